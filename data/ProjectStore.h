@@ -1,0 +1,73 @@
+#pragma once
+
+#include "data/Features.h"
+#include "data/Overlays.h"
+#include "data/Project.h"
+#include "data/Result.h"
+
+#include <QString>
+#include <functional>
+#include <memory>
+#include <vector>
+
+struct sqlite3;
+
+namespace citytwin::data {
+
+//! A project file (*.citytwin): one SQLite database in WAL mode holding the project metadata,
+//! layers, views and the overlay tables (people, track points, events, assets).
+//! Schema versioned with PRAGMA user_version; forward migrations run on open (read-write only).
+//! A file that is not a citytwin project, has a newer schema, or is corrupt gives a clear Status
+//! and is never modified. Every write is one transaction. One instance per thread.
+class ProjectStore
+{
+public:
+    static constexpr int kSchemaVersion = 1;
+    enum class Mode { ReadOnly, ReadWrite };
+
+    //! Creates a new project file at PATH (fails if it exists) and writes PROJECT into it.
+    static Result<std::unique_ptr<ProjectStore>> create(const QString& path, const Project& project);
+    //! Opens an existing project file; ReadWrite migrates an older schema first.
+    static Result<std::unique_ptr<ProjectStore>> open(const QString& path, Mode mode = Mode::ReadWrite);
+
+    ~ProjectStore();
+    ProjectStore(const ProjectStore&) = delete;
+    ProjectStore& operator=(const ProjectStore&) = delete;
+
+    const QString& path() const { return m_path; }
+    Mode mode() const { return m_mode; }
+
+    //! Project metadata, layers and views.
+    Result<Project> loadProject() const;
+    //! Replaces metadata, layers and views with PROJECT's, in one transaction.
+    Status saveProject(const Project& project);
+
+    //! Overlay writes: each call is one transaction; rows with an existing id are replaced.
+    //! PROGRESS (optional) gets rows done and may return false to cancel (then nothing is written).
+    using Progress = std::function<bool(std::int64_t done, std::int64_t total)>;
+    Status writePeople(const std::vector<Person>& people);
+    Status writeTrackPoints(const std::vector<TrackPoint>& points, const Progress& progress = {});
+    Status writeEvents(const std::vector<Event>& events, const Progress& progress = {});
+    Status writeAssets(const std::vector<Asset>& assets);
+
+    //! Overlay reads. Events come sorted by reported time; track points by person then time.
+    Result<std::vector<Person>> people() const;
+    Result<std::vector<TrackPoint>> trackPoints() const;
+    Result<std::vector<Event>> events() const;
+    Result<std::vector<Event>> eventsIn(const TimeRange& range) const; //!< lifetimes intersecting RANGE
+    Result<std::vector<Asset>> assets() const;
+
+    struct Counts { std::int64_t people = 0, trackPoints = 0, events = 0, assets = 0; };
+    Result<Counts> counts() const;
+    //! Span from the first reported event / track point to the last closed / sampled one.
+    Result<TimeRange> overlayTimeExtent() const;
+
+private:
+    ProjectStore(QString path, Mode mode, sqlite3* db);
+
+    QString m_path;
+    Mode m_mode;
+    sqlite3* m_db = nullptr;
+};
+
+} // namespace citytwin::data

@@ -1,0 +1,30 @@
+#pragma once
+
+#include "data/Result.h"
+
+#include <QString>
+#include <cstdint>
+#include <functional>
+
+namespace citytwin::gis {
+
+struct DemoCityOptions
+{
+    std::uint32_t seed = 20261127;
+    double sizeM = 4000.0;      //!< side of the square area, metres
+    int buildings = 20000;
+    int people = 1000;
+    int events = 100000;
+    int eventDays = 30;
+    double pipeKm = 5.0;
+};
+
+//! Generates the deterministic synthetic demo city of Pinghu (lon 121.0, lat 30.7, EPSG:4549) into
+//! DIR through GDAL/OGR — dem.tif, imagery.tif, buildings.gpkg, pipes.gpkg — plus overlays
+//! (people with 24 h tracks, events over EVENTDAYS days, assets) and the project file
+//! DIR/pinghu.citytwin referencing them. PROGRESS gets a 0..1 fraction and a step name and may
+//! return false to cancel. Returns the project file path.
+data::Result<QString> makeDemoCity(const QString& dir, const DemoCityOptions& options = {},
+                                   const std::function<bool(double, const QString&)>& progress = {});
+
+} // namespace citytwin::gis
