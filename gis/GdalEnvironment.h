@@ -1,10 +1,22 @@
 #pragma once
 
+#include "data/Status.h"
+
+#include <QString>
+
 namespace citytwin::gis {
 
 //! Registers GDAL/OGR drivers once (thread-safe) and applies citytwin's defaults:
 //! no network access unless a layer was trusted by the user, quiet error handler
 //! (errors are turned into Status values by each adapter), PROJ network off.
 void ensureGdalRegistered();
+
+//! True when PATH would make GDAL go to the network: URLs, /vsicurl/ and the cloud
+//! /vsi handlers (also nested, e.g. /vsizip//vsicurl/...), and database/service connection strings.
+bool isNetworkSource(const QString& path);
+
+//! Ok for a local source; for a network one an Unsupported error naming PATH that says network
+//! sources have to be trusted first. Readers call this before handing a path to GDAL.
+data::Status checkLocalSource(const QString& path);
 
 } // namespace citytwin::gis

@@ -19,6 +19,13 @@ public:
     data::ProjectedPoint toProjected(const data::LocalPoint& p) const;
     data::LocalPoint toLocal(const data::ProjectedPoint& p) const;
 
+    //! The project CRS ("EPSG:nnnn", WKT or PROJ string) the projected points are in.
+    const QString& projectCrs() const { return m_projectedToGeo.sourceCrs(); }
+    const data::ProjectedPoint& origin() const { return m_origin; }
+
+    //! CGCS2000 geographic, the frame GeoPoint values are in.
+    static constexpr const char* kGeographicCrs = "EPSG:4490";
+
 private:
     LocalFrame(data::ProjectedPoint origin, CrsTransformer toGeo);
 

@@ -1,0 +1,91 @@
+#include "gis/GdalEnvironment.h"
+
+#include "gis/GisLog.h"
+
+#include <cpl_conv.h>
+#include <cpl_error.h>
+#include <gdal.h>
+#include <ogr_srs_api.h>
+
+#include <array>
+#include <mutex>
+
+namespace citytwin::gis {
+
+namespace {
+
+//! Process-wide fallback: errors nobody captured go to the log at debug level instead of stderr.
+//! Adapters install a GdalErrorCapture around their calls to turn errors into Status messages.
+void CPL_STDCALL quietHandler(CPLErr level, CPLErrorNum code, const char* message)
+{
+    if (level == CE_Debug)
+        return;
+    qCDebug(lcGis, "GDAL %s %d: %s", level >= CE_Failure ? "error" : "warning", int(code), message);
+}
+
+//! Sets KEY only when neither the environment nor the application chose a value already, so a
+//! user can still opt in (e.g. a longer timeout) without recompiling.
+void setDefaultConfig(const char* key, const char* value)
+{
+    if (!CPLGetConfigOption(key, nullptr))
+        CPLSetConfigOption(key, value);
+}
+
+} // namespace
+
+void ensureGdalRegistered()
+{
+    static std::once_flag once;
+    std::call_once(once, [] {
+        // Offline safety: a source that reaches the network by accident must fail fast rather
+        // than hang a worker thread for minutes on retries.
+        setDefaultConfig("GDAL_HTTP_TIMEOUT", "5");
+        setDefaultConfig("GDAL_HTTP_CONNECTTIMEOUT", "3");
+        setDefaultConfig("GDAL_HTTP_MAX_RETRY", "0");
+        // Opening a file must not list its whole folder (slow on network shares, pointless for us).
+        setDefaultConfig("GDAL_DISABLE_READDIR_ON_OPEN", "EMPTY_DIR");
+        setDefaultConfig("PROJ_NETWORK", "OFF");
+        // GDAL's default .aux.xml side-cars would write next to user data when we compute stats.
+        setDefaultConfig("GDAL_PAM_ENABLED", "NO");
+        GDALAllRegister();
+        OSRSetPROJEnableNetwork(FALSE);
+        CPLSetErrorHandler(quietHandler);
+        qCDebug(lcGis, "GDAL %s registered, %d drivers", GDALVersionInfo("RELEASE_NAME"), GDALGetDriverCount());
+    });
+}
+
+bool isNetworkSource(const QString& path)
+{
+    static constexpr std::array kUrlSchemes = {"http://", "https://", "ftp://", "ftps://", "s3://", "gs://"};
+    static constexpr std::array kNetworkVsi = {"/vsicurl", "/vsis3", "/vsigs", "/vsiaz", "/vsiadls", "/vsioss",
+                                               "/vsiswift", "/vsiwebhdfs", "/vsihdfs"};
+    static constexpr std::array kConnectionPrefixes = {"pg:", "postgresql:", "mysql:", "odbc:", "mssql:", "oci:",
+                                                       "wms:", "wmts:", "wcs:", "wfs:", "oapif:", "ogcapi:",
+                                                       "eoapi:", "plscenes:", "<gdal_wms>", "<gdal_wmts>"};
+    const QString p = path.trimmed().toLower();
+    for (const char* scheme : kUrlSchemes)
+        if (p.startsWith(QLatin1String(scheme)))
+            return true;
+    for (const char* prefix : kConnectionPrefixes)
+        if (p.startsWith(QLatin1String(prefix)))
+            return true;
+    // Anywhere in the path: /vsi handlers chain (/vsizip//vsicurl/https://...).
+    for (const char* vsi : kNetworkVsi)
+        if (p.contains(QLatin1String(vsi)))
+            return true;
+    return p.contains(QLatin1String("://"));
+}
+
+data::Status checkLocalSource(const QString& path)
+{
+    if (path.trimmed().isEmpty())
+        return data::Status::error(data::Status::Code::InvalidArgument, QStringLiteral("no file name given"));
+    if (isNetworkSource(path))
+        return data::Status::error(
+            data::Status::Code::Unsupported,
+            QStringLiteral("%1: network sources need to be trusted before citytwin opens them (offline by default)")
+                .arg(path));
+    return data::Status::ok();
+}
+
+} // namespace citytwin::gis
