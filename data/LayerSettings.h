@@ -57,6 +57,11 @@ bool fromString(const QString& s, LayerKind& out);
 bool fromString(const QString& s, LayerGroup& out);
 bool fromString(const QString& s, TemporalMode& out);
 
+//! TemporalSettings as a JSON object ({"mode": "fixed_range", "start": …}); how the store and files keep it.
+QJsonObject toJson(const TemporalSettings& temporal);
+//! Reads what toJson wrote (missing keys keep their defaults). False on an unknown mode or a bad value.
+bool fromJson(const QJsonObject& json, TemporalSettings& out);
+
 //! The group a layer of KIND goes into by default.
 LayerGroup defaultGroup(LayerKind kind);
 

@@ -6,6 +6,7 @@
 
 #include <QString>
 #include <cstdint>
+#include <optional>
 #include <vector>
 
 namespace citytwin::data {
@@ -65,6 +66,32 @@ struct Asset
     QString subtype; //!< sensors: "water_level", "smoke", "gas", "manhole_cover"
     ProjectedPoint position;
     QString attributesJson; //!< free attributes as a JSON object text
+};
+
+//! One sample of a sensor asset (water level in m, gas in ppm, …) at TIME.
+struct SensorReading
+{
+    std::int64_t assetId = 0;
+    TimeMs time = 0;
+    double value = 0.0;
+    bool operator==(const SensorReading&) const = default;
+};
+
+//! Alarm limits for one sensor asset (assetId != 0) or for every sensor of a subtype (assetId == 0).
+struct Threshold
+{
+    std::int64_t id = 0;
+    std::int64_t assetId = 0; //!< 0: applies to all sensors of `subtype`
+    QString subtype;          //!< used when assetId == 0
+    std::optional<double> min; //!< a value below min is an alarm; nullopt: no lower limit
+    std::optional<double> max; //!< a value above max is an alarm; nullopt: no upper limit
+
+    //! True when VALUE lies outside [min, max].
+    bool isExceeded(double value) const
+    {
+        return (min && value < *min) || (max && value > *max);
+    }
+    bool operator==(const Threshold&) const = default;
 };
 
 QString toString(PersonRole role);
