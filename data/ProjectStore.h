@@ -22,7 +22,8 @@ namespace citytwin::data {
 class ProjectStore
 {
 public:
-    static constexpr int kSchemaVersion = 1;
+    //! Schema history: 1 = core tables; 2 = + sensor_readings, thresholds (see ProjectStoreSchema.cpp).
+    static constexpr int kSchemaVersion = 2;
     enum class Mode { ReadOnly, ReadWrite };
 
     //! Creates a new project file at PATH (fails if it exists) and writes PROJECT into it.
@@ -36,6 +37,8 @@ public:
 
     const QString& path() const { return m_path; }
     Mode mode() const { return m_mode; }
+    //! Schema version of the open file: kSchemaVersion, or older for a file opened ReadOnly.
+    int schemaVersion() const { return m_schemaVersion; }
 
     //! Project metadata, layers and views.
     Result<Project> loadProject() const;
@@ -56,18 +59,32 @@ public:
     Result<std::vector<Event>> events() const;
     Result<std::vector<Event>> eventsIn(const TimeRange& range) const; //!< lifetimes intersecting RANGE
     Result<std::vector<Asset>> assets() const;
+    //! Events located inside EXTENT (project CRS), through the events_rtree index; sorted like events().
+    Result<std::vector<Event>> eventsInExtent(const Extent2D& extent) const;
 
-    struct Counts { std::int64_t people = 0, trackPoints = 0, events = 0, assets = 0; };
+    //! Sensor time series and alarm limits (schema version 2).
+    Status writeSensorReadings(const std::vector<SensorReading>& readings, const Progress& progress = {});
+    //! Readings of ASSETID inside RANGE, by time.
+    Result<std::vector<SensorReading>> sensorReadings(std::int64_t assetId,
+                                                      const TimeRange& range = TimeRange::unbounded()) const;
+    //! Rows with an existing id are replaced; id 0 gets a fresh id.
+    Status writeThresholds(const std::vector<Threshold>& thresholds);
+    Result<std::vector<Threshold>> thresholds() const;
+
+    struct Counts { std::int64_t people = 0, trackPoints = 0, events = 0, assets = 0, sensorReadings = 0; };
     Result<Counts> counts() const;
     //! Span from the first reported event / track point to the last closed / sampled one.
     Result<TimeRange> overlayTimeExtent() const;
 
 private:
-    ProjectStore(QString path, Mode mode, sqlite3* db);
+    ProjectStore(QString path, Mode mode, sqlite3* db, int schemaVersion);
+    Status checkWritable() const;
+    Status checkVersion(int minimum) const;
 
     QString m_path;
     Mode m_mode;
     sqlite3* m_db = nullptr;
+    int m_schemaVersion = kSchemaVersion;
 };
 
 } // namespace citytwin::data
