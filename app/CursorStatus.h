@@ -1,0 +1,40 @@
+#pragma once
+
+#include "data/Points.h"
+#include "gis/LocalFrame.h"
+
+#include <QWidget>
+#include <functional>
+#include <optional>
+
+class QLabel;
+
+namespace citytwin::app {
+
+//! Status-bar readout of the point under the mouse: CGCS2000 lon/lat (6 decimals), projected x/y
+//! in the project CRS and the height — of the surface hit, and of the terrain below when known.
+class CursorStatus : public QWidget
+{
+    Q_OBJECT
+public:
+    //! Height of the terrain at a projected (x, y), or nullopt where unknown.
+    using TerrainHeight = std::function<std::optional<double>(double x, double y)>;
+
+    explicit CursorStatus(QWidget* parent = nullptr);
+
+    //! Uses PROJECT's CRS and origin from now on (null: no project, blank readout).
+    void setProject(const data::Project* project, TerrainHeight terrain = {});
+    //! The text currently shown (tests).
+    QString text() const;
+
+public slots:
+    void setPosition(std::optional<citytwin::data::LocalPoint> hit);
+
+private:
+    QLabel* m_label = nullptr;
+    std::optional<gis::LocalFrame> m_frame;
+    QString m_crs;
+    TerrainHeight m_terrain;
+};
+
+} // namespace citytwin::app
