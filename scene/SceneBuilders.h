@@ -7,7 +7,10 @@
 #include "data/Time.h"
 
 #include <osg/Node>
+#include <osg/Vec3f>
 #include <osg/ref_ptr>
+#include <cstdint>
+#include <optional>
 #include <vector>
 
 namespace citytwin::scene {
@@ -15,29 +18,55 @@ namespace citytwin::scene {
 //! Builders turn data/ values into detached OSG subgraphs. They make no GL calls and touch no
 //! live graph, so they run on worker threads; app/ merges the result on the main thread.
 //! Vertices are floats relative to ORIGIN (the project origin) or to a chunk's own transform.
+//! Every builder's node carries its own default uniforms (ct_opacity 1, ct_time 0), so it also
+//! renders outside a CityScene; CityScene overrides opacity and time from above.
 
 struct TerrainOptions
 {
     int maxGridSize = 512;         //!< decimate the DEM to at most this many vertices a side
     double verticalScale = 1.0;
     double skirtDepthM = 20.0;
+    int tileQuads = 64;            //!< the mesh is split into tiles of at most this many quads a side (culling)
 };
 //! Terrain mesh from the DEM, draped with IMAGERY (may be null: shaded by height).
+//! Vertices sit on the (decimated) DEM cell centres; no-data cells take the lowest valid height.
+//! The imagery is sampled by projected position, so its grid need not match the DEM's.
 osg::ref_ptr<osg::Node> buildTerrain(const data::ElevationGrid& dem, const data::ImageRaster* imagery,
                                      const data::ProjectedPoint& origin, const TerrainOptions& options = {});
+
+//! Imagery layer controls on a node from buildTerrain(): the elevation layer owns the terrain
+//! node, the imagery layer only modulates its texture (effective = visible ? opacity : 0).
+void setTerrainImageryOpacity(osg::Node* terrain, float opacity);
+void setTerrainImageryVisible(osg::Node* terrain, bool visible);
+//! Ground see-through for underground views: 1 opaque, < 1 blended (and no depth writes).
+void setTerrainGroundOpacity(osg::Node* terrain, float opacity);
 
 struct BuildingsOptions
 {
     double chunkSizeM = 500.0; //!< buildings are merged into one geometry per chunk of this size
+    double defaultHeightM = 3.0; //!< used for footprints with no height (<= 0)
+    osg::Vec3f wallColour{0.86f, 0.84f, 0.80f};
+    osg::Vec3f roofColour{0.60f, 0.58f, 0.56f};
+    osg::Vec3f highlightColour{0.10f, 0.55f, 1.00f};
 };
 //! Extruded buildings merged per spatial chunk, with a per-vertex feature id (Footprint::id)
 //! for picking/highlighting; walls and roofs shaded differently. Footprint baseZ must be draped.
+//! Each chunk is a MatrixTransform (chunk centre) > Geode > one Geometry whose user data is a
+//! FeatureIdTable (scene/FeatureId.h). Concave roofs and holes are tessellated.
 osg::ref_ptr<osg::Node> buildBuildings(const std::vector<data::Footprint>& footprints,
                                        const data::ProjectedPoint& origin, const BuildingsOptions& options = {});
+//! Highlights feature ID in a node from buildBuildings() (shader uniform; nullopt clears).
+//! The GPU compares float ids: exact up to 2^24.
+void setBuildingsHighlight(osg::Node* buildings, std::optional<std::int64_t> id);
+
+//! Events per marker chunk: small enough that culling by time skips most of a long history,
+//! large enough to keep draw calls low.
+inline constexpr int kEventsPerChunk = 256;
 
 //! Event markers: point sprites chunked by reported time, each vertex carrying its lifecycle
 //! times relative to EPOCH; the shader hides/colours them against the scene time uniform and
 //! chunks outside the current time are culled. Event positions must have their z draped.
+//! Events without a reported time are skipped. Each chunk is a Geode with a TimeChunkCallback.
 osg::ref_ptr<osg::Node> buildEventMarkers(const std::vector<data::Event>& events,
                                           const data::ProjectedPoint& origin, data::TimeMs epoch);
 

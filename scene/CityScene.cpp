@@ -1,0 +1,145 @@
+#include "scene/CityScene.h"
+
+#include "scene/TimeChunkCallback.h"
+
+#include <osg/BlendFunc>
+#include <algorithm>
+#include <string>
+
+namespace citytwin::scene {
+
+namespace {
+
+const char* const kLayerIdKey = "citytwin.layerId";
+const char* const kLayerKindKey = "citytwin.layerKind";
+const char* const kOpacityKey = "citytwin.opacity";
+//! Scene-level state that must win over the defaults builders put on their own nodes.
+const osg::StateAttribute::GLModeValue kForce = osg::StateAttribute::ON | osg::StateAttribute::OVERRIDE;
+
+} // namespace
+
+CityScene::CityScene(data::TimeMs epoch)
+    : m_epoch(epoch), m_time(epoch), m_root(new osg::Group), m_sceneTime(new SceneTime)
+{
+    m_root->setName("citytwin");
+    // OVERRIDE: builders carry their own default ct_time so they render standalone; ours wins here.
+    m_timeUniform = new osg::Uniform("ct_time", 0.0f);
+    m_root->getOrCreateStateSet()->addUniform(m_timeUniform, kForce);
+}
+
+osg::Group* CityScene::layerGroup(data::LayerId id) const
+{
+    const auto it = m_layers.find(id);
+    return it == m_layers.end() ? nullptr : it->second.get();
+}
+
+osg::Group* CityScene::ensureLayerGroup(data::LayerId id, data::LayerKind kind)
+{
+    osg::ref_ptr<osg::Group>& group = m_layers[id];
+    if (!group) {
+        group = new osg::Group;
+        group->setUserValue(kLayerIdKey, double(id.value)); // ValueObject has no int64; ids stay < 2^53
+        group->getOrCreateStateSet()->addUniform(new osg::Uniform("ct_opacity", 1.0f), kForce);
+        m_root->addChild(group);
+    }
+    group->setName("layer-" + std::to_string(id.value));
+    group->setUserValue(kLayerKindKey, int(kind));
+    return group.get();
+}
+
+void CityScene::setLayerNode(data::LayerId id, data::LayerKind kind, osg::ref_ptr<osg::Node> node)
+{
+    osg::Group* group = ensureLayerGroup(id, kind);
+    group->removeChildren(0, group->getNumChildren());
+    if (node) {
+        bindTimeChunks(node.get(), m_sceneTime.get());
+        group->addChild(node);
+    }
+}
+
+void CityScene::removeLayer(data::LayerId id)
+{
+    if (osg::Group* group = layerGroup(id)) {
+        m_root->removeChild(group);
+        m_layers.erase(id);
+    }
+}
+
+bool CityScene::hasLayer(data::LayerId id) const
+{
+    return m_layers.count(id) != 0;
+}
+
+osg::Node* CityScene::layerNode(data::LayerId id) const
+{
+    osg::Group* group = layerGroup(id);
+    return group && group->getNumChildren() > 0 ? group->getChild(0) : nullptr;
+}
+
+std::optional<data::LayerKind> CityScene::layerKind(data::LayerId id) const
+{
+    int kind = 0;
+    if (osg::Group* group = layerGroup(id); group && group->getUserValue(kLayerKindKey, kind))
+        return data::LayerKind(kind);
+    return std::nullopt;
+}
+
+void CityScene::setLayerVisible(data::LayerId id, bool visible)
+{
+    if (osg::Group* group = layerGroup(id))
+        group->setNodeMask(visible ? ~0u : 0u);
+}
+
+bool CityScene::isLayerVisible(data::LayerId id) const
+{
+    osg::Group* group = layerGroup(id);
+    return group && group->getNodeMask() != 0u;
+}
+
+void CityScene::setLayerOpacity(data::LayerId id, double opacity)
+{
+    osg::Group* group = layerGroup(id);
+    if (!group)
+        return;
+    const float alpha = float(std::clamp(opacity, 0.0, 1.0));
+    group->setUserValue(kOpacityKey, double(alpha));
+    osg::StateSet* ss = group->getOrCreateStateSet();
+    ss->getUniform("ct_opacity")->set(alpha);
+    if (alpha < 1.0f) {
+        ss->setAttributeAndModes(new osg::BlendFunc(GL_SRC_ALPHA, GL_ONE_MINUS_SRC_ALPHA), kForce);
+        // Depth-sorted and after the opaque layers, whatever bin the builder chose.
+        ss->setRenderBinDetails(20, "DepthSortedBin", osg::StateSet::OVERRIDE_RENDERBIN_DETAILS);
+    } else {
+        ss->removeAttribute(osg::StateAttribute::BLENDFUNC);
+        ss->removeMode(GL_BLEND);
+        ss->setRenderBinToInherit();
+    }
+}
+
+double CityScene::layerOpacity(data::LayerId id) const
+{
+    double opacity = 1.0;
+    if (osg::Group* group = layerGroup(id))
+        group->getUserValue(kOpacityKey, opacity);
+    return opacity;
+}
+
+void CityScene::setTime(data::TimeMs t)
+{
+    m_time = t;
+    const double seconds = double(t - m_epoch) / 1000.0;
+    m_sceneTime->setSeconds(seconds);
+    m_timeUniform->set(float(seconds));
+}
+
+std::optional<data::LayerId> CityScene::layerIdOf(const osg::NodePath& path)
+{
+    for (auto it = path.rbegin(); it != path.rend(); ++it) {
+        double value = 0.0;
+        if ((*it)->getUserValue(kLayerIdKey, value))
+            return data::LayerId{static_cast<std::int64_t>(value)};
+    }
+    return std::nullopt;
+}
+
+} // namespace citytwin::scene

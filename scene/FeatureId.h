@@ -1,0 +1,35 @@
+#pragma once
+
+#include <osg/Drawable>
+#include <osg/Referenced>
+#include <cstdint>
+#include <optional>
+#include <vector>
+
+namespace citytwin::scene {
+
+//! Maps vertex indices of a merged geometry back to feature ids. Features occupy contiguous
+//! vertex ranges, so the table stores only (first vertex, id) pairs: O(features) memory,
+//! O(log features) lookup. Attached to the geometry as user data by buildBuildings().
+class FeatureIdTable : public osg::Referenced
+{
+public:
+    //! Starts the range of feature ID at FIRSTVERTEX; ranges must be appended in vertex order.
+    void beginFeature(unsigned firstVertex, std::int64_t id);
+    //! Feature owning VERTEXINDEX, nullopt before the first range.
+    std::optional<std::int64_t> featureAtVertex(unsigned vertexIndex) const;
+    //! Every feature id in the table, in vertex order.
+    std::vector<std::int64_t> ids() const;
+    std::size_t size() const { return m_ranges.size(); }
+
+private:
+    struct Range { unsigned firstVertex; std::int64_t id; };
+    std::vector<Range> m_ranges;
+};
+
+//! The table attached to DRAWABLE by a builder, or nullptr.
+const FeatureIdTable* featureIdTable(const osg::Drawable* drawable);
+//! Feature id of VERTEXINDEX in DRAWABLE (e.g. an intersection's indexList[0]), or nullopt.
+std::optional<std::int64_t> featureIdAt(const osg::Drawable* drawable, unsigned vertexIndex);
+
+} // namespace citytwin::scene

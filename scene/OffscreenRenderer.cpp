@@ -1,0 +1,210 @@
+#include "scene/OffscreenRenderer.h"
+
+#include "scene/CityScene.h"
+#include "scene/OrbitMath.h"
+#include "scene/SceneLog.h"
+
+#include <osg/GraphicsContext>
+#include <osgUtil/SceneView>
+#include <osgUtil/Statistics>
+#include <osgViewer/Renderer>
+#include <osgViewer/Viewer>
+#include <QElapsedTimer>
+#include <algorithm>
+#include <cstring>
+
+namespace citytwin::scene {
+
+struct OffscreenRenderer::Impl
+{
+    osg::ref_ptr<osg::GraphicsContext> context;
+    osg::ref_ptr<osgViewer::Viewer> viewer;
+    osg::ref_ptr<osg::Image> target; // attached to the colour buffer, bottom-up as GL reads it
+    osg::ref_ptr<osg::Node> root;
+
+    //! Frees ROOT's buffers/textures/programs of this context: the context id may be reused by
+    //! a later renderer, which must not inherit names of a dead context.
+    void releaseRoot()
+    {
+        if (root && context && context->makeCurrent()) {
+            root->releaseGLObjects(context->getState());
+            context->releaseContext();
+        }
+        root = nullptr;
+    }
+
+    ~Impl()
+    {
+        releaseRoot();
+        if (viewer)
+            viewer->setSceneData(nullptr);
+        viewer = nullptr; // closes the context
+    }
+};
+
+namespace {
+
+//! Near/far planes that enclose ROOT's bound seen from EYE, with a sane ratio for a 24-bit depth.
+void nearFarFor(const osg::Node* root, const osg::Vec3d& eye, double& zNear, double& zFar)
+{
+    const osg::BoundingSphere bs = root->getBound();
+    if (!bs.valid()) {
+        zNear = 1.0;
+        zFar = 1e5;
+        return;
+    }
+    const double distance = (osg::Vec3d(bs.center()) - eye).length();
+    zFar = std::max(distance + bs.radius(), 10.0) * 1.01;
+    zNear = std::max(distance - bs.radius(), zFar * 1e-4);
+}
+
+void collectStats(osg::Camera* camera, OffscreenRenderer::Stats& stats)
+{
+    auto* renderer = dynamic_cast<osgViewer::Renderer*>(camera->getRenderer());
+    osgUtil::SceneView* sceneView = renderer ? renderer->getSceneView(0) : nullptr;
+    if (!sceneView)
+        return;
+    osgUtil::Statistics st;
+    st.setType(osgUtil::Statistics::STAT_PRIMS);
+    sceneView->getStats(st);
+    stats.drawCalls = unsigned(std::max(st.numDrawables, 0));
+    stats.triangles = 0;
+    for (const auto& [mode, count] : st.getPrimitiveCountMap()) {
+        if (mode == GL_TRIANGLES || mode == GL_TRIANGLE_STRIP || mode == GL_TRIANGLE_FAN || mode == GL_QUADS
+            || mode == GL_QUAD_STRIP || mode == GL_POLYGON)
+            stats.triangles += count;
+    }
+}
+
+} // namespace
+
+OffscreenRenderer::OffscreenRenderer(int width, int height) : m_impl(new Impl), m_width(width), m_height(height)
+{
+    if (width <= 0 || height <= 0) {
+        m_status = data::Status::error(data::Status::Code::InvalidArgument,
+                                       QStringLiteral("offscreen render size %1x%2 is empty").arg(width).arg(height));
+        return;
+    }
+    if (qEnvironmentVariableIsEmpty("DISPLAY")) {
+        m_status = data::Status::error(data::Status::Code::Unsupported,
+                                       QStringLiteral("no X display: run under Xvfb / set DISPLAY"));
+        return;
+    }
+    osg::ref_ptr<osg::GraphicsContext::Traits> traits = new osg::GraphicsContext::Traits;
+    traits->readDISPLAY(); // OSG defaults to ":0.0", wrong under xvfb-run -a
+    traits->setUndefinedScreenDetailsToDefaultScreen();
+    traits->x = 0;
+    traits->y = 0;
+    traits->width = width;
+    traits->height = height;
+    traits->red = traits->green = traits->blue = 8;
+    traits->alpha = 0; // alpha=8 makes Xvfb/Mesa raise X BadMatch on every frame
+    traits->depth = 24;
+    traits->pbuffer = true;
+    traits->doubleBuffer = false;
+    traits->windowDecoration = false;
+    m_impl->context = osg::GraphicsContext::createGraphicsContext(traits.get());
+    if (!m_impl->context || !m_impl->context->valid()) {
+        m_impl->context = nullptr;
+        m_status = data::Status::error(
+            data::Status::Code::Unsupported,
+            QStringLiteral("cannot create a %1x%2 OpenGL pbuffer on display \"%3\" (is it an X server with GLX?)")
+                .arg(width).arg(height).arg(qEnvironmentVariable("DISPLAY")));
+        return;
+    }
+
+    m_impl->viewer = new osgViewer::Viewer;
+    osgViewer::Viewer& viewer = *m_impl->viewer;
+    viewer.setThreadingModel(osgViewer::Viewer::SingleThreaded);
+    viewer.setKeyEventSetsDone(0);
+    viewer.setQuitEventSetsDone(false);
+    osg::Camera* camera = viewer.getCamera();
+    camera->setGraphicsContext(m_impl->context.get());
+    camera->setViewport(0, 0, width, height);
+    camera->setDrawBuffer(GL_FRONT); // single-buffered pbuffer
+    camera->setReadBuffer(GL_FRONT);
+    camera->setClearColor(CityScene::clearColour());
+    camera->setComputeNearFarMode(osg::CullSettings::DO_NOT_COMPUTE_NEAR_FAR);
+    m_impl->target = new osg::Image;
+    m_impl->target->allocateImage(width, height, 1, GL_RGBA, GL_UNSIGNED_BYTE);
+    camera->attach(osg::Camera::COLOR_BUFFER, m_impl->target.get());
+    viewer.realize();
+    if (!viewer.isRealized()) {
+        m_status = data::Status::error(data::Status::Code::Internal,
+                                       QStringLiteral("the offscreen viewer could not be realized"));
+        m_impl->viewer = nullptr;
+    }
+}
+
+OffscreenRenderer::~OffscreenRenderer() = default;
+
+bool OffscreenRenderer::isValid() const
+{
+    return m_status.isOk() && m_impl->viewer;
+}
+
+void OffscreenRenderer::setClearColour(const osg::Vec4& colour)
+{
+    if (m_impl->viewer)
+        m_impl->viewer->getCamera()->setClearColor(colour);
+}
+
+osg::Camera* OffscreenRenderer::camera() const
+{
+    return m_impl->viewer ? m_impl->viewer->getCamera() : nullptr;
+}
+
+data::Result<osg::ref_ptr<osg::Image>> OffscreenRenderer::renderImage(osg::Node* root, const data::SavedView& view,
+                                                                      Stats* stats)
+{
+    if (!isValid())
+        return m_status.isOk() ? data::Status::error(data::Status::Code::Internal, QStringLiteral("no viewer"))
+                               : m_status;
+    if (!root)
+        return data::Status::error(data::Status::Code::InvalidArgument, QStringLiteral("nothing to render (null root)"));
+
+    osgViewer::Viewer& viewer = *m_impl->viewer;
+    if (m_impl->root != root) {
+        m_impl->releaseRoot();
+        m_impl->root = root;
+        viewer.setSceneData(root);
+    }
+    osg::Camera* camera = viewer.getCamera();
+    camera->setViewMatrix(orbit::viewMatrix(view));
+    double zNear = 1.0, zFar = 1e5;
+    nearFarFor(root, orbit::eyePosition(view), zNear, zFar);
+    camera->setProjectionMatrixAsPerspective(kFovyDeg, double(m_width) / double(m_height), zNear, zFar);
+
+    QElapsedTimer timer;
+    timer.start();
+    for (int i = 0; i < kFrames; ++i) {
+        viewer.frame();
+        if (i == 0 && stats)
+            stats->firstFrameMs = double(timer.nsecsElapsed()) / 1e6;
+    }
+    if (stats)
+        collectStats(camera, *stats);
+
+    // GL rows run bottom-up; hand out a top-down copy so pixel (x, y) means what a user sees.
+    const osg::Image& src = *m_impl->target;
+    osg::ref_ptr<osg::Image> out = new osg::Image;
+    out->allocateImage(src.s(), src.t(), 1, GL_RGBA, GL_UNSIGNED_BYTE);
+    const size_t rowBytes = src.getRowSizeInBytes();
+    for (int row = 0; row < src.t(); ++row)
+        std::memcpy(out->data(0, row), src.data(0, src.t() - 1 - row), rowBytes);
+    out->setOrigin(osg::Image::TOP_LEFT);
+    qCDebug(lcScene) << "offscreen render" << m_width << "x" << m_height
+                     << (stats ? stats->firstFrameMs : 0.0) << "ms first frame";
+    return out;
+}
+
+data::Result<osg::ref_ptr<osg::Image>> OffscreenRenderer::render(osg::Node* root, const data::SavedView& view,
+                                                                 int width, int height, Stats* stats)
+{
+    OffscreenRenderer renderer(width, height);
+    if (!renderer.isValid())
+        return renderer.status();
+    return renderer.renderImage(root, view, stats);
+}
+
+} // namespace citytwin::scene
