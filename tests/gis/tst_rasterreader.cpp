@@ -1,0 +1,400 @@
+#include "GdalFixtures.h"
+#include "tests/common/TestPaths.h"
+#include "gis/CrsTransformer.h"
+#include "gis/RasterReader.h"
+
+#include <QTemporaryDir>
+#include <QtTest>
+
+#include <cmath>
+
+using namespace citytwin;
+using citytwin::data::GridGeometry;
+using citytwin::data::Status;
+using citytwin::test::createGeoTiff;
+using citytwin::test::RasterSpec;
+
+namespace {
+
+// Pinghu centre in EPSG:4549 (verified with cs2cs, see tst_crs).
+constexpr double kE0 = 595804.2829;
+constexpr double kN0 = 3398141.1227;
+
+//! A smooth surface (plane + bowl) in EPSG:4549 metres: bilinear sampling reproduces it to < 1 mm.
+double surface(double e, double n)
+{
+    const double dx = e - kE0;
+    const double dy = n - kN0;
+    return 20.0 + 0.02 * dx - 0.01 * dy + 1e-5 * (dx * dx + dy * dy);
+}
+
+int cellOf(const GridGeometry& g, double x, double y, int* col, int* row)
+{
+    *col = int(std::floor((x - g.extent.minX) / g.cellX()));
+    *row = int(std::floor((g.extent.maxY - y) / g.cellY()));
+    return *col >= 0 && *col < g.width && *row >= 0 && *row < g.height;
+}
+
+const std::uint8_t* pixel(const data::ImageRaster& img, int col, int row)
+{
+    return &img.rgba[(size_t(row) * size_t(img.grid.width) + size_t(col)) * 4];
+}
+
+} // namespace
+
+class TestRasterReader : public QObject
+{
+    Q_OBJECT
+
+private slots:
+    void initTestCase();
+    void demInTwoCrsAgree();
+    void demNoDataAndOutsideAreNaN();
+    void demWithoutTargetUsesReprojectedExtent();
+    void imageryRgbIn3857PlacesSquare();
+    void imageryLayouts_data();
+    void imageryLayouts();
+    void inspect();
+    void errors_data();
+    void errors();
+    void realMtFuji();
+    void realBostonImagery();
+
+private:
+    QString writeLocalDem(const QString& name);
+    QTemporaryDir m_dir;
+};
+
+void TestRasterReader::initTestCase()
+{
+    QVERIFY(m_dir.isValid());
+}
+
+//! 200 x 200 cells of 10 m around Pinghu in EPSG:4549, with no-data (-9999) in the 20 x 20 NW corner.
+QString TestRasterReader::writeLocalDem(const QString& name)
+{
+    const QString path = m_dir.filePath(name);
+    RasterSpec spec{QStringLiteral("EPSG:4549"), kE0 - 1000, kN0 + 1000, 10, 10, 200, 200};
+    auto ds = createGeoTiff(path, spec, [](int, int col, int row) {
+        if (col < 20 && row < 20)
+            return -9999.0;
+        return surface(kE0 - 1000 + (col + 0.5) * 10, kN0 + 1000 - (row + 0.5) * 10);
+    });
+    if (ds)
+        ds->GetRasterBand(1)->SetNoDataValue(-9999.0);
+    return ds ? path : QString();
+}
+
+void TestRasterReader::demInTwoCrsAgree()
+{
+    const QString local = writeLocalDem(QStringLiteral("dem4549.tif"));
+    QVERIFY(!local.isEmpty());
+
+    // The same surface sampled on a lon/lat grid (EPSG:4326) covering the area with a margin.
+    auto toProjected = gis::CrsTransformer::create(QStringLiteral("EPSG:4326"), QStringLiteral("EPSG:4549"));
+    QVERIFY(toProjected.isOk());
+    const double lon0 = 120.985, lat0 = 30.715, step = 0.0001; // ~10 m
+    const QString geographic = m_dir.filePath(QStringLiteral("dem4326.tif"));
+    RasterSpec spec{QStringLiteral("EPSG:4326"), lon0, lat0, step, step, 300, 300};
+    auto ds = createGeoTiff(geographic, spec, [&](int, int col, int row) {
+        const auto p = toProjected->forward({lon0 + (col + 0.5) * step, lat0 - (row + 0.5) * step, 0});
+        return surface(p->x, p->y);
+    });
+    QVERIFY(ds);
+    ds.reset();
+
+    GridGeometry target{{kE0 - 600, kN0 - 600, kE0 + 600, kN0 + 600}, 80, 80}; // 15 m cells
+    auto a = gis::readElevation(local, QStringLiteral("EPSG:4549"), target);
+    auto b = gis::readElevation(geographic, QStringLiteral("EPSG:4549"), target);
+    QVERIFY2(a.isOk(), qPrintable(a.status().message()));
+    QVERIFY2(b.isOk(), qPrintable(b.status().message()));
+    QCOMPARE(a->grid.width, 80);
+    QCOMPARE(b->heights.size(), size_t(80 * 80));
+    double worst = 0;
+    for (int row = 0; row < 80; ++row)
+        for (int col = 0; col < 80; ++col) {
+            const double e = target.extent.minX + (col + 0.5) * target.cellX();
+            const double n = target.extent.maxY - (row + 0.5) * target.cellY();
+            const double expected = surface(e, n);
+            worst = std::max({worst, std::abs(a->at(col, row) - expected), std::abs(b->at(col, row) - expected)});
+        }
+    qInfo("DEM 4549 vs 4326 onto one grid: worst deviation %.4f m", worst);
+    QVERIFY2(worst < 0.05, qPrintable(QStringLiteral("worst deviation %1 m").arg(worst)));
+}
+
+void TestRasterReader::demNoDataAndOutsideAreNaN()
+{
+    const QString local = writeLocalDem(QStringLiteral("dem_nodata.tif"));
+    // Target reaches 500 m west of the DEM: the NW no-data block and the outside become NaN.
+    GridGeometry target{{kE0 - 1500, kN0 - 500, kE0 + 500, kN0 + 1000}, 200, 150}; // 10 m cells
+    auto grid = gis::readElevation(local, QStringLiteral("EPSG:4549"), target);
+    QVERIFY2(grid.isOk(), qPrintable(grid.status().message()));
+    QVERIFY(std::isnan(grid->at(10, 10)));   // outside the source
+    QVERIFY(std::isnan(grid->at(55, 5)));    // inside the no-data block (source col 5, row 5)
+    QVERIFY(!std::isnan(grid->at(120, 80)));
+    QVERIFY(std::abs(grid->at(120, 80) - surface(kE0 - 1500 + 1205, kN0 + 1000 - 805)) < 0.01);
+    // Next to the no-data block, valid neighbours carry the value instead of -9999 bleeding in.
+    for (float h : grid->heights)
+        QVERIFY(std::isnan(h) || h > -100);
+}
+
+void TestRasterReader::demWithoutTargetUsesReprojectedExtent()
+{
+    const QString local = writeLocalDem(QStringLiteral("dem_native.tif"));
+    auto same = gis::readElevation(local, QStringLiteral("EPSG:4549"));
+    QVERIFY2(same.isOk(), qPrintable(same.status().message()));
+    QCOMPARE(same->grid.width, 200);
+    QCOMPARE(same->grid.height, 200);
+    QVERIFY(std::abs(same->grid.extent.minX - (kE0 - 1000)) < 1e-6);
+    QVERIFY(std::abs(same->grid.extent.maxY - (kN0 + 1000)) < 1e-6);
+
+    auto capped = gis::readElevation(local, QStringLiteral("EPSG:4326"), std::nullopt, 64);
+    QVERIFY2(capped.isOk(), qPrintable(capped.status().message()));
+    QVERIFY(capped->grid.width <= 64 && capped->grid.height <= 64);
+    QVERIFY(std::max(capped->grid.width, capped->grid.height) == 64);
+    // In degrees around Pinghu.
+    QVERIFY(capped->grid.extent.contains(121.0, 30.7));
+    QVERIFY(capped->grid.extent.width() < 0.05);
+}
+
+void TestRasterReader::imageryRgbIn3857PlacesSquare()
+{
+    auto toMercator = gis::CrsTransformer::create(QStringLiteral("EPSG:4549"), QStringLiteral("EPSG:3857"));
+    QVERIFY(toMercator.isOk());
+    const auto centre = toMercator->forward({kE0, kN0, 0});
+    QVERIFY(centre.isOk());
+    // 200 x 200 px of 5 Mercator metres (~4.3 m on the ground here); a red 20 x 20 px square whose
+    // centre is the Pinghu point, grey elsewhere.
+    const QString path = m_dir.filePath(QStringLiteral("rgb3857.tif"));
+    RasterSpec spec{QStringLiteral("EPSG:3857"), centre->x - 500, centre->y + 500, 5, 5, 200, 200, 3, GDT_Byte};
+    auto ds = createGeoTiff(path, spec, [](int band, int col, int row) {
+        const bool square = col >= 90 && col < 110 && row >= 90 && row < 110;
+        return square ? (band == 1 ? 255.0 : 0.0) : 100.0;
+    });
+    QVERIFY(ds);
+    ds->GetRasterBand(1)->SetColorInterpretation(GCI_RedBand);
+    ds.reset();
+
+    GridGeometry target{{kE0 - 600, kN0 - 600, kE0 + 600, kN0 + 600}, 300, 300}; // 4 m, wider than the source
+    auto img = gis::readImagery(path, QStringLiteral("EPSG:4549"), target);
+    QVERIFY2(img.isOk(), qPrintable(img.status().message()));
+    QCOMPARE(img->rgba.size(), size_t(300 * 300 * 4));
+
+    int col = 0, row = 0;
+    QVERIFY(cellOf(img->grid, kE0, kN0, &col, &row));
+    const std::uint8_t* c = pixel(*img, col, row);
+    QCOMPARE(int(c[0]), 255);
+    QCOMPARE(int(c[1]), 0);
+    QCOMPARE(int(c[3]), 255);
+    // The square is ~43 m across on the ground: 80 m east it is grey.
+    QVERIFY(cellOf(img->grid, kE0 + 80, kN0, &col, &row));
+    QCOMPARE(int(pixel(*img, col, row)[0]), 100);
+    // Red centroid within one cell of the Pinghu point.
+    double sx = 0, sy = 0;
+    int count = 0;
+    for (int r = 0; r < 300; ++r)
+        for (int k = 0; k < 300; ++k)
+            if (pixel(*img, k, r)[0] > 200 && pixel(*img, k, r)[1] < 50) {
+                sx += k;
+                sy += r;
+                ++count;
+            }
+    QVERIFY(count > 50);
+    const double cx = img->grid.extent.minX + (sx / count + 0.5) * img->grid.cellX();
+    const double cy = img->grid.extent.maxY - (sy / count + 0.5) * img->grid.cellY();
+    QVERIFY2(std::hypot(cx - kE0, cy - kN0) < 4.0, qPrintable(QStringLiteral("%1 %2").arg(cx - kE0).arg(cy - kN0)));
+    // Outside the source (the target is wider): transparent.
+    QCOMPARE(int(pixel(*img, 0, 0)[3]), 0);
+    QCOMPARE(int(pixel(*img, 299, 299)[3]), 0);
+}
+
+void TestRasterReader::imageryLayouts_data()
+{
+    QTest::addColumn<QString>("layout");
+    QTest::addColumn<QList<int>>("west"); // expected RGBA in the west half
+    QTest::addColumn<QList<int>>("east");
+    QTest::newRow("grey") << "grey" << QList<int>{40, 40, 40, 255} << QList<int>{200, 200, 200, 255};
+    QTest::newRow("paletted, index 0 no-data") << "palette" << QList<int>{0, 0, 255, 255} << QList<int>{0, 0, 0, 0};
+    QTest::newRow("rgba, east transparent") << "rgba" << QList<int>{10, 20, 30, 255} << QList<int>{0, 0, 0, 0};
+}
+
+void TestRasterReader::imageryLayouts()
+{
+    QFETCH(QString, layout);
+    QFETCH(QList<int>, west);
+    QFETCH(QList<int>, east);
+    const QString path = m_dir.filePath(layout + QStringLiteral(".tif"));
+    const int bands = layout == QLatin1String("rgba") ? 4 : 1;
+    RasterSpec spec{QStringLiteral("EPSG:4549"), kE0, kN0 + 1000, 10, 10, 100, 100, bands, GDT_Byte};
+    auto ds = createGeoTiff(path, spec, [&](int band, int col, int) {
+        const bool w = col < 50;
+        if (layout == QLatin1String("grey"))
+            return w ? 40.0 : 200.0;
+        if (layout == QLatin1String("palette"))
+            return w ? 1.0 : 0.0;
+        if (band == 4)
+            return w ? 255.0 : 0.0;
+        return w ? band * 10.0 : 77.0;
+    });
+    QVERIFY(ds);
+    if (layout == QLatin1String("palette")) {
+        GDALColorTable table;
+        const GDALColorEntry black{0, 0, 0, 255}, blue{0, 0, 255, 255};
+        table.SetColorEntry(0, &black);
+        table.SetColorEntry(1, &blue);
+        ds->GetRasterBand(1)->SetColorTable(&table);
+        ds->GetRasterBand(1)->SetColorInterpretation(GCI_PaletteIndex);
+        ds->GetRasterBand(1)->SetNoDataValue(0);
+    } else if (layout == QLatin1String("rgba")) {
+        const GDALColorInterp interp[4] = {GCI_RedBand, GCI_GreenBand, GCI_BlueBand, GCI_AlphaBand};
+        for (int b = 0; b < 4; ++b)
+            ds->GetRasterBand(b + 1)->SetColorInterpretation(interp[b]);
+    }
+    ds.reset();
+
+    GridGeometry target{{kE0, kN0, kE0 + 1000, kN0 + 1000}, 100, 100}; // the source grid itself
+    auto img = gis::readImagery(path, QStringLiteral("EPSG:4549"), target);
+    QVERIFY2(img.isOk(), qPrintable(img.status().message()));
+    for (int k = 0; k < 4; ++k) {
+        QCOMPARE(int(pixel(*img, 20, 50)[k]), west[k]);
+        QCOMPARE(int(pixel(*img, 80, 50)[k]), east[k]);
+    }
+}
+
+void TestRasterReader::inspect()
+{
+    const QString local = writeLocalDem(QStringLiteral("dem_inspect.tif"));
+    auto info = gis::inspectRaster(local);
+    QVERIFY2(info.isOk(), qPrintable(info.status().message()));
+    QCOMPARE(info->driver, QStringLiteral("GTiff"));
+    QCOMPARE(info->width, 200);
+    QCOMPARE(info->height, 200);
+    QCOMPARE(info->bands, 1);
+    QVERIFY(info->crsWkt.contains(QLatin1String("4549")));
+    QVERIFY(std::abs(info->nativeExtent.minX - (kE0 - 1000)) < 1e-6);
+    QVERIFY(std::abs(info->nativeExtent.maxY - (kN0 + 1000)) < 1e-6);
+}
+
+void TestRasterReader::errors_data()
+{
+    QTest::addColumn<QString>("kind");
+    QTest::addColumn<QString>("projectCrs");
+    QTest::addColumn<int>("code");
+    QTest::addColumn<QString>("says");
+    QTest::newRow("missing") << "missing" << "EPSG:4549" << int(Status::Code::NotFound) << "does not exist";
+    QTest::newRow("text renamed .tif") << "text" << "EPSG:4549" << int(Status::Code::FormatError) << "not a raster";
+    QTest::newRow("empty file") << "empty" << "EPSG:4549" << int(Status::Code::FormatError) << "empty";
+    QTest::newRow("truncated GeoTIFF") << "truncated" << "EPSG:4549" << int(Status::Code::FormatError) << "truncated";
+    QTest::newRow("no CRS") << "nocrs" << "EPSG:4549" << int(Status::Code::Unsupported)
+                            << "no coordinate reference system";
+    QTest::newRow("network URL") << "url" << "EPSG:4549" << int(Status::Code::Unsupported) << "need to be trusted";
+    QTest::newRow("bad project CRS") << "good" << "EPSG:99999999" << int(Status::Code::Unsupported) << "EPSG:99999999";
+}
+
+void TestRasterReader::errors()
+{
+    QFETCH(QString, kind);
+    QFETCH(QString, projectCrs);
+    QFETCH(int, code);
+    QFETCH(QString, says);
+    QString path = m_dir.filePath(kind + QStringLiteral(".tif"));
+    if (kind == QLatin1String("text")) {
+        QFile f(path);
+        QVERIFY(f.open(QIODevice::WriteOnly));
+        f.write("this is a shopping list, not an image\neggs\nmilk\n");
+    } else if (kind == QLatin1String("empty")) {
+        QFile f(path);
+        QVERIFY(f.open(QIODevice::WriteOnly));
+    } else if (kind == QLatin1String("truncated") || kind == QLatin1String("good") || kind == QLatin1String("nocrs")) {
+        RasterSpec spec{kind == QLatin1String("nocrs") ? QString() : QStringLiteral("EPSG:4549"),
+                        kE0, kN0, 10, 10, 256, 256};
+        QVERIFY(createGeoTiff(path, spec, [](int, int c, int r) { return c + r; }));
+        if (kind == QLatin1String("truncated")) {
+            QFile f(path);
+            QVERIFY(f.resize(f.size() * 2 / 5));
+        }
+    } else if (kind == QLatin1String("url")) {
+        path = QStringLiteral("https://example.com/dem.tif");
+    }
+    GridGeometry target{{kE0, kN0 - 2560, kE0 + 2560, kN0}, 64, 64};
+    const auto dem = gis::readElevation(path, projectCrs, target);
+    QVERIFY(!dem.isOk());
+    QCOMPARE(int(dem.status().code()), code);
+    QVERIFY2(dem.status().message().contains(says), qPrintable(dem.status().message()));
+    if (kind != QLatin1String("good"))
+        QVERIFY2(dem.status().message().contains(path), qPrintable(dem.status().message()));
+    const auto img = gis::readImagery(path, projectCrs, target);
+    QVERIFY(!img.isOk());
+    if (kind != QLatin1String("good") && kind != QLatin1String("truncated")) // Float32 is refused as imagery
+        QVERIFY2(img.status().message().contains(says), qPrintable(img.status().message()));
+    if (kind != QLatin1String("nocrs") && kind != QLatin1String("good")) {
+        const auto info = gis::inspectRaster(path);
+        QVERIFY(!info.isOk());
+        QVERIFY2(info.status().message().contains(says), qPrintable(info.status().message()));
+    }
+}
+
+void TestRasterReader::realMtFuji()
+{
+    const QString path = test::sharedDataFile(QStringLiteral("dem/osgearth/mt_fuji_90m.tif"));
+    if (path.isEmpty())
+        QSKIP("shared data dem/osgearth/mt_fuji_90m.tif is not available");
+    auto dem = gis::readElevation(path, QStringLiteral("EPSG:32654"));
+    QVERIFY2(dem.isOk(), qPrintable(dem.status().message()));
+    const auto& g = dem->grid;
+    QVERIFY(g.width > 1000 && g.height > 1000);
+    size_t best = 0;
+    for (size_t i = 0; i < dem->heights.size(); ++i)
+        if (!std::isnan(dem->heights[i]) && (std::isnan(dem->heights[best]) || dem->heights[i] > dem->heights[best]))
+            best = i;
+    const double top = dem->heights[best];
+    QVERIFY2(top > 3600 && top < 3800, qPrintable(QString::number(top)));
+    const int col = int(best % size_t(g.width));
+    const int row = int(best / size_t(g.width));
+    const double x = g.extent.minX + (col + 0.5) * g.cellX();
+    const double y = g.extent.maxY - (row + 0.5) * g.cellY();
+    auto toUtm = gis::CrsTransformer::create(QStringLiteral("EPSG:4326"), QStringLiteral("EPSG:32654"));
+    QVERIFY(toUtm.isOk());
+    const auto summit = toUtm->forward({138.7274, 35.3606, 0});
+    QVERIFY(summit.isOk());
+    const double off = std::hypot(x - summit->x, y - summit->y);
+    qInfo("Mt Fuji: highest cell %.1f m, %.0f m from the summit", top, off);
+    QVERIFY2(off < 200, qPrintable(QStringLiteral("highest cell %1 m from the summit").arg(off)));
+    // The corners of the reprojected bounding box lie outside the source: no data, not zero.
+    QVERIFY(std::isnan(dem->at(0, 0)) || std::isnan(dem->at(g.width - 1, 0)));
+}
+
+void TestRasterReader::realBostonImagery()
+{
+    const QString path = test::sharedDataFile(QStringLiteral("imagery/osgearth/boston-inset.tif"));
+    if (path.isEmpty())
+        QSKIP("shared data imagery/osgearth/boston-inset.tif is not available");
+    // Geographic output: the corners reported by gdalinfo (UTM 19N rectangle seen in lon/lat).
+    auto geo = gis::readImagery(path, QStringLiteral("EPSG:4326"));
+    QVERIFY2(geo.isOk(), qPrintable(geo.status().message()));
+    const auto& e = geo->grid.extent;
+    QVERIFY2(std::abs(e.minX - -71.5444) < 0.01 && std::abs(e.maxX - -70.6024) < 0.01,
+             qPrintable(QStringLiteral("%1 %2").arg(e.minX).arg(e.maxX)));
+    QVERIFY2(std::abs(e.minY - 42.0093) < 0.01 && std::abs(e.maxY - 42.6415) < 0.01,
+             qPrintable(QStringLiteral("%1 %2").arg(e.minY).arg(e.maxY)));
+    QCOMPARE(int(pixel(*geo, geo->grid.width / 2, geo->grid.height / 2)[3]), 255);
+    QCOMPARE(int(pixel(*geo, 0, 0)[3]), 0); // the rotated UTM rectangle does not reach the NW corner
+
+    // On its own grid the pixels come back unchanged.
+    GridGeometry native{{291343.062716, 4653876.748551, 367343.062716, 4722276.748551}, 380, 342};
+    auto same = gis::readImagery(path, QStringLiteral("EPSG:32619"), native);
+    QVERIFY2(same.isOk(), qPrintable(same.status().message()));
+    GDALDatasetUniquePtr src(GDALDataset::Open(path.toUtf8().constData(), GDAL_OF_RASTER | GDAL_OF_READONLY));
+    QVERIFY(src);
+    for (const auto& [col, row] : {std::pair{10, 10}, std::pair{190, 171}, std::pair{379, 341}}) {
+        for (int b = 1; b <= 3; ++b) {
+            std::uint8_t v = 0;
+            QCOMPARE(src->GetRasterBand(b)->RasterIO(GF_Read, col, row, 1, 1, &v, 1, 1, GDT_Byte, 0, 0, nullptr), CE_None);
+            QCOMPARE(int(pixel(*same, col, row)[b - 1]), int(v));
+        }
+        QCOMPARE(int(pixel(*same, col, row)[3]), 255);
+    }
+}
+
+QTEST_GUILESS_MAIN(TestRasterReader)
+#include "tst_rasterreader.moc"
