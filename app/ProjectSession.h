@@ -9,8 +9,18 @@
 
 #include <QObject>
 #include <QString>
+#include <atomic>
+#include <functional>
 #include <map>
 #include <memory>
+#include <osg/Node>
+#include <osg/ref_ptr>
+
+class QThreadPool;
+
+namespace citytwin::app::loader {
+struct JobContext;
+}
 
 namespace citytwin::app {
 
@@ -24,10 +34,14 @@ class ProjectSession : public QObject
 public:
     enum class LayerState { NotLoaded, Loading, Ready, Failed };
 
+    enum class OpenMode { ReadWriteIfPossible, ReadOnly };
     //! Opens PATH (read-write; falls back to read-only when the file is not writable).
-    static data::Result<std::unique_ptr<ProjectSession>> open(const QString& path);
+    //! ReadOnly (viewers such as citytwin-cli) never writes to the file, not even a migration.
+    static data::Result<std::unique_ptr<ProjectSession>> open(const QString& path,
+                                                              OpenMode mode = OpenMode::ReadWriteIfPossible);
     //! Creates a new project file at PATH from PROJECT.
-    static data::Result<std::unique_ptr<ProjectSession>> create(const QString& path, const data::Project& project);
+    static data::Result<std::unique_ptr<ProjectSession>> create(const QString& path,
+                                                                const data::Project& project);
     ~ProjectSession() override;
 
     QString path() const;
@@ -40,6 +54,7 @@ public:
     //! Loads every layer and waits (CLI, tests). Per-layer failures are in layerState/layerError;
     //! the returned Status is an error only when nothing could be loaded at all.
     data::Status loadAllBlocking();
+    //! Abandons the running load: Loading layers go back to NotLoaded, loadingFinished is emitted.
     void cancelLoading();
     bool isLoading() const;
 
@@ -52,8 +67,11 @@ public:
     // Edits (update the Project value and the live scene; mark the session modified).
     void setLayerVisible(data::LayerId id, bool visible);
     void setLayerOpacity(data::LayerId id, double opacity);
+    //! Moves the scene clock. Not an edit of the project: playback calls it every frame.
     void setTime(data::TimeMs t);
+    //! Adds or replaces the saved view with VIEW's name.
     void setView(const data::SavedView& view);
+    bool removeView(const QString& name);
 
     bool isModified() const { return m_modified; }
     data::Status save();
@@ -64,11 +82,27 @@ signals:
     void layerStateChanged(citytwin::data::LayerId id);
     void layerChanged(citytwin::data::LayerId id);
     void loadProgress(int done, int total);
+    //! Every layer is Ready or Failed (or the load was cancelled).
     void loadingFinished();
     void modifiedChanged(bool modified);
+    void viewsChanged();
 
 private:
     ProjectSession(std::unique_ptr<data::ProjectStore> store, data::Project project);
+
+    using NodeResult = data::Result<osg::ref_ptr<osg::Node>>;
+    void startStageTwo();
+    void startTerrain(std::shared_ptr<const data::ImageRaster> imagery);
+    void startNodeJob(data::LayerId id, std::function<NodeResult()> job,
+                      std::function<void(const data::Status&)> after = {});
+    loader::JobContext jobContext() const;
+    void setLayerState(data::LayerId id, LayerState state, const QString& error = {});
+    //! A layer is done (Ready or Failed): counts it, emits progress and, at the last, loadingFinished.
+    void finishLayer(data::LayerId id, const data::Status& status);
+    void attachNode(data::LayerId id, osg::ref_ptr<osg::Node> node);
+    void applyImagerySettings();
+    void setModified(bool modified);
+    bool isCurrent(quint64 generation) const { return generation == m_generation && m_loading; }
 
     struct LayerRuntime;
     std::unique_ptr<data::ProjectStore> m_store;
@@ -76,6 +110,17 @@ private:
     std::unique_ptr<scene::CityScene> m_scene;
     std::map<data::LayerId, std::unique_ptr<LayerRuntime>> m_layers;
     bool m_modified = false;
+
+    // Loading pipeline (main-thread bookkeeping; the jobs run on m_pool).
+    std::unique_ptr<QThreadPool> m_pool;
+    std::shared_ptr<std::atomic_bool> m_cancel;
+    quint64 m_generation = 0;
+    bool m_loading = false;
+    int m_loadTotal = 0;
+    int m_loadDone = 0;
+    data::LayerId m_elevationLayer;
+    data::LayerId m_imageryLayer;
+    std::shared_ptr<const data::ElevationGrid> m_dem;
 };
 
 } // namespace citytwin::app

@@ -1,0 +1,69 @@
+#pragma once
+
+#include "data/Features.h"
+#include "data/LayerSettings.h"
+#include "data/Points.h"
+#include "data/Rasters.h"
+#include "data/Result.h"
+#include "data/Time.h"
+
+#include <QString>
+#include <atomic>
+#include <memory>
+#include <osg/Node>
+#include <osg/ref_ptr>
+#include <vector>
+
+namespace citytwin::app {
+
+//! The per-kind load + build jobs of ProjectSession's pipeline. Every function here is a
+//! self-contained job for a worker thread: it opens its own GDAL datasets / ProjectStore,
+//! reads, builds a detached OSG subgraph and touches nothing shared.
+namespace loader {
+
+//! Largest DEM grid loaded for the terrain (cells a side) — beyond this llvmpipe gains nothing.
+inline constexpr int kMaxDemCells = 1024;
+//! Largest imagery texture draped over the terrain (pixels a side).
+inline constexpr int kMaxImageryPixels = 4096;
+
+//! Everything a job needs to know about the project, copied so the job owns it.
+struct JobContext
+{
+    QString projectFile;                      //!< the *.citytwin file (overlay jobs open it read-only)
+    QString crs;                              //!< project CRS
+    data::ProjectedPoint origin;              //!< local frame origin
+    data::TimeMs epoch = 0;                   //!< scene epoch for time-aware builders
+    std::shared_ptr<std::atomic_bool> cancel; //!< set when the session abandons the load
+
+    bool cancelled() const { return cancel && cancel->load(); }
+};
+
+using NodeResult = data::Result<osg::ref_ptr<osg::Node>>;
+
+//! A layer's source as a file path: relative URIs resolve against the project file's folder.
+QString resolveSource(const QString& uri, const QString& projectFile);
+
+//! Reads the DEM of an elevation layer (at most kMaxDemCells a side) in the project CRS.
+data::Result<data::ElevationGrid> loadElevation(const data::LayerSettings& layer, const JobContext& ctx);
+
+//! Reads an imagery layer onto the DEM's extent, keeping the image's own resolution up to kMaxImageryPixels.
+data::Result<data::ImageRaster> loadImagery(const data::LayerSettings& layer, const JobContext& ctx,
+                                            const data::GridGeometry& demGrid);
+
+//! Builds the terrain node from DEM (and IMAGERY, may be null).
+NodeResult buildTerrainNode(const data::ElevationGrid& dem, const data::ImageRaster* imagery,
+                            const JobContext& ctx);
+
+//! Reads footprints, drapes them on DEM (may be null: base 0) and builds the buildings node.
+NodeResult loadBuildings(const data::LayerSettings& layer, const JobContext& ctx,
+                         const data::ElevationGrid* dem);
+
+//! Reads the events of the project store and builds the event markers node.
+NodeResult loadEvents(const data::LayerSettings& layer, const JobContext& ctx);
+
+//! Sets each footprint's baseZ to the lowest DEM height under it (its vertices and the DEM cells
+//! inside it), so no building floats above a slope. Footprints off the DEM keep their baseZ.
+void drapeFootprints(std::vector<data::Footprint>& footprints, const data::ElevationGrid& dem);
+
+} // namespace loader
+} // namespace citytwin::app
