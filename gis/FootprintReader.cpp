@@ -1,0 +1,272 @@
+#include "gis/FootprintReader.h"
+
+#include "gis/FootprintRings.h"
+#include "gis/GdalErrorCapture.h"
+#include "gis/GdalOpen.h"
+#include "gis/GdalSrs.h"
+#include "gis/GisLog.h"
+
+#include <ogrsf_frmts.h>
+
+#include <QRegularExpression>
+
+#include <cmath>
+
+namespace citytwin::gis {
+
+using data::Footprint;
+using data::Result;
+using data::Status;
+
+namespace {
+
+constexpr int kMaxReasons = 20;
+constexpr std::int64_t kPartIdFactor = 1000;
+constexpr double kFeetToM = 0.3048;
+
+std::optional<double> positive(double v)
+{
+    return std::isfinite(v) && v > 0 ? std::optional<double>(v) : std::nullopt;
+}
+
+//! A positive number from field IDX: numeric fields directly, strings through PARSE.
+std::optional<double> fieldValue(OGRFeature& f, int idx, std::optional<double> (*parse)(const QString&))
+{
+    if (idx < 0 || !f.IsFieldSetAndNotNull(idx))
+        return std::nullopt;
+    switch (f.GetFieldDefnRef(idx)->GetType()) {
+    case OFTInteger:
+    case OFTInteger64:
+    case OFTReal:
+        return positive(f.GetFieldAsDouble(idx));
+    case OFTString:
+        return parse(QString::fromUtf8(f.GetFieldAsString(idx)));
+    default:
+        return std::nullopt;
+    }
+}
+
+std::optional<double> parseCount(const QString& text)
+{
+    bool ok = false;
+    const double v = QString(text).replace(QLatin1Char(','), QLatin1Char('.')).trimmed().toDouble(&ok);
+    return ok ? positive(v) : std::nullopt;
+}
+
+struct LayerFields
+{
+    int height = -1;
+    int floors = -1;
+    int name = -1;
+};
+
+int fieldIndex(OGRFeatureDefn& defn, const QString& name)
+{
+    return name.isEmpty() ? -1 : defn.GetFieldIndex(name.toUtf8().constData());
+}
+
+//! Finds the layer to read: by name, or the first one.
+Result<OGRLayer*> pickLayer(GDALDataset& ds, const QString& name, const QString& path)
+{
+    if (name.isEmpty())
+        return ds.GetLayer(0);
+    if (OGRLayer* layer = ds.GetLayerByName(name.toUtf8().constData()))
+        return layer;
+    QStringList names;
+    for (int i = 0; i < ds.GetLayerCount(); ++i)
+        names << QString::fromUtf8(ds.GetLayer(i)->GetName());
+    return Status::error(Status::Code::NotFound,
+                         QStringLiteral("%1: no layer \"%2\" (it has: %3)").arg(path, name, names.join(QStringLiteral(", "))));
+}
+
+//! The transformation from the layer's CRS to the project CRS; null when they are the same.
+Result<CoordinateTransformationPtr> layerTransform(OGRLayer& layer, const QString& projectCrs,
+                                                   const FootprintOptions& options, const QString& path)
+{
+    auto dst = projectSrs(projectCrs);
+    if (!dst)
+        return dst.status().withContext(path);
+    OGRSpatialReference src;
+    if (const OGRSpatialReference* declared = layer.GetSpatialRef(); declared && !declared->IsEmpty()) {
+        src = *declared;
+    } else if (!options.assumedSourceCrs.isEmpty()) {
+        auto assumed = projectSrs(options.assumedSourceCrs);
+        if (!assumed)
+            return assumed.status().withContext(path);
+        src = *assumed;
+    } else {
+        return Status::error(Status::Code::Unsupported,
+                             QStringLiteral("%1: layer \"%2\" has no coordinate reference system (a Shapefile without "
+                                            ".prj?), so its footprints cannot be placed")
+                                 .arg(path, QString::fromUtf8(layer.GetName())));
+    }
+    // Coordinates in OGR layers are x = east/lon whatever the CRS definition's axis order says.
+    src.SetAxisMappingStrategy(OAMS_TRADITIONAL_GIS_ORDER);
+    if (src.IsSame(&*dst))
+        return CoordinateTransformationPtr();
+    GdalErrorCapture errors;
+    CoordinateTransformationPtr ct(OGRCreateCoordinateTransformation(&src, &*dst));
+    if (!ct)
+        return Status::error(Status::Code::Unsupported, QStringLiteral("%1: cannot transform from %2 to %3 (%4)")
+                                                            .arg(path, srsName(&src), projectCrs, errors.summary()));
+    return ct;
+}
+
+//! The polygons of GEOM (a Polygon, or the polygon members of a MultiPolygon/GeometryCollection).
+std::vector<const OGRPolygon*> polygonsOf(const OGRGeometry& geom)
+{
+    std::vector<const OGRPolygon*> out;
+    const OGRwkbGeometryType type = wkbFlatten(geom.getGeometryType());
+    if (type == wkbPolygon) {
+        out.push_back(geom.toPolygon());
+    } else if (type == wkbMultiPolygon || type == wkbGeometryCollection) {
+        for (const OGRGeometry* part : *geom.toGeometryCollection())
+            if (wkbFlatten(part->getGeometryType()) == wkbPolygon)
+                out.push_back(part->toPolygon());
+    }
+    return out;
+}
+
+class Reader
+{
+public:
+    Reader(const FootprintOptions& options, LayerFields fields, OGRCoordinateTransformation* ct)
+        : m_options(options), m_fields(fields), m_ct(ct)
+    {
+    }
+
+    void read(OGRFeature& feature, std::int64_t sequence)
+    {
+        ++m_result.report.featuresRead;
+        const std::int64_t fid = feature.GetFID() != OGRNullFID ? feature.GetFID() : sequence;
+        const OGRGeometry* raw = feature.GetGeometryRef();
+        if (!raw)
+            return skip(fid, QStringLiteral("no geometry"));
+        if (raw->IsEmpty())
+            return skip(fid, QStringLiteral("empty geometry"));
+        // Curves (CurvePolygon, MultiSurface) are stroked to rings; everything else is cloned
+        // because transform() works in place.
+        std::unique_ptr<OGRGeometry> geom(OGR_GT_IsNonLinear(raw->getGeometryType()) ? raw->getLinearGeometry()
+                                                                                      : raw->clone());
+        const std::vector<const OGRPolygon*> polygons = geom ? polygonsOf(*geom) : std::vector<const OGRPolygon*>{};
+        if (polygons.empty())
+            return skip(fid, QStringLiteral("not a polygon (%1)").arg(QString::fromUtf8(raw->getGeometryName())));
+        if (m_ct && geom->transform(m_ct) != OGRERR_NONE)
+            return skip(fid, QStringLiteral("coordinate transformation failed"));
+
+        const double height = heightOf(feature);
+        const QString name = m_fields.name >= 0 && feature.IsFieldSetAndNotNull(m_fields.name)
+            ? QString::fromUtf8(feature.GetFieldAsString(m_fields.name))
+            : QString();
+        int made = 0;
+        for (size_t part = 0; part < polygons.size(); ++part) {
+            Footprint fp;
+            if (!ringsOf(*polygons[part], fp))
+                continue;
+            fp.id = polygons.size() > 1 ? fid * kPartIdFactor + std::int64_t(part) : fid;
+            fp.height = height;
+            fp.name = name;
+            m_result.footprints.push_back(std::move(fp));
+            ++made;
+        }
+        if (made == 0)
+            return skip(fid, QStringLiteral("degenerate polygon (fewer than 3 distinct points or no area)"));
+        m_result.report.footprints += made;
+    }
+
+    FootprintReadResult take() { return std::move(m_result); }
+
+private:
+    double heightOf(OGRFeature& feature)
+    {
+        if (auto h = fieldValue(feature, m_fields.height, &parseHeightM)) {
+            ++m_result.report.heightsFromField;
+            return *h;
+        }
+        if (auto floors = fieldValue(feature, m_fields.floors, &parseCount)) {
+            ++m_result.report.heightsFromFloors;
+            return *floors * m_options.storeyHeightM;
+        }
+        ++m_result.report.heightsDefaulted;
+        return m_options.defaultHeightM;
+    }
+
+    void skip(std::int64_t fid, const QString& why)
+    {
+        ++m_result.report.skippedFeatures;
+        if (m_result.report.skipReasons.size() < kMaxReasons)
+            m_result.report.skipReasons << QStringLiteral("feature %1: %2").arg(fid).arg(why);
+    }
+
+    const FootprintOptions& m_options;
+    LayerFields m_fields;
+    OGRCoordinateTransformation* m_ct;
+    FootprintReadResult m_result;
+};
+
+} // namespace
+
+std::optional<double> parseHeightM(const QString& text)
+{
+    // OSM-style values: "12", "12.5", "12,5", "12 m", "12.5m", "12 metres", "40 ft", "40'", "12'6\"".
+    static const QRegularExpression kMetric(
+        QStringLiteral(R"(^\s*\+?(\d+(?:[.,]\d+)?)\s*(m|meters?|metres?|ft|feet|foot|')?\s*$)"),
+        QRegularExpression::CaseInsensitiveOption);
+    static const QRegularExpression kFeetInches(QStringLiteral(R"(^\s*(\d+)\s*'\s*(\d+(?:\.\d+)?)\s*"\s*$)"));
+    if (const auto m = kMetric.match(text); m.hasMatch()) {
+        const double v = QString(m.captured(1)).replace(QLatin1Char(','), QLatin1Char('.')).toDouble();
+        const QString unit = m.captured(2).toLower();
+        const bool feet = unit == QLatin1String("ft") || unit.startsWith(QLatin1String("fe"))
+            || unit.startsWith(QLatin1String("fo")) || unit == QLatin1String("'");
+        return positive(feet ? v * kFeetToM : v);
+    }
+    if (const auto m = kFeetInches.match(text); m.hasMatch())
+        return positive((m.captured(1).toDouble() + m.captured(2).toDouble() / 12.0) * kFeetToM);
+    return std::nullopt;
+}
+
+Result<FootprintReadResult> readFootprintsWithReport(const QString& path, const QString& projectCrs,
+                                                     const FootprintOptions& options)
+{
+    auto ds = openVectorDataset(path);
+    if (!ds)
+        return ds.status();
+    auto layer = pickLayer(**ds, options.layerName, path);
+    if (!layer)
+        return layer.status();
+    OGRLayer& l = **layer;
+    auto ct = layerTransform(l, projectCrs, options, path);
+    if (!ct)
+        return ct.status();
+    OGRFeatureDefn& defn = *l.GetLayerDefn();
+    const LayerFields fields{fieldIndex(defn, options.heightField), fieldIndex(defn, options.floorsField),
+                             fieldIndex(defn, options.nameField)};
+    Reader reader(options, fields, ct->get());
+
+    GdalErrorCapture errors;
+    l.ResetReading();
+    std::int64_t sequence = 0;
+    for (OGRFeatureUniquePtr feature(l.GetNextFeature()); feature; feature.reset(l.GetNextFeature()))
+        reader.read(*feature, sequence++);
+    // A truncated or corrupt file typically yields the features before the damage, then an error:
+    // a half-loaded city is worse than a clear failure.
+    if (errors.hasErrors())
+        return Status::error(Status::Code::FormatError, QStringLiteral("%1: reading failed after %2 features, the file "
+                                                                       "is truncated or corrupt (%3)")
+                                                            .arg(path).arg(sequence).arg(errors.errors()));
+    FootprintReadResult result = reader.take();
+    qCDebug(lcGis, "%s: %d footprints from %d features, %d skipped", qUtf8Printable(path), result.report.footprints,
+            result.report.featuresRead, result.report.skippedFeatures);
+    return result;
+}
+
+Result<std::vector<Footprint>> readFootprints(const QString& path, const QString& projectCrs,
+                                              const FootprintOptions& options)
+{
+    auto result = readFootprintsWithReport(path, projectCrs, options);
+    if (!result)
+        return result.status();
+    return std::move(result->footprints);
+}
+
+} // namespace citytwin::gis
