@@ -7,11 +7,9 @@
 namespace citytwin::data::detail {
 
 //! A fixed table of (enum value, stable name) pairs: one place per enum instead of two switches.
-template <class E, std::size_t N>
-using EnumNameTable = std::array<std::pair<E, const char*>, N>;
+template <class E, std::size_t N> using EnumNameTable = std::array<std::pair<E, const char*>, N>;
 
-template <class E, std::size_t N>
-QString enumToString(const EnumNameTable<E, N>& table, E value)
+template <class E, std::size_t N> QString enumToString(const EnumNameTable<E, N>& table, E value)
 {
     for (const auto& [e, name] : table) {
         if (e == value)

@@ -19,7 +19,13 @@ constexpr detail::EnumNameTable<PipeNetwork, 8> kNetworkNames{{
 
 } // namespace
 
-QString toString(PipeNetwork network) { return detail::enumToString(kNetworkNames, network); }
-bool fromString(const QString& s, PipeNetwork& out) { return detail::enumFromString(kNetworkNames, s, out); }
+QString toString(PipeNetwork network)
+{
+    return detail::enumToString(kNetworkNames, network);
+}
+bool fromString(const QString& s, PipeNetwork& out)
+{
+    return detail::enumFromString(kNetworkNames, s, out);
+}
 
 } // namespace citytwin::data

@@ -67,12 +67,30 @@ bool timeFromJson(const QJsonValue& v, TimeMs& out)
 
 } // namespace
 
-QString toString(LayerKind kind) { return detail::enumToString(kKindNames, kind); }
-QString toString(LayerGroup group) { return detail::enumToString(kGroupNames, group); }
-QString toString(TemporalMode mode) { return detail::enumToString(kTemporalNames, mode); }
-bool fromString(const QString& s, LayerKind& out) { return detail::enumFromString(kKindNames, s, out); }
-bool fromString(const QString& s, LayerGroup& out) { return detail::enumFromString(kGroupNames, s, out); }
-bool fromString(const QString& s, TemporalMode& out) { return detail::enumFromString(kTemporalNames, s, out); }
+QString toString(LayerKind kind)
+{
+    return detail::enumToString(kKindNames, kind);
+}
+QString toString(LayerGroup group)
+{
+    return detail::enumToString(kGroupNames, group);
+}
+QString toString(TemporalMode mode)
+{
+    return detail::enumToString(kTemporalNames, mode);
+}
+bool fromString(const QString& s, LayerKind& out)
+{
+    return detail::enumFromString(kKindNames, s, out);
+}
+bool fromString(const QString& s, LayerGroup& out)
+{
+    return detail::enumFromString(kGroupNames, s, out);
+}
+bool fromString(const QString& s, TemporalMode& out)
+{
+    return detail::enumFromString(kTemporalNames, s, out);
+}
 
 QJsonObject toJson(const TemporalSettings& temporal)
 {
@@ -90,7 +108,8 @@ QJsonObject toJson(const TemporalSettings& temporal)
 bool fromJson(const QJsonObject& json, TemporalSettings& out)
 {
     TemporalSettings t;
-    if (json.contains(QStringLiteral("mode")) && !fromString(json.value(QStringLiteral("mode")).toString(), t.mode))
+    if (json.contains(QStringLiteral("mode")) &&
+        !fromString(json.value(QStringLiteral("mode")).toString(), t.mode))
         return false;
     for (auto [key, target] : {std::pair{"start", &t.range.start}, std::pair{"end", &t.range.end},
                                std::pair{"trailLengthMs", &t.trailLengthMs}}) {

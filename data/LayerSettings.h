@@ -16,10 +16,10 @@ enum class LayerGroup { Basemap, CityModels, Underground, People, Events, Assets
 
 //! How a layer relates to the clock.
 enum class TemporalMode {
-    None,            //!< always shown
-    FixedRange,      //!< the whole layer exists during `range`
-    FeatureFields,   //!< each feature has start/end fields (e.g. event reported/closed)
-    PointTimestamps  //!< timestamped samples (tracks), interpolated
+    None,           //!< always shown
+    FixedRange,     //!< the whole layer exists during `range`
+    FeatureFields,  //!< each feature has start/end fields (e.g. event reported/closed)
+    PointTimestamps //!< timestamped samples (tracks), interpolated
 };
 
 struct TemporalSettings
@@ -39,12 +39,12 @@ struct LayerSettings
     LayerId id;
     QString name;
     LayerKind kind = LayerKind::Imagery;
-    QString sourceUri;  //!< file path relative to the project file, or "store:events" etc. for overlay tables
+    QString sourceUri; //!< file path relative to the project file, or "store:events" etc. for overlay tables
     bool visible = true;
     double opacity = 1.0; //!< 0..1
     int order = 0;        //!< draw order within the group, ascending
     LayerGroup group = LayerGroup::Basemap;
-    QJsonObject style;    //!< kind-specific style (colours, height field, …)
+    QJsonObject style; //!< kind-specific style (colours, height field, …)
     TemporalSettings temporal;
     bool operator==(const LayerSettings&) const = default;
 };

@@ -30,7 +30,10 @@ constexpr detail::EnumNameTable<AssetType, 5> kAssetNames{{
     {AssetType::Other, "other"},
 }};
 
-bool reachedBy(TimeMs instant, TimeMs t) { return instant != kNoTime && t >= instant; }
+bool reachedBy(TimeMs instant, TimeMs t)
+{
+    return instant != kNoTime && t >= instant;
+}
 
 } // namespace
 
@@ -57,11 +60,29 @@ EventState Event::stateAt(TimeMs t) const
     return EventState::Reported;
 }
 
-QString toString(PersonRole role) { return detail::enumToString(kRoleNames, role); }
-QString toString(EventState state) { return detail::enumToString(kStateNames, state); }
-QString toString(AssetType type) { return detail::enumToString(kAssetNames, type); }
-bool fromString(const QString& s, PersonRole& out) { return detail::enumFromString(kRoleNames, s, out); }
-bool fromString(const QString& s, EventState& out) { return detail::enumFromString(kStateNames, s, out); }
-bool fromString(const QString& s, AssetType& out) { return detail::enumFromString(kAssetNames, s, out); }
+QString toString(PersonRole role)
+{
+    return detail::enumToString(kRoleNames, role);
+}
+QString toString(EventState state)
+{
+    return detail::enumToString(kStateNames, state);
+}
+QString toString(AssetType type)
+{
+    return detail::enumToString(kAssetNames, type);
+}
+bool fromString(const QString& s, PersonRole& out)
+{
+    return detail::enumFromString(kRoleNames, s, out);
+}
+bool fromString(const QString& s, EventState& out)
+{
+    return detail::enumFromString(kStateNames, s, out);
+}
+bool fromString(const QString& s, AssetType& out)
+{
+    return detail::enumFromString(kAssetNames, s, out);
+}
 
 } // namespace citytwin::data

@@ -38,10 +38,10 @@ enum class EventState { Reported, Dispatched, OnSite, Resolved, Closed };
 struct Event
 {
     std::int64_t id = 0;
-    QString category;   //!< e.g. "illegal_parking", "hotline_complaint", "flood", "fire"
-    int severity = 1;   //!< 1 (low) … 4 (critical)
+    QString category; //!< e.g. "illegal_parking", "hotline_complaint", "flood", "fire"
+    int severity = 1; //!< 1 (low) … 4 (critical)
     QString description;
-    QString source;     //!< "hotline_12345", "patrol", "sensor", "camera"
+    QString source; //!< "hotline_12345", "patrol", "sensor", "camera"
     ProjectedPoint position;
     TimeMs reported = kNoTime;
     TimeMs dispatched = kNoTime;
@@ -81,16 +81,13 @@ struct SensorReading
 struct Threshold
 {
     std::int64_t id = 0;
-    std::int64_t assetId = 0; //!< 0: applies to all sensors of `subtype`
-    QString subtype;          //!< used when assetId == 0
+    std::int64_t assetId = 0;  //!< 0: applies to all sensors of `subtype`
+    QString subtype;           //!< used when assetId == 0
     std::optional<double> min; //!< a value below min is an alarm; nullopt: no lower limit
     std::optional<double> max; //!< a value above max is an alarm; nullopt: no upper limit
 
     //! True when VALUE lies outside [min, max].
-    bool isExceeded(double value) const
-    {
-        return (min && value < *min) || (max && value > *max);
-    }
+    bool isExceeded(double value) const { return (min && value < *min) || (max && value > *max); }
     bool operator==(const Threshold&) const = default;
 };
 

@@ -20,7 +20,8 @@ LayerId Project::addLayer(LayerSettings layer)
 
 bool Project::removeLayer(LayerId id)
 {
-    const auto it = std::find_if(m_layers.begin(), m_layers.end(), [id](const LayerSettings& l) { return l.id == id; });
+    const auto it =
+        std::find_if(m_layers.begin(), m_layers.end(), [id](const LayerSettings& l) { return l.id == id; });
     if (it == m_layers.end())
         return false;
     m_layers.erase(it);
@@ -29,7 +30,8 @@ bool Project::removeLayer(LayerId id)
 
 LayerSettings* Project::layer(LayerId id)
 {
-    const auto it = std::find_if(m_layers.begin(), m_layers.end(), [id](const LayerSettings& l) { return l.id == id; });
+    const auto it =
+        std::find_if(m_layers.begin(), m_layers.end(), [id](const LayerSettings& l) { return l.id == id; });
     return it == m_layers.end() ? nullptr : &*it;
 }
 
@@ -62,7 +64,8 @@ void Project::setView(SavedView view)
 
 bool Project::removeView(const QString& name)
 {
-    const auto it = std::find_if(m_views.begin(), m_views.end(), [&](const SavedView& v) { return v.name == name; });
+    const auto it =
+        std::find_if(m_views.begin(), m_views.end(), [&](const SavedView& v) { return v.name == name; });
     if (it == m_views.end())
         return false;
     m_views.erase(it);
@@ -71,7 +74,8 @@ bool Project::removeView(const QString& name)
 
 const SavedView* Project::view(const QString& name) const
 {
-    const auto it = std::find_if(m_views.begin(), m_views.end(), [&](const SavedView& v) { return v.name == name; });
+    const auto it =
+        std::find_if(m_views.begin(), m_views.end(), [&](const SavedView& v) { return v.name == name; });
     return it == m_views.end() ? nullptr : &*it;
 }
 

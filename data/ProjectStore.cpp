@@ -44,11 +44,13 @@ Status enableWal(sqlite3* db, const QString& path)
 {
     SqliteStatement q(db, "PRAGMA journal_mode = WAL", path);
     if (!q.next())
-        return q.status().isOk() ? Status::error(Status::Code::IoError, path + QStringLiteral(": cannot set WAL mode"))
-                                 : q.status();
+        return q.status().isOk()
+                   ? Status::error(Status::Code::IoError, path + QStringLiteral(": cannot set WAL mode"))
+                   : q.status();
     if (q.text(0).compare(QLatin1String("wal"), Qt::CaseInsensitive) != 0)
-        return Status::error(Status::Code::IoError,
-                             QStringLiteral("%1: cannot use WAL journal mode (got '%2')").arg(path, q.text(0)));
+        return Status::error(
+            Status::Code::IoError,
+            QStringLiteral("%1: cannot use WAL journal mode (got '%2')").arg(path, q.text(0)));
     return Status::ok();
 }
 
@@ -142,7 +144,10 @@ Status ProjectStore::checkVersion(int minimum) const
     if (m_schemaVersion < minimum) {
         return Status::error(Status::Code::Unsupported,
                              QStringLiteral("%1: needs schema version %2 (file has %3; open it read-write to "
-                                            "upgrade)").arg(m_path).arg(minimum).arg(m_schemaVersion));
+                                            "upgrade)")
+                                 .arg(m_path)
+                                 .arg(minimum)
+                                 .arg(m_schemaVersion));
     }
     return Status::ok();
 }
@@ -175,10 +180,11 @@ Result<Project> ProjectStore::loadProject() const
     if (!meta.status().isOk())
         return meta.status();
 
-    SqliteStatement layers(m_db,
-                           "SELECT id, name, kind, source_uri, visible, opacity, draw_order, layer_group, style, "
-                           "temporal FROM layers ORDER BY position, id",
-                           m_path);
+    SqliteStatement layers(
+        m_db,
+        "SELECT id, name, kind, source_uri, visible, opacity, draw_order, layer_group, style, "
+        "temporal FROM layers ORDER BY position, id",
+        m_path);
     while (layers.next()) {
         LayerSettings l;
         l.id = LayerId{layers.int64(0)};
@@ -186,10 +192,11 @@ Result<Project> ProjectStore::loadProject() const
         const QString kind = layers.text(2);
         const QString group = layers.text(7);
         if (!fromString(kind, l.kind))
-            return formatError(m_path, QStringLiteral("layer %1 has an unknown kind '%2'").arg(l.id.value).arg(kind));
-        if (!fromString(group, l.group))
             return formatError(m_path,
-                               QStringLiteral("layer %1 has an unknown group '%2'").arg(l.id.value).arg(group));
+                               QStringLiteral("layer %1 has an unknown kind '%2'").arg(l.id.value).arg(kind));
+        if (!fromString(group, l.group))
+            return formatError(
+                m_path, QStringLiteral("layer %1 has an unknown group '%2'").arg(l.id.value).arg(group));
         l.sourceUri = layers.text(3);
         l.visible = layers.int64(4) != 0;
         l.opacity = layers.real(5);
@@ -200,17 +207,20 @@ Result<Project> ProjectStore::loadProject() const
             return formatError(m_path, QStringLiteral("layer %1 has an invalid style JSON").arg(l.id.value));
         l.style = style.object();
         const QJsonDocument temporal = QJsonDocument::fromJson(layers.text(9).toUtf8(), &err);
-        if (err.error != QJsonParseError::NoError || !temporal.isObject() || !fromJson(temporal.object(), l.temporal))
-            return formatError(m_path, QStringLiteral("layer %1 has invalid temporal settings").arg(l.id.value));
+        if (err.error != QJsonParseError::NoError || !temporal.isObject() ||
+            !fromJson(temporal.object(), l.temporal))
+            return formatError(m_path,
+                               QStringLiteral("layer %1 has invalid temporal settings").arg(l.id.value));
         p.addLayer(std::move(l));
     }
     if (!layers.status().isOk())
         return layers.status();
 
-    SqliteStatement views(m_db,
-                          "SELECT name, target_x, target_y, target_z, heading_deg, pitch_deg, range_m, t FROM views "
-                          "ORDER BY position, name",
-                          m_path);
+    SqliteStatement views(
+        m_db,
+        "SELECT name, target_x, target_y, target_z, heading_deg, pitch_deg, range_m, t FROM views "
+        "ORDER BY position, name",
+        m_path);
     while (views.next()) {
         SavedView v;
         v.name = views.text(0);
@@ -254,19 +264,20 @@ Status ProjectStore::saveProject(const Project& project)
     };
     for (const Status& s :
          {text("name", project.name), text("crs", project.crs), text("time_zone", project.timeZone),
-          real("origin_x", project.origin.x), real("origin_y", project.origin.y), real("origin_z", project.origin.z),
-          time("time_start", project.timeExtent.start), time("time_end", project.timeExtent.end),
-          time("initial_time", project.initialTime)}) {
+          real("origin_x", project.origin.x), real("origin_y", project.origin.y),
+          real("origin_z", project.origin.z), time("time_start", project.timeExtent.start),
+          time("time_end", project.timeExtent.end), time("initial_time", project.initialTime)}) {
         if (!s.isOk())
             return s;
     }
 
     if (Status s = sqliteExec(m_db, "DELETE FROM layers; DELETE FROM views;", m_path); !s.isOk())
         return s;
-    SqliteStatement layer(m_db,
-                          "INSERT INTO layers(id, position, name, kind, source_uri, visible, opacity, draw_order, "
-                          "layer_group, style, temporal) VALUES(?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11)",
-                          m_path);
+    SqliteStatement layer(
+        m_db,
+        "INSERT INTO layers(id, position, name, kind, source_uri, visible, opacity, draw_order, "
+        "layer_group, style, temporal) VALUES(?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11)",
+        m_path);
     if (!layer.status().isOk())
         return layer.status();
     int position = 0;
@@ -286,10 +297,11 @@ Status ProjectStore::saveProject(const Project& project)
             return s.withContext(QStringLiteral("layer %1").arg(l.id.value));
     }
 
-    SqliteStatement view(m_db,
-                         "INSERT INTO views(name, position, target_x, target_y, target_z, heading_deg, pitch_deg, "
-                         "range_m, t) VALUES(?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9)",
-                         m_path);
+    SqliteStatement view(
+        m_db,
+        "INSERT INTO views(name, position, target_x, target_y, target_z, heading_deg, pitch_deg, "
+        "range_m, t) VALUES(?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9)",
+        m_path);
     if (!view.status().isOk())
         return view.status();
     position = 0;

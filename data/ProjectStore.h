@@ -71,7 +71,10 @@ public:
     Status writeThresholds(const std::vector<Threshold>& thresholds);
     Result<std::vector<Threshold>> thresholds() const;
 
-    struct Counts { std::int64_t people = 0, trackPoints = 0, events = 0, assets = 0, sensorReadings = 0; };
+    struct Counts
+    {
+        std::int64_t people = 0, trackPoints = 0, events = 0, assets = 0, sensorReadings = 0;
+    };
     Result<Counts> counts() const;
     //! Span from the first reported event / track point to the last closed / sampled one.
     Result<TimeRange> overlayTimeExtent() const;

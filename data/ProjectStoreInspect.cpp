@@ -5,6 +5,7 @@
 
 #include <QFile>
 #include <QFileInfo>
+#include <QUrl>
 #include <sqlite3.h>
 
 namespace citytwin::data::schema {
@@ -31,7 +32,8 @@ Status checkHeader(const QString& path)
 {
     QFile f(path);
     if (!f.open(QIODevice::ReadOnly))
-        return Status::error(Status::Code::IoError, QStringLiteral("%1: cannot read: %2").arg(path, f.errorString()));
+        return Status::error(Status::Code::IoError,
+                             QStringLiteral("%1: cannot read: %2").arg(path, f.errorString()));
     const QByteArray header = f.read(kSqliteHeaderSize);
     const qint64 fileSize = f.size();
     static const QByteArray kMagic("SQLite format 3\0", 16);
@@ -56,7 +58,9 @@ Status checkHeader(const QString& path)
     if (!walMayHoldPages) {
         if (fileSize % pageSize != 0)
             return formatError(path, QStringLiteral("truncated or corrupt (%1 bytes is not a whole number of "
-                                                    "%2-byte pages)").arg(fileSize).arg(pageSize));
+                                                    "%2-byte pages)")
+                                         .arg(fileSize)
+                                         .arg(pageSize));
         // The in-header size is only trustworthy when written by the same change (SQLite >= 3.7.0).
         if (validFor == changeCounter && headerPages > 0 && fileSize < qint64(headerPages) * pageSize)
             return formatError(path, QStringLiteral("truncated (%1 of %2 bytes)")
@@ -73,8 +77,9 @@ Result<std::int64_t> queryInt(sqlite3* db, const char* sql, const QString& path)
     if (!q.status().isOk())
         return q.status();
     if (!q.next())
-        return q.status().isOk() ? formatError(path, QStringLiteral("no result for \"%1\"").arg(QLatin1String(sql)))
-                                 : q.status();
+        return q.status().isOk()
+                   ? formatError(path, QStringLiteral("no result for \"%1\"").arg(QLatin1String(sql)))
+                   : q.status();
     return q.int64(0);
 }
 
@@ -92,12 +97,13 @@ Result<int> inspectOpenDatabase(sqlite3* db, const QString& path)
     if (!version)
         return version.status();
     if (*version > ProjectStore::kSchemaVersion) {
-        return Status::error(Status::Code::Unsupported,
-                             QStringLiteral("%1: project schema version %2 is newer than this citytwin supports "
-                                            "(%3); open it with a newer citytwin")
-                                 .arg(path)
-                                 .arg(*version)
-                                 .arg(ProjectStore::kSchemaVersion));
+        return Status::error(
+            Status::Code::Unsupported,
+            QStringLiteral("%1: project schema version %2 is newer than this citytwin supports "
+                           "(%3); open it with a newer citytwin")
+                .arg(path)
+                .arg(*version)
+                .arg(ProjectStore::kSchemaVersion));
     }
     if (*version < 1)
         return formatError(path, QStringLiteral("incomplete citytwin project (no schema version)"));
@@ -114,9 +120,11 @@ Result<int> inspectOpenDatabase(sqlite3* db, const QString& path)
     }
     SqliteStatement format(db, "SELECT value FROM meta WHERE key = 'format'", path);
     if (!format.next() || format.text(0) != QLatin1String(kFormatName)) {
-        return format.status().isOk() ? formatError(path, QStringLiteral("not a citytwin project (meta.format is "
-                                                                         "not '%1')").arg(QLatin1String(kFormatName)))
-                                       : format.status();
+        return format.status().isOk()
+                   ? formatError(path, QStringLiteral("not a citytwin project (meta.format is "
+                                                      "not '%1')")
+                                           .arg(QLatin1String(kFormatName)))
+                   : format.status();
     }
     return int(*version);
 }
@@ -133,11 +141,19 @@ Result<int> inspectFile(const QString& path)
     if (Status s = checkHeader(path); !s.isOk())
         return s;
 
+    // Without a -wal file the database is fully checkpointed and no writer is active, so it can be read as
+    // immutable: SQLite then creates no -wal/-shm files next to a file we may be about to reject.
+    QByteArray name = path.toUtf8();
+    int flags = SQLITE_OPEN_READONLY | SQLITE_OPEN_NOMUTEX;
+    if (!QFileInfo::exists(path + QStringLiteral("-wal"))) {
+        name = QUrl::fromLocalFile(QFileInfo(path).absoluteFilePath()).toEncoded() + "?immutable=1";
+        flags |= SQLITE_OPEN_URI;
+    }
     sqlite3* db = nullptr;
-    const int rc = sqlite3_open_v2(path.toUtf8().constData(), &db, SQLITE_OPEN_READONLY | SQLITE_OPEN_NOMUTEX,
-                                   nullptr);
-    Result<int> result = rc == SQLITE_OK ? inspectOpenDatabase(db, path)
-                                         : Result<int>(sqliteError(db, path, QStringLiteral("opening read-only")));
+    const int rc = sqlite3_open_v2(name.constData(), &db, flags, nullptr);
+    Result<int> result = rc == SQLITE_OK
+                             ? inspectOpenDatabase(db, path)
+                             : Result<int>(sqliteError(db, path, QStringLiteral("opening read-only")));
     sqlite3_close_v2(db);
     return result;
 }

@@ -1,6 +1,5 @@
 // ProjectStore: the overlay tables (people, track points, events, assets, sensor readings, thresholds).
 #include "data/ProjectStore.h"
-
 #include "data/SqliteStatement.h"
 
 #include <charconv>
@@ -14,7 +13,8 @@ constexpr std::int64_t kProgressInterval = 4096;
 
 Status cancelled(const QString& path)
 {
-    return Status::error(Status::Code::Cancelled, path + QStringLiteral(": write cancelled; nothing was written"));
+    return Status::error(Status::Code::Cancelled,
+                         path + QStringLiteral(": write cancelled; nothing was written"));
 }
 
 Status formatError(const QString& path, const QString& problem)
@@ -117,8 +117,9 @@ Status ProjectStore::writePeople(const std::vector<Person>& people)
 {
     if (Status s = checkWritable(); !s.isOk())
         return s;
-    return writeRows(m_db, m_path, "INSERT OR REPLACE INTO people(id, name, role, team) VALUES(?1, ?2, ?3, ?4)",
-                     people, {}, [](SqliteStatement& q, const Person& p) {
+    return writeRows(m_db, m_path,
+                     "INSERT OR REPLACE INTO people(id, name, role, team) VALUES(?1, ?2, ?3, ?4)", people, {},
+                     [](SqliteStatement& q, const Person& p) {
                          q.bind(1, p.id);
                          q.bind(2, p.name);
                          q.bind(3, toString(p.role));
@@ -131,8 +132,8 @@ Status ProjectStore::writeTrackPoints(const std::vector<TrackPoint>& points, con
     if (Status s = checkWritable(); !s.isOk())
         return s;
     return writeRows(m_db, m_path,
-                     "INSERT OR REPLACE INTO track_points(person_id, t, x, y, z) VALUES(?1, ?2, ?3, ?4, ?5)", points,
-                     progress, [](SqliteStatement& q, const TrackPoint& p) {
+                     "INSERT OR REPLACE INTO track_points(person_id, t, x, y, z) VALUES(?1, ?2, ?3, ?4, ?5)",
+                     points, progress, [](SqliteStatement& q, const TrackPoint& p) {
                          q.bind(1, p.personId);
                          q.bind(2, p.time);
                          q.bind(3, p.position.x);
@@ -145,26 +146,27 @@ Status ProjectStore::writeEvents(const std::vector<Event>& events, const Progres
 {
     if (Status s = checkWritable(); !s.isOk())
         return s;
-    return writeRows(m_db, m_path,
-                     "INSERT OR REPLACE INTO events(id, category, severity, description, source, x, y, z, reported, "
-                     "dispatched, on_site, resolved, closed, staff) "
-                     "VALUES(?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14)",
-                     events, progress, [](SqliteStatement& q, const Event& e) {
-                         q.bind(1, e.id);
-                         q.bind(2, e.category);
-                         q.bind(3, e.severity);
-                         q.bind(4, e.description);
-                         q.bind(5, e.source);
-                         q.bind(6, e.position.x);
-                         q.bind(7, e.position.y);
-                         q.bind(8, e.position.z);
-                         q.bindTime(9, e.reported);
-                         q.bindTime(10, e.dispatched);
-                         q.bindTime(11, e.onSite);
-                         q.bindTime(12, e.resolved);
-                         q.bindTime(13, e.closed);
-                         q.bind(14, staffToText(e.assignedStaff));
-                     });
+    return writeRows(
+        m_db, m_path,
+        "INSERT OR REPLACE INTO events(id, category, severity, description, source, x, y, z, reported, "
+        "dispatched, on_site, resolved, closed, staff) "
+        "VALUES(?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14)",
+        events, progress, [](SqliteStatement& q, const Event& e) {
+            q.bind(1, e.id);
+            q.bind(2, e.category);
+            q.bind(3, e.severity);
+            q.bind(4, e.description);
+            q.bind(5, e.source);
+            q.bind(6, e.position.x);
+            q.bind(7, e.position.y);
+            q.bind(8, e.position.z);
+            q.bindTime(9, e.reported);
+            q.bindTime(10, e.dispatched);
+            q.bindTime(11, e.onSite);
+            q.bindTime(12, e.resolved);
+            q.bindTime(13, e.closed);
+            q.bind(14, staffToText(e.assignedStaff));
+        });
 }
 
 Status ProjectStore::writeAssets(const std::vector<Asset>& assets)
@@ -196,7 +198,8 @@ Result<std::vector<Person>> ProjectStore::people() const
         p.name = q.text(1);
         const QString role = q.text(2);
         if (!fromString(role, p.role))
-            return formatError(m_path, QStringLiteral("person %1 has an unknown role '%2'").arg(p.id).arg(role));
+            return formatError(m_path,
+                               QStringLiteral("person %1 has an unknown role '%2'").arg(p.id).arg(role));
         p.team = q.text(3);
         people.push_back(std::move(p));
     }
@@ -257,14 +260,16 @@ Result<std::vector<Event>> ProjectStore::eventsInExtent(const Extent2D& extent) 
 
 Result<std::vector<Asset>> ProjectStore::assets() const
 {
-    SqliteStatement q(m_db, "SELECT id, type, name, subtype, x, y, z, attributes FROM assets ORDER BY id", m_path);
+    SqliteStatement q(m_db, "SELECT id, type, name, subtype, x, y, z, attributes FROM assets ORDER BY id",
+                      m_path);
     std::vector<Asset> assets;
     while (q.next()) {
         Asset a;
         a.id = q.int64(0);
         const QString type = q.text(1);
         if (!fromString(type, a.type))
-            return formatError(m_path, QStringLiteral("asset %1 has an unknown type '%2'").arg(a.id).arg(type));
+            return formatError(m_path,
+                               QStringLiteral("asset %1 has an unknown type '%2'").arg(a.id).arg(type));
         a.name = q.text(2);
         a.subtype = q.text(3);
         a.position = {q.real(4), q.real(5), q.real(6)};

@@ -3,8 +3,6 @@
 #include "data/ProjectStore.h"
 #include "data/SqliteStatement.h"
 
-#include <QFile>
-#include <QFileInfo>
 #include <sqlite3.h>
 
 namespace citytwin::data::schema {
@@ -101,8 +99,8 @@ const std::vector<Migration>& migrations()
 
 std::vector<const char*> requiredTables(int version)
 {
-    std::vector<const char*> tables{"meta", "layers", "views", "people", "track_points", "events",
-                                    "events_rtree", "assets"};
+    std::vector<const char*> tables{"meta",         "layers", "views",        "people",
+                                    "track_points", "events", "events_rtree", "assets"};
     if (version >= 2) {
         tables.push_back("sensor_readings");
         tables.push_back("thresholds");

@@ -1,6 +1,5 @@
 // ProjectStore: sensor readings and thresholds (schema v2), and summary queries over the overlays.
 #include "data/ProjectStore.h"
-
 #include "data/SqliteStatement.h"
 
 #include <sqlite3.h>
@@ -14,7 +13,8 @@ Result<std::optional<std::int64_t>> queryOptionalInt(sqlite3* db, const char* sq
 {
     SqliteStatement q(db, sql, path);
     if (!q.next())
-        return q.status().isOk() ? Result<std::optional<std::int64_t>>(std::optional<std::int64_t>{}) : q.status();
+        return q.status().isOk() ? Result<std::optional<std::int64_t>>(std::optional<std::int64_t>{})
+                                 : q.status();
     if (q.isNull(0))
         return std::optional<std::int64_t>{};
     return std::optional<std::int64_t>{q.int64(0)};
@@ -31,8 +31,8 @@ Status ProjectStore::writeSensorReadings(const std::vector<SensorReading>& readi
     SqliteTransaction tx(m_db, m_path);
     if (!tx.status().isOk())
         return tx.status();
-    SqliteStatement insert(m_db, "INSERT OR REPLACE INTO sensor_readings(asset_id, t, value) VALUES(?1, ?2, ?3)",
-                           m_path);
+    SqliteStatement insert(
+        m_db, "INSERT OR REPLACE INTO sensor_readings(asset_id, t, value) VALUES(?1, ?2, ?3)", m_path);
     if (!insert.status().isOk())
         return insert.status();
     const auto total = std::int64_t(readings.size());
@@ -51,14 +51,16 @@ Status ProjectStore::writeSensorReadings(const std::vector<SensorReading>& readi
     return tx.commit();
 }
 
-Result<std::vector<SensorReading>> ProjectStore::sensorReadings(std::int64_t assetId, const TimeRange& range) const
+Result<std::vector<SensorReading>> ProjectStore::sensorReadings(std::int64_t assetId,
+                                                                const TimeRange& range) const
 {
     if (Status s = checkVersion(2); !s.isOk())
         return s;
-    SqliteStatement q(m_db,
-                      "SELECT asset_id, t, value FROM sensor_readings WHERE asset_id = ?1 AND t >= ?2 AND t < ?3 "
-                      "ORDER BY t",
-                      m_path);
+    SqliteStatement q(
+        m_db,
+        "SELECT asset_id, t, value FROM sensor_readings WHERE asset_id = ?1 AND t >= ?2 AND t < ?3 "
+        "ORDER BY t",
+        m_path);
     q.bind(1, assetId);
     q.bind(2, range.start);
     q.bind(3, range.end);
@@ -114,7 +116,8 @@ Result<std::vector<Threshold>> ProjectStore::thresholds() const
 {
     if (Status s = checkVersion(2); !s.isOk())
         return s;
-    SqliteStatement q(m_db, "SELECT id, asset_id, subtype, min_value, max_value FROM thresholds ORDER BY id", m_path);
+    SqliteStatement q(m_db, "SELECT id, asset_id, subtype, min_value, max_value FROM thresholds ORDER BY id",
+                      m_path);
     std::vector<Threshold> result;
     while (q.next()) {
         Threshold t;
@@ -154,9 +157,9 @@ Result<ProjectStore::Counts> ProjectStore::counts() const
 Result<TimeRange> ProjectStore::overlayTimeExtent() const
 {
     std::optional<std::int64_t> values[5];
-    const char* const queries[5] = {
-        "SELECT min(reported) FROM events", "SELECT max(reported) FROM events", "SELECT max(closed) FROM events",
-        "SELECT min(t) FROM track_points", "SELECT max(t) FROM track_points"};
+    const char* const queries[5] = {"SELECT min(reported) FROM events", "SELECT max(reported) FROM events",
+                                    "SELECT max(closed) FROM events", "SELECT min(t) FROM track_points",
+                                    "SELECT max(t) FROM track_points"};
     for (int i = 0; i < 5; ++i) {
         const auto v = queryOptionalInt(m_db, queries[i], m_path);
         if (!v)

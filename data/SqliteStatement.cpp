@@ -45,32 +45,47 @@ Status sqliteExec(sqlite3* db, const char* sql, const QString& file)
     if (sqlite3_exec(db, sql, nullptr, nullptr, &err) == SQLITE_OK)
         return Status::ok();
     sqlite3_free(err);
-    return sqliteError(db, file, QStringLiteral("executing \"%1\"").arg(QString::fromUtf8(sql).left(80).simplified()));
+    return sqliteError(db, file,
+                       QStringLiteral("executing \"%1\"").arg(QString::fromUtf8(sql).left(80).simplified()));
 }
 
-SqliteStatement::SqliteStatement(sqlite3* db, const char* sql, const QString& file)
-    : m_db(db), m_file(file)
+SqliteStatement::SqliteStatement(sqlite3* db, const char* sql, const QString& file) : m_db(db), m_file(file)
 {
     if (sqlite3_prepare_v3(db, sql, -1, SQLITE_PREPARE_PERSISTENT, &m_stmt, nullptr) != SQLITE_OK) {
-        m_status = sqliteError(db, file,
-                               QStringLiteral("preparing \"%1\"").arg(QString::fromUtf8(sql).left(80).simplified()));
+        m_status = sqliteError(
+            db, file, QStringLiteral("preparing \"%1\"").arg(QString::fromUtf8(sql).left(80).simplified()));
         m_stmt = nullptr;
     }
 }
 
-SqliteStatement::~SqliteStatement() { sqlite3_finalize(m_stmt); }
+SqliteStatement::~SqliteStatement()
+{
+    sqlite3_finalize(m_stmt);
+}
 
-void SqliteStatement::bind(int index, std::int64_t value) { sqlite3_bind_int64(m_stmt, index, value); }
-void SqliteStatement::bind(int index, double value) { sqlite3_bind_double(m_stmt, index, value); }
+void SqliteStatement::bind(int index, std::int64_t value)
+{
+    sqlite3_bind_int64(m_stmt, index, value);
+}
+void SqliteStatement::bind(int index, double value)
+{
+    sqlite3_bind_double(m_stmt, index, value);
+}
 
-void SqliteStatement::bind(int index, const QString& value) { bind(index, value.toUtf8()); }
+void SqliteStatement::bind(int index, const QString& value)
+{
+    bind(index, value.toUtf8());
+}
 
 void SqliteStatement::bind(int index, const QByteArray& utf8Text)
 {
     sqlite3_bind_text(m_stmt, index, utf8Text.constData(), int(utf8Text.size()), SQLITE_TRANSIENT);
 }
 
-void SqliteStatement::bindNull(int index) { sqlite3_bind_null(m_stmt, index); }
+void SqliteStatement::bindNull(int index)
+{
+    sqlite3_bind_null(m_stmt, index);
+}
 
 void SqliteStatement::bindTime(int index, std::int64_t time)
 {
@@ -118,8 +133,14 @@ void SqliteStatement::reset()
     sqlite3_clear_bindings(m_stmt);
 }
 
-std::int64_t SqliteStatement::int64(int col) const { return sqlite3_column_int64(m_stmt, col); }
-double SqliteStatement::real(int col) const { return sqlite3_column_double(m_stmt, col); }
+std::int64_t SqliteStatement::int64(int col) const
+{
+    return sqlite3_column_int64(m_stmt, col);
+}
+double SqliteStatement::real(int col) const
+{
+    return sqlite3_column_double(m_stmt, col);
+}
 
 QString SqliteStatement::text(int col) const
 {
@@ -127,9 +148,15 @@ QString SqliteStatement::text(int col) const
     return p ? QString::fromUtf8(p, sqlite3_column_bytes(m_stmt, col)) : QString();
 }
 
-bool SqliteStatement::isNull(int col) const { return sqlite3_column_type(m_stmt, col) == SQLITE_NULL; }
+bool SqliteStatement::isNull(int col) const
+{
+    return sqlite3_column_type(m_stmt, col) == SQLITE_NULL;
+}
 
-std::int64_t SqliteStatement::time(int col) const { return isNull(col) ? kNoTime : int64(col); }
+std::int64_t SqliteStatement::time(int col) const
+{
+    return isNull(col) ? kNoTime : int64(col);
+}
 
 std::optional<double> SqliteStatement::optionalReal(int col) const
 {
@@ -161,8 +188,9 @@ SqliteTransaction::~SqliteTransaction()
 Status SqliteTransaction::commit()
 {
     if (!m_open)
-        return m_status.isOk() ? Status::error(Status::Code::Internal, m_file + QStringLiteral(": no transaction"))
-                               : m_status;
+        return m_status.isOk()
+                   ? Status::error(Status::Code::Internal, m_file + QStringLiteral(": no transaction"))
+                   : m_status;
     const Status s = sqliteExec(m_db, "COMMIT", m_file);
     if (s.isOk())
         m_open = false;
