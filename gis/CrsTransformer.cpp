@@ -1,9 +1,8 @@
 #include "gis/CrsTransformer.h"
 
-#include <proj.h>
-
 #include <QStringList>
 #include <cmath>
+#include <proj.h>
 
 namespace citytwin::gis {
 
@@ -40,14 +39,16 @@ struct CrsTransformer::Impl
     }
 
     Status check(const QString& role, const QString& crs);
-    Result<ProjectedPoint> transform(PJ_DIRECTION dir, const ProjectedPoint& p, const QString& from, const QString& to);
+    Result<ProjectedPoint> transform(PJ_DIRECTION dir, const ProjectedPoint& p, const QString& from,
+                                     const QString& to);
 
     QString lastError() const
     {
         if (!log.isEmpty())
             return log.join(QStringLiteral("; "));
         const int err = proj_context_errno(ctx);
-        return err ? QString::fromUtf8(proj_context_errno_string(ctx, err)) : QStringLiteral("unknown PROJ error");
+        return err ? QString::fromUtf8(proj_context_errno_string(ctx, err))
+                   : QStringLiteral("unknown PROJ error");
     }
 };
 
@@ -76,7 +77,6 @@ bool finite(const PJ_COORD& c)
 
 } // namespace
 
-
 //! Checks that CRS parses to a CRS, so the error can say which of the two is wrong.
 Status CrsTransformer::Impl::check(const QString& role, const QString& crs)
 {
@@ -85,18 +85,20 @@ Status CrsTransformer::Impl::check(const QString& role, const QString& crs)
     log.clear();
     PJ* obj = proj_create(ctx, crsDefinition(crs).constData());
     if (!obj)
-        return Status::error(Status::Code::Unsupported, QStringLiteral("%1 CRS \"%2\" is not a CRS PROJ knows (%3)")
-                                                            .arg(role, shortCrs(crs), lastError()));
+        return Status::error(Status::Code::Unsupported,
+                             QStringLiteral("%1 CRS \"%2\" is not a CRS PROJ knows (%3)")
+                                 .arg(role, shortCrs(crs), lastError()));
     const bool isCrs = proj_is_crs(obj);
     proj_destroy(obj);
     if (!isCrs)
-        return Status::error(Status::Code::Unsupported,
-                             QStringLiteral("%1 CRS \"%2\" describes an operation, not a CRS").arg(role, shortCrs(crs)));
+        return Status::error(
+            Status::Code::Unsupported,
+            QStringLiteral("%1 CRS \"%2\" describes an operation, not a CRS").arg(role, shortCrs(crs)));
     return Status::ok();
 }
 
-Result<ProjectedPoint> CrsTransformer::Impl::transform(PJ_DIRECTION dir, const ProjectedPoint& p, const QString& from,
-                                                      const QString& to)
+Result<ProjectedPoint> CrsTransformer::Impl::transform(PJ_DIRECTION dir, const ProjectedPoint& p,
+                                                       const QString& from, const QString& to)
 {
     log.clear();
     proj_errno_reset(pj);
@@ -104,7 +106,9 @@ Result<ProjectedPoint> CrsTransformer::Impl::transform(PJ_DIRECTION dir, const P
     if (!finite(out))
         return Status::error(Status::Code::InvalidArgument,
                              QStringLiteral("cannot transform (%1, %2) from \"%3\" to \"%4\": %5")
-                                 .arg(p.x, 0, 'f', 6).arg(p.y, 0, 'f', 6).arg(shortCrs(from), shortCrs(to), lastError()));
+                                 .arg(p.x, 0, 'f', 6)
+                                 .arg(p.y, 0, 'f', 6)
+                                 .arg(shortCrs(from), shortCrs(to), lastError()));
     return ProjectedPoint{out.xyz.x, out.xyz.y, out.xyz.z};
 }
 
@@ -120,8 +124,9 @@ Result<CrsTransformer> CrsTransformer::create(const QString& sourceCrs, const QS
     PJ* raw = proj_create_crs_to_crs(impl->ctx, crsDefinition(sourceCrs).constData(),
                                      crsDefinition(targetCrs).constData(), nullptr);
     if (!raw)
-        return Status::error(Status::Code::Unsupported, QStringLiteral("no transformation from \"%1\" to \"%2\" (%3)")
-                                                            .arg(shortCrs(sourceCrs), shortCrs(targetCrs), impl->lastError()));
+        return Status::error(Status::Code::Unsupported,
+                             QStringLiteral("no transformation from \"%1\" to \"%2\" (%3)")
+                                 .arg(shortCrs(sourceCrs), shortCrs(targetCrs), impl->lastError()));
     // Whatever axis order the CRS definitions declare (EPSG:4326 is lat/lon, EPSG:4549 is N/E),
     // callers always pass and get x = east/lon, y = north/lat.
     impl->pj = proj_normalize_for_visualization(impl->ctx, raw);
@@ -147,7 +152,6 @@ Result<CrsTransformer> CrsTransformer::clone() const
     return create(m_source, m_target);
 }
 
-
 Result<ProjectedPoint> CrsTransformer::forward(const ProjectedPoint& p) const
 {
     if (!m_impl)
@@ -168,18 +172,21 @@ Status CrsTransformer::forwardInPlace(std::vector<ProjectedPoint>& points) const
         return Status::error(Status::Code::Internal, QStringLiteral("use of a moved-from CrsTransformer"));
     if (points.empty())
         return Status::ok();
-    static_assert(sizeof(ProjectedPoint) == 3 * sizeof(double), "strided proj_trans_generic needs packed points");
+    static_assert(sizeof(ProjectedPoint) == 3 * sizeof(double),
+                  "strided proj_trans_generic needs packed points");
     m_impl->log.clear();
     proj_errno_reset(m_impl->pj);
     constexpr size_t stride = sizeof(ProjectedPoint);
     const size_t n = points.size();
-    proj_trans_generic(m_impl->pj, PJ_FWD, &points[0].x, stride, n, &points[0].y, stride, n, &points[0].z, stride, n,
-                       nullptr, 0, 0);
+    proj_trans_generic(m_impl->pj, PJ_FWD, &points[0].x, stride, n, &points[0].y, stride, n, &points[0].z,
+                       stride, n, nullptr, 0, 0);
     for (size_t i = 0; i < n; ++i) {
         if (!std::isfinite(points[i].x) || !std::isfinite(points[i].y) || points[i].x == HUGE_VAL)
             return Status::error(Status::Code::InvalidArgument,
                                  QStringLiteral("cannot transform point %1 of %2 from \"%3\" to \"%4\": %5")
-                                     .arg(i).arg(n).arg(shortCrs(m_source), shortCrs(m_target), m_impl->lastError()));
+                                     .arg(i)
+                                     .arg(n)
+                                     .arg(shortCrs(m_source), shortCrs(m_target), m_impl->lastError()));
     }
     return Status::ok();
 }

@@ -6,11 +6,9 @@
 #include "gis/GdalSrs.h"
 #include "gis/GisLog.h"
 
-#include <ogrsf_frmts.h>
-
 #include <QRegularExpression>
-
 #include <cmath>
+#include <ogrsf_frmts.h>
 
 namespace citytwin::gis {
 
@@ -75,8 +73,9 @@ Result<OGRLayer*> pickLayer(GDALDataset& ds, const QString& name, const QString&
     QStringList names;
     for (int i = 0; i < ds.GetLayerCount(); ++i)
         names << QString::fromUtf8(ds.GetLayer(i)->GetName());
-    return Status::error(Status::Code::NotFound,
-                         QStringLiteral("%1: no layer \"%2\" (it has: %3)").arg(path, name, names.join(QStringLiteral(", "))));
+    return Status::error(
+        Status::Code::NotFound,
+        QStringLiteral("%1: no layer \"%2\" (it has: %3)").arg(path, name, names.join(QStringLiteral(", "))));
 }
 
 //! The transformation from the layer's CRS to the project CRS; null when they are the same.
@@ -95,10 +94,11 @@ Result<CoordinateTransformationPtr> layerTransform(OGRLayer& layer, const QStrin
             return assumed.status().withContext(path);
         src = *assumed;
     } else {
-        return Status::error(Status::Code::Unsupported,
-                             QStringLiteral("%1: layer \"%2\" has no coordinate reference system (a Shapefile without "
-                                            ".prj?), so its footprints cannot be placed")
-                                 .arg(path, QString::fromUtf8(layer.GetName())));
+        return Status::error(
+            Status::Code::Unsupported,
+            QStringLiteral("%1: layer \"%2\" has no coordinate reference system (a Shapefile without "
+                           ".prj?), so its footprints cannot be placed")
+                .arg(path, QString::fromUtf8(layer.GetName())));
     }
     // Coordinates in OGR layers are x = east/lon whatever the CRS definition's axis order says.
     src.SetAxisMappingStrategy(OAMS_TRADITIONAL_GIS_ORDER);
@@ -107,8 +107,9 @@ Result<CoordinateTransformationPtr> layerTransform(OGRLayer& layer, const QStrin
     GdalErrorCapture errors;
     CoordinateTransformationPtr ct(OGRCreateCoordinateTransformation(&src, &*dst));
     if (!ct)
-        return Status::error(Status::Code::Unsupported, QStringLiteral("%1: cannot transform from %2 to %3 (%4)")
-                                                            .arg(path, srsName(&src), projectCrs, errors.summary()));
+        return Status::error(Status::Code::Unsupported,
+                             QStringLiteral("%1: cannot transform from %2 to %3 (%4)")
+                                 .arg(path, srsName(&src), projectCrs, errors.summary()));
     return ct;
 }
 
@@ -146,18 +147,20 @@ public:
             return skip(fid, QStringLiteral("empty geometry"));
         // Curves (CurvePolygon, MultiSurface) are stroked to rings; everything else is cloned
         // because transform() works in place.
-        std::unique_ptr<OGRGeometry> geom(OGR_GT_IsNonLinear(raw->getGeometryType()) ? raw->getLinearGeometry()
-                                                                                      : raw->clone());
-        const std::vector<const OGRPolygon*> polygons = geom ? polygonsOf(*geom) : std::vector<const OGRPolygon*>{};
+        std::unique_ptr<OGRGeometry> geom(
+            OGR_GT_IsNonLinear(raw->getGeometryType()) ? raw->getLinearGeometry() : raw->clone());
+        const std::vector<const OGRPolygon*> polygons =
+            geom ? polygonsOf(*geom) : std::vector<const OGRPolygon*>{};
         if (polygons.empty())
-            return skip(fid, QStringLiteral("not a polygon (%1)").arg(QString::fromUtf8(raw->getGeometryName())));
+            return skip(fid,
+                        QStringLiteral("not a polygon (%1)").arg(QString::fromUtf8(raw->getGeometryName())));
         if (m_ct && geom->transform(m_ct) != OGRERR_NONE)
             return skip(fid, QStringLiteral("coordinate transformation failed"));
 
         const double height = heightOf(feature);
         const QString name = m_fields.name >= 0 && feature.IsFieldSetAndNotNull(m_fields.name)
-            ? QString::fromUtf8(feature.GetFieldAsString(m_fields.name))
-            : QString();
+                                 ? QString::fromUtf8(feature.GetFieldAsString(m_fields.name))
+                                 : QString();
         int made = 0;
         for (size_t part = 0; part < polygons.size(); ++part) {
             Footprint fp;
@@ -216,8 +219,8 @@ std::optional<double> parseHeightM(const QString& text)
     if (const auto m = kMetric.match(text); m.hasMatch()) {
         const double v = QString(m.captured(1)).replace(QLatin1Char(','), QLatin1Char('.')).toDouble();
         const QString unit = m.captured(2).toLower();
-        const bool feet = unit == QLatin1String("ft") || unit.startsWith(QLatin1String("fe"))
-            || unit.startsWith(QLatin1String("fo")) || unit == QLatin1String("'");
+        const bool feet = unit == QLatin1String("ft") || unit.startsWith(QLatin1String("fe")) ||
+                          unit.startsWith(QLatin1String("fo")) || unit == QLatin1String("'");
         return positive(feet ? v * kFeetToM : v);
     }
     if (const auto m = kFeetInches.match(text); m.hasMatch())
@@ -251,12 +254,15 @@ Result<FootprintReadResult> readFootprintsWithReport(const QString& path, const 
     // A truncated or corrupt file typically yields the features before the damage, then an error:
     // a half-loaded city is worse than a clear failure.
     if (errors.hasErrors())
-        return Status::error(Status::Code::FormatError, QStringLiteral("%1: reading failed after %2 features, the file "
-                                                                       "is truncated or corrupt (%3)")
-                                                            .arg(path).arg(sequence).arg(errors.errors()));
+        return Status::error(Status::Code::FormatError,
+                             QStringLiteral("%1: reading failed after %2 features, the file "
+                                            "is truncated or corrupt (%3)")
+                                 .arg(path)
+                                 .arg(sequence)
+                                 .arg(errors.errors()));
     FootprintReadResult result = reader.take();
-    qCDebug(lcGis, "%s: %d footprints from %d features, %d skipped", qUtf8Printable(path), result.report.footprints,
-            result.report.featuresRead, result.report.skippedFeatures);
+    qCDebug(lcGis, "%s: %d footprints from %d features, %d skipped", qUtf8Printable(path),
+            result.report.footprints, result.report.featuresRead, result.report.skippedFeatures);
     return result;
 }
 

@@ -12,13 +12,14 @@ namespace citytwin::gis {
 
 struct FootprintOptions
 {
-    QString layerName;                        //!< empty: the first layer of the dataset
+    QString layerName; //!< empty: the first layer of the dataset
     QString heightField = QStringLiteral("height");
     QString floorsField = QStringLiteral("floors"); //!< used when the height field is missing/empty
     double storeyHeightM = 3.0;
-    double defaultHeightM = 10.0;             //!< neither field usable
+    double defaultHeightM = 10.0;               //!< neither field usable
     QString nameField = QStringLiteral("name"); //!< copied into Footprint::name when present
-    //! Used only when the layer declares no CRS (e.g. a Shapefile without .prj); empty: such a layer is an error.
+    //! Used only when the layer declares no CRS (e.g. a Shapefile without .prj); empty: such a layer is an
+    //! error.
     QString assumedSourceCrs;
 };
 
@@ -26,10 +27,10 @@ struct FootprintOptions
 //! and where the heights came from.
 struct FootprintReadReport
 {
-    int featuresRead = 0;      //!< features the layer returned
-    int footprints = 0;        //!< footprints produced (a multipolygon gives one per part)
-    int skippedFeatures = 0;   //!< features that gave no footprint
-    QStringList skipReasons;   //!< "feature 12: empty geometry", … (the first 20)
+    int featuresRead = 0;    //!< features the layer returned
+    int footprints = 0;      //!< footprints produced (a multipolygon gives one per part)
+    int skippedFeatures = 0; //!< features that gave no footprint
+    QStringList skipReasons; //!< "feature 12: empty geometry", … (the first 20)
     int heightsFromField = 0;
     int heightsFromFloors = 0;
     int heightsDefaulted = 0;

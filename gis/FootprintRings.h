@@ -5,7 +5,6 @@
 #include "data/Features.h"
 
 #include <ogr_geometry.h>
-
 #include <vector>
 
 namespace citytwin::gis {

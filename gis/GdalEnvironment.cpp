@@ -2,13 +2,12 @@
 
 #include "gis/GisLog.h"
 
+#include <array>
 #include <cpl_conv.h>
 #include <cpl_error.h>
 #include <gdal.h>
-#include <ogr_srs_api.h>
-
-#include <array>
 #include <mutex>
+#include <ogr_srs_api.h>
 
 namespace citytwin::gis {
 
@@ -50,18 +49,19 @@ void ensureGdalRegistered()
         GDALAllRegister();
         OSRSetPROJEnableNetwork(FALSE);
         CPLSetErrorHandler(quietHandler);
-        qCDebug(lcGis, "GDAL %s registered, %d drivers", GDALVersionInfo("RELEASE_NAME"), GDALGetDriverCount());
+        qCDebug(lcGis, "GDAL %s registered, %d drivers", GDALVersionInfo("RELEASE_NAME"),
+                GDALGetDriverCount());
     });
 }
 
 bool isNetworkSource(const QString& path)
 {
     static constexpr std::array kUrlSchemes = {"http://", "https://", "ftp://", "ftps://", "s3://", "gs://"};
-    static constexpr std::array kNetworkVsi = {"/vsicurl", "/vsis3", "/vsigs", "/vsiaz", "/vsiadls", "/vsioss",
-                                               "/vsiswift", "/vsiwebhdfs", "/vsihdfs"};
-    static constexpr std::array kConnectionPrefixes = {"pg:", "postgresql:", "mysql:", "odbc:", "mssql:", "oci:",
-                                                       "wms:", "wmts:", "wcs:", "wfs:", "oapif:", "ogcapi:",
-                                                       "eoapi:", "plscenes:", "<gdal_wms>", "<gdal_wmts>"};
+    static constexpr std::array kNetworkVsi = {"/vsicurl", "/vsis3",    "/vsigs",      "/vsiaz",  "/vsiadls",
+                                               "/vsioss",  "/vsiswift", "/vsiwebhdfs", "/vsihdfs"};
+    static constexpr std::array kConnectionPrefixes = {
+        "pg:",  "postgresql:", "mysql:", "odbc:",   "mssql:", "oci:",      "wms:",       "wmts:",
+        "wcs:", "wfs:",        "oapif:", "ogcapi:", "eoapi:", "plscenes:", "<gdal_wms>", "<gdal_wmts>"};
     const QString p = path.trimmed().toLower();
     for (const char* scheme : kUrlSchemes)
         if (p.startsWith(QLatin1String(scheme)))
@@ -83,7 +83,8 @@ data::Status checkLocalSource(const QString& path)
     if (isNetworkSource(path))
         return data::Status::error(
             data::Status::Code::Unsupported,
-            QStringLiteral("%1: network sources need to be trusted before citytwin opens them (offline by default)")
+            QStringLiteral(
+                "%1: network sources need to be trusted before citytwin opens them (offline by default)")
                 .arg(path));
     return data::Status::ok();
 }

@@ -7,7 +7,7 @@ namespace citytwin::gis {
 namespace {
 // A runaway driver can emit one error per scanline; the first few say what went wrong.
 constexpr int kMaxKept = 8;
-}
+} // namespace
 
 GdalErrorCapture::GdalErrorCapture()
 {
@@ -45,7 +45,8 @@ void CPL_STDCALL GdalErrorCapture::handle(CPLErr level, CPLErrorNum code, const 
     if (level == CE_Debug || !self)
         return;
     const QString text = QString::fromUtf8(message ? message : "").trimmed();
-    qCDebug(lcGis, "GDAL %s %d: %s", level >= CE_Failure ? "error" : "warning", int(code), qUtf8Printable(text));
+    qCDebug(lcGis, "GDAL %s %d: %s", level >= CE_Failure ? "error" : "warning", int(code),
+            qUtf8Printable(text));
     QStringList& list = level >= CE_Failure ? self->m_errors : self->m_warnings;
     if (list.size() < kMaxKept && !list.contains(text))
         list.append(text);

@@ -2,7 +2,6 @@
 
 #include <QString>
 #include <QStringList>
-
 #include <cpl_error.h>
 
 namespace citytwin::gis {

@@ -4,9 +4,8 @@
 
 #include <gdal_alg.h>
 #include <gdal_priv.h>
-#include <ogr_spatialref.h>
-
 #include <memory>
+#include <ogr_spatialref.h>
 
 namespace citytwin::gis {
 
@@ -16,7 +15,8 @@ struct CoordinateTransformationDeleter
 {
     void operator()(OGRCoordinateTransformation* ct) const { OGRCoordinateTransformation::DestroyCT(ct); }
 };
-using CoordinateTransformationPtr = std::unique_ptr<OGRCoordinateTransformation, CoordinateTransformationDeleter>;
+using CoordinateTransformationPtr =
+    std::unique_ptr<OGRCoordinateTransformation, CoordinateTransformationDeleter>;
 
 struct GenImgTransformerDeleter
 {

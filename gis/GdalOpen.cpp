@@ -26,11 +26,13 @@ Result<DatasetPtr> openDataset(const QString& path, unsigned kind, const QString
             return Status::error(Status::Code::FormatError, QStringLiteral("%1: file is empty").arg(path));
     }
     GdalErrorCapture errors;
-    DatasetPtr ds(GDALDataset::Open(path.toUtf8().constData(), kind | GDAL_OF_READONLY | GDAL_OF_VERBOSE_ERROR));
+    DatasetPtr ds(
+        GDALDataset::Open(path.toUtf8().constData(), kind | GDAL_OF_READONLY | GDAL_OF_VERBOSE_ERROR));
     if (!ds)
-        return Status::error(Status::Code::FormatError,
-                             QStringLiteral("%1: not a %2 GDAL can read (%3)")
-                                 .arg(path, kindName, errors.summary(QStringLiteral("no driver recognises it"))));
+        return Status::error(
+            Status::Code::FormatError,
+            QStringLiteral("%1: not a %2 GDAL can read (%3)")
+                .arg(path, kindName, errors.summary(QStringLiteral("no driver recognises it"))));
     return ds;
 }
 

@@ -14,8 +14,9 @@ Result<OGRSpatialReference> projectSrs(const QString& crs)
     GdalErrorCapture errors;
     OGRSpatialReference srs;
     if (crs.trimmed().isEmpty() || srs.SetFromUserInput(crs.toUtf8().constData()) != OGRERR_NONE)
-        return Status::error(Status::Code::Unsupported, QStringLiteral("project CRS \"%1\" is not a CRS GDAL knows (%2)")
-                                                            .arg(crs, errors.summary(QStringLiteral("unrecognised"))));
+        return Status::error(Status::Code::Unsupported,
+                             QStringLiteral("project CRS \"%1\" is not a CRS GDAL knows (%2)")
+                                 .arg(crs, errors.summary(QStringLiteral("unrecognised"))));
     srs.SetAxisMappingStrategy(OAMS_TRADITIONAL_GIS_ORDER);
     return srs;
 }

@@ -26,12 +26,14 @@ Status probeRead(GDALDataset& ds, const QString& path)
     double value = 0.0;
     const int lastX = ds.GetRasterXSize() - 1;
     const int lastY = ds.GetRasterYSize() - 1;
-    const bool ok = band->RasterIO(GF_Read, 0, 0, 1, 1, &value, 1, 1, GDT_Float64, 0, 0, nullptr) == CE_None
-        && band->RasterIO(GF_Read, lastX, lastY, 1, 1, &value, 1, 1, GDT_Float64, 0, 0, nullptr) == CE_None;
+    const bool ok =
+        band->RasterIO(GF_Read, 0, 0, 1, 1, &value, 1, 1, GDT_Float64, 0, 0, nullptr) == CE_None &&
+        band->RasterIO(GF_Read, lastX, lastY, 1, 1, &value, 1, 1, GDT_Float64, 0, 0, nullptr) == CE_None;
     if (!ok || errors.hasErrors())
-        return Status::error(Status::Code::FormatError,
-                             QStringLiteral("%1: reading the raster failed, the file is truncated or corrupt (%2)")
-                                 .arg(path, errors.summary(QStringLiteral("read error"))));
+        return Status::error(
+            Status::Code::FormatError,
+            QStringLiteral("%1: reading the raster failed, the file is truncated or corrupt (%2)")
+                .arg(path, errors.summary(QStringLiteral("read error"))));
     return Status::ok();
 }
 
@@ -57,8 +59,8 @@ struct Prepared
     GridGeometry grid;
 };
 
-Result<Prepared> prepare(const QString& path, const QString& projectCrs, const std::optional<GridGeometry>& target,
-                         int maxSize)
+Result<Prepared> prepare(const QString& path, const QString& projectCrs,
+                         const std::optional<GridGeometry>& target, int maxSize)
 {
     auto ds = openRasterDataset(path);
     if (!ds)
@@ -97,11 +99,20 @@ Result<ImageryBands> imageryBands(GDALDataset& ds, const QString& path)
     int red = 0, green = 0, blue = 0;
     for (int i = 1; i <= n; ++i) {
         switch (ds.GetRasterBand(i)->GetColorInterpretation()) {
-        case GCI_RedBand: red = red ? red : i; break;
-        case GCI_GreenBand: green = green ? green : i; break;
-        case GCI_BlueBand: blue = blue ? blue : i; break;
-        case GCI_AlphaBand: b.alpha = b.alpha ? b.alpha : i; break;
-        default: break;
+        case GCI_RedBand:
+            red = red ? red : i;
+            break;
+        case GCI_GreenBand:
+            green = green ? green : i;
+            break;
+        case GCI_BlueBand:
+            blue = blue ? blue : i;
+            break;
+        case GCI_AlphaBand:
+            b.alpha = b.alpha ? b.alpha : i;
+            break;
+        default:
+            break;
         }
     }
     if (red && green && blue)
@@ -121,7 +132,9 @@ Result<ImageryBands> imageryBands(GDALDataset& ds, const QString& path)
             return Status::error(Status::Code::Unsupported,
                                  QStringLiteral("%1: imagery band %2 is %3; only 8-bit imagery is supported "
                                                 "(is this a DEM?)")
-                                     .arg(path).arg(i).arg(QString::fromUtf8(GDALGetDataTypeName(type))));
+                                     .arg(path)
+                                     .arg(i)
+                                     .arg(QString::fromUtf8(GDALGetDataTypeName(type))));
     }
     return b;
 }
@@ -152,8 +165,8 @@ Result<RasterInfo> inspectRaster(const QString& path)
     return info;
 }
 
-Result<ElevationGrid> readElevation(const QString& path, const QString& projectCrs, std::optional<GridGeometry> target,
-                                    int maxSize)
+Result<ElevationGrid> readElevation(const QString& path, const QString& projectCrs,
+                                    std::optional<GridGeometry> target, int maxSize)
 {
     auto prepared = prepare(path, projectCrs, target, maxSize);
     if (!prepared)
@@ -174,9 +187,9 @@ Result<ElevationGrid> readElevation(const QString& path, const QString& projectC
     out.grid = p.grid;
     out.heights.resize(size_t(p.grid.width) * size_t(p.grid.height));
     GdalErrorCapture errors;
-    if ((*mem)->GetRasterBand(1)->RasterIO(GF_Read, 0, 0, p.grid.width, p.grid.height, out.heights.data(), p.grid.width,
-                                           p.grid.height, GDT_Float32, 0, 0, nullptr)
-        != CE_None)
+    if ((*mem)->GetRasterBand(1)->RasterIO(GF_Read, 0, 0, p.grid.width, p.grid.height, out.heights.data(),
+                                           p.grid.width, p.grid.height, GDT_Float32, 0, 0,
+                                           nullptr) != CE_None)
         return Status::error(Status::Code::Internal, QStringLiteral("%1: %2").arg(path, errors.summary()));
     // Packed DEMs (e.g. Int16 decimetres) declare how raw values map to metres.
     GDALRasterBand* band = p.src->GetRasterBand(1);
@@ -188,8 +201,8 @@ Result<ElevationGrid> readElevation(const QString& path, const QString& projectC
     return out;
 }
 
-Result<ImageRaster> readImagery(const QString& path, const QString& projectCrs, std::optional<GridGeometry> target,
-                                int maxSize)
+Result<ImageRaster> readImagery(const QString& path, const QString& projectCrs,
+                                std::optional<GridGeometry> target, int maxSize)
 {
     auto prepared = prepare(path, projectCrs, target, maxSize);
     if (!prepared)
@@ -220,9 +233,8 @@ Result<ImageRaster> readImagery(const QString& path, const QString& projectCrs, 
     out.rgba.assign(size_t(w) * size_t(h) * 4, 0);
     GdalErrorCapture errors;
     auto readInto = [&](int memBand, int channel) {
-        return (*mem)->GetRasterBand(memBand)->RasterIO(GF_Read, 0, 0, w, h, out.rgba.data() + channel, w, h, GDT_Byte,
-                                                        4, GSpacing(4) * w, nullptr)
-            == CE_None;
+        return (*mem)->GetRasterBand(memBand)->RasterIO(GF_Read, 0, 0, w, h, out.rgba.data() + channel, w, h,
+                                                        GDT_Byte, 4, GSpacing(4) * w, nullptr) == CE_None;
     };
     bool ok = readInto(colourCount + 1, 3);
     if (colourCount == 3)

@@ -11,7 +11,7 @@ namespace citytwin::gis {
 //! What a raster file is, as GDAL sees it.
 struct RasterInfo
 {
-    QString driver;       //!< GDAL short name, e.g. "GTiff"
+    QString driver; //!< GDAL short name, e.g. "GTiff"
     QString crsWkt;
     int width = 0;
     int height = 0;

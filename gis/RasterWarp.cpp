@@ -3,10 +3,9 @@
 #include "gis/GdalErrorCapture.h"
 #include "gis/GdalSrs.h"
 
-#include <gdalwarper.h>
-
 #include <algorithm>
 #include <cmath>
+#include <gdalwarper.h>
 #include <limits>
 
 namespace citytwin::gis {
@@ -22,8 +21,9 @@ constexpr long long kMaxTargetCells = 16384LL * 16384LL;
 
 //! A transformer from SRC pixels to DST pixels (or DST georeferenced coordinates with DSTSRS),
 //! approximated to 1/8 pixel like gdalwarp does.
-Result<GenImgTransformerPtr> makeTransformer(GDALDataset& src, GDALDataset* dst, const OGRSpatialReference* dstSrs,
-                                            const QString& path, bool approximate)
+Result<GenImgTransformerPtr> makeTransformer(GDALDataset& src, GDALDataset* dst,
+                                             const OGRSpatialReference* dstSrs, const QString& path,
+                                             bool approximate)
 {
     GdalErrorCapture errors;
     char** options = nullptr;
@@ -34,8 +34,8 @@ Result<GenImgTransformerPtr> makeTransformer(GDALDataset& src, GDALDataset* dst,
         options = CSLSetNameValue(options, "DST_SRS", wkt);
         CPLFree(wkt);
     }
-    void* gen = GDALCreateGenImgProjTransformer2(GDALDataset::ToHandle(&src), dst ? GDALDataset::ToHandle(dst) : nullptr,
-                                                 options);
+    void* gen = GDALCreateGenImgProjTransformer2(GDALDataset::ToHandle(&src),
+                                                 dst ? GDALDataset::ToHandle(dst) : nullptr, options);
     CSLDestroy(options);
     if (!gen)
         return Status::error(Status::Code::Unsupported,
@@ -56,21 +56,25 @@ Status checkGeoreferenced(GDALDataset& src, const QString& path)
 {
     const OGRSpatialReference* srs = src.GetSpatialRef();
     if (!srs || srs->IsEmpty())
-        return Status::error(Status::Code::Unsupported,
-                             QStringLiteral("%1: raster has no coordinate reference system, so it cannot be placed "
-                                            "(assign one, e.g. gdal_edit.py -a_srs EPSG:4549)")
-                                 .arg(path));
+        return Status::error(
+            Status::Code::Unsupported,
+            QStringLiteral("%1: raster has no coordinate reference system, so it cannot be placed "
+                           "(assign one, e.g. gdal_edit.py -a_srs EPSG:4549)")
+                .arg(path));
     double gt[6];
     if (src.GetGeoTransform(gt) != CE_None)
-        return Status::error(Status::Code::Unsupported,
-                             QStringLiteral("%1: raster has a CRS but no geotransform (no georeferenced extent)").arg(path));
+        return Status::error(
+            Status::Code::Unsupported,
+            QStringLiteral("%1: raster has a CRS but no geotransform (no georeferenced extent)").arg(path));
     return Status::ok();
 }
 
-Result<GridGeometry> suggestGrid(GDALDataset& src, const OGRSpatialReference& dst, int maxSize, const QString& path)
+Result<GridGeometry> suggestGrid(GDALDataset& src, const OGRSpatialReference& dst, int maxSize,
+                                 const QString& path)
 {
     if (maxSize < 1)
-        return Status::error(Status::Code::InvalidArgument, QStringLiteral("maxSize must be positive, got %1").arg(maxSize));
+        return Status::error(Status::Code::InvalidArgument,
+                             QStringLiteral("maxSize must be positive, got %1").arg(maxSize));
     // The suggestion needs the exact transformer (the approximate one works in pixel space only).
     auto transformer = makeTransformer(src, nullptr, &dst, path, false);
     if (!transformer)
@@ -80,12 +84,12 @@ Result<GridGeometry> suggestGrid(GDALDataset& src, const OGRSpatialReference& ds
     double extent[4];
     int width = 0;
     int height = 0;
-    if (GDALSuggestedWarpOutput2(GDALDataset::ToHandle(&src), GDALGenImgProjTransform, transformer->get(), gt, &width,
-                                 &height, extent, 0)
-            != CE_None
-        || width <= 0 || height <= 0)
-        return Status::error(Status::Code::Unsupported, QStringLiteral("%1: cannot compute its extent in %2 (%3)")
-                                                            .arg(path, srsName(&dst), errors.summary(QStringLiteral("?"))));
+    if (GDALSuggestedWarpOutput2(GDALDataset::ToHandle(&src), GDALGenImgProjTransform, transformer->get(), gt,
+                                 &width, &height, extent, 0) != CE_None ||
+        width <= 0 || height <= 0)
+        return Status::error(Status::Code::Unsupported,
+                             QStringLiteral("%1: cannot compute its extent in %2 (%3)")
+                                 .arg(path, srsName(&dst), errors.summary(QStringLiteral("?"))));
     GridGeometry grid;
     grid.extent = {extent[0], extent[1], extent[2], extent[3]};
     const double scale = std::max(1.0, double(std::max(width, height)) / maxSize);
@@ -96,20 +100,25 @@ Result<GridGeometry> suggestGrid(GDALDataset& src, const OGRSpatialReference& ds
 
 Status checkGrid(const GridGeometry& target)
 {
-    if (target.width <= 0 || target.height <= 0 || target.extent.isEmpty()
-        || !std::isfinite(target.extent.width()) || !std::isfinite(target.extent.height()))
+    if (target.width <= 0 || target.height <= 0 || target.extent.isEmpty() ||
+        !std::isfinite(target.extent.width()) || !std::isfinite(target.extent.height()))
         return Status::error(Status::Code::InvalidArgument,
                              QStringLiteral("target grid %1 x %2 over [%3, %4] - [%5, %6] is empty")
-                                 .arg(target.width).arg(target.height)
-                                 .arg(target.extent.minX).arg(target.extent.minY)
-                                 .arg(target.extent.maxX).arg(target.extent.maxY));
+                                 .arg(target.width)
+                                 .arg(target.height)
+                                 .arg(target.extent.minX)
+                                 .arg(target.extent.minY)
+                                 .arg(target.extent.maxX)
+                                 .arg(target.extent.maxY));
     if (static_cast<long long>(target.width) * target.height > kMaxTargetCells)
-        return Status::error(Status::Code::InvalidArgument, QStringLiteral("target grid %1 x %2 is too large")
-                                                                .arg(target.width).arg(target.height));
+        return Status::error(
+            Status::Code::InvalidArgument,
+            QStringLiteral("target grid %1 x %2 is too large").arg(target.width).arg(target.height));
     return Status::ok();
 }
 
-Result<DatasetPtr> createMemTarget(const GridGeometry& grid, const OGRSpatialReference& srs, int bands, GDALDataType type)
+Result<DatasetPtr> createMemTarget(const GridGeometry& grid, const OGRSpatialReference& srs, int bands,
+                                   GDALDataType type)
 {
     if (Status s = checkGrid(grid); !s)
         return s;
@@ -120,7 +129,9 @@ Result<DatasetPtr> createMemTarget(const GridGeometry& grid, const OGRSpatialRef
     DatasetPtr ds(mem->Create("", grid.width, grid.height, bands, type, nullptr));
     if (!ds)
         return Status::error(Status::Code::IoError, QStringLiteral("cannot allocate a %1 x %2 x %3 grid (%4)")
-                                                        .arg(grid.width).arg(grid.height).arg(bands)
+                                                        .arg(grid.width)
+                                                        .arg(grid.height)
+                                                        .arg(bands)
                                                         .arg(errors.summary()));
     double gt[6] = {grid.extent.minX, grid.cellX(), 0.0, grid.extent.maxY, 0.0, -grid.cellY()};
     ds->SetGeoTransform(gt);
@@ -164,7 +175,8 @@ Status warpInto(GDALDataset& src, GDALDataset& dst, const WarpPlan& plan, const 
     options->nDstAlphaBand = plan.dstAlphaBand;
     if (plan.dstNoDataNaN) {
         options->padfDstNoDataReal = static_cast<double*>(CPLMalloc(sizeof(double) * plan.srcBands.size()));
-        std::fill_n(options->padfDstNoDataReal, plan.srcBands.size(), std::numeric_limits<double>::quiet_NaN());
+        std::fill_n(options->padfDstNoDataReal, plan.srcBands.size(),
+                    std::numeric_limits<double>::quiet_NaN());
         options->papszWarpOptions = CSLSetNameValue(options->papszWarpOptions, "INIT_DEST", "NO_DATA");
     } else {
         options->papszWarpOptions = CSLSetNameValue(options->papszWarpOptions, "INIT_DEST", "0");
@@ -182,13 +194,15 @@ Status warpInto(GDALDataset& src, GDALDataset& dst, const WarpPlan& plan, const 
     options->pTransformerArg = nullptr; // owned by TRANSFORMER
     GDALDestroyWarpOptions(options);
     if (!initialized)
-        return Status::error(Status::Code::Unsupported, QStringLiteral("%1: cannot set up the reprojection (%2)")
-                                                            .arg(path, errors.summary(QStringLiteral("?"))));
+        return Status::error(Status::Code::Unsupported,
+                             QStringLiteral("%1: cannot set up the reprojection (%2)")
+                                 .arg(path, errors.summary(QStringLiteral("?"))));
     // Some drivers report a broken block as an error yet let the warp "succeed" with zeros.
     if (result != CE_None || errors.hasErrors())
-        return Status::error(Status::Code::FormatError,
-                             QStringLiteral("%1: reading the raster failed, the file is truncated or corrupt (%2)")
-                                 .arg(path, errors.summary(QStringLiteral("warp failed"))));
+        return Status::error(
+            Status::Code::FormatError,
+            QStringLiteral("%1: reading the raster failed, the file is truncated or corrupt (%2)")
+                .arg(path, errors.summary(QStringLiteral("warp failed"))));
     return Status::ok();
 }
 

@@ -7,9 +7,8 @@
 #include "gis/GdalHandles.h"
 #include "gis/GdalSrs.h"
 
-#include <gdalwarper.h>
-
 #include <QString>
+#include <gdalwarper.h>
 #include <optional>
 #include <vector>
 
@@ -26,17 +25,17 @@ data::Result<data::GridGeometry> suggestGrid(GDALDataset& src, const OGRSpatialR
 data::Status checkGrid(const data::GridGeometry& target);
 
 //! An in-memory dataset covering GRID in SRS with BANDS bands of TYPE.
-data::Result<DatasetPtr> createMemTarget(const data::GridGeometry& grid, const OGRSpatialReference& srs, int bands,
-                                         GDALDataType type);
+data::Result<DatasetPtr> createMemTarget(const data::GridGeometry& grid, const OGRSpatialReference& srs,
+                                         int bands, GDALDataType type);
 
 //! Which bands go where and how missing data is marked.
 struct WarpPlan
 {
-    std::vector<int> srcBands;          //!< 1-based
-    std::vector<int> dstBands;          //!< 1-based, same length
-    int srcAlphaBand = 0;               //!< 0: none
-    int dstAlphaBand = 0;               //!< 0: none; filled with 255 where the source had data
-    bool dstNoDataNaN = false;          //!< DEM: cells with no source data become NaN
+    std::vector<int> srcBands; //!< 1-based
+    std::vector<int> dstBands; //!< 1-based, same length
+    int srcAlphaBand = 0;      //!< 0: none
+    int dstAlphaBand = 0;      //!< 0: none; filled with 255 where the source had data
+    bool dstNoDataNaN = false; //!< DEM: cells with no source data become NaN
     GDALResampleAlg resampling = GRA_Bilinear;
 };
 

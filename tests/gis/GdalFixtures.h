@@ -5,21 +5,20 @@
 #include "gis/GdalEnvironment.h"
 
 #include <QString>
-#include <gdal_priv.h>
-#include <ogr_spatialref.h>
-
 #include <functional>
+#include <gdal_priv.h>
 #include <memory>
+#include <ogr_spatialref.h>
 
 namespace citytwin::test {
 
 struct RasterSpec
 {
-    QString crs;          //!< "EPSG:nnnn"; empty: write no CRS at all
-    double originX = 0;   //!< upper-left corner
+    QString crs;        //!< "EPSG:nnnn"; empty: write no CRS at all
+    double originX = 0; //!< upper-left corner
     double originY = 0;
     double cellX = 1;
-    double cellY = 1;     //!< positive; rows go south
+    double cellY = 1; //!< positive; rows go south
     int width = 1;
     int height = 1;
     int bands = 1;
@@ -34,8 +33,8 @@ inline GDALDatasetUniquePtr createGeoTiff(const QString& path, const RasterSpec&
 {
     gis::ensureGdalRegistered();
     GDALDriver* driver = GetGDALDriverManager()->GetDriverByName("GTiff");
-    GDALDatasetUniquePtr ds(driver->Create(path.toUtf8().constData(), spec.width, spec.height, spec.bands, spec.type,
-                                           const_cast<char**>(spec.createOptions)));
+    GDALDatasetUniquePtr ds(driver->Create(path.toUtf8().constData(), spec.width, spec.height, spec.bands,
+                                           spec.type, const_cast<char**>(spec.createOptions)));
     if (!ds)
         return ds;
     double gt[6] = {spec.originX, spec.cellX, 0, spec.originY, 0, -spec.cellY};
@@ -50,9 +49,8 @@ inline GDALDatasetUniquePtr createGeoTiff(const QString& path, const RasterSpec&
         for (int y = 0; y < spec.height; ++y) {
             for (int x = 0; x < spec.width; ++x)
                 row[size_t(x)] = fill(b, x, y);
-            if (ds->GetRasterBand(b)->RasterIO(GF_Write, 0, y, spec.width, 1, row.data(), spec.width, 1, GDT_Float64, 0,
-                                               0, nullptr)
-                != CE_None)
+            if (ds->GetRasterBand(b)->RasterIO(GF_Write, 0, y, spec.width, 1, row.data(), spec.width, 1,
+                                               GDT_Float64, 0, 0, nullptr) != CE_None)
                 return nullptr;
         }
     }

@@ -3,7 +3,6 @@
 #include "gis/LocalFrame.h"
 
 #include <QtTest>
-
 #include <cmath>
 #include <thread>
 
@@ -88,7 +87,8 @@ void TestCrs::roundTrip()
 void TestCrs::acceptsWktAndProjStrings()
 {
     // The same EPSG:4549 written as a PROJ string (without +type=crs) and as the 4490 WKT.
-    const QString projString = QStringLiteral("+proj=tmerc +lat_0=0 +lon_0=120 +k=1 +x_0=500000 +y_0=0 +ellps=GRS80 +units=m");
+    const QString projString =
+        QStringLiteral("+proj=tmerc +lat_0=0 +lon_0=120 +k=1 +x_0=500000 +y_0=0 +ellps=GRS80 +units=m");
     static const char* const kWkt4490 =
         R"wkt(GEOGCRS["China Geodetic Coordinate System 2000",DATUM["China 2000",ELLIPSOID["CGCS2000",6378137,298.257222101,LENGTHUNIT["metre",1]]],PRIMEM["Greenwich",0,ANGLEUNIT["degree",0.0174532925199433]],CS[ellipsoidal,2],AXIS["geodetic latitude (Lat)",north,ORDER[1],ANGLEUNIT["degree",0.0174532925199433]],AXIS["geodetic longitude (Lon)",east,ORDER[2],ANGLEUNIT["degree",0.0174532925199433]],ID["EPSG",4490]])wkt";
     const QString wkt4490 = QString::fromUtf8(kWkt4490);
@@ -105,10 +105,18 @@ void TestCrs::badCrs_data()
     QTest::addColumn<QString>("source");
     QTest::addColumn<QString>("target");
     QTest::addColumn<QString>("named"); // what the message must name
-    QTest::newRow("unknown EPSG source") << "EPSG:999999" << "EPSG:4549" << "EPSG:999999";
-    QTest::newRow("garbage target") << "EPSG:4326" << "not a crs" << "not a crs";
-    QTest::newRow("empty source") << "" << "EPSG:4549" << "source";
-    QTest::newRow("operation, not CRS") << "EPSG:4326" << "+proj=pipeline +step +proj=unitconvert" << "target";
+    QTest::newRow("unknown EPSG source") << "EPSG:999999"
+                                         << "EPSG:4549"
+                                         << "EPSG:999999";
+    QTest::newRow("garbage target") << "EPSG:4326"
+                                    << "not a crs"
+                                    << "not a crs";
+    QTest::newRow("empty source") << ""
+                                  << "EPSG:4549"
+                                  << "source";
+    QTest::newRow("operation, not CRS") << "EPSG:4326"
+                                        << "+proj=pipeline +step +proj=unitconvert"
+                                        << "target";
 }
 
 void TestCrs::badCrs()
@@ -119,8 +127,8 @@ void TestCrs::badCrs()
     auto t = CrsTransformer::create(source, target);
     QVERIFY(!t.isOk());
     QVERIFY2(t.status().message().contains(named), qPrintable(t.status().message()));
-    QVERIFY(t.status().code() == data::Status::Code::Unsupported
-            || t.status().code() == data::Status::Code::InvalidArgument);
+    QVERIFY(t.status().code() == data::Status::Code::Unsupported ||
+            t.status().code() == data::Status::Code::InvalidArgument);
 }
 
 void TestCrs::vectorTransformMatchesSingle()
@@ -195,8 +203,10 @@ void TestCrs::localFrameBadCrs()
     project.crs = QStringLiteral("EPSG:123456789");
     auto frame = gis::LocalFrame::create(project);
     QVERIFY(!frame.isOk());
-    QVERIFY2(frame.status().message().contains(QLatin1String("broken")), qPrintable(frame.status().message()));
-    QVERIFY2(frame.status().message().contains(QLatin1String("EPSG:123456789")), qPrintable(frame.status().message()));
+    QVERIFY2(frame.status().message().contains(QLatin1String("broken")),
+             qPrintable(frame.status().message()));
+    QVERIFY2(frame.status().message().contains(QLatin1String("EPSG:123456789")),
+             qPrintable(frame.status().message()));
 }
 
 QTEST_GUILESS_MAIN(TestCrs)

@@ -5,11 +5,9 @@
 
 #include <QTemporaryDir>
 #include <QtTest>
-
+#include <cmath>
 #include <gdal_priv.h>
 #include <ogrsf_frmts.h>
-
-#include <cmath>
 
 using namespace citytwin;
 using citytwin::data::Footprint;
@@ -26,7 +24,9 @@ using Ring = std::vector<ProjectedPoint>;
 //! An axis-aligned rectangle in EPSG:4549, counter-clockwise unless CLOCKWISE.
 Ring rect(double dx, double dy, double w, double h, bool clockwise = false)
 {
-    Ring r{{kE0 + dx, kN0 + dy, 0}, {kE0 + dx + w, kN0 + dy, 0}, {kE0 + dx + w, kN0 + dy + h, 0},
+    Ring r{{kE0 + dx, kN0 + dy, 0},
+           {kE0 + dx + w, kN0 + dy, 0},
+           {kE0 + dx + w, kN0 + dy + h, 0},
            {kE0 + dx, kN0 + dy + h, 0}};
     if (clockwise)
         std::reverse(r.begin(), r.end());
@@ -47,23 +47,28 @@ double area(const Ring& r)
 //! A feature to write: polygons (each a list of rings) in EPSG:4549 plus attribute values.
 struct FixtureFeature
 {
-    QString geometry;                 // "polygon", "multi", "none", "line"
+    QString geometry; // "polygon", "multi", "none", "line"
     std::vector<std::vector<Ring>> polygons;
-    QVariant height;                  // invalid: null
+    QVariant height; // invalid: null
     QVariant floors;
     QString name;
 };
 
 std::vector<FixtureFeature> fixtureFeatures(bool numericHeight)
 {
-    auto h = [&](double v, const char* text) { return numericHeight ? QVariant(v) : QVariant(QString::fromUtf8(text)); };
+    auto h = [&](double v, const char* text) {
+        return numericHeight ? QVariant(v) : QVariant(QString::fromUtf8(text));
+    };
     return {
         {"polygon", {{rect(0, 0, 20, 20, true)}}, h(12.0, "12"), {}, "clockwise square"},
         {"polygon", {{rect(50, 0, 40, 30), rect(60, 10, 10, 10)}}, h(12.5, "12.5m"), 3, "courtyard"},
         {"multi", {{rect(0, 60, 10, 10)}, {rect(30, 60, 10, 10)}}, {}, 4, "two parts"},
         {"polygon", {{rect(100, 100, 15, 15)}}, {}, {}, ""},
         {"none", {}, h(9.0, "9"), {}, "no geometry"},
-        {"polygon", {{rect(-50, -50, 10, 10)}}, numericHeight ? QVariant() : QVariant(QStringLiteral("unknown")), {},
+        {"polygon",
+         {{rect(-50, -50, 10, 10)}},
+         numericHeight ? QVariant() : QVariant(QStringLiteral("unknown")),
+         {},
          "bad height"},
         {"line", {}, h(5.0, "5"), {}, "a line"},
     };
@@ -200,10 +205,18 @@ void TestFootprintReader::formats_data()
     QTest::addColumn<QString>("crs");
     QTest::addColumn<bool>("numericHeight");
     QTest::addColumn<int>("firstFid");
-    QTest::newRow("GPKG, CGCS2000 lon/lat, numeric heights") << "b.gpkg" << "GPKG" << "EPSG:4490" << true << 1;
-    QTest::newRow("GeoJSON, WGS84, string heights") << "b.geojson" << "GeoJSON" << "EPSG:4326" << false << 0;
-    QTest::newRow("Shapefile, web mercator, string heights") << "b.shp" << "ESRI Shapefile" << "EPSG:3857" << false << 0;
-    QTest::newRow("GPKG, project CRS itself") << "p.gpkg" << "GPKG" << "EPSG:4549" << false << 1;
+    QTest::newRow("GPKG, CGCS2000 lon/lat, numeric heights") << "b.gpkg"
+                                                             << "GPKG"
+                                                             << "EPSG:4490" << true << 1;
+    QTest::newRow("GeoJSON, WGS84, string heights") << "b.geojson"
+                                                    << "GeoJSON"
+                                                    << "EPSG:4326" << false << 0;
+    QTest::newRow("Shapefile, web mercator, string heights") << "b.shp"
+                                                             << "ESRI Shapefile"
+                                                             << "EPSG:3857" << false << 0;
+    QTest::newRow("GPKG, project CRS itself") << "p.gpkg"
+                                              << "GPKG"
+                                              << "EPSG:4549" << false << 1;
 }
 
 void TestFootprintReader::formats()
@@ -225,11 +238,12 @@ void TestFootprintReader::formats()
     QCOMPARE(report.featuresRead, shapefile ? 6 : 7);
     QCOMPARE(report.skippedFeatures, shapefile ? 1 : 2);
     QCOMPARE(report.skipReasons.size(), shapefile ? 1 : 2);
-    QVERIFY2(report.skipReasons.join(QLatin1Char('|')).contains(QLatin1String("no geometry"))
-                 || report.skipReasons.join(QLatin1Char('|')).contains(QLatin1String("empty geometry")),
+    QVERIFY2(report.skipReasons.join(QLatin1Char('|')).contains(QLatin1String("no geometry")) ||
+                 report.skipReasons.join(QLatin1Char('|')).contains(QLatin1String("empty geometry")),
              qPrintable(report.skipReasons.join(QLatin1Char('|'))));
     if (!shapefile)
-        QVERIFY(report.skipReasons.join(QLatin1Char('|')).contains(QLatin1String("not a polygon (LINESTRING)")));
+        QVERIFY(
+            report.skipReasons.join(QLatin1Char('|')).contains(QLatin1String("not a polygon (LINESTRING)")));
     QCOMPARE(int(fps.size()), 6);
     QCOMPARE(report.footprints, 6);
     QCOMPARE(report.heightsFromField, 2);
@@ -330,9 +344,9 @@ void TestFootprintReader::layerByName()
     auto missing = gis::readFootprints(path, QStringLiteral("EPSG:4549"), options);
     QVERIFY(!missing.isOk());
     QCOMPARE(missing.status().code(), Status::Code::NotFound);
-    QVERIFY2(missing.status().message().contains(QLatin1String("roads"))
-                 && missing.status().message().contains(QLatin1String("buildings"))
-                 && missing.status().message().contains(path),
+    QVERIFY2(missing.status().message().contains(QLatin1String("roads")) &&
+                 missing.status().message().contains(QLatin1String("buildings")) &&
+                 missing.status().message().contains(path),
              qPrintable(missing.status().message()));
 }
 
@@ -343,8 +357,8 @@ void TestFootprintReader::shapefileWithoutCrs()
     QVERIFY(QFile::remove(m_dir.filePath(QStringLiteral("noprj.prj"))));
     auto noCrs = gis::readFootprints(path, QStringLiteral("EPSG:4549"));
     QVERIFY(!noCrs.isOk());
-    QVERIFY2(noCrs.status().message().contains(QLatin1String("no coordinate reference system"))
-                 && noCrs.status().message().contains(path),
+    QVERIFY2(noCrs.status().message().contains(QLatin1String("no coordinate reference system")) &&
+                 noCrs.status().message().contains(path),
              qPrintable(noCrs.status().message()));
     gis::FootprintOptions options;
     options.assumedSourceCrs = QStringLiteral("EPSG:4549");
@@ -398,10 +412,11 @@ void TestFootprintReader::errors()
 
 void TestFootprintReader::realHonolulu()
 {
-    const QString path =
-        test::sharedDataFile(QStringLiteral("buildings/honolulu_osm/honolulu_buildings_with_height.DERIVED.geojson"));
+    const QString path = test::sharedDataFile(
+        QStringLiteral("buildings/honolulu_osm/honolulu_buildings_with_height.DERIVED.geojson"));
     if (path.isEmpty())
-        QSKIP("shared data buildings/honolulu_osm/honolulu_buildings_with_height.DERIVED.geojson is not available");
+        QSKIP("shared data buildings/honolulu_osm/honolulu_buildings_with_height.DERIVED.geojson is not "
+              "available");
     gis::FootprintOptions options;
     options.floorsField = QStringLiteral("building:levels"); // OSM tag names
     auto result = gis::readFootprintsWithReport(path, QStringLiteral("EPSG:32604"), options);
@@ -422,8 +437,10 @@ void TestFootprintReader::realHonolulu()
     // Every vertex inside the layer extent (from ogrinfo) seen in UTM 4N, plus a few metres.
     auto toUtm = gis::CrsTransformer::create(QStringLiteral("EPSG:4326"), QStringLiteral("EPSG:32604"));
     QVERIFY(toUtm.isOk());
-    std::vector<ProjectedPoint> corners{{-158.209037, 21.262176, 0}, {-157.679445, 21.262176, 0},
-                                        {-158.209037, 21.706021, 0}, {-157.679445, 21.706021, 0}};
+    std::vector<ProjectedPoint> corners{{-158.209037, 21.262176, 0},
+                                        {-157.679445, 21.262176, 0},
+                                        {-158.209037, 21.706021, 0},
+                                        {-157.679445, 21.706021, 0}};
     QVERIFY(toUtm->forwardInPlace(corners).isOk());
     double minX = 1e300, minY = 1e300, maxX = -1e300, maxY = -1e300;
     for (const auto& c : corners) {

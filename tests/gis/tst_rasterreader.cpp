@@ -1,11 +1,10 @@
 #include "GdalFixtures.h"
-#include "tests/common/TestPaths.h"
 #include "gis/CrsTransformer.h"
 #include "gis/RasterReader.h"
+#include "tests/common/TestPaths.h"
 
 #include <QTemporaryDir>
 #include <QtTest>
-
 #include <cmath>
 
 using namespace citytwin;
@@ -116,7 +115,8 @@ void TestRasterReader::demInTwoCrsAgree()
             const double e = target.extent.minX + (col + 0.5) * target.cellX();
             const double n = target.extent.maxY - (row + 0.5) * target.cellY();
             const double expected = surface(e, n);
-            worst = std::max({worst, std::abs(a->at(col, row) - expected), std::abs(b->at(col, row) - expected)});
+            worst =
+                std::max({worst, std::abs(a->at(col, row) - expected), std::abs(b->at(col, row) - expected)});
         }
     qInfo("DEM 4549 vs 4326 onto one grid: worst deviation %.4f m", worst);
     QVERIFY2(worst < 0.05, qPrintable(QStringLiteral("worst deviation %1 m").arg(worst)));
@@ -129,8 +129,8 @@ void TestRasterReader::demNoDataAndOutsideAreNaN()
     GridGeometry target{{kE0 - 1500, kN0 - 500, kE0 + 500, kN0 + 1000}, 200, 150}; // 10 m cells
     auto grid = gis::readElevation(local, QStringLiteral("EPSG:4549"), target);
     QVERIFY2(grid.isOk(), qPrintable(grid.status().message()));
-    QVERIFY(std::isnan(grid->at(10, 10)));   // outside the source
-    QVERIFY(std::isnan(grid->at(55, 5)));    // inside the no-data block (source col 5, row 5)
+    QVERIFY(std::isnan(grid->at(10, 10))); // outside the source
+    QVERIFY(std::isnan(grid->at(55, 5)));  // inside the no-data block (source col 5, row 5)
     QVERIFY(!std::isnan(grid->at(120, 80)));
     QVERIFY(std::abs(grid->at(120, 80) - surface(kE0 - 1500 + 1205, kN0 + 1000 - 805)) < 0.01);
     // Next to the no-data block, valid neighbours carry the value instead of -9999 bleeding in.
@@ -166,7 +166,8 @@ void TestRasterReader::imageryRgbIn3857PlacesSquare()
     // 200 x 200 px of 5 Mercator metres (~4.3 m on the ground here); a red 20 x 20 px square whose
     // centre is the Pinghu point, grey elsewhere.
     const QString path = m_dir.filePath(QStringLiteral("rgb3857.tif"));
-    RasterSpec spec{QStringLiteral("EPSG:3857"), centre->x - 500, centre->y + 500, 5, 5, 200, 200, 3, GDT_Byte};
+    RasterSpec spec{
+        QStringLiteral("EPSG:3857"), centre->x - 500, centre->y + 500, 5, 5, 200, 200, 3, GDT_Byte};
     auto ds = createGeoTiff(path, spec, [](int band, int col, int row) {
         const bool square = col >= 90 && col < 110 && row >= 90 && row < 110;
         return square ? (band == 1 ? 255.0 : 0.0) : 100.0;
@@ -202,7 +203,8 @@ void TestRasterReader::imageryRgbIn3857PlacesSquare()
     QVERIFY(count > 50);
     const double cx = img->grid.extent.minX + (sx / count + 0.5) * img->grid.cellX();
     const double cy = img->grid.extent.maxY - (sy / count + 0.5) * img->grid.cellY();
-    QVERIFY2(std::hypot(cx - kE0, cy - kN0) < 4.0, qPrintable(QStringLiteral("%1 %2").arg(cx - kE0).arg(cy - kN0)));
+    QVERIFY2(std::hypot(cx - kE0, cy - kN0) < 4.0,
+             qPrintable(QStringLiteral("%1 %2").arg(cx - kE0).arg(cy - kN0)));
     // Outside the source (the target is wider): transparent.
     QCOMPARE(int(pixel(*img, 0, 0)[3]), 0);
     QCOMPARE(int(pixel(*img, 299, 299)[3]), 0);
@@ -214,8 +216,10 @@ void TestRasterReader::imageryLayouts_data()
     QTest::addColumn<QList<int>>("west"); // expected RGBA in the west half
     QTest::addColumn<QList<int>>("east");
     QTest::newRow("grey") << "grey" << QList<int>{40, 40, 40, 255} << QList<int>{200, 200, 200, 255};
-    QTest::newRow("paletted, index 0 no-data") << "palette" << QList<int>{0, 0, 255, 255} << QList<int>{0, 0, 0, 0};
-    QTest::newRow("rgba, east transparent") << "rgba" << QList<int>{10, 20, 30, 255} << QList<int>{0, 0, 0, 0};
+    QTest::newRow("paletted, index 0 no-data")
+        << "palette" << QList<int>{0, 0, 255, 255} << QList<int>{0, 0, 0, 0};
+    QTest::newRow("rgba, east transparent")
+        << "rgba" << QList<int>{10, 20, 30, 255} << QList<int>{0, 0, 0, 0};
 }
 
 void TestRasterReader::imageryLayouts()
@@ -281,14 +285,21 @@ void TestRasterReader::errors_data()
     QTest::addColumn<QString>("projectCrs");
     QTest::addColumn<int>("code");
     QTest::addColumn<QString>("says");
-    QTest::newRow("missing") << "missing" << "EPSG:4549" << int(Status::Code::NotFound) << "does not exist";
-    QTest::newRow("text renamed .tif") << "text" << "EPSG:4549" << int(Status::Code::FormatError) << "not a raster";
-    QTest::newRow("empty file") << "empty" << "EPSG:4549" << int(Status::Code::FormatError) << "empty";
-    QTest::newRow("truncated GeoTIFF") << "truncated" << "EPSG:4549" << int(Status::Code::FormatError) << "truncated";
-    QTest::newRow("no CRS") << "nocrs" << "EPSG:4549" << int(Status::Code::Unsupported)
+    QTest::newRow("missing") << "missing"
+                             << "EPSG:4549" << int(Status::Code::NotFound) << "does not exist";
+    QTest::newRow("text renamed .tif") << "text"
+                                       << "EPSG:4549" << int(Status::Code::FormatError) << "not a raster";
+    QTest::newRow("empty file") << "empty"
+                                << "EPSG:4549" << int(Status::Code::FormatError) << "empty";
+    QTest::newRow("truncated GeoTIFF") << "truncated"
+                                       << "EPSG:4549" << int(Status::Code::FormatError) << "truncated";
+    QTest::newRow("no CRS") << "nocrs"
+                            << "EPSG:4549" << int(Status::Code::Unsupported)
                             << "no coordinate reference system";
-    QTest::newRow("network URL") << "url" << "EPSG:4549" << int(Status::Code::Unsupported) << "need to be trusted";
-    QTest::newRow("bad project CRS") << "good" << "EPSG:99999999" << int(Status::Code::Unsupported) << "EPSG:99999999";
+    QTest::newRow("network URL") << "url"
+                                 << "EPSG:4549" << int(Status::Code::Unsupported) << "need to be trusted";
+    QTest::newRow("bad project CRS") << "good"
+                                     << "EPSG:99999999" << int(Status::Code::Unsupported) << "EPSG:99999999";
 }
 
 void TestRasterReader::errors()
@@ -305,9 +316,15 @@ void TestRasterReader::errors()
     } else if (kind == QLatin1String("empty")) {
         QFile f(path);
         QVERIFY(f.open(QIODevice::WriteOnly));
-    } else if (kind == QLatin1String("truncated") || kind == QLatin1String("good") || kind == QLatin1String("nocrs")) {
+    } else if (kind == QLatin1String("truncated") || kind == QLatin1String("good") ||
+               kind == QLatin1String("nocrs")) {
         RasterSpec spec{kind == QLatin1String("nocrs") ? QString() : QStringLiteral("EPSG:4549"),
-                        kE0, kN0, 10, 10, 256, 256};
+                        kE0,
+                        kN0,
+                        10,
+                        10,
+                        256,
+                        256};
         QVERIFY(createGeoTiff(path, spec, [](int, int c, int r) { return c + r; }));
         if (kind == QLatin1String("truncated")) {
             QFile f(path);
@@ -345,7 +362,8 @@ void TestRasterReader::realMtFuji()
     QVERIFY(g.width > 1000 && g.height > 1000);
     size_t best = 0;
     for (size_t i = 0; i < dem->heights.size(); ++i)
-        if (!std::isnan(dem->heights[i]) && (std::isnan(dem->heights[best]) || dem->heights[i] > dem->heights[best]))
+        if (!std::isnan(dem->heights[i]) &&
+            (std::isnan(dem->heights[best]) || dem->heights[i] > dem->heights[best]))
             best = i;
     const double top = dem->heights[best];
     QVERIFY2(top > 3600 && top < 3800, qPrintable(QString::number(top)));
@@ -389,7 +407,9 @@ void TestRasterReader::realBostonImagery()
     for (const auto& [col, row] : {std::pair{10, 10}, std::pair{190, 171}, std::pair{379, 341}}) {
         for (int b = 1; b <= 3; ++b) {
             std::uint8_t v = 0;
-            QCOMPARE(src->GetRasterBand(b)->RasterIO(GF_Read, col, row, 1, 1, &v, 1, 1, GDT_Byte, 0, 0, nullptr), CE_None);
+            QCOMPARE(
+                src->GetRasterBand(b)->RasterIO(GF_Read, col, row, 1, 1, &v, 1, 1, GDT_Byte, 0, 0, nullptr),
+                CE_None);
             QCOMPARE(int(pixel(*same, col, row)[b - 1]), int(v));
         }
         QCOMPARE(int(pixel(*same, col, row)[3]), 255);
