@@ -56,8 +56,12 @@ osg::ref_ptr<osg::Node> buildChunk(const std::vector<const data::Event*>& events
     geom->setVertexAttribArray(attrib::kEventCloseSeverity, closeSeverity, osg::Array::BIND_PER_VERTEX);
     geom->addPrimitiveSet(new osg::DrawArrays(GL_POINTS, 0, GLsizei(positions->size())));
 
+    // Points have a zero-size bound that small-feature culling always drops, and their screen
+    // size does not follow any world bound: the time test below is their culling.
+    geom->setCullingActive(false);
     osg::ref_ptr<osg::Geode> geode = new osg::Geode;
     geode->addDrawable(geom);
+    geode->setCullingActive(false);
     geode->setCullCallback(new TimeChunkCallback(start, stop));
     return geode;
 }

@@ -2,14 +2,15 @@
 
 #include "scene/CityScene.h"
 #include "scene/OrbitMath.h"
-#include "scene/SceneLog.h"
 
 #include <osg/GraphicsContext>
+#include <osgDB/WriteFile>
 #include <osgUtil/SceneView>
 #include <osgUtil/Statistics>
 #include <osgViewer/Renderer>
 #include <osgViewer/Viewer>
 #include <QElapsedTimer>
+#include <QFile>
 #include <algorithm>
 #include <cstring>
 
@@ -193,9 +194,22 @@ data::Result<osg::ref_ptr<osg::Image>> OffscreenRenderer::renderImage(osg::Node*
     for (int row = 0; row < src.t(); ++row)
         std::memcpy(out->data(0, row), src.data(0, src.t() - 1 - row), rowBytes);
     out->setOrigin(osg::Image::TOP_LEFT);
-    qCDebug(lcScene) << "offscreen render" << m_width << "x" << m_height
-                     << (stats ? stats->firstFrameMs : 0.0) << "ms first frame";
     return out;
+}
+
+data::Status OffscreenRenderer::writeImage(const osg::Image& image, const QString& path)
+{
+    // osgDB's writers store rows bottom-up whatever the origin says: give them a GL-order copy.
+    osg::ref_ptr<osg::Image> glOrder = new osg::Image(image, osg::CopyOp::DEEP_COPY_ALL);
+    if (image.getOrigin() == osg::Image::TOP_LEFT) {
+        glOrder->flipVertical();
+        glOrder->setOrigin(osg::Image::BOTTOM_LEFT);
+    }
+    if (!osgDB::writeImageFile(*glOrder, QFile::encodeName(path).toStdString()))
+        return data::Status::error(data::Status::Code::IoError,
+                                   QStringLiteral("%1: cannot write the image (unknown extension or unwritable folder)")
+                                       .arg(path));
+    return data::Status::ok();
 }
 
 data::Result<osg::ref_ptr<osg::Image>> OffscreenRenderer::render(osg::Node* root, const data::SavedView& view,

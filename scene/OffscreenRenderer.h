@@ -8,6 +8,7 @@
 #include <osg/Node>
 #include <osg/Vec4>
 #include <osg/ref_ptr>
+#include <QString>
 #include <memory>
 
 namespace citytwin::scene {
@@ -28,6 +29,10 @@ public:
     //! Renders ROOT as seen from VIEW into a WIDTH×HEIGHT RGBA image (row 0 at the top).
     static data::Result<osg::ref_ptr<osg::Image>> render(osg::Node* root, const data::SavedView& view,
                                                          int width, int height, Stats* stats = nullptr);
+
+    //! Writes IMAGE (e.g. from render()) to PATH, upright whatever its origin; the format
+    //! follows the extension (.png, .jpg, ...).
+    static data::Status writeImage(const osg::Image& image, const QString& path);
 
     //! Opens a WIDTH×HEIGHT pbuffer context; check isValid()/status() before rendering.
     OffscreenRenderer(int width, int height);

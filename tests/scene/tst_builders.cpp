@@ -1,0 +1,440 @@
+// Scene builders without GL: terrain mesh, merged buildings, time-chunked event markers, CityScene.
+#include "SceneFixtures.h"
+#include "scene/CityScene.h"
+#include "scene/FeatureId.h"
+#include "scene/PolygonTriangulator.h"
+#include "scene/SceneBuilders.h"
+#include "scene/Shaders.h"
+#include "scene/TimeChunkCallback.h"
+
+#include <osg/ComputeBoundsVisitor>
+#include <osg/Geode>
+#include <osg/Geometry>
+#include <osg/MatrixTransform>
+#include <osgUtil/IntersectionVisitor>
+#include <osgUtil/LineSegmentIntersector>
+#include <QtTest>
+#include <cmath>
+#include <set>
+
+Q_DECLARE_METATYPE(std::vector<osg::Vec2d>)
+Q_DECLARE_METATYPE(std::vector<std::vector<osg::Vec2d>>)
+
+using namespace citytwin;
+using namespace citytwin::scene;
+
+namespace {
+
+struct PlacedGeometry
+{
+    osg::Geometry* geometry;
+    osg::Matrixd toLocal; // geometry coordinates -> local frame
+};
+
+class GeometryCollector : public osg::NodeVisitor
+{
+public:
+    GeometryCollector() : osg::NodeVisitor(TRAVERSE_ALL_CHILDREN) {}
+    void apply(osg::Geometry& g) override { found.push_back({&g, osg::computeLocalToWorld(getNodePath())}); }
+    std::vector<PlacedGeometry> found;
+};
+
+std::vector<PlacedGeometry> geometries(osg::Node* node)
+{
+    GeometryCollector c;
+    node->accept(c);
+    return c.found;
+}
+
+std::optional<osg::Vec3d> hitDown(osg::Node* node, double x, double y)
+{
+    osg::ref_ptr<osgUtil::LineSegmentIntersector> li =
+        new osgUtil::LineSegmentIntersector(osg::Vec3d(x, y, 1e4), osg::Vec3d(x, y, -1e4));
+    osgUtil::IntersectionVisitor iv(li.get());
+    node->accept(iv);
+    if (!li->containsIntersections())
+        return std::nullopt;
+    return li->getFirstIntersection().getWorldIntersectPoint();
+}
+
+float uniformFloat(osg::Node* node, const char* name)
+{
+    float v = -123.0f;
+    node->getStateSet()->getUniform(name)->get(v);
+    return v;
+}
+
+double triangleArea(const osg::Vec3f& a, const osg::Vec3f& b, const osg::Vec3f& c)
+{
+    return 0.5 * double(((b - a) ^ (c - a)).length());
+}
+
+} // namespace
+
+class TestBuilders : public QObject
+{
+    Q_OBJECT
+
+private slots:
+    void shadersAreEmbedded_data();
+    void shadersAreEmbedded();
+    void terrainBoundsFollowDem();
+    void terrainHeightsAtCells_data();
+    void terrainHeightsAtCells();
+    void terrainDecimatesToMaxGridSize();
+    void terrainNoDataTakesLowestHeight();
+    void terrainImageryOpacitySetters();
+    void triangulatesConcaveAndHoles_data();
+    void triangulatesConcaveAndHoles();
+    void buildingsChunkedWithAllIds();
+    void buildingsWallsAndRoofs();
+    void buildingsHighlightUniform();
+    void markersChunkedAndSorted();
+    void markersSkipUnreported();
+    void sceneLayersVisibilityOpacityTime();
+};
+
+void TestBuilders::shadersAreEmbedded_data()
+{
+    QTest::addColumn<QString>("name");
+    for (const char* n : {"terrain.vert", "terrain.frag", "buildings.vert", "buildings.frag", "event_markers.vert",
+                          "event_markers.frag"})
+        QTest::newRow(n) << QString::fromLatin1(n);
+}
+
+void TestBuilders::shadersAreEmbedded()
+{
+    QFETCH(QString, name);
+    const char* src = embeddedShader(name.toLatin1().constData());
+    QVERIFY2(src, qPrintable(name));
+    QVERIFY(QByteArray(src).startsWith("#version 120"));
+}
+
+void TestBuilders::terrainBoundsFollowDem()
+{
+    const data::ElevationGrid dem = test::fixtureDem(64, 48, 25.0);
+    TerrainOptions opt;
+    opt.skirtDepthM = 20.0;
+    osg::ref_ptr<osg::Node> terrain = buildTerrain(dem, nullptr, test::fixtureOrigin(), opt);
+    osg::ComputeBoundsVisitor cbv;
+    terrain->accept(cbv);
+    const osg::BoundingBox box = cbv.getBoundingBox();
+    // Vertices sit on cell centres: half a cell inside the DEM extent on every side.
+    QCOMPARE(box.xMin(), float(-32 * 25 + 12.5));
+    QCOMPARE(box.xMax(), float(32 * 25 - 12.5));
+    QCOMPARE(box.yMin(), float(-24 * 25 + 12.5));
+    QCOMPARE(box.yMax(), float(24 * 25 - 12.5));
+    QCOMPARE(box.zMax(), test::fixtureHeight(63, 47));
+    QCOMPARE(box.zMin(), test::fixtureHeight(0, 0) - 20.0f); // skirt below the lowest edge vertex
+}
+
+void TestBuilders::terrainHeightsAtCells_data()
+{
+    QTest::addColumn<int>("col");
+    QTest::addColumn<int>("row");
+    QTest::newRow("nw corner") << 0 << 0;
+    QTest::newRow("interior") << 17 << 29;
+    QTest::newRow("tile edge") << 32 << 5;
+    QTest::newRow("se corner") << 63 << 47;
+}
+
+void TestBuilders::terrainHeightsAtCells()
+{
+    QFETCH(int, col);
+    QFETCH(int, row);
+    const data::ElevationGrid dem = test::fixtureDem(64, 48, 25.0);
+    TerrainOptions opt;
+    opt.tileQuads = 16; // several tiles, so tile borders are crossed too
+    osg::ref_ptr<osg::Node> terrain = buildTerrain(dem, nullptr, test::fixtureOrigin(), opt);
+    const double x = -32 * 25 + (col + 0.5) * 25;
+    const double y = 24 * 25 - (row + 0.5) * 25;
+    // Nudge inside the mesh at the outer cells (vertices are exactly on the border there).
+    const auto hit = hitDown(terrain.get(), std::clamp(x, -787.4, 787.4), std::clamp(y, -587.4, 587.4));
+    QVERIFY(hit);
+    QVERIFY2(std::abs(hit->z() - test::fixtureHeight(col, row)) < 0.02,
+             qPrintable(QStringLiteral("z %1 expected %2").arg(hit->z()).arg(test::fixtureHeight(col, row))));
+}
+
+void TestBuilders::terrainDecimatesToMaxGridSize()
+{
+    const data::ElevationGrid dem = test::fixtureDem(50, 40, 10.0);
+    TerrainOptions opt;
+    opt.maxGridSize = 10;
+    opt.tileQuads = 1000; // one tile: its vertex count is the grid plus skirts
+    osg::ref_ptr<osg::Node> terrain = buildTerrain(dem, nullptr, test::fixtureOrigin(), opt);
+    const auto geoms = geometries(terrain.get());
+    QCOMPARE(geoms.size(), size_t(1));
+    const int cols = 10, rows = 9; // 50: step 6 -> 0,6,..,48,49 ; 40: step 5 -> 0,5,..,35,39
+    const unsigned skirtVertices = 2 * 2 * ((cols - 1) + (rows - 1));
+    QCOMPARE(geoms[0].geometry->getVertexArray()->getNumElements(), unsigned(cols * rows) + skirtVertices);
+    QVERIFY(!geoms[0].geometry->getUseDisplayList());
+    QVERIFY(geoms[0].geometry->getUseVertexBufferObjects());
+    // The last DEM column/row are kept, so the mesh still spans the whole grid.
+    osg::ComputeBoundsVisitor cbv;
+    terrain->accept(cbv);
+    QCOMPARE(cbv.getBoundingBox().xMax(), float(25 * 10 - 5));
+}
+
+void TestBuilders::terrainNoDataTakesLowestHeight()
+{
+    data::ElevationGrid dem = test::fixtureDem(8, 8, 10.0);
+    dem.heights[size_t(4) * 8 + 4] = std::nanf("");
+    osg::ref_ptr<osg::Node> terrain = buildTerrain(dem, nullptr, test::fixtureOrigin());
+    const auto hit = hitDown(terrain.get(), -40 + 4.5 * 10, 40 - 4.5 * 10);
+    QVERIFY(hit);
+    QCOMPARE(float(hit->z()), test::fixtureHeight(0, 0));
+}
+
+void TestBuilders::terrainImageryOpacitySetters()
+{
+    const data::ElevationGrid dem = test::fixtureDem(8, 8, 10.0);
+    const data::ImageRaster img = test::fixtureImagery(dem.grid.extent, 10, 20, 200);
+    osg::ref_ptr<osg::Node> terrain = buildTerrain(dem, &img, test::fixtureOrigin());
+    QCOMPARE(uniformFloat(terrain.get(), "ct_hasImagery"), 1.0f);
+    QCOMPARE(uniformFloat(terrain.get(), "ct_imageryOpacity"), 1.0f);
+    QVERIFY(terrain->getStateSet()->getTextureAttribute(0, osg::StateAttribute::TEXTURE));
+    setTerrainImageryOpacity(terrain.get(), 0.25f);
+    QCOMPARE(uniformFloat(terrain.get(), "ct_imageryOpacity"), 0.25f);
+    setTerrainImageryVisible(terrain.get(), false);
+    QCOMPARE(uniformFloat(terrain.get(), "ct_imageryOpacity"), 0.0f);
+    setTerrainImageryVisible(terrain.get(), true);
+    QCOMPARE(uniformFloat(terrain.get(), "ct_imageryOpacity"), 0.25f); // opacity survives hiding
+    setTerrainGroundOpacity(terrain.get(), 0.4f);
+    QCOMPARE(uniformFloat(terrain.get(), "ct_groundOpacity"), 0.4f);
+    QVERIFY(terrain->getStateSet()->getAttribute(osg::StateAttribute::BLENDFUNC));
+    setTerrainGroundOpacity(terrain.get(), 1.0f);
+    QVERIFY(!terrain->getStateSet()->getAttribute(osg::StateAttribute::BLENDFUNC));
+
+    osg::ref_ptr<osg::Node> bare = buildTerrain(dem, nullptr, test::fixtureOrigin());
+    QCOMPARE(uniformFloat(bare.get(), "ct_hasImagery"), 0.0f);
+}
+
+void TestBuilders::triangulatesConcaveAndHoles_data()
+{
+    QTest::addColumn<std::vector<osg::Vec2d>>("outer");
+    QTest::addColumn<std::vector<std::vector<osg::Vec2d>>>("holes");
+    QTest::addColumn<double>("area");
+    const std::vector<osg::Vec2d> square = {{0, 0}, {10, 0}, {10, 10}, {0, 10}};
+    QTest::newRow("square ccw") << square << std::vector<std::vector<osg::Vec2d>>{} << 100.0;
+    QTest::newRow("square cw") << std::vector<osg::Vec2d>(square.rbegin(), square.rend())
+                               << std::vector<std::vector<osg::Vec2d>>{} << 100.0;
+    QTest::newRow("L concave") << std::vector<osg::Vec2d>{{0, 0}, {30, 0}, {30, 15}, {15, 15}, {15, 30}, {0, 30}}
+                               << std::vector<std::vector<osg::Vec2d>>{} << 675.0;
+    QTest::newRow("U concave") << std::vector<osg::Vec2d>{{0, 0}, {30, 0}, {30, 30}, {20, 30}, {20, 10}, {10, 10},
+                                                          {10, 30}, {0, 30}}
+                               << std::vector<std::vector<osg::Vec2d>>{} << 700.0;
+    QTest::newRow("courtyard") << std::vector<osg::Vec2d>{{0, 0}, {40, 0}, {40, 40}, {0, 40}}
+                               << std::vector<std::vector<osg::Vec2d>>{{{10, 10}, {30, 10}, {30, 30}, {10, 30}}}
+                               << 1200.0;
+}
+
+void TestBuilders::triangulatesConcaveAndHoles()
+{
+    QFETCH(std::vector<osg::Vec2d>, outer);
+    QFETCH(std::vector<std::vector<osg::Vec2d>>, holes);
+    QFETCH(double, area);
+    const std::vector<osg::Vec3f> tris = triangulatePolygon(outer, holes);
+    QVERIFY(!tris.empty());
+    QCOMPARE(tris.size() % 3, size_t(0));
+    double sum = 0.0;
+    for (size_t i = 0; i < tris.size(); i += 3) {
+        const osg::Vec3f& a = tris[i];
+        const osg::Vec3f& b = tris[i + 1];
+        const osg::Vec3f& c = tris[i + 2];
+        QVERIFY(((b - a) ^ (c - a)).z() > 0.0f); // counter-clockwise from above
+        sum += triangleArea(a, b, c);
+    }
+    // Equal area means no triangle covers a notch or the hole (they would add area).
+    QVERIFY2(std::abs(sum - area) < 1e-3, qPrintable(QString::number(sum)));
+}
+
+void TestBuilders::buildingsChunkedWithAllIds()
+{
+    std::vector<data::Footprint> fps = {test::rectFootprint(1, 10, 10, 8, 8, 12, 5),
+                                        test::rectFootprint(2, 40, 20, 8, 8, 20, 5),
+                                        test::lFootprint(3, 150, 10, 9, 6), // second chunk (x >= 100)
+                                        test::courtyardFootprint(4, 20, 150, 15, 7)}; // third chunk
+    data::Footprint degenerate = test::rectFootprint(5, 0, 0, 1, 1, 5, 0);
+    degenerate.outer.resize(2);
+    fps.push_back(degenerate);
+    BuildingsOptions opt;
+    opt.chunkSizeM = 100.0;
+    osg::ref_ptr<osg::Node> node = buildBuildings(fps, test::fixtureOrigin(), opt);
+    auto* root = node->asGroup();
+    QVERIFY(root);
+    QCOMPARE(root->getNumChildren(), 3u);
+    std::set<std::int64_t> ids;
+    for (const PlacedGeometry& g : geometries(node.get())) {
+        const FeatureIdTable* table = featureIdTable(g.geometry);
+        QVERIFY(table);
+        for (std::int64_t id : table->ids())
+            ids.insert(id);
+        QVERIFY(!g.geometry->getUseDisplayList());
+        QVERIFY(g.geometry->getUseVertexBufferObjects());
+        QCOMPARE(g.geometry->getPrimitiveSet(0)->getType(), osg::PrimitiveSet::DrawElementsUIntPrimitiveType);
+        // The chunk transform sits at the chunk centre, keeping float coordinates small.
+        const osg::Vec3d centre = g.toLocal.getTrans();
+        QCOMPARE(std::fmod(centre.x() - 50.0, 100.0), 0.0);
+        QCOMPARE(std::fmod(centre.y() - 50.0, 100.0), 0.0);
+    }
+    QCOMPARE(ids, (std::set<std::int64_t>{1, 2, 3, 4}));
+}
+
+void TestBuilders::buildingsWallsAndRoofs()
+{
+    const std::vector<data::Footprint> fps = {test::rectFootprint(11, 10, 10, 8, 8, 12, 5),
+                                              test::lFootprint(12, 30, 30, 9, 6),
+                                              test::courtyardFootprint(13, -60, -60, 15, 7)};
+    const std::map<std::int64_t, std::pair<double, double>> baseTop = {{11, {5, 17}}, {12, {6, 15}}, {13, {7, 22}}};
+    const std::map<std::int64_t, double> roofArea = {{11, 64.0}, {12, 675.0}, {13, 1200.0}};
+    osg::ref_ptr<osg::Node> node = buildBuildings(fps, test::fixtureOrigin(), {});
+    std::map<std::int64_t, double> areas;
+    for (const PlacedGeometry& g : geometries(node.get())) {
+        const auto* verts = static_cast<const osg::Vec3Array*>(g.geometry->getVertexArray());
+        const auto* normals = static_cast<const osg::Vec3Array*>(g.geometry->getNormalArray());
+        const auto* fid = static_cast<const osg::FloatArray*>(g.geometry->getVertexAttribArray(attrib::kFeatureId));
+        const auto* roof = static_cast<const osg::FloatArray*>(g.geometry->getVertexAttribArray(attrib::kRoofFlag));
+        QVERIFY(verts && normals && fid && roof);
+        QCOMPARE(fid->size(), verts->size());
+        QCOMPARE(roof->size(), verts->size());
+        for (unsigned i = 0; i < verts->size(); ++i) {
+            const std::int64_t id = *featureIdAt(g.geometry, i);
+            QCOMPARE(double((*fid)[i]), double(id)); // GPU attribute and CPU table agree
+            const osg::Vec3d p = osg::Vec3d((*verts)[i]) * g.toLocal;
+            const auto [base, top] = baseTop.at(id);
+            QVERIFY2(p.z() >= base - 1e-4 && p.z() <= top + 1e-4, qPrintable(QString::number(p.z())));
+            if ((*roof)[i] > 0.5f) {
+                QCOMPARE(p.z(), top);
+                QCOMPARE((*normals)[i], osg::Vec3f(0, 0, 1));
+            } else {
+                QCOMPARE((*normals)[i].z(), 0.0f); // walls face sideways
+            }
+        }
+        const auto* idx = static_cast<const osg::DrawElementsUInt*>(g.geometry->getPrimitiveSet(0));
+        for (size_t t = 0; t + 2 < idx->size(); t += 3) {
+            const unsigned a = (*idx)[t], b = (*idx)[t + 1], c = (*idx)[t + 2];
+            const osg::Vec3f faceNormal = ((*verts)[b] - (*verts)[a]) ^ ((*verts)[c] - (*verts)[a]);
+            QVERIFY(faceNormal * (*normals)[a] > 0.0f); // front faces point outwards (back-face culling)
+            if ((*roof)[a] > 0.5f)
+                areas[*featureIdAt(g.geometry, a)] += triangleArea((*verts)[a], (*verts)[b], (*verts)[c]);
+        }
+    }
+    for (const auto& [id, area] : roofArea)
+        QVERIFY2(std::abs(areas[id] - area) < 1e-2, qPrintable(QStringLiteral("%1: %2").arg(id).arg(areas[id])));
+}
+
+void TestBuilders::buildingsHighlightUniform()
+{
+    osg::ref_ptr<osg::Node> node = buildBuildings({test::rectFootprint(7, 0, 0, 5, 5, 5, 0)}, test::fixtureOrigin());
+    QCOMPARE(uniformFloat(node.get(), "ct_highlightId"), -1.0f);
+    setBuildingsHighlight(node.get(), 7);
+    QCOMPARE(uniformFloat(node.get(), "ct_highlightId"), 7.0f);
+    setBuildingsHighlight(node.get(), std::nullopt);
+    QCOMPARE(uniformFloat(node.get(), "ct_highlightId"), -1.0f);
+}
+
+void TestBuilders::markersChunkedAndSorted()
+{
+    const data::TimeMs epoch = 1'700'000'000'000;
+    std::vector<data::Event> events;
+    const int n = 2 * kEventsPerChunk + 40;
+    for (int i = 0; i < n; ++i) {
+        const int k = (i * 7919) % n; // shuffled report order
+        const double closed = (k % 10 == 0) ? -1 : k * 60.0 + 3600.0; // some never closed
+        events.push_back(test::fixtureEvent(i, k, -k, 0, epoch, k * 60.0, k * 60.0 + 60, -1, -1, closed));
+    }
+    osg::ref_ptr<osg::Node> node = buildEventMarkers(events, test::fixtureOrigin(), epoch);
+    auto* root = node->asGroup();
+    QCOMPARE(root->getNumChildren(), 3u);
+    double previousStart = -1e300;
+    unsigned total = 0;
+    for (unsigned c = 0; c < root->getNumChildren(); ++c) {
+        osg::Node* chunk = root->getChild(c);
+        auto* cb = dynamic_cast<TimeChunkCallback*>(chunk->getCullCallback());
+        QVERIFY(cb);
+        const auto geoms = geometries(chunk);
+        QCOMPARE(geoms.size(), size_t(1));
+        const auto* life = static_cast<const osg::Vec4Array*>(geoms[0].geometry->getVertexAttribArray(attrib::kEventLifecycle));
+        const auto* close = static_cast<const osg::Vec2Array*>(
+            geoms[0].geometry->getVertexAttribArray(attrib::kEventCloseSeverity));
+        QVERIFY(life && close);
+        QCOMPARE(geoms[0].geometry->getPrimitiveSet(0)->getMode(), GLenum(GL_POINTS));
+        double minStart = 1e300, maxEnd = -1e300;
+        for (unsigned i = 0; i < life->size(); ++i) {
+            if (i > 0)
+                QVERIFY((*life)[i].x() >= (*life)[i - 1].x()); // sorted by reported
+            QCOMPARE((*life)[i].z(), 1e30f);                   // on site never happened
+            minStart = std::min(minStart, double((*life)[i].x()));
+            maxEnd = std::max(maxEnd, (*close)[i].x() >= 1e30f ? TimeChunkCallback::kOpenEnd : double((*close)[i].x()));
+        }
+        QCOMPARE(cb->start(), minStart);
+        QCOMPARE(cb->end(), maxEnd);
+        QVERIFY(cb->start() >= previousStart);
+        previousStart = cb->start();
+        QVERIFY(cb->isActiveAt(cb->start()));
+        QVERIFY(!cb->isActiveAt(cb->start() - 1.0));
+        total += life->size();
+    }
+    QCOMPARE(total, unsigned(n));
+    // First chunk: 256 earliest reports (k = 0..255), all of which closed or open-ended.
+    auto* first = dynamic_cast<TimeChunkCallback*>(root->getChild(0)->getCullCallback());
+    QCOMPARE(first->start(), 0.0);
+    QCOMPARE(first->end(), TimeChunkCallback::kOpenEnd); // k = 0 never closes
+}
+
+void TestBuilders::markersSkipUnreported()
+{
+    const data::TimeMs epoch = 0;
+    std::vector<data::Event> events = {test::fixtureEvent(1, 0, 0, 0, epoch, 10, -1, -1, -1, 20),
+                                       test::fixtureEvent(2, 5, 5, 0, epoch, -1, -1, -1, -1, -1)};
+    osg::ref_ptr<osg::Node> node = buildEventMarkers(events, test::fixtureOrigin(), epoch);
+    const auto geoms = geometries(node.get());
+    QCOMPARE(geoms.size(), size_t(1));
+    QCOMPARE(geoms[0].geometry->getVertexArray()->getNumElements(), 1u);
+    auto* cb = dynamic_cast<TimeChunkCallback*>(node->asGroup()->getChild(0)->getCullCallback());
+    QCOMPARE(cb->start(), 10.0);
+    QCOMPARE(cb->end(), 20.0);
+}
+
+void TestBuilders::sceneLayersVisibilityOpacityTime()
+{
+    const data::TimeMs epoch = 1'700'000'000'000;
+    CityScene scene(epoch);
+    const data::LayerId buildings{3}, events{4};
+    scene.setLayerNode(buildings, data::LayerKind::Buildings,
+                       buildBuildings({test::rectFootprint(1, 0, 0, 5, 5, 5, 0)}, test::fixtureOrigin()));
+    osg::ref_ptr<osg::Node> markers =
+        buildEventMarkers({test::fixtureEvent(1, 0, 0, 0, epoch, 10, -1, -1, -1, 20)}, test::fixtureOrigin(), epoch);
+    scene.setLayerNode(events, data::LayerKind::Events, markers);
+    QVERIFY(scene.hasLayer(buildings));
+    QVERIFY(scene.layerKind(events) == data::LayerKind::Events);
+    QCOMPARE(scene.layerNode(events), markers.get());
+
+    auto* cb = dynamic_cast<TimeChunkCallback*>(markers->asGroup()->getChild(0)->getCullCallback());
+    QVERIFY(cb->boundTime()); // setLayerNode bound the chunks to the scene time
+    scene.setTime(epoch + 15'000);
+    QCOMPARE(scene.timeSeconds(), 15.0);
+    QCOMPARE(cb->boundTime()->seconds(), 15.0);
+    float t = 0;
+    scene.root()->getStateSet()->getUniform("ct_time")->get(t);
+    QCOMPARE(t, 15.0f);
+
+    scene.setLayerVisible(buildings, false);
+    QVERIFY(!scene.isLayerVisible(buildings));
+    scene.setLayerVisible(buildings, true);
+    QVERIFY(scene.isLayerVisible(buildings));
+    scene.setLayerOpacity(buildings, 0.5);
+    QCOMPARE(scene.layerOpacity(buildings), 0.5);
+
+    // The layer id of a node path is that of its innermost layer group.
+    osg::NodePath path = {scene.root(), scene.layerNode(buildings)->getParent(0), scene.layerNode(buildings)};
+    QVERIFY(CityScene::layerIdOf(path) == buildings);
+    QVERIFY(CityScene::layerIdOf(osg::NodePath{scene.root()}) == std::nullopt);
+
+    scene.removeLayer(buildings);
+    QVERIFY(!scene.hasLayer(buildings));
+    QCOMPARE(scene.root()->getNumChildren(), 1u);
+}
+
+QTEST_GUILESS_MAIN(TestBuilders)
+#include "tst_builders.moc"

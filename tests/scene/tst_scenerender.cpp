@@ -1,0 +1,291 @@
+// Renders a synthetic CityScene offscreen (OSG pbuffer; needs an X display, run under xvfb-run)
+// and checks pixels: roof vs terrain, event marker lifecycle colours, hidden layers, opacity,
+// imagery opacity, time-chunk culling and picking. Every image is saved under test-output/scene.
+#include "SceneFixtures.h"
+#include "tests/common/TestPaths.h"
+#include "scene/CityScene.h"
+#include "scene/OffscreenRenderer.h"
+#include "scene/OrbitMath.h"
+#include "scene/Picker.h"
+#include "scene/SceneBuilders.h"
+
+#include <osg/Viewport>
+#include <QtTest>
+#include <memory>
+
+using namespace citytwin;
+using namespace citytwin::scene;
+
+namespace {
+
+constexpr int kWidth = 320;
+constexpr int kHeight = 240;
+constexpr data::TimeMs kEpoch = 1'767'225'600'000; // 2026-01-01T00:00Z
+const data::LayerId kTerrain{1}, kBuildings{2}, kEvents{3};
+constexpr std::int64_t kBuildingId = 42;
+// Building: 60×60 m, 30 m tall, centred at local (120, 60); marker at local (-100, -60).
+const osg::Vec3d kRoofCentre(120, 60, 0);
+const osg::Vec3d kMarker(-100, -60, 0);
+const osg::Vec3d kGroundSpot(-120, 90, 0);
+
+struct Rgb { int r, g, b; };
+
+Rgb pixel(const osg::Image& img, int x, int yFromTop)
+{
+    const unsigned char* p = img.data(x, yFromTop);
+    return {p[0], p[1], p[2]};
+}
+
+QString str(const Rgb& c)
+{
+    return QStringLiteral("(%1, %2, %3)").arg(c.r).arg(c.g).arg(c.b);
+}
+
+bool isRed(const Rgb& c) { return c.r > 150 && c.g < 80 && c.b < 80; }
+bool isOrange(const Rgb& c) { return c.r > 180 && c.g > 90 && c.g < 170 && c.b < 60; }
+bool isYellow(const Rgb& c) { return c.r > 180 && c.g > 170 && c.b < 80; }
+bool isGreen(const Rgb& c) { return c.g > 130 && c.r < 90 && c.b < 90; }
+//! The fixture imagery is blue-ish (40, 90, 200); lit it stays blue-dominant.
+bool isImagery(const Rgb& c) { return c.b > 150 && c.b > c.g + 40 && c.r < 80; }
+bool isRoof(const Rgb& c) { return isRed(c); }
+
+} // namespace
+
+class TestSceneRender : public QObject
+{
+    Q_OBJECT
+
+private slots:
+    void initTestCase();
+    void cleanupTestCase();
+    void init();
+    void roofAndTerrainPixels();
+    void markerFollowsLifecycle_data();
+    void markerFollowsLifecycle();
+    void chunksOutsideTimeAreCulled();
+    void hiddenLayerNotDrawn();
+    void halfOpacityBlends();
+    void imageryOpacityShowsTint();
+    void pickingReturnsFeatureId();
+    void staticRenderAndStats();
+
+private:
+    //! Renders the scene at scene time SECONDS, saves NAME.png, returns the image.
+    osg::ref_ptr<osg::Image> renderAt(const QString& name, double seconds, OffscreenRenderer::Stats* stats = nullptr);
+    //! Pixel (x, row from top) where local point P appears in the last render.
+    QPoint screenOf(const osg::Vec3d& p) const;
+
+    std::unique_ptr<OffscreenRenderer> m_renderer;
+    std::unique_ptr<CityScene> m_scene;
+    data::SavedView m_view;
+};
+
+void TestSceneRender::initTestCase()
+{
+    if (qEnvironmentVariableIsEmpty("DISPLAY"))
+        QSKIP("no X display: run under xvfb-run -a");
+    m_renderer = std::make_unique<OffscreenRenderer>(kWidth, kHeight);
+    QVERIFY2(m_renderer->isValid(), qPrintable(m_renderer->status().message()));
+    m_view.target = {0, 0, 10};
+    m_view.headingDeg = 0;
+    m_view.pitchDeg = -90;
+    m_view.rangeM = 900;
+}
+
+void TestSceneRender::cleanupTestCase()
+{
+    m_renderer.reset(); // releases the scene's GL objects while the context lives
+    m_scene.reset();
+}
+
+void TestSceneRender::init()
+{
+    // A fresh scene per test: no state leaks between visibility/opacity checks.
+    const data::ProjectedPoint origin = test::fixtureOrigin();
+    const data::ElevationGrid dem = test::fixtureDem(64, 48, 25.0);
+    const data::ImageRaster imagery = test::fixtureImagery(dem.grid.extent, 40, 90, 200);
+    m_scene = std::make_unique<CityScene>(kEpoch);
+    m_scene->setLayerNode(kTerrain, data::LayerKind::Elevation, buildTerrain(dem, &imagery, origin));
+
+    BuildingsOptions opt;
+    opt.roofColour = {1.0f, 0.0f, 0.0f};
+    const double ground = test::fixtureHeight(36, 21); // about the DEM cell under the building
+    m_scene->setLayerNode(kBuildings, data::LayerKind::Buildings,
+                          buildBuildings({test::rectFootprint(kBuildingId, kRoofCentre.x(), kRoofCentre.y(), 60, 60, 30,
+                                                              ground)},
+                                         origin, opt));
+    const double markerGround = test::fixtureHeight(28, 26);
+    m_scene->setLayerNode(kEvents, data::LayerKind::Events,
+                          buildEventMarkers({test::fixtureEvent(7, kMarker.x(), kMarker.y(), markerGround, kEpoch, 60,
+                                                                120, 300, 600, 900)},
+                                            origin, kEpoch));
+}
+
+osg::ref_ptr<osg::Image> TestSceneRender::renderAt(const QString& name, double seconds, OffscreenRenderer::Stats* stats)
+{
+    m_scene->setTime(kEpoch + data::TimeMs(seconds * 1000));
+    auto result = m_renderer->renderImage(m_scene->root(), m_view, stats);
+    if (!result) {
+        qWarning() << result.status().message();
+        return nullptr;
+    }
+    const QString path = test::testOutputDir(QStringLiteral("scene")) + QLatin1Char('/') + name + QStringLiteral(".png");
+    const data::Status written = OffscreenRenderer::writeImage(*result.value(), path);
+    if (!written)
+        qWarning() << written.message();
+    return result.value();
+}
+
+QPoint TestSceneRender::screenOf(const osg::Vec3d& p) const
+{
+    const osg::Camera* cam = m_renderer->camera();
+    const osg::Vec3d w = p * cam->getViewMatrix() * cam->getProjectionMatrix() * cam->getViewport()->computeWindowMatrix();
+    return {int(w.x()), kHeight - 1 - int(w.y())};
+}
+
+void TestSceneRender::roofAndTerrainPixels()
+{
+    osg::ref_ptr<osg::Image> img = renderAt(QStringLiteral("roof_and_terrain"), 0);
+    QVERIFY(img);
+    QCOMPARE(img->s(), kWidth);
+    QCOMPARE(img->t(), kHeight);
+    const QPoint roof = screenOf(kRoofCentre + osg::Vec3d(0, 0, 40));
+    const QPoint ground = screenOf(kGroundSpot);
+    // North-up top-down view: the building (north-east of the target) is up and right of centre.
+    QVERIFY(roof.x() > kWidth / 2 && roof.y() < kHeight / 2);
+    QVERIFY2(isRoof(pixel(*img, roof.x(), roof.y())), qPrintable(str(pixel(*img, roof.x(), roof.y()))));
+    QVERIFY2(isImagery(pixel(*img, ground.x(), ground.y())), qPrintable(str(pixel(*img, ground.x(), ground.y()))));
+    // Row 0 is the top: the image is not upside down (the roof is in the upper half).
+    QVERIFY(!isRoof(pixel(*img, roof.x(), kHeight - 1 - roof.y())));
+}
+
+void TestSceneRender::markerFollowsLifecycle_data()
+{
+    QTest::addColumn<double>("seconds");
+    QTest::addColumn<QString>("state");
+    QTest::newRow("before report") << 30.0 << "hidden";
+    QTest::newRow("reported") << 90.0 << "red";
+    QTest::newRow("dispatched") << 200.0 << "orange";
+    QTest::newRow("on site") << 400.0 << "yellow";
+    QTest::newRow("resolved") << 700.0 << "green";
+    QTest::newRow("closed") << 1000.0 << "hidden";
+}
+
+void TestSceneRender::markerFollowsLifecycle()
+{
+    QFETCH(double, seconds);
+    QFETCH(QString, state);
+    osg::ref_ptr<osg::Image> img = renderAt(QStringLiteral("marker_%1s_%2").arg(int(seconds)).arg(state), seconds);
+    QVERIFY(img);
+    const QPoint at = screenOf(kMarker + osg::Vec3d(0, 0, test::fixtureHeight(28, 26) + 3));
+    const Rgb c = pixel(*img, at.x(), at.y());
+    bool ok = false;
+    if (state == QLatin1String("hidden"))
+        ok = isImagery(c);
+    else if (state == QLatin1String("red"))
+        ok = isRed(c);
+    else if (state == QLatin1String("orange"))
+        ok = isOrange(c);
+    else if (state == QLatin1String("yellow"))
+        ok = isYellow(c);
+    else if (state == QLatin1String("green"))
+        ok = isGreen(c);
+    QVERIFY2(ok, qPrintable(state + QStringLiteral(" expected, got ") + str(c)));
+}
+
+void TestSceneRender::chunksOutsideTimeAreCulled()
+{
+    OffscreenRenderer::Stats inside, outside;
+    QVERIFY(renderAt(QStringLiteral("stats_inside"), 400, &inside));
+    QVERIFY(renderAt(QStringLiteral("stats_outside"), 5000, &outside));
+    // The single marker chunk is a draw call only while the time is inside its [60, 900) bounds.
+    QCOMPARE(inside.drawCalls, outside.drawCalls + 1);
+}
+
+void TestSceneRender::hiddenLayerNotDrawn()
+{
+    m_scene->setLayerVisible(kBuildings, false);
+    osg::ref_ptr<osg::Image> img = renderAt(QStringLiteral("buildings_hidden"), 0);
+    QVERIFY(img);
+    const QPoint roof = screenOf(kRoofCentre + osg::Vec3d(0, 0, 40));
+    QVERIFY2(isImagery(pixel(*img, roof.x(), roof.y())), qPrintable(str(pixel(*img, roof.x(), roof.y()))));
+    m_scene->setLayerVisible(kBuildings, true);
+    img = renderAt(QStringLiteral("buildings_shown_again"), 0);
+    QVERIFY(isRoof(pixel(*img, roof.x(), roof.y())));
+}
+
+void TestSceneRender::halfOpacityBlends()
+{
+    osg::ref_ptr<osg::Image> opaque = renderAt(QStringLiteral("buildings_opaque"), 0);
+    QVERIFY(opaque);
+    m_scene->setLayerOpacity(kBuildings, 0.5);
+    osg::ref_ptr<osg::Image> half = renderAt(QStringLiteral("buildings_half_opacity"), 0);
+    QVERIFY(half);
+    m_scene->setLayerVisible(kBuildings, false);
+    osg::ref_ptr<osg::Image> none = renderAt(QStringLiteral("buildings_none"), 0);
+    const QPoint roof = screenOf(kRoofCentre + osg::Vec3d(0, 0, 40));
+    const Rgb a = pixel(*opaque, roof.x(), roof.y()), h = pixel(*half, roof.x(), roof.y()),
+              g = pixel(*none, roof.x(), roof.y());
+    // Half-way between roof and ground in every channel (within rounding).
+    for (auto [ca, ch, cg] : {std::tuple{a.r, h.r, g.r}, std::tuple{a.g, h.g, g.g}, std::tuple{a.b, h.b, g.b}})
+        QVERIFY2(std::abs(ch - (ca + cg) / 2) <= 4, qPrintable(str(a) + str(h) + str(g)));
+}
+
+void TestSceneRender::imageryOpacityShowsTint()
+{
+    osg::Node* terrain = m_scene->layerNode(kTerrain);
+    setTerrainImageryOpacity(terrain, 0.0f);
+    osg::ref_ptr<osg::Image> img = renderAt(QStringLiteral("imagery_off"), 0);
+    QVERIFY(img);
+    const QPoint ground = screenOf(kGroundSpot);
+    const Rgb c = pixel(*img, ground.x(), ground.y());
+    // The height tint is green/brown: green dominates blue without imagery.
+    QVERIFY2(c.g > c.b + 30 && !isImagery(c), qPrintable(str(c)));
+    setTerrainImageryOpacity(terrain, 1.0f);
+    img = renderAt(QStringLiteral("imagery_on"), 0);
+    QVERIFY(isImagery(pixel(*img, ground.x(), ground.y())));
+}
+
+void TestSceneRender::pickingReturnsFeatureId()
+{
+    QVERIFY(renderAt(QStringLiteral("pick"), 0));
+    const osg::Camera& cam = *m_renderer->camera();
+    const QPoint roof = screenOf(kRoofCentre + osg::Vec3d(0, 0, 40));
+    const auto hit = Picker::pick(cam, m_scene->root(), roof.x() + 0.5, roof.y() + 0.5);
+    QVERIFY(hit);
+    QVERIFY(hit->layer == kBuildings);
+    QVERIFY(hit->featureId == kBuildingId);
+    QVERIFY(std::abs(hit->point.z - (test::fixtureHeight(36, 21) + 30)) < 1e-3);
+    QVERIFY(std::abs(hit->point.x - kRoofCentre.x()) < 3 && std::abs(hit->point.y - kRoofCentre.y()) < 3);
+
+    const QPoint ground = screenOf(kGroundSpot);
+    const auto groundHit = Picker::pick(cam, m_scene->root(), ground.x() + 0.5, ground.y() + 0.5);
+    QVERIFY(groundHit);
+    QVERIFY(groundHit->layer == kTerrain);
+    QVERIFY(groundHit->featureId == std::nullopt);
+    QVERIFY(groundHit->point.z > 5.0 && groundHit->point.z < 20.0); // terrain height under the cursor
+
+    m_scene->setLayerVisible(kBuildings, false); // hidden layers are not pickable
+    const auto through = Picker::pick(cam, m_scene->root(), roof.x() + 0.5, roof.y() + 0.5);
+    QVERIFY(through);
+    QVERIFY(through->layer == kTerrain);
+}
+
+void TestSceneRender::staticRenderAndStats()
+{
+    OffscreenRenderer::Stats stats;
+    m_scene->setTime(kEpoch + 400'000);
+    auto result = OffscreenRenderer::render(m_scene->root(), m_view, 160, 120, &stats);
+    QVERIFY2(result, qPrintable(result.status().message()));
+    QVERIFY(OffscreenRenderer::writeImage(
+        *result.value(), test::testOutputDir(QStringLiteral("scene")) + QStringLiteral("/static_render.png")));
+    QVERIFY(!OffscreenRenderer::writeImage(*result.value(), QStringLiteral("/nonexistent-dir/x.png")));
+    QCOMPARE(result.value()->s(), 160);
+    QVERIFY(stats.firstFrameMs > 0.0);
+    QVERIFY(stats.drawCalls >= 3); // terrain tiles + building chunk + marker chunk
+    QVERIFY(stats.triangles > 1000); // the terrain alone is 63×47×2 triangles
+    QVERIFY(stats.triangles < 100'000);
+}
+
+QTEST_MAIN(TestSceneRender)
+#include "tst_scenerender.moc"
