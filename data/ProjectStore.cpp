@@ -132,6 +132,22 @@ Result<std::unique_ptr<ProjectStore>> ProjectStore::open(const QString& path, Mo
     return store;
 }
 
+Status ProjectStore::copyTo(const QString& target) const
+{
+    if (QFileInfo::exists(target)) {
+        return Status::error(Status::Code::InvalidArgument,
+                             QStringLiteral("%1: already exists; refusing to overwrite it").arg(target));
+    }
+    // VACUUM INTO reads one snapshot and writes a compact copy, application_id and user_version included.
+    SqliteStatement vacuum(m_db, "VACUUM INTO ?1", m_path);
+    vacuum.bind(1, target);
+    if (Status s = vacuum.run(); !s.isOk()) {
+        QFile::remove(target);
+        return s.withContext(QStringLiteral("copying to %1").arg(target));
+    }
+    return Status::ok();
+}
+
 Status ProjectStore::checkWritable() const
 {
     if (m_mode == Mode::ReadOnly)

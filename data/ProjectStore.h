@@ -45,6 +45,11 @@ public:
     //! Replaces metadata, layers and views with PROJECT's, in one transaction.
     Status saveProject(const Project& project);
 
+    //! Writes a consistent snapshot of the whole file (every table, any schema version) to TARGET, which must
+    //! not exist. Works on a read-only store; for "save as", open TARGET afterwards and saveProject() into
+    //! it.
+    Status copyTo(const QString& target) const;
+
     //! Overlay writes: each call is one transaction; rows with an existing id are replaced.
     //! PROGRESS (optional) gets rows done and may return false to cancel (then nothing is written).
     using Progress = std::function<bool(std::int64_t done, std::int64_t total)>;

@@ -525,6 +525,32 @@ private slots:
         QCOMPARE(fileHash(project), before);
     }
 
+    void copyToKeepsEverything()
+    {
+        const QString path = makeProjectFile(25);
+        const QString copy = freshPath();
+        {
+            auto store = ProjectStore::open(path);
+            QVERIFY(store.isOk());
+            QVERIFY((*store)->writeSensorReadings({{5, kT0, 1.0}, {5, kT0 + 1, 2.0}}).isOk());
+        }
+        const QByteArray before = fileHash(path);
+        {
+            auto store = ProjectStore::open(path, ProjectStore::Mode::ReadOnly);
+            QVERIFY(store.isOk());
+            const Status s = (*store)->copyTo(copy);
+            QVERIFY2(s.isOk(), qPrintable(s.message()));
+            QCOMPARE((*store)->copyTo(copy).code(), Status::Code::InvalidArgument); // never overwrites
+        }
+        QCOMPARE(fileHash(path), before);
+        auto copied = ProjectStore::open(copy);
+        QVERIFY2(copied.isOk(), qPrintable(copied.status().message()));
+        QVERIFY(*(*copied)->loadProject() == sampleProject());
+        QCOMPARE((*copied)->counts()->events, 25);
+        QCOMPARE((*copied)->sensorReadings(5)->size(), size_t(2));
+        QCOMPARE((*copied)->eventsInExtent({0, 0, 1e7, 1e7})->size(), size_t(25));
+    }
+
     void bulkWriteAndReadAreFast()
     {
         // The demo writes ~100k events; opening a project must then read them in well under a second.
