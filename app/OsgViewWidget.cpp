@@ -1,17 +1,16 @@
 #include "app/OsgViewWidget.h"
 
-#include "app/CameraViews.h"
 #include "app/GuiLog.h"
 
 #include <QKeyEvent>
 #include <QMouseEvent>
 #include <QOpenGLContext>
 #include <QWheelEvent>
+#include "scene/OrbitManipulator.h"
+#include "scene/OrbitMath.h"
+
 #include <osg/Node>
 #include <osgDB/DatabasePager>
-#include <osgGA/TrackballManipulator>
-#include <osgUtil/IntersectionVisitor>
-#include <osgUtil/LineSegmentIntersector>
 #include <osgViewer/GraphicsWindow>
 #include <osgViewer/Renderer>
 #include <osgViewer/Viewer>
@@ -80,12 +79,7 @@ OsgViewWidget::OsgViewWidget(QWidget* parent) : QOpenGLWidget(parent)
     camera->setClearColor(osg::Vec4(0.62f, 0.74f, 0.86f, 1.0f));
     camera->setProjectionMatrixAsPerspective(kFovyDeg, 1.0, 1.0, 1.0e5);
 
-    // TODO(scene): switch to scene::OrbitManipulator once scene/OrbitManipulator.h lands; the
-    // osgGA trackball (no throw, z fixed up) is the stand-in with the same orbit semantics.
-    auto* trackball = new osgGA::TrackballManipulator;
-    trackball->setAllowThrow(false);
-    trackball->setVerticalAxisFixed(true);
-    m_manipulator = trackball;
+    m_manipulator = new scene::OrbitManipulator;
     m_viewer->setCameraManipulator(m_manipulator.get(), false);
 
     m_frameTimer.setSingleShot(true);
@@ -110,18 +104,17 @@ OsgViewWidget::~OsgViewWidget()
 
 void OsgViewWidget::setSceneData(osg::Node* root)
 {
-    m_viewer->setSceneData(root);
-    if (!m_homeView)
-        m_manipulator->setNode(root);
-    setView(homeView(), false);
+    m_flight.reset();
+    // A new scene starts with a fresh camera: no home view or flight left from the previous one.
+    m_manipulator = new scene::OrbitManipulator;
+    m_viewer->setCameraManipulator(m_manipulator.get(), false);
+    m_viewer->setSceneData(root); // also hands ROOT to the manipulator and goes home
     update();
 }
 
 data::SavedView OsgViewWidget::view() const
 {
-    LookAt la;
-    m_manipulator->getTransformation(la.eye, la.center, la.up);
-    return viewFromLookAt(la);
+    return m_manipulator->view();
 }
 
 void OsgViewWidget::setView(const data::SavedView& view, bool animate)
@@ -131,28 +124,31 @@ void OsgViewWidget::setView(const data::SavedView& view, bool animate)
         m_flight->clock.start();
     } else {
         m_flight.reset();
-        const LookAt la = lookAtFromView(view);
-        m_manipulator->setTransformation(la.eye, la.center, la.up);
+        m_manipulator->setView(view);
     }
     update();
 }
 
-void OsgViewWidget::setHomeView(const std::optional<data::SavedView>& view)
+void OsgViewWidget::setHomeView(const data::SavedView& view)
 {
-    m_homeView = view;
+    m_manipulator->setHomeView(view);
 }
 
-data::SavedView OsgViewWidget::homeView() const
+std::optional<data::SavedView> OsgViewWidget::homeView() const
 {
-    if (m_homeView)
-        return *m_homeView;
-    osg::Node* root = m_viewer->getSceneData();
-    return overviewOf(root ? root->getBound() : osg::BoundingSphere());
+    return m_manipulator->homeView();
 }
 
 void OsgViewWidget::home(bool animate)
 {
-    setView(homeView(), animate);
+    const data::SavedView from = view();
+    m_manipulator->home();
+    if (animate) {
+        const data::SavedView to = view();
+        m_manipulator->setView(from);
+        setView(to, true);
+    }
+    update();
 }
 
 void OsgViewWidget::northUp(bool animate)
@@ -171,7 +167,7 @@ void OsgViewWidget::setContinuousRendering(bool on)
 
 bool OsgViewWidget::isAnimating() const
 {
-    return m_flight.has_value();
+    return m_flight.has_value() || m_manipulator->isFlying();
 }
 
 double OsgViewWidget::dpr() const
@@ -228,11 +224,11 @@ void OsgViewWidget::applyAnimationStep()
     if (!m_flight)
         return;
     const double t = std::min(1.0, double(m_flight->clock.elapsed()) / m_flight->durationMs);
-    const double eased = t * t * (3.0 - 2.0 * t); // smoothstep: no jolt at start or end
-    const LookAt la = lookAtFromView(interpolate(m_flight->from, m_flight->to, eased));
-    m_manipulator->setTransformation(la.eye, la.center, la.up);
-    if (t >= 1.0)
-        m_flight.reset();
+    const data::SavedView step = scene::orbit::interpolated(m_flight->from, m_flight->to, t);
+    auto flight = std::move(m_flight); // setView() stops flights: keep ours alive across it
+    m_manipulator->setView(step);
+    if (t < 1.0)
+        m_flight = std::move(flight);
 }
 
 void OsgViewWidget::paintGL()
@@ -256,34 +252,27 @@ void OsgViewWidget::scheduleFrame()
 {
     osgDB::DatabasePager* pager = m_viewer->getDatabasePager();
     const bool paging = pager && (pager->requiresUpdateSceneGraph() || pager->getRequestsInProgress());
-    if (m_continuous || m_flight || paging || m_viewer->getRequestContinousUpdate()) {
+    if (m_continuous || isAnimating() || paging || m_viewer->getRequestContinousUpdate()) {
         if (!m_frameTimer.isActive())
             m_frameTimer.start();
     }
 }
 
-std::optional<data::LocalPoint> OsgViewWidget::pick(const QPoint& pos) const
+std::optional<scene::PickResult> OsgViewWidget::pick(const QPoint& pos) const
 {
-    // TODO(scene): use scene::Picker (adds layer and feature ids) once scene/Picker.h lands.
     osg::Node* root = m_viewer->getSceneData();
     if (!root || !rect().contains(pos))
         return std::nullopt;
-    const double x = pos.x() * dpr();
-    const double y = m_pixelHeight - pos.y() * dpr(); // window coordinates grow upwards
-    osg::ref_ptr<osgUtil::LineSegmentIntersector> picker =
-        new osgUtil::LineSegmentIntersector(osgUtil::Intersector::WINDOW, x, y);
-    picker->setIntersectionLimit(osgUtil::Intersector::LIMIT_NEAREST);
-    osgUtil::IntersectionVisitor visitor(picker.get());
-    m_viewer->getCamera()->accept(visitor);
-    if (!picker->containsIntersections())
-        return std::nullopt;
-    const osg::Vec3d p = picker->getFirstIntersection().getWorldIntersectPoint();
-    return data::LocalPoint{p.x(), p.y(), p.z()};
+    return scene::Picker::pick(*m_viewer->getCamera(), root, pos.x() * dpr(), pos.y() * dpr());
 }
 
 void OsgViewWidget::pickUnderCursor()
 {
-    emit cursorMoved(m_cursorInside ? pick(m_cursorPos) : std::nullopt);
+    std::optional<data::LocalPoint> hit;
+    if (m_cursorInside)
+        if (auto p = pick(m_cursorPos))
+            hit = p->point;
+    emit cursorMoved(hit);
 }
 
 void OsgViewWidget::mousePressEvent(QMouseEvent* event)

@@ -2,6 +2,7 @@
 
 #include "data/Points.h"
 #include "data/SavedView.h"
+#include "scene/Picker.h"
 
 #include <QElapsedTimer>
 #include <QOpenGLWidget>
@@ -13,7 +14,7 @@
 namespace osg {
 class Node;
 }
-namespace osgGA {
+namespace citytwin::scene {
 class OrbitManipulator;
 }
 namespace osgViewer {
@@ -33,7 +34,7 @@ public:
     explicit OsgViewWidget(QWidget* parent = nullptr);
     ~OsgViewWidget() override;
 
-    //! Shows ROOT (may be null); the view keeps a reference.
+    //! Shows ROOT (may be null) from its home view; the view keeps a reference.
     void setSceneData(osg::Node* root);
     osgViewer::Viewer* viewer() const { return m_viewer.get(); }
 
@@ -41,9 +42,10 @@ public:
     data::SavedView view() const;
     //! Moves the camera to VIEW, at once or with a short fly-to animation.
     void setView(const data::SavedView& view, bool animate = false);
-    //! Where Home goes; defaults to an overview of the scene's bounds.
-    void setHomeView(const std::optional<data::SavedView>& view);
-    data::SavedView homeView() const;
+    //! Where Home goes (until the next setSceneData); without one, a view of the whole scene.
+    void setHomeView(const data::SavedView& view);
+    std::optional<data::SavedView> homeView() const;
+    //! Goes to the home view (a view of the whole scene when none was set).
     void home(bool animate = true);
     //! Turns the camera to look north, keeping target, pitch and range.
     void northUp(bool animate = true);
@@ -55,8 +57,9 @@ public:
 
     //! Frames rendered so far (tests wait on it).
     int frameCount() const { return m_frames; }
-    //! Casts a ray through widget position POS (logical px) into the scene: the nearest hit, local frame.
-    std::optional<data::LocalPoint> pick(const QPoint& pos) const;
+    //! What lies under widget position POS (logical px): nearest hit (local frame), layer, feature.
+    std::optional<scene::PickResult> pick(const QPoint& pos) const;
+    scene::OrbitManipulator* manipulator() const { return m_manipulator.get(); }
 
 signals:
     //! The scene point under the mouse, or nullopt over the sky / off the widget.
@@ -88,8 +91,7 @@ private:
 
     osg::ref_ptr<osgViewer::Viewer> m_viewer;
     osg::ref_ptr<osgViewer::GraphicsWindowEmbedded> m_window;
-    osg::ref_ptr<osgGA::OrbitManipulator> m_manipulator;
-    std::optional<data::SavedView> m_homeView;
+    osg::ref_ptr<scene::OrbitManipulator> m_manipulator;
     bool m_initialized = false;
     bool m_continuous = false;
     int m_frames = 0;

@@ -1,0 +1,501 @@
+#include "app/MainWindow.h"
+
+#include "app/ClockController.h"
+#include "app/CursorStatus.h"
+#include "app/GuiLog.h"
+#include "app/LayerTreeDock.h"
+#include "app/OsgViewWidget.h"
+#include "app/ProjectDocument.h"
+#include "app/ProjectSession.h"
+#include "app/RecentFiles.h"
+#include "app/TimelineDock.h"
+
+#include <QApplication>
+#include <QCloseEvent>
+#include <QDir>
+#include <QFileDialog>
+#include <QFileInfo>
+#include <QInputDialog>
+#include <QMenuBar>
+#include <QMessageBox>
+#include <QProgressBar>
+#include <QSettings>
+#include <QStatusBar>
+#include <QStyle>
+#include <QToolBar>
+#include <osg/Version>
+
+// Q_INIT_RESOURCE must run outside any namespace; the .qrc lives in the static citytwin_app library.
+static void initCitytwinResources()
+{
+    Q_INIT_RESOURCE(citytwin);
+}
+
+namespace citytwin::app {
+
+namespace {
+constexpr int kStatusMessageMs = 8000;
+const char* const kGeometryKey = "mainWindow/geometry";
+const char* const kStateKey = "mainWindow/state";
+const char* const kLastDirKey = "mainWindow/lastDirectory";
+
+QString fileFilter()
+{
+    return MainWindow::tr("citytwin projects (*.citytwin)");
+}
+
+QString lastDirectory()
+{
+    return QSettings().value(QLatin1String(kLastDirKey), QDir::homePath()).toString();
+}
+
+void rememberDirectory(const QString& file)
+{
+    QSettings().setValue(QLatin1String(kLastDirKey), QFileInfo(file).absolutePath());
+}
+} // namespace
+
+MainWindow::MainWindow(QWidget* parent) : QMainWindow(parent)
+{
+    initCitytwinResources();
+    setObjectName(QStringLiteral("mainWindow"));
+    setWindowIcon(QIcon(QStringLiteral(":/icons/citytwin.png")));
+    m_document = new ProjectDocument(this);
+    m_clock = new ClockController(this);
+    m_recent = new RecentFiles(this);
+    m_view = new OsgViewWidget(this);
+    m_view->setObjectName(QStringLiteral("view3d"));
+    setCentralWidget(m_view);
+
+    createActions();
+    createMenus();
+    createDocksAndBars();
+    retranslate();
+
+    connect(m_document, &ProjectDocument::sessionChanged, this, &MainWindow::onSessionChanged);
+    connect(m_document, &ProjectDocument::pathChanged, this, [this](const QString& path) {
+        m_recent->add(path);
+        updateTitle();
+    });
+    connect(m_recent, &RecentFiles::changed, this, [this] { m_recent->populate(m_recentMenu); });
+    connect(m_recent, &RecentFiles::openRequested, this, [this](const QString& path) {
+        if (!QFileInfo::exists(path))
+            m_recent->remove(path);
+        openProject(path);
+    });
+    m_recent->populate(m_recentMenu);
+
+    // One clock for every layer: the session applies its time to the scene (a uniform, no rebuild).
+    connect(m_clock, &ClockController::timeChanged, this, [this](data::TimeMs t) {
+        if (ProjectSession* s = session())
+            s->setTime(t);
+        m_view->update();
+    });
+    connect(m_clock, &ClockController::playingChanged, this, [this](bool playing) {
+        m_view->setContinuousRendering(playing);
+        m_playAction->setChecked(playing);
+        m_playAction->setIcon(style()->standardIcon(playing ? QStyle::SP_MediaPause : QStyle::SP_MediaPlay));
+    });
+    connect(m_view, &OsgViewWidget::cursorMoved, m_cursor, &CursorStatus::setPosition);
+
+    onSessionChanged(nullptr);
+    readSettings();
+}
+
+MainWindow::~MainWindow()
+{
+    // Docks and the view point into the session: detach them before the document deletes it.
+    disconnect(m_document, nullptr, this, nullptr);
+    m_layerDock->setSession(nullptr);
+    m_cursor->setProject(nullptr);
+}
+
+ProjectSession* MainWindow::session() const
+{
+    return m_document->session();
+}
+
+void MainWindow::createActions()
+{
+    m_newAction = new QAction(style()->standardIcon(QStyle::SP_FileIcon), QString(), this);
+    m_newAction->setShortcut(QKeySequence::New);
+    connect(m_newAction, &QAction::triggered, this, &MainWindow::onNew);
+    m_openAction = new QAction(style()->standardIcon(QStyle::SP_DialogOpenButton), QString(), this);
+    m_openAction->setShortcut(QKeySequence::Open);
+    connect(m_openAction, &QAction::triggered, this, &MainWindow::onOpen);
+    m_saveAction = new QAction(style()->standardIcon(QStyle::SP_DialogSaveButton), QString(), this);
+    m_saveAction->setShortcut(QKeySequence::Save);
+    connect(m_saveAction, &QAction::triggered, this, &MainWindow::save);
+    m_saveAsAction = new QAction(this);
+    m_saveAsAction->setShortcut(QKeySequence::SaveAs);
+    connect(m_saveAsAction, &QAction::triggered, this, &MainWindow::onSaveAs);
+    m_quitAction = new QAction(this);
+    m_quitAction->setShortcut(QKeySequence::Quit);
+    m_quitAction->setMenuRole(QAction::QuitRole);
+    connect(m_quitAction, &QAction::triggered, this, &QWidget::close);
+
+    m_homeAction = new QAction(QIcon(QStringLiteral(":/icons/home.png")), QString(), this);
+    m_homeAction->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_Home));
+    connect(m_homeAction, &QAction::triggered, this, [this] { m_view->home(true); });
+    m_northUpAction = new QAction(QIcon(QStringLiteral(":/icons/north-up.png")), QString(), this);
+    m_northUpAction->setShortcut(QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_N));
+    connect(m_northUpAction, &QAction::triggered, this, [this] { m_view->northUp(true); });
+    m_saveViewAction = new QAction(this);
+    connect(m_saveViewAction, &QAction::triggered, this, &MainWindow::onSaveView);
+    m_playAction = new QAction(style()->standardIcon(QStyle::SP_MediaPlay), QString(), this);
+    m_playAction->setObjectName(QStringLiteral("playAction"));
+    m_playAction->setCheckable(true);
+    m_playAction->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_Space));
+    connect(m_playAction, &QAction::triggered, m_clock, &ClockController::setPlaying);
+    m_aboutAction = new QAction(this);
+    m_aboutAction->setMenuRole(QAction::AboutRole);
+    connect(m_aboutAction, &QAction::triggered, this, &MainWindow::onAbout);
+}
+
+void MainWindow::createMenus()
+{
+    m_fileMenu = menuBar()->addMenu(QString());
+    m_fileMenu->addAction(m_newAction);
+    m_fileMenu->addAction(m_openAction);
+    m_recentMenu = m_fileMenu->addMenu(QString());
+    m_fileMenu->addSeparator();
+    m_fileMenu->addAction(m_saveAction);
+    m_fileMenu->addAction(m_saveAsAction);
+    m_fileMenu->addSeparator();
+    m_fileMenu->addAction(m_quitAction);
+
+    m_viewMenu = menuBar()->addMenu(QString());
+    m_viewMenu->addAction(m_homeAction);
+    m_viewMenu->addAction(m_northUpAction);
+    m_viewsMenu = m_viewMenu->addMenu(QString());
+    m_viewMenu->addAction(m_saveViewAction);
+    m_viewMenu->addSeparator();
+    m_viewMenu->addAction(m_playAction);
+    m_viewMenu->addSeparator(); // the docks' toggle actions follow (createDocksAndBars)
+
+    m_helpMenu = menuBar()->addMenu(QString());
+    m_helpMenu->addAction(m_aboutAction);
+}
+
+void MainWindow::createDocksAndBars()
+{
+    m_layerDock = new LayerTreeDock(this);
+    addDockWidget(Qt::LeftDockWidgetArea, m_layerDock);
+    m_timelineDock = new TimelineDock(m_clock, this);
+    addDockWidget(Qt::BottomDockWidgetArea, m_timelineDock);
+    m_viewMenu->addAction(m_layerDock->toggleViewAction());
+    m_viewMenu->addAction(m_timelineDock->toggleViewAction());
+
+    m_toolBar = addToolBar(QString());
+    m_toolBar->setObjectName(QStringLiteral("mainToolBar"));
+    m_toolBar->addAction(m_openAction);
+    m_toolBar->addAction(m_saveAction);
+    m_toolBar->addSeparator();
+    m_toolBar->addAction(m_playAction);
+    m_toolBar->addAction(m_homeAction);
+    m_toolBar->addAction(m_northUpAction);
+    m_viewMenu->addAction(m_toolBar->toggleViewAction());
+
+    m_cursor = new CursorStatus(this);
+    statusBar()->addWidget(m_cursor, 1);
+    m_progress = new QProgressBar(this);
+    m_progress->setMaximumWidth(220);
+    m_progress->setTextVisible(true);
+    m_progress->hide();
+    statusBar()->addPermanentWidget(m_progress);
+}
+
+void MainWindow::retranslate()
+{
+    m_fileMenu->setTitle(tr("&File"));
+    m_recentMenu->setTitle(tr("Open &Recent"));
+    m_viewMenu->setTitle(tr("&View"));
+    m_viewsMenu->setTitle(tr("Saved &Views"));
+    m_helpMenu->setTitle(tr("&Help"));
+    m_newAction->setText(tr("&New Project…"));
+    m_newAction->setStatusTip(tr("Create an empty project (EPSG:4549, origin at Pinghu)"));
+    m_openAction->setText(tr("&Open Project…"));
+    m_saveAction->setText(tr("&Save"));
+    m_saveAsAction->setText(tr("Save &As…"));
+    m_quitAction->setText(tr("&Quit"));
+    m_homeAction->setText(tr("&Home"));
+    m_homeAction->setToolTip(tr("Back to the overview of the whole project"));
+    m_northUpAction->setText(tr("&North Up"));
+    m_northUpAction->setToolTip(tr("Turn the camera to look north"));
+    m_saveViewAction->setText(tr("Save Current &View…"));
+    m_playAction->setText(tr("&Play/Pause"));
+    m_playAction->setToolTip(tr("Play or pause the timeline"));
+    m_aboutAction->setText(tr("&About citytwin"));
+    m_toolBar->setWindowTitle(tr("Toolbar"));
+    m_recent->populate(m_recentMenu);
+    rebuildViewsMenu();
+    updateTitle();
+}
+
+void MainWindow::changeEvent(QEvent* event)
+{
+    if (event->type() == QEvent::LanguageChange)
+        retranslate();
+    QMainWindow::changeEvent(event);
+}
+
+void MainWindow::readSettings()
+{
+    QSettings settings;
+    if (!restoreGeometry(settings.value(QLatin1String(kGeometryKey)).toByteArray()))
+        resize(1400, 860);
+    restoreState(settings.value(QLatin1String(kStateKey)).toByteArray());
+}
+
+void MainWindow::writeSettings() const
+{
+    QSettings settings;
+    settings.setValue(QLatin1String(kGeometryKey), saveGeometry());
+    settings.setValue(QLatin1String(kStateKey), saveState());
+}
+
+void MainWindow::closeEvent(QCloseEvent* event)
+{
+    if (!maybeSave()) {
+        event->ignore();
+        return;
+    }
+    writeSettings();
+    m_clock->pause();
+    event->accept();
+}
+
+bool MainWindow::maybeSave()
+{
+    if (!m_document->isModified())
+        return true;
+    UnsavedChanges choice = m_unsavedPolicy;
+    if (choice == UnsavedChanges::Ask) {
+        const auto answer = QMessageBox::warning(
+            this, tr("Unsaved Changes"),
+            tr("The project “%1” has unsaved changes.\nDo you want to save them?").arg(m_document->displayName()),
+            QMessageBox::Save | QMessageBox::Discard | QMessageBox::Cancel, QMessageBox::Save);
+        if (answer == QMessageBox::Cancel)
+            return false;
+        choice = answer == QMessageBox::Save ? UnsavedChanges::Save : UnsavedChanges::Discard;
+    }
+    return choice == UnsavedChanges::Discard || save();
+}
+
+bool MainWindow::openProject(const QString& path)
+{
+    if (!maybeSave())
+        return false;
+    const data::Status status = m_document->open(path);
+    if (!status) {
+        reportError(tr("Could not open the project"), status);
+        return false;
+    }
+    rememberDirectory(path);
+    statusBar()->showMessage(tr("Opened %1").arg(QDir::toNativeSeparators(path)), kStatusMessageMs);
+    return true;
+}
+
+bool MainWindow::newProject(const QString& path)
+{
+    if (!maybeSave())
+        return false;
+    const data::Status status = m_document->createEmpty(path);
+    if (!status) {
+        reportError(tr("Could not create the project"), status);
+        return false;
+    }
+    rememberDirectory(path);
+    return true;
+}
+
+bool MainWindow::save()
+{
+    const data::Status status = m_document->save();
+    if (!status) {
+        reportError(tr("Could not save the project"), status);
+        return false;
+    }
+    statusBar()->showMessage(tr("Saved %1").arg(m_document->displayName()), kStatusMessageMs);
+    return true;
+}
+
+bool MainWindow::saveAs(const QString& path)
+{
+    const data::Status status = m_document->saveAs(path);
+    if (!status) {
+        reportError(tr("Could not save the project"), status);
+        return false;
+    }
+    rememberDirectory(path);
+    statusBar()->showMessage(tr("Saved as %1").arg(QDir::toNativeSeparators(path)), kStatusMessageMs);
+    return true;
+}
+
+void MainWindow::onNew()
+{
+    QString path = QFileDialog::getSaveFileName(this, tr("New Project"), lastDirectory(), fileFilter());
+    if (path.isEmpty())
+        return;
+    if (QFileInfo(path).suffix().isEmpty())
+        path += QStringLiteral(".citytwin");
+    newProject(path);
+}
+
+void MainWindow::onOpen()
+{
+    const QString path = QFileDialog::getOpenFileName(this, tr("Open Project"), lastDirectory(), fileFilter());
+    if (!path.isEmpty())
+        openProject(path);
+}
+
+void MainWindow::onSaveAs()
+{
+    if (!session())
+        return;
+    QString path = QFileDialog::getSaveFileName(this, tr("Save Project As"), lastDirectory(), fileFilter());
+    if (path.isEmpty())
+        return;
+    if (QFileInfo(path).suffix().isEmpty())
+        path += QStringLiteral(".citytwin");
+    saveAs(path);
+}
+
+void MainWindow::onSaveView()
+{
+    ProjectSession* s = session();
+    if (!s)
+        return;
+    bool ok = false;
+    const QString name = QInputDialog::getText(this, tr("Save View"), tr("Name of the view:"), QLineEdit::Normal,
+                                               tr("View %1").arg(s->project().views().size() + 1), &ok)
+                             .trimmed();
+    if (!ok || name.isEmpty())
+        return;
+    data::SavedView v = m_view->view();
+    v.name = name;
+    v.time = m_clock->currentTime();
+    s->setView(v);
+    rebuildViewsMenu();
+}
+
+void MainWindow::onAbout()
+{
+    QMessageBox::about(this, tr("About citytwin"),
+                       tr("<h3>citytwin %1</h3><p>A 3D digital twin of a city: terrain, buildings, the underground, "
+                          "people and events on one timeline.</p><p>Qt %2 · OpenSceneGraph %3</p>")
+                           .arg(QCoreApplication::applicationVersion(), QString::fromLatin1(qVersion()),
+                                QString::fromLatin1(osgGetVersion())));
+}
+
+void MainWindow::onSessionChanged(ProjectSession* s)
+{
+    m_clock->pause();
+    m_layerDock->setSession(s);
+    m_progress->hide();
+    const bool open = s != nullptr;
+    m_saveAction->setEnabled(open);
+    m_saveAsAction->setEnabled(open);
+    m_saveViewAction->setEnabled(open);
+    m_homeAction->setEnabled(open);
+    m_northUpAction->setEnabled(open);
+    m_playAction->setEnabled(open);
+    if (!s) {
+        m_cursor->setProject(nullptr);
+        m_view->setSceneData(nullptr);
+        m_clock->setRange({});
+        rebuildViewsMenu();
+        updateTitle();
+        return;
+    }
+    m_cursor->setProject(&s->project(), [s](double x, double y) -> std::optional<double> {
+        const data::ElevationGrid* dem = s->terrain();
+        return dem ? dem->heightAt(x, y) : std::nullopt;
+    });
+    connect(s, &ProjectSession::modifiedChanged, this, &MainWindow::updateTitle);
+    connect(s, &ProjectSession::loadProgress, this, &MainWindow::onLoadProgress);
+    connect(s, &ProjectSession::loadingFinished, this, &MainWindow::onLoadingFinished);
+    connect(s, &ProjectSession::layerChanged, m_view, qOverload<>(&QWidget::update));
+    connect(s, &ProjectSession::layerStateChanged, m_view, qOverload<>(&QWidget::update));
+    connect(s, &ProjectSession::viewsChanged, this, &MainWindow::rebuildViewsMenu);
+
+    m_view->setSceneData(s->scene().root());
+    const data::Project& p = s->project();
+    for (const data::SavedView& v : p.views())
+        if (v.name.compare(QLatin1String("home"), Qt::CaseInsensitive) == 0)
+            m_view->setHomeView(v);
+    // Layers arrive asynchronously; the overview of an empty scene is meaningless, so go home again later.
+    m_homePending = true;
+    m_timelineDock->setTimeZone(p.timeZone.toUtf8());
+    m_clock->setRange(p.timeExtent);
+    m_clock->seek(p.initialTime != data::kNoTime ? p.initialTime : p.timeExtent.start);
+    s->setTime(m_clock->currentTime());
+    rebuildViewsMenu();
+    updateTitle();
+}
+
+void MainWindow::onLoadProgress(int done, int total)
+{
+    m_progress->setVisible(total > 0 && done < total);
+    m_progress->setRange(0, std::max(total, 1));
+    m_progress->setValue(done);
+    m_progress->setFormat(tr("Loading layers %v/%m"));
+}
+
+void MainWindow::onLoadingFinished()
+{
+    m_progress->hide();
+    if (m_homePending) {
+        m_homePending = false;
+        m_view->home(false);
+    }
+    m_view->update();
+    if (ProjectSession* s = session()) {
+        int failed = 0;
+        for (const data::LayerSettings& l : s->project().layers())
+            failed += s->layerState(l.id) == ProjectSession::LayerState::Failed ? 1 : 0;
+        statusBar()->showMessage(failed == 0 ? tr("All layers loaded")
+                                             : tr("%n layer(s) failed to load — see the Layers panel", "", failed),
+                                 kStatusMessageMs);
+    }
+}
+
+void MainWindow::updateTitle()
+{
+    if (!m_document->hasProject()) {
+        setWindowTitle(QStringLiteral("citytwin"));
+        setWindowModified(false);
+        return;
+    }
+    setWindowTitle(QStringLiteral("citytwin — %1[*]").arg(m_document->displayName()));
+    setWindowModified(m_document->isModified());
+}
+
+void MainWindow::rebuildViewsMenu()
+{
+    m_viewsMenu->clear();
+    ProjectSession* s = session();
+    if (!s || s->project().views().empty()) {
+        m_viewsMenu->addAction(tr("No saved views"))->setEnabled(false);
+        return;
+    }
+    for (const data::SavedView& v : s->project().views()) {
+        QAction* a = m_viewsMenu->addAction(v.name);
+        connect(a, &QAction::triggered, this, [this, v] {
+            m_view->setView(v, true);
+            if (v.time != data::kNoTime)
+                m_clock->seek(v.time);
+        });
+    }
+}
+
+void MainWindow::reportError(const QString& what, const data::Status& status)
+{
+    m_lastError = what + QStringLiteral(": ") + status.message();
+    qCWarning(lcGui).noquote() << m_lastError;
+    statusBar()->showMessage(m_lastError, kStatusMessageMs);
+    if (m_modalErrors)
+        QMessageBox::critical(this, tr("citytwin"), QStringLiteral("%1\n\n%2").arg(what, status.message()));
+}
+
+} // namespace citytwin::app
