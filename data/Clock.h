@@ -18,7 +18,7 @@ public:
     void seek(TimeMs t);
 
     const TimeRange& range() const { return m_range; }
-    //! Sets the playback range and clamps the current time into it.
+    //! Sets the playback range and clamps the current time into it (not while Live: live time is wall time).
     void setRange(const TimeRange& range);
 
     double rate() const { return m_rate; }
@@ -29,6 +29,7 @@ public:
     void setLoop(bool loop) { m_loop = loop; }
 
     State state() const { return m_state; }
+    //! Starts playback; at the end of the range (or outside it) playback restarts from the range start.
     void play();
     void pause();
     //! Live: the clock follows the wall clock; advance() then takes the wall time, not a delta.

@@ -50,6 +50,8 @@ struct LayerSettings
 };
 
 //! Stable lower-case names used in files, the CLI and the store ("imagery", "events", …).
+//! Note for tests: QCOMPARE on these enums does not compile (QTest's toString finds these overloads by
+//! ADL and expects char*); compare toString(a) with toString(b) instead.
 QString toString(LayerKind kind);
 QString toString(LayerGroup group);
 QString toString(TemporalMode mode);
