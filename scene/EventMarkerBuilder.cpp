@@ -94,7 +94,9 @@ osg::ref_ptr<osg::Node> buildEventMarkers(const std::vector<data::Event>& events
     ss->addUniform(new osg::Uniform("ct_pointSize", kPointSizePx));
     ss->addUniform(new osg::Uniform("ct_time", 0.0f));
     ss->addUniform(new osg::Uniform("ct_opacity", 1.0f));
-    // Drawn after opaque geometry so the round cut-outs show what is behind them.
+    // A sprite has one depth (its centre's), so sloping ground in front of it would cut it in
+    // half; like billboards in other 3D GIS, markers are overlays: drawn last, never hidden.
+    ss->setMode(GL_DEPTH_TEST, osg::StateAttribute::OFF);
     ss->setRenderBinDetails(10, "RenderBin");
     return root;
 }

@@ -47,7 +47,7 @@ struct BuildingsOptions
     double defaultHeightM = 3.0; //!< used for footprints with no height (<= 0)
     osg::Vec3f wallColour{0.86f, 0.84f, 0.80f};
     osg::Vec3f roofColour{0.60f, 0.58f, 0.56f};
-    osg::Vec3f highlightColour{0.10f, 0.55f, 1.00f};
+    osg::Vec3f highlightColour{1.00f, 0.85f, 0.20f}; //!< amber: stands out on imagery and sky
 };
 //! Extruded buildings merged per spatial chunk, with a per-vertex feature id (Footprint::id)
 //! for picking/highlighting; walls and roofs shaded differently. Footprint baseZ must be draped.
@@ -67,6 +67,7 @@ inline constexpr int kEventsPerChunk = 256;
 //! times relative to EPOCH; the shader hides/colours them against the scene time uniform and
 //! chunks outside the current time are culled. Event positions must have their z draped.
 //! Events without a reported time are skipped. Each chunk is a Geode with a TimeChunkCallback.
+//! Markers are overlays: drawn last without depth test, so buildings and slopes never hide them.
 osg::ref_ptr<osg::Node> buildEventMarkers(const std::vector<data::Event>& events,
                                           const data::ProjectedPoint& origin, data::TimeMs epoch);
 

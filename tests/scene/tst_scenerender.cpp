@@ -27,6 +27,8 @@ constexpr std::int64_t kBuildingId = 42;
 const osg::Vec3d kRoofCentre(120, 60, 0);
 const osg::Vec3d kMarker(-100, -60, 0);
 const osg::Vec3d kGroundSpot(-120, 90, 0);
+// A courtyard building (40×40, 20×20 hole) with its corner here: its hole must show the ground.
+const osg::Vec3d kCourtyardCorner(-250, -200, 0);
 
 struct Rgb { int r, g, b; };
 
@@ -67,6 +69,9 @@ private slots:
     void halfOpacityBlends();
     void imageryOpacityShowsTint();
     void pickingReturnsFeatureId();
+    void highlightTintsFeature();
+    void groundOpacityShowsBelow();
+    void obliqueViewShowsSkyAndWalls();
     void staticRenderAndStats();
 
 private:
@@ -112,7 +117,10 @@ void TestSceneRender::init()
     const double ground = test::fixtureHeight(36, 21); // about the DEM cell under the building
     m_scene->setLayerNode(kBuildings, data::LayerKind::Buildings,
                           buildBuildings({test::rectFootprint(kBuildingId, kRoofCentre.x(), kRoofCentre.y(), 60, 60, 30,
-                                                              ground)},
+                                                              ground),
+                                          test::lFootprint(43, 200, -150, 25, ground),
+                                          test::courtyardFootprint(44, kCourtyardCorner.x(), kCourtyardCorner.y(), 15,
+                                                                   ground)},
                                          origin, opt));
     const double markerGround = test::fixtureHeight(28, 26);
     m_scene->setLayerNode(kEvents, data::LayerKind::Events,
@@ -157,6 +165,11 @@ void TestSceneRender::roofAndTerrainPixels()
     QVERIFY2(isImagery(pixel(*img, ground.x(), ground.y())), qPrintable(str(pixel(*img, ground.x(), ground.y()))));
     // Row 0 is the top: the image is not upside down (the roof is in the upper half).
     QVERIFY(!isRoof(pixel(*img, roof.x(), kHeight - 1 - roof.y())));
+    // The courtyard's roof has a hole: ground in the middle, roof between hole and outer wall.
+    const QPoint hole = screenOf(kCourtyardCorner + osg::Vec3d(20, 20, 0));
+    const QPoint ring = screenOf(kCourtyardCorner + osg::Vec3d(5, 20, 30));
+    QVERIFY2(isImagery(pixel(*img, hole.x(), hole.y())), qPrintable(str(pixel(*img, hole.x(), hole.y()))));
+    QVERIFY2(isRoof(pixel(*img, ring.x(), ring.y())), qPrintable(str(pixel(*img, ring.x(), ring.y()))));
 }
 
 void TestSceneRender::markerFollowsLifecycle_data()
@@ -269,6 +282,59 @@ void TestSceneRender::pickingReturnsFeatureId()
     const auto through = Picker::pick(cam, m_scene->root(), roof.x() + 0.5, roof.y() + 0.5);
     QVERIFY(through);
     QVERIFY(through->layer == kTerrain);
+}
+
+void TestSceneRender::highlightTintsFeature()
+{
+    osg::Node* buildings = m_scene->layerNode(kBuildings);
+    setBuildingsHighlight(buildings, kBuildingId);
+    osg::ref_ptr<osg::Image> img = renderAt(QStringLiteral("highlight"), 0);
+    QVERIFY(img);
+    const QPoint roof = screenOf(kRoofCentre + osg::Vec3d(0, 0, 40));
+    const Rgb c = pixel(*img, roof.x(), roof.y());
+    QVERIFY2(!isRoof(c) && c.g > 100, qPrintable(str(c))); // mixed towards the amber highlight
+    setBuildingsHighlight(buildings, kBuildingId + 1); // another feature: ours is plain again
+    img = renderAt(QStringLiteral("highlight_other"), 0);
+    QVERIFY(isRoof(pixel(*img, roof.x(), roof.y())));
+}
+
+void TestSceneRender::groundOpacityShowsBelow()
+{
+    setTerrainGroundOpacity(m_scene->layerNode(kTerrain), 0.0f);
+    osg::ref_ptr<osg::Image> img = renderAt(QStringLiteral("ground_see_through"), 0);
+    QVERIFY(img);
+    const QPoint ground = screenOf(kGroundSpot);
+    const Rgb c = pixel(*img, ground.x(), ground.y());
+    const osg::Vec4 sky = CityScene::clearColour();
+    // Fully see-through ground shows the clear colour below it (nothing is underground here).
+    QVERIFY2(std::abs(c.r - int(sky.r() * 255)) <= 2 && std::abs(c.b - int(sky.b() * 255)) <= 2, qPrintable(str(c)));
+    const QPoint roof = screenOf(kRoofCentre + osg::Vec3d(0, 0, 40));
+    QVERIFY(isRoof(pixel(*img, roof.x(), roof.y()))); // buildings stay
+}
+
+void TestSceneRender::obliqueViewShowsSkyAndWalls()
+{
+    // An overview for the eye (L-shaped and courtyard roofs, the marker), not asserted.
+    m_view.target = {-20, -80, 10};
+    m_view.headingDeg = 20;
+    m_view.pitchDeg = -35;
+    m_view.rangeM = 700;
+    QVERIFY(renderAt(QStringLiteral("overview"), 200));
+
+    m_view.target = {kRoofCentre.x(), kRoofCentre.y(), 20};
+    m_view.headingDeg = 30;
+    m_view.pitchDeg = -12;
+    m_view.rangeM = 400;
+    osg::ref_ptr<osg::Image> img = renderAt(QStringLiteral("oblique"), 200);
+    QVERIFY(img);
+    const osg::Vec4 sky = CityScene::clearColour();
+    const Rgb top = pixel(*img, kWidth / 2, 0);
+    QVERIFY2(std::abs(top.r - int(sky.r() * 255)) <= 2 && std::abs(top.g - int(sky.g() * 255)) <= 2,
+             qPrintable(str(top)));
+    // The wall facing the camera (south-west of the target) is the wall colour, not the roof's.
+    const QPoint wall = screenOf(kRoofCentre + osg::Vec3d(0, -30, 20));
+    const Rgb c = pixel(*img, wall.x(), wall.y());
+    QVERIFY2(c.r > 120 && c.g > 120 && c.b > 110 && std::abs(c.r - c.g) < 30, qPrintable(str(c)));
 }
 
 void TestSceneRender::staticRenderAndStats()
