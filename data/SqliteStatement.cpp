@@ -36,7 +36,10 @@ Status sqliteError(sqlite3* db, const QString& file, const QString& what)
 {
     const int rc = db ? sqlite3_extended_errcode(db) : SQLITE_NOMEM;
     const QString message = db ? QString::fromUtf8(sqlite3_errmsg(db)) : QStringLiteral("out of memory");
-    return Status::error(codeFor(rc), QStringLiteral("%1: %2: %3").arg(file, what, message));
+    const Status::Code code = codeFor(rc);
+    if (code == Status::Code::FormatError) // say it plainly: the user's file is damaged, not our query wrong
+        return Status::error(code, QStringLiteral("%1: damaged file (%2) while %3").arg(file, message, what));
+    return Status::error(code, QStringLiteral("%1: %2: %3").arg(file, what, message));
 }
 
 Status sqliteExec(sqlite3* db, const char* sql, const QString& file)
