@@ -4,10 +4,13 @@
 
 #include "data/Overlays.h"
 #include "data/Project.h"
+#include "data/ProjectStore.h"
+#include "data/ProjectStoreSchema.h"
 
 #include <QCryptographicHash>
 #include <QFile>
 #include <QJsonArray>
+#include <QTemporaryDir>
 #include <sqlite3.h>
 
 namespace citytwin::test {
@@ -134,5 +137,55 @@ inline std::int64_t rawInt(const QString& path, const char* sql)
     sqlite3_close(db);
     return v;
 }
+
+//! Creates project files in a temporary folder removed with it.
+class ProjectFiles
+{
+public:
+    bool isValid() const { return m_dir.isValid(); }
+    const QTemporaryDir& dir() const { return m_dir; }
+
+    QString freshPath() { return m_dir.filePath(QStringLiteral("p%1.citytwin").arg(++m_counter)); }
+
+    //! A closed project file holding sampleProject() and N events.
+    QString makeProjectFile(int events = 0)
+    {
+        const QString path = freshPath();
+        auto store = ProjectStore::create(path, sampleProject());
+        if (!store)
+            qFatal("create failed: %s", qPrintable(store.status().message()));
+        if (events > 0 && !(*store)->writeEvents(sampleEvents(events)).isOk())
+            qFatal("writeEvents failed");
+        return path;
+    }
+
+    //! A genuine schema-v1 file, as an older citytwin wrote it, with one row in several tables.
+    QString makeVersion1File()
+    {
+        const QString path = freshPath();
+        sqlite3* db = nullptr;
+        if (sqlite3_open(path.toUtf8().constData(), &db) != SQLITE_OK)
+            qFatal("sqlite3_open failed");
+        const Status s = schema::createVersion1(db, path);
+        if (!s.isOk())
+            qFatal("createVersion1: %s", qPrintable(s.message()));
+        const char* rows = R"sql(
+            INSERT INTO meta VALUES('name', 'Old project'), ('crs', 'EPSG:4549'), ('origin_x', 595000.5);
+            INSERT INTO layers(id, position, name, kind, layer_group, temporal)
+                VALUES(7, 0, 'Events', 'events', 'events', '{"mode":"feature_fields"}');
+            INSERT INTO people VALUES(3, 'Li Wei', 'inspector', 'Team A');
+            INSERT INTO events(id, category, severity, x, y, z, reported, closed, staff)
+                VALUES(11, 'flood', 4, 595100, 3398100, 2, 1767225600000, NULL, '[3]');
+        )sql";
+        if (sqlite3_exec(db, rows, nullptr, nullptr, nullptr) != SQLITE_OK)
+            qFatal("v1 rows: %s", sqlite3_errmsg(db));
+        sqlite3_close(db);
+        return path;
+    }
+
+private:
+    QTemporaryDir m_dir;
+    int m_counter = 0;
+};
 
 } // namespace citytwin::test

@@ -1,9 +1,9 @@
+// ProjectStore round trips: project metadata, overlays, queries, sensors, copies, bulk speed.
 #include "ProjectStoreFixtures.h"
 #include "data/ProjectStore.h"
 #include "data/ProjectStoreSchema.h"
 
 #include <QElapsedTimer>
-#include <QTemporaryDir>
 #include <QTest>
 
 using namespace citytwin::data;
@@ -16,53 +16,14 @@ class TstProjectStore : public QObject
     Q_OBJECT
 
 private:
-    QTemporaryDir m_dir;
-    int m_counter = 0;
-
-    QString freshPath() { return m_dir.filePath(QStringLiteral("p%1.citytwin").arg(++m_counter)); }
-
-    //! A closed project file holding sampleProject() and N events.
-    QString makeProjectFile(int events = 0)
-    {
-        const QString path = freshPath();
-        auto store = ProjectStore::create(path, sampleProject());
-        if (!store)
-            qFatal("create failed: %s", qPrintable(store.status().message()));
-        if (events > 0 && !(*store)->writeEvents(sampleEvents(events)).isOk())
-            qFatal("writeEvents failed");
-        return path;
-    }
-
-    //! A genuine schema-v1 file, as an older citytwin wrote it, with one row in several tables.
-    QString makeVersion1File()
-    {
-        const QString path = freshPath();
-        sqlite3* db = nullptr;
-        if (sqlite3_open(path.toUtf8().constData(), &db) != SQLITE_OK)
-            qFatal("sqlite3_open failed");
-        const Status s = schema::createVersion1(db, path);
-        if (!s.isOk())
-            qFatal("createVersion1: %s", qPrintable(s.message()));
-        const char* rows = R"sql(
-            INSERT INTO meta VALUES('name', 'Old project'), ('crs', 'EPSG:4549'), ('origin_x', 595000.5);
-            INSERT INTO layers(id, position, name, kind, layer_group, temporal)
-                VALUES(7, 0, 'Events', 'events', 'events', '{"mode":"feature_fields"}');
-            INSERT INTO people VALUES(3, 'Li Wei', 'inspector', 'Team A');
-            INSERT INTO events(id, category, severity, x, y, z, reported, closed, staff)
-                VALUES(11, 'flood', 4, 595100, 3398100, 2, 1767225600000, NULL, '[3]');
-        )sql";
-        if (sqlite3_exec(db, rows, nullptr, nullptr, nullptr) != SQLITE_OK)
-            qFatal("v1 rows: %s", sqlite3_errmsg(db));
-        sqlite3_close(db);
-        return path;
-    }
+    ProjectFiles m_files;
 
 private slots:
-    void initTestCase() { QVERIFY(m_dir.isValid()); }
+    void initTestCase() { QVERIFY(m_files.isValid()); }
 
     void createAndReopenRoundTrip()
     {
-        const QString path = freshPath();
+        const QString path = m_files.freshPath();
         const Project project = sampleProject();
         {
             auto store = ProjectStore::create(path, project);
@@ -107,7 +68,7 @@ private slots:
     {
         // The read-only check opens files through a file: URI; names must survive that encoding.
         QFETCH(QString, name);
-        const QString path = m_dir.filePath(name);
+        const QString path = m_files.dir().filePath(name);
         {
             auto store = ProjectStore::create(path, sampleProject());
             QVERIFY2(store.isOk(), qPrintable(store.status().message()));
@@ -119,7 +80,7 @@ private slots:
 
     void saveProjectReplaces()
     {
-        const QString path = makeProjectFile();
+        const QString path = m_files.makeProjectFile();
         Project changed = sampleProject();
         changed.name = QStringLiteral("Renamed");
         changed.removeLayer(changed.layers().front().id);
@@ -139,7 +100,7 @@ private slots:
 
     void overlaysRoundTrip()
     {
-        const QString path = makeProjectFile();
+        const QString path = m_files.makeProjectFile();
         const std::vector<Person> people{
             {1, QStringLiteral("张伟"), PersonRole::Enforcement, QStringLiteral("城管一队")},
             {2, QStringLiteral("Li Na"), PersonRole::Sanitation, {}}};
@@ -240,7 +201,7 @@ private slots:
         std::vector<Event> events = sampleEvents(300);
         events[1].reported = kNoTime;          // never on the map
         events[2].closed = events[2].reported; // empty lifetime
-        const QString path = freshPath();
+        const QString path = m_files.freshPath();
         auto store = ProjectStore::create(path, sampleProject());
         QVERIFY(store.isOk());
         QVERIFY((*store)->writeEvents(events).isOk());
@@ -263,7 +224,7 @@ private slots:
     void eventsInExtentUsesRtree()
     {
         const std::vector<Event> events = sampleEvents(400);
-        const QString path = freshPath();
+        const QString path = m_files.freshPath();
         auto store = ProjectStore::create(path, sampleProject());
         QVERIFY(store.isOk());
         QVERIFY((*store)->writeEvents(events).isOk());
@@ -286,7 +247,7 @@ private slots:
 
     void overlayTimeExtent()
     {
-        const QString path = freshPath();
+        const QString path = m_files.freshPath();
         auto store = ProjectStore::create(path, sampleProject());
         QVERIFY(store.isOk());
         auto empty = (*store)->overlayTimeExtent();
@@ -309,7 +270,7 @@ private slots:
 
     void sensorsAndThresholds()
     {
-        const QString path = makeProjectFile();
+        const QString path = m_files.makeProjectFile();
         auto store = ProjectStore::open(path);
         QVERIFY(store.isOk());
         const std::vector<SensorReading> readings{
@@ -341,225 +302,10 @@ private slots:
         QCOMPARE(t->at(1), perSubtype);
     }
 
-    void readOnlyRefusesWrites()
-    {
-        const QString path = makeProjectFile(10);
-        const QByteArray before = fileHash(path);
-        {
-            auto store = ProjectStore::open(path, ProjectStore::Mode::ReadOnly);
-            QVERIFY(store.isOk());
-            QCOMPARE((*store)->writeEvents(sampleEvents(3, 100)).code(), Status::Code::InvalidArgument);
-            QCOMPARE((*store)->saveProject(Project{}).code(), Status::Code::InvalidArgument);
-            QCOMPARE((*store)->events()->size(), size_t(10));
-        }
-        QCOMPARE(fileHash(path), before);
-    }
-
-    void migratesVersion1KeepingData()
-    {
-        const QString path = makeVersion1File();
-        const QByteArray before = fileHash(path);
-        {
-            // Read-only: readable as is, nothing upgraded, the file untouched.
-            auto store = ProjectStore::open(path, ProjectStore::Mode::ReadOnly);
-            QVERIFY2(store.isOk(), qPrintable(store.status().message()));
-            QCOMPARE((*store)->schemaVersion(), 1);
-            QCOMPARE((*store)->events()->size(), size_t(1));
-            QCOMPARE((*store)->sensorReadings(5).status().code(), Status::Code::Unsupported);
-            QVERIFY((*store)->counts().isOk());
-        }
-        QCOMPARE(fileHash(path), before);
-        {
-            auto store = ProjectStore::open(path);
-            QVERIFY2(store.isOk(), qPrintable(store.status().message()));
-            QCOMPARE((*store)->schemaVersion(), 2);
-            auto project = (*store)->loadProject();
-            QVERIFY2(project.isOk(), qPrintable(project.status().message()));
-            QCOMPARE(project->name, QStringLiteral("Old project"));
-            QCOMPARE(project->origin.x, 595000.5);
-            QCOMPARE(project->layers().size(), size_t(1));
-            QCOMPARE(project->layers().front().id, LayerId{7});
-            QCOMPARE(toString(project->layers().front().temporal.mode),
-                     toString(TemporalMode::FeatureFields));
-            auto events = (*store)->events();
-            QCOMPARE(events->size(), size_t(1));
-            QCOMPARE(events->front().category, QStringLiteral("flood"));
-            QCOMPARE(events->front().closed, kNoTime);
-            QCOMPARE(events->front().assignedStaff, (std::vector<std::int64_t>{3}));
-            QCOMPARE((*store)->people()->front().name, QStringLiteral("Li Wei"));
-            QVERIFY((*store)->writeSensorReadings({{5, kT0, 3.0}}).isOk());
-        }
-        QCOMPARE(rawInt(path, "PRAGMA user_version"), std::int64_t(2));
-        QCOMPARE(rawInt(path, "SELECT count(*) FROM sensor_readings"), std::int64_t(1));
-        QCOMPARE(rawInt(path, "SELECT count(*) FROM events_rtree"), std::int64_t(1));
-    }
-
-    void rejectsBadFiles_data()
-    {
-        QTest::addColumn<QString>("kind");
-        QTest::addColumn<Status::Code>("code");
-        QTest::newRow("random bytes") << "random" << Status::Code::FormatError;
-        QTest::newRow("text file") << "text" << Status::Code::FormatError;
-        QTest::newRow("empty file") << "empty" << Status::Code::FormatError;
-        QTest::newRow("truncated header") << "header-only" << Status::Code::FormatError;
-        QTest::newRow("truncated at a page") << "truncated-page" << Status::Code::FormatError;
-        QTest::newRow("truncated mid-page") << "truncated-odd" << Status::Code::FormatError;
-        QTest::newRow("foreign sqlite") << "foreign" << Status::Code::FormatError;
-        QTest::newRow("our id, no meta") << "no-meta" << Status::Code::FormatError;
-        QTest::newRow("missing table") << "missing-table" << Status::Code::FormatError;
-        QTest::newRow("newer schema") << "newer" << Status::Code::Unsupported;
-        QTest::newRow("missing file") << "missing" << Status::Code::NotFound;
-    }
-    void rejectsBadFiles()
-    {
-        QFETCH(QString, kind);
-        QFETCH(Status::Code, code);
-        QString path = freshPath();
-        if (kind == QLatin1String("random")) {
-            QByteArray bytes(8192, Qt::Uninitialized);
-            for (int i = 0; i < bytes.size(); ++i)
-                bytes[i] = char((i * 2654435761u) >> 13);
-            QVERIFY(writeBytes(path, bytes));
-        } else if (kind == QLatin1String("text")) {
-            QVERIFY(writeBytes(path, "name,x,y\nhall,1,2\n"));
-        } else if (kind == QLatin1String("empty")) {
-            QVERIFY(writeBytes(path, {}));
-        } else if (kind.startsWith(QLatin1String("truncated")) || kind == QLatin1String("header-only")) {
-            path = makeProjectFile(3000);
-            QFile f(path);
-            const qint64 pageSize = 4096;
-            const qint64 keep = kind == QLatin1String("header-only") ? 60
-                                : kind == QLatin1String("truncated-page")
-                                    ? (f.size() / 2 / pageSize) * pageSize
-                                    : f.size() / 2 + 123;
-            QVERIFY(f.size() > 4 * pageSize);
-            QVERIFY(f.resize(keep));
-        } else if (kind == QLatin1String("foreign")) {
-            QVERIFY(rawExec(
-                path, "CREATE TABLE meta(key TEXT, value); INSERT INTO meta VALUES('format','citytwin');"));
-        } else if (kind == QLatin1String("no-meta")) {
-            QVERIFY(rawExec(path, QByteArray("PRAGMA application_id = ") +
-                                      QByteArray::number(schema::kApplicationId) +
-                                      "; PRAGMA user_version = 1; CREATE TABLE other(x);"));
-        } else if (kind == QLatin1String("missing-table")) {
-            path = makeProjectFile(5);
-            QVERIFY(rawExec(path, "DROP TABLE events"));
-        } else if (kind == QLatin1String("newer")) {
-            path = makeProjectFile(5);
-            QVERIFY(rawExec(path, "PRAGMA user_version = 99"));
-        }
-        const bool existed = QFile::exists(path);
-        const QByteArray before = fileHash(path);
-        const QStringList sidecars{path + QStringLiteral("-wal"), path + QStringLiteral("-shm"),
-                                   path + QStringLiteral("-journal")};
-        for (const QString& s : sidecars)
-            QVERIFY2(!QFile::exists(s), qPrintable(s));
-
-        for (auto mode : {ProjectStore::Mode::ReadWrite, ProjectStore::Mode::ReadOnly}) {
-            auto store = ProjectStore::open(path, mode);
-            QVERIFY(!store.isOk());
-            QCOMPARE(store.status().code(), code);
-            QVERIFY2(store.status().message().contains(path), qPrintable(store.status().message()));
-            qInfo("%s", qPrintable(store.status().message()));
-        }
-        QCOMPARE(QFile::exists(path), existed);
-        QCOMPARE(fileHash(path), before);
-        for (const QString& s : sidecars) // not even an empty WAL is left next to a rejected file
-            QVERIFY2(!QFile::exists(s), qPrintable(s));
-    }
-
-    void corruptPageIsAFormatError()
-    {
-        // A damaged page deep in the file passes the cheap open checks; reading it must still give a clear
-        // Status naming the file (never a crash or silent garbage), and the file must stay as it was.
-        const QString path = makeProjectFile(3000);
-        const std::int64_t root = rawInt(path, "SELECT rootpage FROM sqlite_schema WHERE name = 'events'");
-        const std::int64_t pageSize = rawInt(path, "PRAGMA page_size");
-        QVERIFY(root > 1);
-        {
-            QFile f(path);
-            QVERIFY(f.open(QIODevice::ReadWrite));
-            QVERIFY(f.seek((root - 1) * pageSize));
-            QVERIFY(f.write(QByteArray(int(pageSize), '\x5a')) == pageSize);
-        }
-        const QByteArray before = fileHash(path);
-        for (auto mode : {ProjectStore::Mode::ReadOnly, ProjectStore::Mode::ReadWrite}) {
-            auto store = ProjectStore::open(path, mode);
-            if (!store.isOk()) {
-                QCOMPARE(store.status().code(), Status::Code::FormatError);
-                continue;
-            }
-            QVERIFY((*store)->loadProject().isOk()); // other tables are intact
-            auto events = (*store)->events();
-            QVERIFY(!events.isOk());
-            QCOMPARE(events.status().code(), Status::Code::FormatError);
-            QVERIFY2(events.status().message().contains(path), qPrintable(events.status().message()));
-            qInfo("%s", qPrintable(events.status().message()));
-        }
-        QCOMPARE(fileHash(path), before);
-    }
-
-    void cancelWritesNothing_data()
-    {
-        QTest::addColumn<int>("cancelAtCall");
-        QTest::newRow("first call") << 1;
-        QTest::newRow("midway") << 3;
-        QTest::newRow("final call") << -1;
-    }
-    void cancelWritesNothing()
-    {
-        QFETCH(int, cancelAtCall);
-        const QString path = makeProjectFile(5);
-        auto store = ProjectStore::open(path);
-        QVERIFY(store.isOk());
-        const std::vector<Event> events = sampleEvents(20000, 1000);
-        int calls = 0;
-        std::int64_t lastDone = -1;
-        bool monotonic = true;
-        const auto progress = [&](std::int64_t done, std::int64_t total) {
-            ++calls;
-            monotonic = monotonic && done > lastDone && total == std::int64_t(events.size());
-            lastDone = done;
-            return cancelAtCall < 0 ? done < total : calls < cancelAtCall;
-        };
-        const Status s = (*store)->writeEvents(events, progress);
-        QCOMPARE(s.code(), Status::Code::Cancelled);
-        QVERIFY(monotonic);
-        QCOMPARE((*store)->counts()->events, 5);
-
-        std::vector<TrackPoint> points(10000);
-        for (int i = 0; i < 10000; ++i)
-            points[size_t(i)] = {i % 10, kT0 + i, {double(i), 0, 0}};
-        QCOMPARE((*store)->writeTrackPoints(points, [](std::int64_t, std::int64_t) { return false; }).code(),
-                 Status::Code::Cancelled);
-        QCOMPARE((*store)->counts()->trackPoints, 0);
-
-        // And the store is still usable afterwards.
-        QVERIFY((*store)->writeTrackPoints(points, [](std::int64_t, std::int64_t) { return true; }).isOk());
-        QCOMPARE((*store)->counts()->trackPoints, 10000);
-    }
-
-    void createRefusesExistingPath()
-    {
-        const QString path = freshPath();
-        QVERIFY(writeBytes(path, "precious"));
-        auto store = ProjectStore::create(path, sampleProject());
-        QVERIFY(!store.isOk());
-        QVERIFY(store.status().message().contains(path));
-        QFile f(path);
-        QVERIFY(f.open(QIODevice::ReadOnly));
-        QCOMPARE(f.readAll(), QByteArray("precious"));
-
-        const QString project = makeProjectFile(3);
-        const QByteArray before = fileHash(project);
-        QVERIFY(!ProjectStore::create(project, Project{}).isOk());
-        QCOMPARE(fileHash(project), before);
-    }
-
     void copyToKeepsEverything()
     {
-        const QString path = makeProjectFile(25);
-        const QString copy = freshPath();
+        const QString path = m_files.makeProjectFile(25);
+        const QString copy = m_files.freshPath();
         {
             auto store = ProjectStore::open(path);
             QVERIFY(store.isOk());
@@ -585,7 +331,7 @@ private slots:
     void bulkWriteAndReadAreFast()
     {
         // The demo writes ~100k events; opening a project must then read them in well under a second.
-        const QString path = freshPath();
+        const QString path = m_files.freshPath();
         auto store = ProjectStore::create(path, sampleProject());
         QVERIFY(store.isOk());
         const std::vector<Event> events = sampleEvents(100000);
