@@ -12,7 +12,8 @@ using data::Status;
 
 namespace {
 
-Result<DatasetPtr> openDataset(const QString& path, unsigned kind, const QString& kindName)
+Result<DatasetPtr> openDataset(const QString& path, unsigned kind, const QString& kindName,
+                               const char* const* openOptions = nullptr)
 {
     ensureGdalRegistered();
     if (Status s = checkLocalSource(path); !s)
@@ -26,8 +27,8 @@ Result<DatasetPtr> openDataset(const QString& path, unsigned kind, const QString
             return Status::error(Status::Code::FormatError, QStringLiteral("%1: file is empty").arg(path));
     }
     GdalErrorCapture errors;
-    DatasetPtr ds(
-        GDALDataset::Open(path.toUtf8().constData(), kind | GDAL_OF_READONLY | GDAL_OF_VERBOSE_ERROR));
+    DatasetPtr ds(GDALDataset::Open(path.toUtf8().constData(),
+                                    kind | GDAL_OF_READONLY | GDAL_OF_VERBOSE_ERROR, nullptr, openOptions));
     if (!ds)
         return Status::error(
             Status::Code::FormatError,
@@ -38,9 +39,12 @@ Result<DatasetPtr> openDataset(const QString& path, unsigned kind, const QString
 
 } // namespace
 
-Result<DatasetPtr> openRasterDataset(const QString& path)
+Result<DatasetPtr> openRasterDataset(const QString& path, int overviewLevel)
 {
-    auto ds = openDataset(path, GDAL_OF_RASTER, QStringLiteral("raster"));
+    const QByteArray level = "OVERVIEW_LEVEL=" + QByteArray::number(overviewLevel);
+    const char* const options[] = {level.constData(), nullptr};
+    auto ds =
+        openDataset(path, GDAL_OF_RASTER, QStringLiteral("raster"), overviewLevel >= 0 ? options : nullptr);
     if (ds && (*ds)->GetRasterCount() == 0)
         return Status::error(Status::Code::FormatError, QStringLiteral("%1: has no raster bands").arg(path));
     return ds;

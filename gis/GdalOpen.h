@@ -11,7 +11,8 @@ namespace citytwin::gis {
 
 //! Opens PATH read-only as a raster: refuses network sources, says "does not exist" / "is empty" /
 //! "not a raster GDAL can read (GDAL's reason)" naming the file.
-data::Result<DatasetPtr> openRasterDataset(const QString& path);
+//! OVERVIEWLEVEL >= 0 opens that overview as if it were the dataset (GDAL's OVERVIEW_LEVEL option).
+data::Result<DatasetPtr> openRasterDataset(const QString& path, int overviewLevel = -1);
 //! The same for vector sources (OGR).
 data::Result<DatasetPtr> openVectorDataset(const QString& path);
 

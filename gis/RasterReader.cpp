@@ -54,10 +54,15 @@ data::Extent2D extentOf(GDALDataset& ds)
 //! Opens PATH, checks it can be placed, and resolves the grid to warp onto.
 struct Prepared
 {
-    DatasetPtr src;
+    DatasetPtr src; //!< the file, or the overview of it that the warp reads
     OGRSpatialReference dstSrs;
     GridGeometry grid;
+    double downsampling = 1.0; //!< target cell / source cell, both in the project CRS
 };
+
+//! Target cells this many times coarser than the source are averaged, not interpolated:
+//! bilinear would sample 4 of the many source cells under each target cell and alias.
+constexpr double kAverageFrom = 2.0;
 
 Result<Prepared> prepare(const QString& path, const QString& projectCrs,
                          const std::optional<GridGeometry>& target, int maxSize)
@@ -71,15 +76,30 @@ Result<Prepared> prepare(const QString& path, const QString& projectCrs,
     if (!srs)
         return srs.status().withContext(path);
     Prepared p{std::move(ds).value(), std::move(srs).value(), {}};
+    if (maxSize < 1)
+        return Status::error(Status::Code::InvalidArgument,
+                             QStringLiteral("%1: maxSize must be positive, got %2").arg(path).arg(maxSize));
+    auto native = suggestGrid(*p.src, p.dstSrs, path);
     if (target) {
         if (Status s = checkGrid(*target); !s)
             return s.withContext(path);
         p.grid = *target;
     } else {
-        auto grid = suggestGrid(*p.src, p.dstSrs, maxSize, path);
-        if (!grid)
-            return grid.status();
-        p.grid = *grid;
+        if (!native)
+            return native.status();
+        p.grid = capGrid(*native, maxSize);
+    }
+    // A given target may lie where the source's own extent cannot be computed (a world raster
+    // seen in a local projection): then read it as if at native resolution.
+    if (native)
+        p.downsampling = std::min(p.grid.cellX() / native->cellX(), p.grid.cellY() / native->cellY());
+    if (p.downsampling >= kAverageFrom) {
+        if (const int level = pickOverviewLevel(*p.src, p.downsampling); level >= 0) {
+            auto overview = openRasterDataset(path, level);
+            if (!overview)
+                return overview.status();
+            p.src = std::move(overview).value();
+        }
     }
     return p;
 }
@@ -179,7 +199,7 @@ Result<ElevationGrid> readElevation(const QString& path, const QString& projectC
     plan.srcBands = {1};
     plan.dstBands = {1};
     plan.dstNoDataNaN = true;
-    plan.resampling = GRA_Bilinear;
+    plan.resampling = p.downsampling >= kAverageFrom ? GRA_Average : GRA_Bilinear;
     if (Status s = warpInto(*p.src, **mem, plan, path); !s)
         return s;
 
@@ -222,7 +242,9 @@ Result<ImageRaster> readImagery(const QString& path, const QString& projectCrs,
     plan.srcAlphaBand = bands->alpha;
     plan.dstAlphaBand = colourCount + 1;
     // Palette indices cannot be interpolated: resample them as they are, expand afterwards.
-    plan.resampling = bands->palette ? GRA_NearestNeighbour : GRA_Bilinear;
+    plan.resampling = bands->palette                   ? GRA_NearestNeighbour
+                      : p.downsampling >= kAverageFrom ? GRA_Average
+                                                       : GRA_Bilinear;
     if (Status s = warpInto(*p.src, **mem, plan, path); !s)
         return s;
 

@@ -69,12 +69,8 @@ Status checkGeoreferenced(GDALDataset& src, const QString& path)
     return Status::ok();
 }
 
-Result<GridGeometry> suggestGrid(GDALDataset& src, const OGRSpatialReference& dst, int maxSize,
-                                 const QString& path)
+Result<GridGeometry> suggestGrid(GDALDataset& src, const OGRSpatialReference& dst, const QString& path)
 {
-    if (maxSize < 1)
-        return Status::error(Status::Code::InvalidArgument,
-                             QStringLiteral("maxSize must be positive, got %1").arg(maxSize));
     // The suggestion needs the exact transformer (the approximate one works in pixel space only).
     auto transformer = makeTransformer(src, nullptr, &dst, path, false);
     if (!transformer)
@@ -90,12 +86,33 @@ Result<GridGeometry> suggestGrid(GDALDataset& src, const OGRSpatialReference& ds
         return Status::error(Status::Code::Unsupported,
                              QStringLiteral("%1: cannot compute its extent in %2 (%3)")
                                  .arg(path, srsName(&dst), errors.summary(QStringLiteral("?"))));
-    GridGeometry grid;
-    grid.extent = {extent[0], extent[1], extent[2], extent[3]};
-    const double scale = std::max(1.0, double(std::max(width, height)) / maxSize);
-    grid.width = std::clamp(int(std::lround(width / scale)), 1, maxSize);
-    grid.height = std::clamp(int(std::lround(height / scale)), 1, maxSize);
+    return GridGeometry{{extent[0], extent[1], extent[2], extent[3]}, width, height};
+}
+
+GridGeometry capGrid(GridGeometry grid, int maxSize)
+{
+    maxSize = std::max(maxSize, 1);
+    const double scale = std::max(1.0, double(std::max(grid.width, grid.height)) / maxSize);
+    grid.width = std::clamp(int(std::lround(grid.width / scale)), 1, maxSize);
+    grid.height = std::clamp(int(std::lround(grid.height / scale)), 1, maxSize);
     return grid;
+}
+
+int pickOverviewLevel(GDALDataset& src, double downsampling)
+{
+    GDALRasterBand* band = src.GetRasterBand(1);
+    int best = -1;
+    for (int i = 0; i < band->GetOverviewCount(); ++i) {
+        GDALRasterBand* overview = band->GetOverview(i);
+        if (!overview || overview->GetXSize() <= 0)
+            continue;
+        const double factor = double(src.GetRasterXSize()) / overview->GetXSize();
+        // Like gdalwarp -ovr AUTO: the coarsest overview still at least as fine as the target.
+        if (factor <= downsampling * 1.001 &&
+            (best < 0 || overview->GetXSize() < band->GetOverview(best)->GetXSize()))
+            best = i;
+    }
+    return best;
 }
 
 Status checkGrid(const GridGeometry& target)

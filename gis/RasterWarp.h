@@ -17,9 +17,16 @@ namespace citytwin::gis {
 //! Fails (naming PATH) unless SRC has a CRS and a geotransform, i.e. can be placed on a map.
 data::Status checkGeoreferenced(GDALDataset& src, const QString& path);
 
-//! SRC's whole extent reprojected into DST, at about its native resolution, at most MAXSIZE cells a side.
-data::Result<data::GridGeometry> suggestGrid(GDALDataset& src, const OGRSpatialReference& dst, int maxSize,
+//! SRC's whole extent reprojected into DST at about its native resolution (GDALSuggestedWarpOutput2).
+data::Result<data::GridGeometry> suggestGrid(GDALDataset& src, const OGRSpatialReference& dst,
                                              const QString& path);
+
+//! GRID with the same extent and at most MAXSIZE cells a side (aspect kept).
+data::GridGeometry capGrid(data::GridGeometry grid, int maxSize);
+
+//! The overview of SRC to read from when the target is DOWNSAMPLING times coarser than the
+//! source (the coarsest one still at least as fine as the target); -1 for the full resolution.
+int pickOverviewLevel(GDALDataset& src, double downsampling);
 
 //! Checks TARGET is a usable grid (positive size, non-empty extent, not absurdly large).
 data::Status checkGrid(const data::GridGeometry& target);

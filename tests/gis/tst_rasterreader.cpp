@@ -50,6 +50,8 @@ private slots:
     void demInTwoCrsAgree();
     void demNoDataAndOutsideAreNaN();
     void demWithoutTargetUsesReprojectedExtent();
+    void downsamplingAveragesAndUsesOverviews_data();
+    void downsamplingAveragesAndUsesOverviews();
     void imageryRgbIn3857PlacesSquare();
     void imageryLayouts_data();
     void imageryLayouts();
@@ -155,6 +157,64 @@ void TestRasterReader::demWithoutTargetUsesReprojectedExtent()
     // In degrees around Pinghu.
     QVERIFY(capped->grid.extent.contains(121.0, 30.7));
     QVERIFY(capped->grid.extent.width() < 0.05);
+}
+
+void TestRasterReader::downsamplingAveragesAndUsesOverviews_data()
+{
+    QTest::addColumn<int>("cells"); // target cells a side over the same 5120 m square
+    QTest::addColumn<bool>("overviews");
+    QTest::addColumn<double>("expected");
+    // Full resolution: stripes 0,0,0,10 along x (mean 2.5); the overviews hold 100 (see below).
+    QTest::newRow("native, bilinear") << 512 << true << -1.0;
+    QTest::newRow("4x coarser, no overviews: averaged") << 128 << false << 2.5;
+    QTest::newRow("2x coarser: overview 1 (factor 2)") << 256 << true << 100.0;
+    QTest::newRow("4x coarser: overview 2 (factor 4)") << 128 << true << 400.0;
+}
+
+void TestRasterReader::downsamplingAveragesAndUsesOverviews()
+{
+    QFETCH(int, cells);
+    QFETCH(bool, overviews);
+    QFETCH(double, expected);
+    const QString path = m_dir.filePath(QStringLiteral("ovr_%1_%2.tif").arg(cells).arg(overviews));
+    RasterSpec spec{QStringLiteral("EPSG:4549"), kE0, kN0 + 5120, 10, 10, 512, 512};
+    auto ds = createGeoTiff(path, spec, [](int, int, int) { return 0.0; });
+    QVERIFY(ds);
+    if (overviews) {
+        // Build overviews, then give each level its own constant so the test sees which one was read.
+        int levels[2] = {2, 4};
+        QCOMPARE(GDALBuildOverviews(GDALDataset::ToHandle(ds.get()), "AVERAGE", 2, levels, 0, nullptr,
+                                    nullptr, nullptr),
+                 CE_None);
+        for (int i = 0; i < 2; ++i) {
+            GDALRasterBand* ovr = ds->GetRasterBand(1)->GetOverview(i);
+            std::vector<float> v(size_t(ovr->GetXSize()) * size_t(ovr->GetYSize()),
+                                 100.0f * float(i * 3 + 1));
+            QCOMPARE(ovr->RasterIO(GF_Write, 0, 0, ovr->GetXSize(), ovr->GetYSize(), v.data(),
+                                   ovr->GetXSize(), ovr->GetYSize(), GDT_Float32, 0, 0, nullptr),
+                     CE_None);
+        }
+    }
+    std::vector<float> row(512);
+    for (int x = 0; x < 512; ++x)
+        row[size_t(x)] = x % 4 == 3 ? 10.0f : 0.0f;
+    for (int y = 0; y < 512; ++y)
+        QCOMPARE(ds->GetRasterBand(1)->RasterIO(GF_Write, 0, y, 512, 1, row.data(), 512, 1, GDT_Float32, 0, 0,
+                                                nullptr),
+                 CE_None);
+    ds.reset();
+
+    GridGeometry target{{kE0, kN0, kE0 + 5120, kN0 + 5120}, cells, cells};
+    auto dem = gis::readElevation(path, QStringLiteral("EPSG:4549"), target);
+    QVERIFY2(dem.isOk(), qPrintable(dem.status().message()));
+    if (expected < 0) {
+        QCOMPARE(dem->at(3, 100), 10.0f); // the stripes come through unchanged
+        QCOMPARE(dem->at(4, 100), 0.0f);
+    } else {
+        for (int col : {10, 11, 12, 13})
+            QVERIFY2(std::abs(dem->at(col, cells / 2) - expected) < 1e-4,
+                     qPrintable(QString::number(dem->at(col, cells / 2))));
+    }
 }
 
 void TestRasterReader::imageryRgbIn3857PlacesSquare()
