@@ -27,10 +27,14 @@ struct TerrainOptions
     double verticalScale = 1.0;
     double skirtDepthM = 20.0;
     int tileQuads = 64;            //!< the mesh is split into tiles of at most this many quads a side (culling)
+    int lodStride = 4;             //!< far tiles use every lodStride-th vertex (<= 1: no LOD)
+    double lodRangeFactor = 3.0;   //!< a tile switches to full detail within this many tile radii of the eye
 };
 //! Terrain mesh from the DEM, draped with IMAGERY (may be null: shaded by height).
 //! Vertices sit on the (decimated) DEM cell centres; no-data cells take the lowest valid height.
 //! The imagery is sampled by projected position, so its grid need not match the DEM's.
+//! Structure: Group (state, uniforms) > one osg::LOD per tile (full / decimated Geometry), or the
+//! Geometry itself when the tile is too small to decimate. Every tile edge has a skirt.
 osg::ref_ptr<osg::Node> buildTerrain(const data::ElevationGrid& dem, const data::ImageRaster* imagery,
                                      const data::ProjectedPoint& origin, const TerrainOptions& options = {});
 

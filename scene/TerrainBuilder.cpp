@@ -4,7 +4,8 @@
 
 #include <osg/BlendFunc>
 #include <osg/Depth>
-#include <osg/Geode>
+#include <osg/Group>
+#include <osg/LOD>
 #include <osg/Geometry>
 #include <osg/Image>
 #include <osg/Texture2D>
@@ -107,56 +108,69 @@ TerrainGrid sampleGrid(const data::ElevationGrid& dem, const data::ImageRaster* 
     return g;
 }
 
-//! One tile [c0,c1]x[r0,r1] (vertex indices, inclusive) plus skirts on the grid's outer edges.
-osg::ref_ptr<osg::Geometry> buildTile(const TerrainGrid& g, int c0, int c1, int r0, int r1, float skirtDepth)
+//! Every STRIDE-th index of [first, last], always including LAST.
+std::vector<int> strided(int first, int last, int stride)
 {
+    std::vector<int> out;
+    for (int i = first; i < last; i += stride)
+        out.push_back(i);
+    out.push_back(last);
+    return out;
+}
+
+//! One tile [c0,c1]x[r0,r1] (grid vertex indices, inclusive) using every STRIDE-th vertex, with
+//! skirts on all four sides: neighbours may be drawn at another level of detail, and the skirt
+//! hides the crack between them (and the mesh edge at the grid border).
+osg::ref_ptr<osg::Geometry> buildTile(const TerrainGrid& g, int c0, int c1, int r0, int r1, int stride,
+                                      float skirtDepth)
+{
+    const std::vector<int> cols = strided(c0, c1, stride);
+    const std::vector<int> rows = strided(r0, r1, stride);
+    const int nc = int(cols.size()), nr = int(rows.size());
     auto positions = new osg::Vec3Array;
     auto normals = new osg::Vec3Array;
     auto uvs = new osg::Vec2Array;
     auto indices = new osg::DrawElementsUInt(GL_TRIANGLES);
-    const int tileCols = c1 - c0 + 1;
-    for (int r = r0; r <= r1; ++r) {
-        for (int c = c0; c <= c1; ++c) {
+    for (int r : rows) {
+        for (int c : cols) {
             positions->push_back(g.positions[g.index(c, r)]);
             normals->push_back(g.normals[g.index(c, r)]);
             uvs->push_back(g.uvs[g.index(c, r)]);
         }
     }
-    auto local = [&](int c, int r) { return unsigned((r - r0) * tileCols + (c - c0)); };
-    for (int r = r0; r < r1; ++r) {
-        for (int c = c0; c < c1; ++c) {
+    auto local = [nc](int i, int j) { return unsigned(j * nc + i); }; // i: column slot, j: row slot
+    for (int j = 0; j + 1 < nr; ++j) {
+        for (int i = 0; i + 1 < nc; ++i) {
             // Counter-clockwise seen from above (row index grows southwards).
-            const unsigned nw = local(c, r), ne = local(c + 1, r), sw = local(c, r + 1), se = local(c + 1, r + 1);
-            for (unsigned i : {sw, se, ne, sw, ne, nw})
-            indices->push_back(i);
+            const unsigned nw = local(i, j), ne = local(i + 1, j), sw = local(i, j + 1), se = local(i + 1, j + 1);
+            for (unsigned v : {sw, se, ne, sw, ne, nw})
+                indices->push_back(v);
         }
     }
 
-    // Skirts hang from the grid border so tile/LOD cracks and the mesh edge never show the sky.
-    auto addSkirt = [&](int ca, int ra, int cb, int rb) {
-        const unsigned top0 = local(ca, ra), top1 = local(cb, rb);
+    auto addSkirt = [&](unsigned top0, unsigned top1) {
         const unsigned base = unsigned(positions->size());
         for (unsigned t : {top0, top1}) {
             positions->push_back((*positions)[t] - osg::Vec3f(0.0f, 0.0f, skirtDepth));
             normals->push_back((*normals)[t]);
             uvs->push_back((*uvs)[t]);
         }
-        for (unsigned i : {top0, base, base + 1, top0, base + 1, top1})
-            indices->push_back(i);
+        for (unsigned v : {top0, base, base + 1, top0, base + 1, top1})
+            indices->push_back(v);
     };
     if (skirtDepth > 0.0f) {
-        if (r0 == 0)
-            for (int c = c0; c < c1; ++c) addSkirt(c, r0, c + 1, r0);
-        if (r1 == g.rows - 1)
-            for (int c = c0; c < c1; ++c) addSkirt(c, r1, c + 1, r1);
-        if (c0 == 0)
-            for (int r = r0; r < r1; ++r) addSkirt(c0, r, c0, r + 1);
-        if (c1 == g.cols - 1)
-            for (int r = r0; r < r1; ++r) addSkirt(c1, r, c1, r + 1);
+        for (int i = 0; i + 1 < nc; ++i) {
+            addSkirt(local(i, 0), local(i + 1, 0));
+            addSkirt(local(i, nr - 1), local(i + 1, nr - 1));
+        }
+        for (int j = 0; j + 1 < nr; ++j) {
+            addSkirt(local(0, j), local(0, j + 1));
+            addSkirt(local(nc - 1, j), local(nc - 1, j + 1));
+        }
     }
 
     osg::ref_ptr<osg::Geometry> geom = new osg::Geometry;
-    geom->setName("terrain-tile");
+    geom->setName(stride > 1 ? "terrain-tile-coarse" : "terrain-tile");
     geom->setUseDisplayList(false);
     geom->setUseVertexBufferObjects(true);
     geom->setVertexArray(positions);
@@ -164,6 +178,22 @@ osg::ref_ptr<osg::Geometry> buildTile(const TerrainGrid& g, int c0, int c1, int 
     geom->setTexCoordArray(0, uvs, osg::Array::BIND_PER_VERTEX);
     geom->addPrimitiveSet(indices);
     return geom;
+}
+
+//! A tile node: the full-resolution tile near the eye, a STRIDE-decimated one further away.
+osg::ref_ptr<osg::Node> buildTileNode(const TerrainGrid& g, int c0, int c1, int r0, int r1,
+                                      const TerrainOptions& options)
+{
+    const float skirt = float(options.skirtDepthM);
+    osg::ref_ptr<osg::Geometry> fine = buildTile(g, c0, c1, r0, r1, 1, skirt);
+    const int stride = options.lodStride;
+    if (stride <= 1 || std::min(c1 - c0, r1 - r0) < 2 * stride)
+        return fine;
+    osg::ref_ptr<osg::LOD> lod = new osg::LOD;
+    const float switchDistance = fine->getBound().radius() * float(options.lodRangeFactor);
+    lod->addChild(fine, 0.0f, switchDistance);
+    lod->addChild(buildTile(g, c0, c1, r0, r1, stride, skirt), switchDistance, std::numeric_limits<float>::max());
+    return lod;
 }
 
 osg::ref_ptr<osg::Texture2D> makeImageryTexture(const data::ImageRaster& imagery)
@@ -199,20 +229,20 @@ void updateImageryUniform(osg::Node* terrain)
 osg::ref_ptr<osg::Node> buildTerrain(const data::ElevationGrid& dem, const data::ImageRaster* imagery,
                                      const data::ProjectedPoint& origin, const TerrainOptions& options)
 {
-    osg::ref_ptr<osg::Geode> geode = new osg::Geode;
-    geode->setName("terrain");
+    osg::ref_ptr<osg::Group> terrain = new osg::Group;
+    terrain->setName("terrain");
     if (dem.grid.width < 2 || dem.grid.height < 2
         || dem.heights.size() < size_t(dem.grid.width) * size_t(dem.grid.height))
-        return geode; // nothing to mesh; the caller validated the source, an empty node is harmless
+        return terrain; // nothing to mesh; the caller validated the source, an empty node is harmless
 
     const TerrainGrid g = sampleGrid(dem, imagery, origin, options);
     const int tile = std::max(1, options.tileQuads);
     for (int r0 = 0; r0 < g.rows - 1; r0 += tile)
         for (int c0 = 0; c0 < g.cols - 1; c0 += tile)
-            geode->addDrawable(buildTile(g, c0, std::min(c0 + tile, g.cols - 1), r0, std::min(r0 + tile, g.rows - 1),
-                                         float(options.skirtDepthM)));
+            terrain->addChild(buildTileNode(g, c0, std::min(c0 + tile, g.cols - 1), r0,
+                                          std::min(r0 + tile, g.rows - 1), options));
 
-    osg::StateSet* ss = geode->getOrCreateStateSet();
+    osg::StateSet* ss = terrain->getOrCreateStateSet();
     ss->setAttributeAndModes(makeProgram("terrain.vert", "terrain.frag"));
     ss->setMode(GL_CULL_FACE, osg::StateAttribute::OFF); // skirts and views from below
     ss->addUniform(new osg::Uniform("ct_imagery", 0));
@@ -223,8 +253,8 @@ osg::ref_ptr<osg::Node> buildTerrain(const data::ElevationGrid& dem, const data:
     ss->addUniform(new osg::Uniform("ct_hasImagery", texture ? 1.0f : 0.0f));
     if (texture)
         ss->setTextureAttributeAndModes(0, texture);
-    updateImageryUniform(geode);
-    return geode;
+    updateImageryUniform(terrain);
+    return terrain;
 }
 
 void setTerrainImageryOpacity(osg::Node* terrain, float opacity)

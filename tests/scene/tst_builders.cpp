@@ -10,6 +10,7 @@
 #include <osg/ComputeBoundsVisitor>
 #include <osg/Geode>
 #include <osg/Geometry>
+#include <osg/LOD>
 #include <osg/MatrixTransform>
 #include <osgUtil/IntersectionVisitor>
 #include <osgUtil/LineSegmentIntersector>
@@ -82,6 +83,7 @@ private slots:
     void terrainHeightsAtCells_data();
     void terrainHeightsAtCells();
     void terrainDecimatesToMaxGridSize();
+    void terrainTilesHaveCoarseLod();
     void terrainNoDataTakesLowestHeight();
     void terrainImageryOpacitySetters();
     void triangulatesConcaveAndHoles_data();
@@ -161,6 +163,7 @@ void TestBuilders::terrainDecimatesToMaxGridSize()
     TerrainOptions opt;
     opt.maxGridSize = 10;
     opt.tileQuads = 1000; // one tile: its vertex count is the grid plus skirts
+    opt.lodStride = 0;
     osg::ref_ptr<osg::Node> terrain = buildTerrain(dem, nullptr, test::fixtureOrigin(), opt);
     const auto geoms = geometries(terrain.get());
     QCOMPARE(geoms.size(), size_t(1));
@@ -173,6 +176,31 @@ void TestBuilders::terrainDecimatesToMaxGridSize()
     osg::ComputeBoundsVisitor cbv;
     terrain->accept(cbv);
     QCOMPARE(cbv.getBoundingBox().xMax(), float(25 * 10 - 5));
+}
+
+void TestBuilders::terrainTilesHaveCoarseLod()
+{
+    const data::ElevationGrid dem = test::fixtureDem(64, 48, 25.0);
+    TerrainOptions opt;
+    opt.tileQuads = 16;
+    opt.lodStride = 4;
+    osg::ref_ptr<osg::Node> terrain = buildTerrain(dem, nullptr, test::fixtureOrigin(), opt);
+    osg::Group* root = terrain->asGroup();
+    QCOMPARE(root->getNumChildren(), 4u * 3u); // 63x47 quads in 16-quad tiles
+    for (unsigned i = 0; i < root->getNumChildren(); ++i) {
+        auto* lod = dynamic_cast<osg::LOD*>(root->getChild(i));
+        QVERIFY(lod);
+        QCOMPARE(lod->getNumChildren(), 2u);
+        QCOMPARE(lod->getMinRange(0), 0.0f);
+        QCOMPARE(lod->getMaxRange(0), lod->getMinRange(1)); // no gap, no overlap
+        const unsigned fine = lod->getChild(0)->asGeometry()->getVertexArray()->getNumElements();
+        const unsigned coarse = lod->getChild(1)->asGeometry()->getVertexArray()->getNumElements();
+        QVERIFY2(coarse * 4 < fine, qPrintable(QStringLiteral("%1 vs %2").arg(coarse).arg(fine)));
+    }
+    // The first tile: 17x17 fine vertices + skirts on its 4 sides (16 edges each, 2 vertices per edge).
+    auto* first = static_cast<osg::LOD*>(root->getChild(0));
+    QCOMPARE(first->getChild(0)->asGeometry()->getVertexArray()->getNumElements(), 17u * 17u + 4u * 16u * 2u);
+    QCOMPARE(first->getChild(1)->asGeometry()->getVertexArray()->getNumElements(), 5u * 5u + 4u * 4u * 2u);
 }
 
 void TestBuilders::terrainNoDataTakesLowestHeight()
