@@ -1,0 +1,265 @@
+#include "gis/DemoCity.h"
+
+#include "data/ProjectStore.h"
+#include "gis/CrsTransformer.h"
+#include "gis/DemoAssets.h"
+#include "gis/DemoBuildings.h"
+#include "gis/DemoEvents.h"
+#include "gis/DemoImagery.h"
+#include "gis/DemoLayout.h"
+#include "gis/DemoPeople.h"
+#include "gis/DemoPipes.h"
+#include "gis/DemoProject.h"
+#include "gis/DemoTerrain.h"
+#include "gis/GdalEnvironment.h"
+#include "gis/GisLog.h"
+
+#include <QDateTime>
+#include <QDir>
+#include <QElapsedTimer>
+#include <QFile>
+#include <QFileInfo>
+#include <QTimeZone>
+#include <cmath>
+
+namespace citytwin::gis {
+
+using data::Result;
+using data::Status;
+using data::TimeMs;
+
+namespace {
+
+//! Pinghu's centre in CGCS2000 (EPSG:4490).
+constexpr double kCentreLon = 121.0;
+constexpr double kCentreLat = 30.7;
+//! The last event day ends here (local midnight): fixed, so the demo does not depend on today.
+const QDate kEndDate(2026, 11, 27);
+//! People are tracked in chunks so progress moves and a cancel is prompt.
+constexpr int kTrackChunkPeople = 50;
+
+//! Runs the steps, reports progress, and removes what it wrote if it fails or is cancelled.
+class DemoCityBuilder
+{
+public:
+    DemoCityBuilder(const QString& dir, const DemoCityOptions& options,
+                    const std::function<bool(double, const QString&)>& progress)
+        : m_dir(dir), m_options(options), m_progress(progress)
+    {
+    }
+
+    ~DemoCityBuilder()
+    {
+        if (!m_done)
+            for (const QString& f : m_written)
+                QFile::remove(f);
+    }
+
+    Result<QString> run();
+
+private:
+    QString file(const char* name) const { return QDir(m_dir).filePath(QString::fromLatin1(name)); }
+    //! Reports FRACTION; false when the caller cancelled.
+    bool report(double fraction, const QString& step)
+    {
+        if (step != m_step) {
+            if (!m_step.isEmpty())
+                qCInfo(lcGis, "demo city: %s took %lld ms", qUtf8Printable(m_step), m_stepTimer.restart());
+            else
+                m_stepTimer.start();
+            m_step = step;
+        }
+        return !m_progress || m_progress(std::clamp(fraction, 0.0, 1.0), step);
+    }
+    Status cancelled() const
+    {
+        return Status::error(
+            Status::Code::Cancelled,
+            QStringLiteral("%1: demo city generation cancelled").arg(QDir::toNativeSeparators(m_dir)));
+    }
+    Result<data::ProjectedPoint> origin() const;
+    Status writeOverlays(data::ProjectStore& store, const demo::DemoLayout& layout,
+                         const demo::DemoTerrain& terrain, const std::vector<demo::DemoBuilding>& buildings,
+                         const std::vector<demo::DemoPipe>& pipes, const data::ProjectedPoint& origin,
+                         const data::TimeRange& period);
+
+    QString m_dir;
+    DemoCityOptions m_options;
+    std::function<bool(double, const QString&)> m_progress;
+    QStringList m_written;
+    bool m_done = false;
+    QString m_step;
+    QElapsedTimer m_stepTimer;
+};
+
+Result<data::ProjectedPoint> DemoCityBuilder::origin() const
+{
+    auto transformer = CrsTransformer::create(QStringLiteral("EPSG:4490"), QStringLiteral("EPSG:4549"));
+    if (!transformer)
+        return transformer.status();
+    auto centre = transformer->forward({kCentreLon, kCentreLat, 0.0});
+    if (!centre)
+        return centre.status();
+    // Whole metres keep the local frame's numbers tidy in every tool that shows them.
+    return data::ProjectedPoint{std::round(centre->x), std::round(centre->y), 0.0};
+}
+
+Result<QString> DemoCityBuilder::run()
+{
+    const DemoCityOptions& o = m_options;
+    if (o.sizeM < 500.0 || o.sizeM > 20000.0 || o.buildings < 0 || o.people < 0 || o.events < 0 ||
+        o.eventDays < 1 || o.pipeKm < 0.0 || o.trackIntervalS < 1)
+        return Status::error(Status::Code::InvalidArgument,
+                             QStringLiteral("demo city options out of range (size 500..20000 m, counts >= 0, "
+                                            "event days >= 1, track interval >= 1 s)"));
+    const QString projectPath = file(kDemoProjectFileName);
+    if (QFileInfo::exists(projectPath))
+        return Status::error(
+            Status::Code::InvalidArgument,
+            QStringLiteral("%1: a project file already exists; the demo city never overwrites one "
+                           "(choose an empty folder or delete it first)")
+                .arg(QDir::toNativeSeparators(projectPath)));
+    if (!QDir().mkpath(m_dir))
+        return Status::error(
+            Status::Code::IoError,
+            QStringLiteral("%1: cannot create the folder").arg(QDir::toNativeSeparators(m_dir)));
+    ensureGdalRegistered();
+    QElapsedTimer total;
+    total.start();
+
+    if (!report(0.0, QStringLiteral("Planning the city")))
+        return cancelled();
+    const auto originResult = origin();
+    if (!originResult)
+        return originResult.status().withContext(QStringLiteral("demo city origin"));
+    const data::ProjectedPoint org = *originResult;
+    demo::DemoLayout layout(o.seed, o.sizeM);
+    const std::vector<demo::DemoBuilding> buildings = demo::generateBuildings(layout, o.seed, o.buildings);
+
+    if (!report(0.04, QStringLiteral("Terrain (dem.tif)")))
+        return cancelled();
+    const demo::DemoTerrain terrain(layout, o.seed);
+    m_written << file("dem.tif");
+    if (Status s = terrain.write(file("dem.tif"), org); !s)
+        return s;
+
+    if (!report(0.1, QStringLiteral("Buildings (buildings.gpkg)")))
+        return cancelled();
+    m_written << file("buildings.gpkg");
+    if (Status s = demo::writeBuildings(file("buildings.gpkg"), buildings, org,
+                                        [this] { return !report(0.12, m_step); });
+        !s)
+        return s;
+
+    if (!report(0.18, QStringLiteral("Imagery (imagery.tif)")))
+        return cancelled();
+    {
+        const demo::DemoImagery imagery(layout, buildings, o.seed);
+        if (!report(0.3, m_step))
+            return cancelled();
+        m_written << file("imagery.tif");
+        if (Status s = imagery.write(file("imagery.tif"), org); !s)
+            return s;
+    }
+
+    if (!report(0.36, QStringLiteral("Pipes (pipes.gpkg)")))
+        return cancelled();
+    const std::vector<demo::DemoPipe> pipes = demo::generatePipes(layout, o.seed, o.pipeKm);
+    m_written << file("pipes.gpkg");
+    if (Status s = demo::writePipes(file("pipes.gpkg"), pipes, layout, terrain, org); !s)
+        return s;
+
+    // The store is built under a temporary name and renamed last, so a project file only
+    // exists once it is complete.
+    const QDateTime end(kEndDate, QTime(0, 0), QTimeZone("Asia/Shanghai"));
+    const TimeMs endMs = end.toMSecsSinceEpoch();
+    const data::TimeRange period{endMs - o.eventDays * data::kDayMs, endMs};
+    const TimeMs initialTime = endMs - 12 * data::kHourMs; // noon on the last day
+    const data::Project project = demo::makeDemoProject(org, o.sizeM, period, initialTime, buildings);
+    const QString partial = projectPath + QStringLiteral(".partial");
+    for (const QString& f : {partial, partial + QStringLiteral("-wal"), partial + QStringLiteral("-shm")}) {
+        QFile::remove(f);
+        m_written << f;
+    }
+    {
+        auto store = data::ProjectStore::create(partial, project);
+        if (!store)
+            return store.status();
+        if (Status s = writeOverlays(**store, layout, terrain, buildings, pipes, org, period); !s)
+            return s;
+    }
+    if (!QFile::rename(partial, projectPath))
+        return Status::error(Status::Code::IoError,
+                             QStringLiteral("%1: cannot rename the finished project into place")
+                                 .arg(QDir::toNativeSeparators(projectPath)));
+    report(1.0, QStringLiteral("Done"));
+    qCInfo(lcGis, "demo city: %d buildings, %d people, %d events written to %s in %lld ms",
+           int(buildings.size()), o.people, o.events, qUtf8Printable(m_dir), total.elapsed());
+    m_done = true;
+    return projectPath;
+}
+
+Status DemoCityBuilder::writeOverlays(data::ProjectStore& store, const demo::DemoLayout& layout,
+                                      const demo::DemoTerrain& terrain,
+                                      const std::vector<demo::DemoBuilding>& buildings,
+                                      const std::vector<demo::DemoPipe>& pipes,
+                                      const data::ProjectedPoint& origin, const data::TimeRange& period)
+{
+    const DemoCityOptions& o = m_options;
+    if (!report(0.4, QStringLiteral("Field staff and GPS tracks")))
+        return cancelled();
+    const std::vector<demo::DemoStaff> staff = demo::generateStaff(layout, o.seed, o.people);
+    std::vector<data::Person> people;
+    people.reserve(staff.size());
+    for (const demo::DemoStaff& s : staff)
+        people.push_back(s.person);
+    if (Status s = store.writePeople(people); !s)
+        return s;
+    const TimeMs trackDay = period.end - data::kDayMs;
+    std::vector<data::TrackPoint> points;
+    for (size_t first = 0; first < staff.size(); first += kTrackChunkPeople) {
+        if (!report(0.4 + 0.35 * double(first) / double(staff.size()), m_step))
+            return cancelled();
+        points.clear();
+        for (size_t i = first; i < std::min(staff.size(), first + kTrackChunkPeople); ++i)
+            demo::generateTrack(layout, terrain, staff[i], trackDay, o.trackIntervalS, origin, points);
+        if (Status s = store.writeTrackPoints(points); !s)
+            return s;
+    }
+
+    if (!report(0.75, QStringLiteral("Events")))
+        return cancelled();
+    const demo::EventContext context{
+        layout,
+        terrain,
+        buildings,
+        staff,
+        origin,
+        period,
+        QDateTime::fromMSecsSinceEpoch(period.start, QTimeZone("Asia/Shanghai")).date()};
+    const std::vector<data::Event> events = demo::generateEvents(context, o.seed, o.events);
+    if (!report(0.85, m_step))
+        return cancelled();
+    if (Status s = store.writeEvents(
+            events,
+            [this](std::int64_t done, std::int64_t all) {
+                return report(0.85 + 0.12 * double(done) / double(std::max<std::int64_t>(all, 1)), m_step);
+            });
+        !s)
+        return s;
+
+    if (!report(0.97, QStringLiteral("Assets")))
+        return cancelled();
+    return store.writeAssets(demo::generateAssets(layout, terrain, buildings, pipes, origin, o.seed));
+}
+
+} // namespace
+
+Result<QString> makeDemoCity(const QString& dir, const DemoCityOptions& options,
+                             const std::function<bool(double, const QString&)>& progress)
+{
+    DemoCityBuilder builder(dir, options, progress);
+    return builder.run();
+}
+
+} // namespace citytwin::gis
