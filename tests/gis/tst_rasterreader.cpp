@@ -6,6 +6,7 @@
 #include <QTemporaryDir>
 #include <QtTest>
 #include <cmath>
+#include <thread>
 
 using namespace citytwin;
 using citytwin::data::GridGeometry;
@@ -56,6 +57,7 @@ private slots:
     void imageryLayouts_data();
     void imageryLayouts();
     void inspect();
+    void parallelReads();
     void errors_data();
     void errors();
     void realMtFuji();
@@ -339,6 +341,29 @@ void TestRasterReader::inspect()
     QVERIFY(std::abs(info->nativeExtent.maxY - (kN0 + 1000)) < 1e-6);
 }
 
+void TestRasterReader::parallelReads()
+{
+    // Workers read concurrently, each with its own dataset (ARCHITECTURE.md): results must not mix.
+    const QString path = writeLocalDem(QStringLiteral("dem_parallel.tif"));
+    QVERIFY(!path.isEmpty());
+    std::vector<double> centre(4, 0.0);
+    std::vector<std::thread> workers;
+    for (int t = 0; t < 4; ++t)
+        workers.emplace_back([&, t] {
+            const double shift = 100.0 * t;
+            GridGeometry g{{kE0 - 300 + shift, kN0 - 300, kE0 + 300 + shift, kN0 + 300}, 60, 60};
+            for (int i = 0; i < 5; ++i) {
+                auto dem = gis::readElevation(path, QStringLiteral("EPSG:4549"), g);
+                centre[size_t(t)] = dem.isOk() ? dem->heightAt(kE0 + shift + 5, kN0 + 5).value_or(-1) : -1;
+            }
+        });
+    for (auto& w : workers)
+        w.join();
+    for (int t = 0; t < 4; ++t)
+        QVERIFY2(std::abs(centre[size_t(t)] - surface(kE0 + 100.0 * t + 5, kN0 + 5)) < 0.01,
+                 qPrintable(QString::number(centre[size_t(t)])));
+}
+
 void TestRasterReader::errors_data()
 {
     QTest::addColumn<QString>("kind");
@@ -360,6 +385,9 @@ void TestRasterReader::errors_data()
                                  << "EPSG:4549" << int(Status::Code::Unsupported) << "need to be trusted";
     QTest::newRow("bad project CRS") << "good"
                                      << "EPSG:99999999" << int(Status::Code::Unsupported) << "EPSG:99999999";
+    QTest::newRow("engineering CRS, no way to 4549")
+        << "local"
+        << "EPSG:4549" << int(Status::Code::Unsupported) << "cannot transform from arbitrary to EPSG:4549";
 }
 
 void TestRasterReader::errors()
@@ -377,14 +405,12 @@ void TestRasterReader::errors()
         QFile f(path);
         QVERIFY(f.open(QIODevice::WriteOnly));
     } else if (kind == QLatin1String("truncated") || kind == QLatin1String("good") ||
-               kind == QLatin1String("nocrs")) {
-        RasterSpec spec{kind == QLatin1String("nocrs") ? QString() : QStringLiteral("EPSG:4549"),
-                        kE0,
-                        kN0,
-                        10,
-                        10,
-                        256,
-                        256};
+               kind == QLatin1String("nocrs") || kind == QLatin1String("local")) {
+        const QString crs = kind == QLatin1String("nocrs") ? QString()
+                            : kind == QLatin1String("local")
+                                ? QStringLiteral(R"(LOCAL_CS["arbitrary",UNIT["metre",1]])")
+                                : QStringLiteral("EPSG:4549");
+        RasterSpec spec{crs, kE0, kN0, 10, 10, 256, 256};
         QVERIFY(createGeoTiff(path, spec, [](int, int c, int r) { return c + r; }));
         if (kind == QLatin1String("truncated")) {
             QFile f(path);
@@ -402,9 +428,12 @@ void TestRasterReader::errors()
         QVERIFY2(dem.status().message().contains(path), qPrintable(dem.status().message()));
     const auto img = gis::readImagery(path, projectCrs, target);
     QVERIFY(!img.isOk());
-    if (kind != QLatin1String("good") && kind != QLatin1String("truncated")) // Float32 is refused as imagery
+    // Float32 fixtures are refused as imagery before they are read or transformed.
+    const bool float32 =
+        kind == QLatin1String("good") || kind == QLatin1String("truncated") || kind == QLatin1String("local");
+    if (!float32)
         QVERIFY2(img.status().message().contains(says), qPrintable(img.status().message()));
-    if (kind != QLatin1String("nocrs") && kind != QLatin1String("good")) {
+    if (kind != QLatin1String("nocrs") && kind != QLatin1String("good") && kind != QLatin1String("local")) {
         const auto info = gis::inspectRaster(path);
         QVERIFY(!info.isOk());
         QVERIFY2(info.status().message().contains(says), qPrintable(info.status().message()));
