@@ -62,6 +62,8 @@ private slots:
     void errors();
     void realMtFuji();
     void realBostonImagery();
+    void realGeoPackageTiles();
+    void realWorldUnderPinghu();
 
 private:
     QString writeLocalDem(const QString& name);
@@ -503,6 +505,56 @@ void TestRasterReader::realBostonImagery()
         }
         QCOMPARE(int(pixel(*same, col, row)[3]), 255);
     }
+}
+
+void TestRasterReader::realGeoPackageTiles()
+{
+    const QString path = test::sharedDataFile(QStringLiteral("imagery/geopackage_js/wgs84.gpkg"));
+    if (path.isEmpty())
+        QSKIP("shared data imagery/geopackage_js/wgs84.gpkg is not available");
+    // RGBA tiles (alpha band): extent -180..-135.65 E, 45..90 N per PROVENANCE.md.
+    auto img = gis::readImagery(path, QStringLiteral("EPSG:4326"));
+    QVERIFY2(img.isOk(), qPrintable(img.status().message()));
+    const auto& e = img->grid.extent;
+    QVERIFY2(std::abs(e.minX + 180) < 0.06 && std::abs(e.maxX + 135.65) < 0.06 &&
+                 std::abs(e.minY - 45) < 0.06 && std::abs(e.maxY - 90) < 0.06,
+             qPrintable(QStringLiteral("%1 %2 %3 %4").arg(e.minX).arg(e.minY).arg(e.maxX).arg(e.maxY)));
+    int opaque = 0;
+    for (size_t i = 3; i < img->rgba.size(); i += 4)
+        opaque += img->rgba[i] == 255;
+    QVERIFY(opaque > int(img->rgba.size() / 4 / 10));
+}
+
+void TestRasterReader::realWorldUnderPinghu()
+{
+    const QString path = test::sharedDataFile(QStringLiteral("imagery/osgearth/world.tif"));
+    if (path.isEmpty())
+        QSKIP("shared data imagery/osgearth/world.tif is not available");
+    // A global lon/lat basemap cut out under the city in the Gauss-Kruger project CRS.
+    GridGeometry target{{kE0 - 10000, kN0 - 10000, kE0 + 10000, kN0 + 10000}, 64, 64};
+    auto img = gis::readImagery(path, QStringLiteral("EPSG:4549"), target);
+    QVERIFY2(img.isOk(), qPrintable(img.status().message()));
+    for (size_t i = 3; i < img->rgba.size(); i += 4)
+        QCOMPARE(int(img->rgba[i]), 255);
+    // The same spot read in lon/lat from the file directly: a 20 km square is inside one ~19 km
+    // source pixel or its neighbours, so the centre colour matches one of the 3 x 3 around it.
+    GDALDatasetUniquePtr src(GDALDataset::Open(path.toUtf8().constData(), GDAL_OF_RASTER | GDAL_OF_READONLY));
+    QVERIFY(src);
+    const int col = int((121.0 + 180.0) / 0.17578125);
+    const int row = int((90.0 - 30.7) / 0.17578125);
+    const std::uint8_t* c = pixel(*img, 32, 32);
+    bool found = false;
+    for (int dy = -1; dy <= 1 && !found; ++dy)
+        for (int dx = -1; dx <= 1 && !found; ++dx) {
+            std::uint8_t rgb[3];
+            for (int b = 0; b < 3; ++b)
+                QCOMPARE(src->GetRasterBand(b + 1)->RasterIO(GF_Read, col + dx, row + dy, 1, 1, &rgb[b], 1, 1,
+                                                             GDT_Byte, 0, 0, nullptr),
+                         CE_None);
+            found =
+                std::abs(rgb[0] - c[0]) < 40 && std::abs(rgb[1] - c[1]) < 40 && std::abs(rgb[2] - c[2]) < 40;
+        }
+    QVERIFY(found);
 }
 
 QTEST_GUILESS_MAIN(TestRasterReader)
