@@ -20,7 +20,9 @@
 #include <QFile>
 #include <QFileInfo>
 #include <QTimeZone>
+#include <atomic>
 #include <cmath>
+#include <future>
 
 namespace citytwin::gis {
 
@@ -58,6 +60,17 @@ public:
     Result<QString> run();
 
 private:
+    struct JoinImagery
+    {
+        DemoCityBuilder* builder;
+        ~JoinImagery()
+        {
+            builder->m_stop = true;
+            if (builder->m_imagery.valid())
+                builder->m_imagery.wait();
+        }
+    };
+
     QString file(const char* name) const { return QDir(m_dir).filePath(QString::fromLatin1(name)); }
     //! Reports FRACTION; false when the caller cancelled.
     bool report(double fraction, const QString& step)
@@ -90,6 +103,10 @@ private:
     bool m_done = false;
     QString m_step;
     QElapsedTimer m_stepTimer;
+    std::atomic<bool> m_stop{false};
+    //! imagery.tif is painted on a worker while the main thread writes vectors and the store:
+    //! the two biggest steps overlap on a two-core machine.
+    std::future<Status> m_imagery;
 };
 
 Result<data::ProjectedPoint> DemoCityBuilder::origin() const
@@ -143,7 +160,19 @@ Result<QString> DemoCityBuilder::run()
     if (Status s = terrain.write(file("dem.tif"), org); !s)
         return s;
 
-    if (!report(0.1, QStringLiteral("Buildings (buildings.gpkg)")))
+    m_written << file("imagery.tif");
+    // Declared after the locals the worker reads, so every return joins it before they go.
+    const JoinImagery join{this};
+    m_imagery = std::async(std::launch::async, [this, &layout, &buildings, org] {
+        QElapsedTimer timer;
+        timer.start();
+        const demo::DemoImagery imagery(layout, buildings, m_options.seed, 2.0, &m_stop);
+        Status s = imagery.write(file("imagery.tif"), org);
+        qCInfo(lcGis, "demo city: imagery (worker) took %lld ms", timer.elapsed());
+        return s;
+    });
+
+    if (!report(0.08, QStringLiteral("Buildings (buildings.gpkg)")))
         return cancelled();
     m_written << file("buildings.gpkg");
     if (Status s = demo::writeBuildings(file("buildings.gpkg"), buildings, org,
@@ -151,18 +180,7 @@ Result<QString> DemoCityBuilder::run()
         !s)
         return s;
 
-    if (!report(0.18, QStringLiteral("Imagery (imagery.tif)")))
-        return cancelled();
-    {
-        const demo::DemoImagery imagery(layout, buildings, o.seed);
-        if (!report(0.3, m_step))
-            return cancelled();
-        m_written << file("imagery.tif");
-        if (Status s = imagery.write(file("imagery.tif"), org); !s)
-            return s;
-    }
-
-    if (!report(0.36, QStringLiteral("Pipes (pipes.gpkg)")))
+    if (!report(0.16, QStringLiteral("Pipes (pipes.gpkg)")))
         return cancelled();
     const std::vector<demo::DemoPipe> pipes = demo::generatePipes(layout, o.seed, o.pipeKm);
     m_written << file("pipes.gpkg");
@@ -188,6 +206,10 @@ Result<QString> DemoCityBuilder::run()
         if (Status s = writeOverlays(**store, layout, terrain, buildings, pipes, org, period); !s)
             return s;
     }
+    if (!report(0.98, QStringLiteral("Imagery (imagery.tif)")))
+        return cancelled();
+    if (Status s = m_imagery.get(); !s)
+        return s;
     if (!QFile::rename(partial, projectPath))
         return Status::error(Status::Code::IoError,
                              QStringLiteral("%1: cannot rename the finished project into place")
@@ -206,7 +228,7 @@ Status DemoCityBuilder::writeOverlays(data::ProjectStore& store, const demo::Dem
                                       const data::ProjectedPoint& origin, const data::TimeRange& period)
 {
     const DemoCityOptions& o = m_options;
-    if (!report(0.4, QStringLiteral("Field staff and GPS tracks")))
+    if (!report(0.2, QStringLiteral("Field staff and GPS tracks")))
         return cancelled();
     const std::vector<demo::DemoStaff> staff = demo::generateStaff(layout, o.seed, o.people);
     std::vector<data::Person> people;
@@ -215,20 +237,8 @@ Status DemoCityBuilder::writeOverlays(data::ProjectStore& store, const demo::Dem
         people.push_back(s.person);
     if (Status s = store.writePeople(people); !s)
         return s;
-    const TimeMs trackDay = period.end - data::kDayMs;
-    std::vector<data::TrackPoint> points;
-    for (size_t first = 0; first < staff.size(); first += kTrackChunkPeople) {
-        if (!report(0.4 + 0.35 * double(first) / double(staff.size()), m_step))
-            return cancelled();
-        points.clear();
-        for (size_t i = first; i < std::min(staff.size(), first + kTrackChunkPeople); ++i)
-            demo::generateTrack(layout, terrain, staff[i], trackDay, o.trackIntervalS, origin, points);
-        if (Status s = store.writeTrackPoints(points); !s)
-            return s;
-    }
-
-    if (!report(0.75, QStringLiteral("Events")))
-        return cancelled();
+    // Events are generated on a worker while the tracks are written (std::async's future
+    // waits in its destructor, so an early return cannot outlive what the worker reads).
     const demo::EventContext context{
         layout,
         terrain,
@@ -237,18 +247,34 @@ Status DemoCityBuilder::writeOverlays(data::ProjectStore& store, const demo::Dem
         origin,
         period,
         QDateTime::fromMSecsSinceEpoch(period.start, QTimeZone("Asia/Shanghai")).date()};
-    const std::vector<data::Event> events = demo::generateEvents(context, o.seed, o.events);
-    if (!report(0.85, m_step))
+    std::future<std::vector<data::Event>> eventsFuture = std::async(
+        std::launch::async, [&context, &o] { return demo::generateEvents(context, o.seed, o.events); });
+    const TimeMs trackDay = period.end - data::kDayMs;
+    std::vector<data::TrackPoint> points;
+    for (size_t first = 0; first < staff.size(); first += kTrackChunkPeople) {
+        if (!report(0.2 + 0.4 * double(first) / double(staff.size()), m_step))
+            return cancelled();
+        points.clear();
+        for (size_t i = first; i < std::min(staff.size(), first + kTrackChunkPeople); ++i)
+            demo::generateTrack(layout, terrain, staff[i], trackDay, o.trackIntervalS, origin, points);
+        if (Status s = store.writeTrackPoints(points); !s)
+            return s;
+    }
+
+    if (!report(0.6, QStringLiteral("Events")))
+        return cancelled();
+    const std::vector<data::Event> events = eventsFuture.get();
+    if (!report(0.7, m_step))
         return cancelled();
     if (Status s = store.writeEvents(
             events,
             [this](std::int64_t done, std::int64_t all) {
-                return report(0.85 + 0.12 * double(done) / double(std::max<std::int64_t>(all, 1)), m_step);
+                return report(0.7 + 0.25 * double(done) / double(std::max<std::int64_t>(all, 1)), m_step);
             });
         !s)
         return s;
 
-    if (!report(0.97, QStringLiteral("Assets")))
+    if (!report(0.96, QStringLiteral("Assets")))
         return cancelled();
     return store.writeAssets(demo::generateAssets(layout, terrain, buildings, pipes, origin, o.seed));
 }

@@ -69,15 +69,19 @@ double treeCover(Zone zone)
 } // namespace
 
 DemoImagery::DemoImagery(const DemoLayout& layout, const std::vector<DemoBuilding>& buildings,
-                         std::uint64_t seed, double pixelM)
-    : m_layout(layout), m_buildings(buildings), m_seed(seed), m_canvas(layout.half(), pixelM)
+                         std::uint64_t seed, double pixelM, const std::atomic<bool>* stop)
+    : m_layout(layout), m_buildings(buildings), m_seed(seed), m_canvas(layout.half(), pixelM), m_stop(stop)
 {
-    paintGround();
-    paintBlocks();
-    paintWater();
-    paintRoads();
-    paintShadows();
-    paintRoofs();
+    // Layers in painting order: later ones cover earlier ones (roads bridge the water, roofs
+    // cover shadows).
+    void (DemoImagery::*const steps[])() = {&DemoImagery::paintGround,  &DemoImagery::paintBlocks,
+                                            &DemoImagery::paintWater,   &DemoImagery::paintRoads,
+                                            &DemoImagery::paintShadows, &DemoImagery::paintRoofs};
+    for (const auto step : steps) {
+        if (stopped())
+            return;
+        (this->*step)();
+    }
 }
 
 void DemoImagery::paintGround()
@@ -192,6 +196,8 @@ void DemoImagery::paintWater()
 
 data::Status DemoImagery::write(const QString& path, const data::ProjectedPoint& origin) const
 {
+    if (stopped())
+        return data::Status::error(data::Status::Code::Cancelled, path + QStringLiteral(": cancelled"));
     GeoTiffSpec spec;
     spec.width = m_canvas.size();
     spec.height = m_canvas.size();
