@@ -41,11 +41,13 @@ void ensureGdalRegistered()
         setDefaultConfig("GDAL_HTTP_TIMEOUT", "5");
         setDefaultConfig("GDAL_HTTP_CONNECTTIMEOUT", "3");
         setDefaultConfig("GDAL_HTTP_MAX_RETRY", "0");
-        // Opening a file must not list its whole folder (slow on network shares, pointless for us).
-        setDefaultConfig("GDAL_DISABLE_READDIR_ON_OPEN", "EMPTY_DIR");
+        // Opening a file must not list its whole folder (slow on big folders and network shares).
+        // TRUE, not EMPTY_DIR: EMPTY_DIR tells drivers there are no side-cars at all, which loses
+        // world files (.tfw/.pgw/.jgw), external overviews (.ovr) and CRSs kept in .aux.xml;
+        // TRUE lets each driver probe for the side-cars it knows. PAM (.aux.xml) stays on for the
+        // same reason; the readers never compute statistics, so they do not write any.
+        setDefaultConfig("GDAL_DISABLE_READDIR_ON_OPEN", "TRUE");
         setDefaultConfig("PROJ_NETWORK", "OFF");
-        // GDAL's default .aux.xml side-cars would write next to user data when we compute stats.
-        setDefaultConfig("GDAL_PAM_ENABLED", "NO");
         GDALAllRegister();
         OSRSetPROJEnableNetwork(FALSE);
         CPLSetErrorHandler(quietHandler);

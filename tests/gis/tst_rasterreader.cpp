@@ -57,6 +57,7 @@ private slots:
     void imageryLayouts_data();
     void imageryLayouts();
     void inspect();
+    void sidecarWorldFileAndAuxXml();
     void parallelReads();
     void errors_data();
     void errors();
@@ -341,6 +342,34 @@ void TestRasterReader::inspect()
     QVERIFY(info->crsWkt.contains(QLatin1String("4549")));
     QVERIFY(std::abs(info->nativeExtent.minX - (kE0 - 1000)) < 1e-6);
     QVERIFY(std::abs(info->nativeExtent.maxY - (kN0 + 1000)) < 1e-6);
+}
+
+void TestRasterReader::sidecarWorldFileAndAuxXml()
+{
+    // Typical export from desktop GIS/CAD: image.png + image.pgw (world file) + image.png.aux.xml
+    // (CRS). Both side-cars must be found, or the image cannot be placed.
+    const QString tif = m_dir.filePath(QStringLiteral("sidecar_src.tif"));
+    RasterSpec spec{QStringLiteral("EPSG:4549"), kE0, kN0 + 1000, 10, 10, 100, 100, 3, GDT_Byte};
+    auto src = createGeoTiff(tif, spec, [](int band, int col, int) { return col < 50 ? band * 50.0 : 7.0; });
+    QVERIFY(src);
+    const QString png = m_dir.filePath(QStringLiteral("sidecar.png"));
+    const char* options[] = {"WORLDFILE=YES", nullptr};
+    GDALDriver* driver = GetGDALDriverManager()->GetDriverByName("PNG");
+    GDALDatasetUniquePtr out(driver->CreateCopy(png.toUtf8().constData(), src.get(), FALSE,
+                                                const_cast<char**>(options), nullptr, nullptr));
+    QVERIFY(out);
+    out.reset();
+    src.reset();
+    QVERIFY(QFileInfo::exists(m_dir.filePath(QStringLiteral("sidecar.wld"))) ||
+            QFileInfo::exists(m_dir.filePath(QStringLiteral("sidecar.pgw"))));
+    QVERIFY(QFileInfo::exists(png + QStringLiteral(".aux.xml")));
+
+    GridGeometry target{{kE0, kN0, kE0 + 1000, kN0 + 1000}, 100, 100};
+    auto img = gis::readImagery(png, QStringLiteral("EPSG:4549"), target);
+    QVERIFY2(img.isOk(), qPrintable(img.status().message()));
+    QCOMPARE(int(pixel(*img, 20, 50)[0]), 50);
+    QCOMPARE(int(pixel(*img, 20, 50)[2]), 150);
+    QCOMPARE(int(pixel(*img, 80, 50)[1]), 7);
 }
 
 void TestRasterReader::parallelReads()
