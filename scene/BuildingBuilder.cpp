@@ -4,13 +4,13 @@
 #include "scene/SceneBuilders.h"
 #include "scene/Shaders.h"
 
+#include <algorithm>
+#include <cmath>
+#include <map>
 #include <osg/CullFace>
 #include <osg/Geode>
 #include <osg/Geometry>
 #include <osg/MatrixTransform>
-#include <algorithm>
-#include <cmath>
-#include <map>
 #include <utility>
 
 namespace citytwin::scene {
@@ -117,8 +117,8 @@ osg::ref_ptr<osg::Node> finishChunk(ChunkMesh& mesh)
 
     osg::ref_ptr<osg::Geode> geode = new osg::Geode;
     geode->addDrawable(geom);
-    osg::ref_ptr<osg::MatrixTransform> xf = new osg::MatrixTransform(
-        osg::Matrix::translate(mesh.centre.x(), mesh.centre.y(), 0.0));
+    osg::ref_ptr<osg::MatrixTransform> xf =
+        new osg::MatrixTransform(osg::Matrix::translate(mesh.centre.x(), mesh.centre.y(), 0.0));
     xf->addChild(geode);
     return xf;
 }
@@ -140,7 +140,8 @@ osg::ref_ptr<osg::Node> buildBuildings(const std::vector<data::Footprint>& footp
                                                   (long long)std::floor(y / chunkSize)};
         auto [it, inserted] = chunks.try_emplace(key);
         if (inserted)
-            it->second.centre.set((double(key.first) + 0.5) * chunkSize, (double(key.second) + 0.5) * chunkSize);
+            it->second.centre.set((double(key.first) + 0.5) * chunkSize,
+                                  (double(key.second) + 0.5) * chunkSize);
         addFootprint(it->second, fp, origin, options);
     }
 
@@ -165,7 +166,8 @@ void setBuildingsHighlight(osg::Node* buildings, std::optional<std::int64_t> id)
 {
     if (!buildings)
         return;
-    buildings->getOrCreateStateSet()->getOrCreateUniform("ct_highlightId", osg::Uniform::FLOAT)
+    buildings->getOrCreateStateSet()
+        ->getOrCreateUniform("ct_highlightId", osg::Uniform::FLOAT)
         ->set(id ? float(*id) : -1.0f);
 }
 

@@ -2,8 +2,8 @@
 
 #include "scene/TimeChunkCallback.h"
 
-#include <osg/BlendFunc>
 #include <algorithm>
+#include <osg/BlendFunc>
 #include <string>
 
 namespace citytwin::scene {

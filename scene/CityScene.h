@@ -5,12 +5,12 @@
 #include "data/Time.h"
 #include "scene/SceneTime.h"
 
+#include <map>
+#include <optional>
 #include <osg/Group>
 #include <osg/Uniform>
 #include <osg/Vec4>
 #include <osg/ref_ptr>
-#include <map>
-#include <optional>
 
 namespace citytwin::scene {
 

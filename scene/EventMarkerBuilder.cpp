@@ -1,12 +1,13 @@
 // buildEventMarkers() (declared in scene/SceneBuilders.h).
+#include "scene/FeatureId.h"
 #include "scene/SceneBuilders.h"
 #include "scene/Shaders.h"
 #include "scene/TimeChunkCallback.h"
 
+#include <algorithm>
 #include <osg/Geode>
 #include <osg/Geometry>
 #include <osg/PointSprite>
-#include <algorithm>
 
 namespace citytwin::scene {
 
@@ -16,7 +17,7 @@ namespace {
 constexpr float kNever = 1e30f;
 //! Markers float above the draped ground so the sprite is not half buried.
 constexpr double kLiftM = 3.0;
-constexpr float kPointSizePx = 16.0f;
+constexpr float kPointSizePx = kEventMarkerSizePx;
 
 double secondsSince(data::TimeMs t, data::TimeMs epoch)
 {
@@ -34,17 +35,20 @@ osg::ref_ptr<osg::Node> buildChunk(const std::vector<const data::Event*>& events
     auto positions = new osg::Vec3Array;
     auto lifecycle = new osg::Vec4Array;
     auto closeSeverity = new osg::Vec2Array;
+    osg::ref_ptr<FeatureIdTable> ids = new FeatureIdTable; // one vertex per event: picking maps back
     double start = TimeChunkCallback::kOpenEnd;
     double stop = -TimeChunkCallback::kOpenEnd;
     for (size_t i = begin; i < end; ++i) {
         const data::Event& e = *events[i];
+        ids->beginFeature(unsigned(positions->size()), e.id);
         positions->push_back(osg::Vec3f(float(e.position.x - origin.x), float(e.position.y - origin.y),
                                         float(e.position.z - origin.z + kLiftM)));
         lifecycle->push_back(osg::Vec4f(shaderTime(e.reported, epoch), shaderTime(e.dispatched, epoch),
                                         shaderTime(e.onSite, epoch), shaderTime(e.resolved, epoch)));
         closeSeverity->push_back(osg::Vec2f(shaderTime(e.closed, epoch), float(e.severity)));
         start = std::min(start, secondsSince(e.reported, epoch));
-        stop = std::max(stop, e.closed == data::kNoTime ? TimeChunkCallback::kOpenEnd : secondsSince(e.closed, epoch));
+        stop = std::max(stop, e.closed == data::kNoTime ? TimeChunkCallback::kOpenEnd
+                                                        : secondsSince(e.closed, epoch));
     }
 
     osg::ref_ptr<osg::Geometry> geom = new osg::Geometry;
@@ -55,6 +59,7 @@ osg::ref_ptr<osg::Node> buildChunk(const std::vector<const data::Event*>& events
     geom->setVertexAttribArray(attrib::kEventLifecycle, lifecycle, osg::Array::BIND_PER_VERTEX);
     geom->setVertexAttribArray(attrib::kEventCloseSeverity, closeSeverity, osg::Array::BIND_PER_VERTEX);
     geom->addPrimitiveSet(new osg::DrawArrays(GL_POINTS, 0, GLsizei(positions->size())));
+    geom->setUserData(ids);
 
     // Points have a zero-size bound that small-feature culling always drops, and their screen
     // size does not follow any world bound: the time test below is their culling.
@@ -83,7 +88,8 @@ osg::ref_ptr<osg::Node> buildEventMarkers(const std::vector<data::Event>& events
     osg::ref_ptr<osg::Group> root = new osg::Group;
     root->setName("event-markers");
     for (size_t begin = 0; begin < sorted.size(); begin += kEventsPerChunk)
-        root->addChild(buildChunk(sorted, begin, std::min(sorted.size(), begin + size_t(kEventsPerChunk)), origin, epoch));
+        root->addChild(buildChunk(sorted, begin, std::min(sorted.size(), begin + size_t(kEventsPerChunk)),
+                                  origin, epoch));
 
     osg::StateSet* ss = root->getOrCreateStateSet();
     ss->setAttributeAndModes(makeProgram("event_markers.vert", "event_markers.frag"));

@@ -1,9 +1,9 @@
 #pragma once
 
-#include <osg/Drawable>
-#include <osg/Referenced>
 #include <cstdint>
 #include <optional>
+#include <osg/Drawable>
+#include <osg/Referenced>
 #include <vector>
 
 namespace citytwin::scene {
@@ -23,7 +23,11 @@ public:
     std::size_t size() const { return m_ranges.size(); }
 
 private:
-    struct Range { unsigned firstVertex; std::int64_t id; };
+    struct Range
+    {
+        unsigned firstVertex;
+        std::int64_t id;
+    };
     std::vector<Range> m_ranges;
 };
 

@@ -3,16 +3,16 @@
 #include "scene/CityScene.h"
 #include "scene/OrbitMath.h"
 
+#include <QElapsedTimer>
+#include <QFile>
+#include <algorithm>
+#include <cstring>
 #include <osg/GraphicsContext>
 #include <osgDB/WriteFile>
 #include <osgUtil/SceneView>
 #include <osgUtil/Statistics>
 #include <osgViewer/Renderer>
 #include <osgViewer/Viewer>
-#include <QElapsedTimer>
-#include <QFile>
-#include <algorithm>
-#include <cstring>
 
 namespace citytwin::scene {
 
@@ -71,19 +71,21 @@ void collectStats(osg::Camera* camera, OffscreenRenderer::Stats& stats)
     stats.drawCalls = unsigned(std::max(st.numDrawables, 0));
     stats.triangles = 0;
     for (const auto& [mode, count] : st.getPrimitiveCountMap()) {
-        if (mode == GL_TRIANGLES || mode == GL_TRIANGLE_STRIP || mode == GL_TRIANGLE_FAN || mode == GL_QUADS
-            || mode == GL_QUAD_STRIP || mode == GL_POLYGON)
+        if (mode == GL_TRIANGLES || mode == GL_TRIANGLE_STRIP || mode == GL_TRIANGLE_FAN ||
+            mode == GL_QUADS || mode == GL_QUAD_STRIP || mode == GL_POLYGON)
             stats.triangles += count;
     }
 }
 
 } // namespace
 
-OffscreenRenderer::OffscreenRenderer(int width, int height) : m_impl(new Impl), m_width(width), m_height(height)
+OffscreenRenderer::OffscreenRenderer(int width, int height)
+    : m_impl(new Impl), m_width(width), m_height(height)
 {
     if (width <= 0 || height <= 0) {
-        m_status = data::Status::error(data::Status::Code::InvalidArgument,
-                                       QStringLiteral("offscreen render size %1x%2 is empty").arg(width).arg(height));
+        m_status = data::Status::error(
+            data::Status::Code::InvalidArgument,
+            QStringLiteral("offscreen render size %1x%2 is empty").arg(width).arg(height));
         return;
     }
     if (qEnvironmentVariableIsEmpty("DISPLAY")) {
@@ -109,8 +111,11 @@ OffscreenRenderer::OffscreenRenderer(int width, int height) : m_impl(new Impl), 
         m_impl->context = nullptr;
         m_status = data::Status::error(
             data::Status::Code::Unsupported,
-            QStringLiteral("cannot create a %1x%2 OpenGL pbuffer on display \"%3\" (is it an X server with GLX?)")
-                .arg(width).arg(height).arg(qEnvironmentVariable("DISPLAY")));
+            QStringLiteral(
+                "cannot create a %1x%2 OpenGL pbuffer on display \"%3\" (is it an X server with GLX?)")
+                .arg(width)
+                .arg(height)
+                .arg(qEnvironmentVariable("DISPLAY")));
         return;
     }
 
@@ -155,14 +160,16 @@ osg::Camera* OffscreenRenderer::camera() const
     return m_impl->viewer ? m_impl->viewer->getCamera() : nullptr;
 }
 
-data::Result<osg::ref_ptr<osg::Image>> OffscreenRenderer::renderImage(osg::Node* root, const data::SavedView& view,
-                                                                      Stats* stats)
+data::Result<osg::ref_ptr<osg::Image>>
+OffscreenRenderer::renderImage(osg::Node* root, const data::SavedView& view, Stats* stats)
 {
     if (!isValid())
-        return m_status.isOk() ? data::Status::error(data::Status::Code::Internal, QStringLiteral("no viewer"))
-                               : m_status;
+        return m_status.isOk()
+                   ? data::Status::error(data::Status::Code::Internal, QStringLiteral("no viewer"))
+                   : m_status;
     if (!root)
-        return data::Status::error(data::Status::Code::InvalidArgument, QStringLiteral("nothing to render (null root)"));
+        return data::Status::error(data::Status::Code::InvalidArgument,
+                                   QStringLiteral("nothing to render (null root)"));
 
     osgViewer::Viewer& viewer = *m_impl->viewer;
     if (m_impl->root != root) {
@@ -206,9 +213,9 @@ data::Status OffscreenRenderer::writeImage(const osg::Image& image, const QStrin
         glOrder->setOrigin(osg::Image::BOTTOM_LEFT);
     }
     if (!osgDB::writeImageFile(*glOrder, QFile::encodeName(path).toStdString()))
-        return data::Status::error(data::Status::Code::IoError,
-                                   QStringLiteral("%1: cannot write the image (unknown extension or unwritable folder)")
-                                       .arg(path));
+        return data::Status::error(
+            data::Status::Code::IoError,
+            QStringLiteral("%1: cannot write the image (unknown extension or unwritable folder)").arg(path));
     return data::Status::ok();
 }
 

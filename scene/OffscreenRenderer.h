@@ -3,13 +3,13 @@
 #include "data/Result.h"
 #include "data/SavedView.h"
 
+#include <QString>
+#include <memory>
 #include <osg/Camera>
 #include <osg/Image>
 #include <osg/Node>
 #include <osg/Vec4>
 #include <osg/ref_ptr>
-#include <QString>
-#include <memory>
 
 namespace citytwin::scene {
 
@@ -20,7 +20,12 @@ namespace citytwin::scene {
 class OffscreenRenderer
 {
 public:
-    struct Stats { double firstFrameMs = 0; unsigned drawCalls = 0; unsigned long long triangles = 0; };
+    struct Stats
+    {
+        double firstFrameMs = 0;
+        unsigned drawCalls = 0;
+        unsigned long long triangles = 0;
+    };
 
     static constexpr double kFovyDeg = 35.0;
     //! Frames drawn per render: the first uploads textures/buffers, the last is read back.

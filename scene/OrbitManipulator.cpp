@@ -2,18 +2,18 @@
 
 #include "scene/OrbitMath.h"
 
-#include <osgUtil/LineSegmentIntersector>
-#include <osgViewer/View>
 #include <algorithm>
 #include <cmath>
+#include <osgUtil/LineSegmentIntersector>
+#include <osgViewer/View>
 
 namespace citytwin::scene {
 
 namespace {
 
-constexpr double kOrbitDegPerUnit = 90.0;  // a drag across the full window width turns 180 deg
-constexpr double kWheelFactor = 0.8;       // one wheel notch closes 20 % of the distance
-constexpr double kKeyPanFraction = 0.1;    // arrow keys pan 10 % of the range
+constexpr double kOrbitDegPerUnit = 90.0; // a drag across the full window width turns 180 deg
+constexpr double kWheelFactor = 0.8;      // one wheel notch closes 20 % of the distance
+constexpr double kKeyPanFraction = 0.1;   // arrow keys pan 10 % of the range
 constexpr double kDefaultFovyDeg = 30.0;
 
 } // namespace
@@ -89,7 +89,8 @@ void OrbitManipulator::rotate(double dxNormalized, double dyNormalized)
 {
     m_flight.reset();
     m_view.headingDeg = orbit::normalizedHeading(m_view.headingDeg - dxNormalized * kOrbitDegPerUnit);
-    m_view.pitchDeg = std::clamp(m_view.pitchDeg + dyNormalized * kOrbitDegPerUnit * 0.5, kMinPitchDeg, kMaxPitchDeg);
+    m_view.pitchDeg =
+        std::clamp(m_view.pitchDeg + dyNormalized * kOrbitDegPerUnit * 0.5, kMinPitchDeg, kMaxPitchDeg);
 }
 
 void OrbitManipulator::pan(double dxNormalized, double dyNormalized, double fovyDeg, double aspect)
@@ -101,7 +102,8 @@ void OrbitManipulator::pan(double dxNormalized, double dyNormalized, double fovy
     // Ground seen obliquely is foreshortened on screen: a vertical drag covers more metres.
     const double foreshortening = std::max(std::sin(osg::DegreesToRadians(-m_view.pitchDeg)), 0.2);
     // The grabbed ground follows the cursor: the target moves against the drag.
-    m_view = orbit::panned(m_view, -dxNormalized * metresPerUnitX, -dyNormalized * metresPerUnitY / foreshortening);
+    m_view = orbit::panned(m_view, -dxNormalized * metresPerUnitX,
+                           -dyNormalized * metresPerUnitY / foreshortening);
 }
 
 void OrbitManipulator::zoomTowards(const data::LocalPoint& point, double factor)
@@ -171,14 +173,27 @@ bool OrbitManipulator::handleKey(int key, osgGA::GUIActionAdapter& aa)
     switch (key) {
     case osgGA::GUIEventAdapter::KEY_Space:
     case 'h':
-    case 'H': home(); break;
+    case 'H':
+        home();
+        break;
     case 'n':
-    case 'N': northUp(); break;
-    case osgGA::GUIEventAdapter::KEY_Left: m_view = orbit::panned(m_view, -step, 0.0); break;
-    case osgGA::GUIEventAdapter::KEY_Right: m_view = orbit::panned(m_view, step, 0.0); break;
-    case osgGA::GUIEventAdapter::KEY_Up: m_view = orbit::panned(m_view, 0.0, step); break;
-    case osgGA::GUIEventAdapter::KEY_Down: m_view = orbit::panned(m_view, 0.0, -step); break;
-    default: return false;
+    case 'N':
+        northUp();
+        break;
+    case osgGA::GUIEventAdapter::KEY_Left:
+        m_view = orbit::panned(m_view, -step, 0.0);
+        break;
+    case osgGA::GUIEventAdapter::KEY_Right:
+        m_view = orbit::panned(m_view, step, 0.0);
+        break;
+    case osgGA::GUIEventAdapter::KEY_Up:
+        m_view = orbit::panned(m_view, 0.0, step);
+        break;
+    case osgGA::GUIEventAdapter::KEY_Down:
+        m_view = orbit::panned(m_view, 0.0, -step);
+        break;
+    default:
+        return false;
     }
     aa.requestRedraw();
     return true;

@@ -3,10 +3,10 @@
 #include "data/Points.h"
 #include "data/SavedView.h"
 
-#include <osg/observer_ptr>
-#include <osgGA/CameraManipulator>
 #include <functional>
 #include <optional>
+#include <osg/observer_ptr>
+#include <osgGA/CameraManipulator>
 
 namespace citytwin::scene {
 
@@ -68,9 +68,16 @@ public:
     bool handle(const osgGA::GUIEventAdapter& ea, osgGA::GUIActionAdapter& aa) override;
 
 private:
-    struct Flight { data::SavedView from; data::SavedView to; double seconds; std::optional<double> start; };
+    struct Flight
+    {
+        data::SavedView from;
+        data::SavedView to;
+        double seconds;
+        std::optional<double> start;
+    };
 
-    std::optional<data::LocalPoint> pointUnderCursor(const osgGA::GUIEventAdapter& ea, osgGA::GUIActionAdapter& aa) const;
+    std::optional<data::LocalPoint> pointUnderCursor(const osgGA::GUIEventAdapter& ea,
+                                                     osgGA::GUIActionAdapter& aa) const;
     bool handleKey(int key, osgGA::GUIActionAdapter& aa);
     data::SavedView sceneHomeView() const;
 

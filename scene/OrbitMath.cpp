@@ -36,7 +36,8 @@ osg::Vec3d eyePosition(const data::SavedView& view)
 
 osg::Matrixd viewMatrix(const data::SavedView& view)
 {
-    return osg::Matrixd::lookAt(eyePosition(view), toVec(view.target), upDirection(view.headingDeg, view.pitchDeg));
+    return osg::Matrixd::lookAt(eyePosition(view), toVec(view.target),
+                                upDirection(view.headingDeg, view.pitchDeg));
 }
 
 osg::Matrixd cameraMatrix(const data::SavedView& view)
@@ -104,11 +105,13 @@ data::SavedView interpolated(const data::SavedView& a, const data::SavedView& b,
     out.headingDeg = normalizedHeading(a.headingDeg + dh * s);
     out.pitchDeg = a.pitchDeg + (b.pitchDeg - a.pitchDeg) * s;
     // Range in log space, so long flights zoom out and in at a steady apparent speed.
-    out.rangeM = std::exp(std::log(std::max(a.rangeM, 1e-3)) * (1.0 - s) + std::log(std::max(b.rangeM, 1e-3)) * s);
+    out.rangeM =
+        std::exp(std::log(std::max(a.rangeM, 1e-3)) * (1.0 - s) + std::log(std::max(b.rangeM, 1e-3)) * s);
     return out;
 }
 
-std::optional<osg::Vec3d> intersectHorizontalPlane(const osg::Vec3d& origin, const osg::Vec3d& dir, double planeZ)
+std::optional<osg::Vec3d> intersectHorizontalPlane(const osg::Vec3d& origin, const osg::Vec3d& dir,
+                                                   double planeZ)
 {
     if (std::abs(dir.z()) < 1e-12)
         return std::nullopt;

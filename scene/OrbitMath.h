@@ -3,9 +3,9 @@
 #include "data/Points.h"
 #include "data/SavedView.h"
 
+#include <optional>
 #include <osg/Matrixd>
 #include <osg/Vec3d>
-#include <optional>
 
 namespace citytwin::scene::orbit {
 
@@ -40,6 +40,7 @@ data::SavedView interpolated(const data::SavedView& a, const data::SavedView& b,
 double normalizedHeading(double headingDeg);
 
 //! Where the ray ORIGIN + s*DIR (s > 0) meets the plane z = PLANEZ.
-std::optional<osg::Vec3d> intersectHorizontalPlane(const osg::Vec3d& origin, const osg::Vec3d& dir, double planeZ);
+std::optional<osg::Vec3d> intersectHorizontalPlane(const osg::Vec3d& origin, const osg::Vec3d& dir,
+                                                   double planeZ);
 
 } // namespace citytwin::scene::orbit

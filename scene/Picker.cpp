@@ -2,7 +2,10 @@
 
 #include "scene/CityScene.h"
 #include "scene/FeatureId.h"
+#include "scene/Shaders.h"
+#include "scene/TimeChunkCallback.h"
 
+#include <osg/Geometry>
 #include <osg/Viewport>
 #include <osgUtil/IntersectionVisitor>
 #include <osgUtil/LineSegmentIntersector>
@@ -18,7 +21,8 @@ std::optional<PickResult> Picker::pick(const osg::Camera& camera, osg::Node* sce
     // Project a window point back through the camera: near and far plane points in the world.
     const double winX = viewport->x() + x;
     const double winY = viewport->y() + viewport->height() - yFromTop;
-    const osg::Matrixd toWindow = camera.getViewMatrix() * camera.getProjectionMatrix() * viewport->computeWindowMatrix();
+    const osg::Matrixd toWindow =
+        camera.getViewMatrix() * camera.getProjectionMatrix() * viewport->computeWindowMatrix();
     const osg::Matrixd fromWindow = osg::Matrixd::inverse(toWindow);
     const osg::Vec3d start = osg::Vec3d(winX, winY, 0.0) * fromWindow;
     const osg::Vec3d end = osg::Vec3d(winX, winY, 1.0) * fromWindow;
@@ -39,6 +43,89 @@ std::optional<PickResult> Picker::pick(const osg::Camera& camera, osg::Node* sce
     if (!hit.indexList.empty())
         result.featureId = featureIdAt(hit.drawable.get(), hit.indexList.front());
     return result;
+}
+
+} // namespace citytwin::scene
+
+namespace citytwin::scene {
+
+namespace {
+
+//! Walks visible nodes (node mask), skipping time chunks inactive at the given time, and tests
+//! every marker vertex alive at that time against the cursor in window coordinates.
+class MarkerPickVisitor : public osg::NodeVisitor
+{
+public:
+    MarkerPickVisitor(const osg::Matrixd& toWindow, const osg::Vec2d& cursor, double seconds, double radiusPx)
+        : osg::NodeVisitor(TRAVERSE_ACTIVE_CHILDREN), m_toWindow(toWindow), m_cursor(cursor),
+          m_seconds(seconds), m_bestDistance2(radiusPx * radiusPx)
+    {
+    }
+
+    void apply(osg::Node& node) override
+    {
+        if (auto* chunk = dynamic_cast<const TimeChunkCallback*>(node.getCullCallback());
+            chunk && !chunk->isActiveAt(m_seconds))
+            return;
+        traverse(node);
+    }
+
+    void apply(osg::Geometry& geom) override
+    {
+        const FeatureIdTable* ids = featureIdTable(&geom);
+        const auto* positions = dynamic_cast<const osg::Vec3Array*>(geom.getVertexArray());
+        const auto* life =
+            dynamic_cast<const osg::Vec4Array*>(geom.getVertexAttribArray(attrib::kEventLifecycle));
+        const auto* close =
+            dynamic_cast<const osg::Vec2Array*>(geom.getVertexAttribArray(attrib::kEventCloseSeverity));
+        if (!ids || !positions || !life || !close || geom.getNumPrimitiveSets() == 0 ||
+            geom.getPrimitiveSet(0)->getMode() != GL_POINTS)
+            return;
+        const osg::Matrixd toWorld = osg::computeLocalToWorld(getNodePath());
+        const osg::Matrixd toWindow = toWorld * m_toWindow;
+        const float t = float(m_seconds); // the shader compares in float too
+        for (unsigned i = 0; i < positions->size(); ++i) {
+            if (t < (*life)[i].x() || t >= (*close)[i].x())
+                continue;
+            const osg::Vec3d win = osg::Vec3d((*positions)[i]) * toWindow;
+            if (win.z() < 0.0 || win.z() > 1.0)
+                continue; // behind the eye or beyond the far plane
+            const double d2 = (osg::Vec2d(win.x(), win.y()) - m_cursor).length2();
+            if (d2 <= m_bestDistance2) {
+                m_bestDistance2 = d2;
+                PickResult r;
+                const osg::Vec3d p = osg::Vec3d((*positions)[i]) * toWorld;
+                r.point = {p.x(), p.y(), p.z()};
+                r.layer = CityScene::layerIdOf(getNodePath());
+                r.featureId = ids->featureAtVertex(i);
+                best = r;
+            }
+        }
+    }
+
+    std::optional<PickResult> best;
+
+private:
+    osg::Matrixd m_toWindow;
+    osg::Vec2d m_cursor;
+    double m_seconds;
+    double m_bestDistance2;
+};
+
+} // namespace
+
+std::optional<PickResult> Picker::pickMarker(const osg::Camera& camera, osg::Node* scene, double x,
+                                             double yFromTop, double seconds, double radiusPx)
+{
+    const osg::Viewport* viewport = camera.getViewport();
+    if (!scene || !viewport)
+        return std::nullopt;
+    const osg::Matrixd toWindow =
+        camera.getViewMatrix() * camera.getProjectionMatrix() * viewport->computeWindowMatrix();
+    const osg::Vec2d cursor(viewport->x() + x, viewport->y() + viewport->height() - yFromTop);
+    MarkerPickVisitor visitor(toWindow, cursor, seconds, radiusPx);
+    scene->accept(visitor);
+    return visitor.best;
 }
 
 } // namespace citytwin::scene

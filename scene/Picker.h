@@ -3,17 +3,17 @@
 #include "data/LayerId.h"
 #include "data/Points.h"
 
-#include <osg/Camera>
 #include <cstdint>
 #include <optional>
+#include <osg/Camera>
 
 namespace citytwin::scene {
 
 //! What lies under a window position.
 struct PickResult
 {
-    data::LocalPoint point;               //!< nearest hit, local frame (z = terrain/roof height)
-    std::optional<data::LayerId> layer;   //!< layer of the hit node (CityScene layer groups)
+    data::LocalPoint point;                //!< nearest hit, local frame (z = terrain/roof height)
+    std::optional<data::LayerId> layer;    //!< layer of the hit node (CityScene layer groups)
     std::optional<std::int64_t> featureId; //!< building feature id when a building was hit
 };
 
@@ -26,7 +26,16 @@ public:
     //! Nearest hit in SCENE (the root CAMERA draws, e.g. CityScene::root()) at pixel (X, Y) of
     //! CAMERA's viewport, Y measured from the TOP: Qt widget coordinates in physical pixels,
     //! and the image rows of OffscreenRenderer.
-    static std::optional<PickResult> pick(const osg::Camera& camera, osg::Node* scene, double x, double yFromTop);
+    static std::optional<PickResult> pick(const osg::Camera& camera, osg::Node* scene, double x,
+                                          double yFromTop);
+
+    //! The event marker drawn nearest to pixel (X, Y from the top) within RADIUSPX, at scene
+    //! time SECONDS since the epoch (CityScene::timeSeconds()): markers hidden at that time or
+    //! in hidden layers are skipped, like time-culled chunks. Markers are points, which the
+    //! ray of pick() does not hit; this tests them in screen space, O(markers in active chunks).
+    //! The result's featureId is the event id, point its position.
+    static std::optional<PickResult> pickMarker(const osg::Camera& camera, osg::Node* scene, double x,
+                                                double yFromTop, double seconds, double radiusPx = 10.0);
 };
 
 } // namespace citytwin::scene

@@ -11,10 +11,7 @@ namespace {
 struct TriangleCollector
 {
     std::vector<unsigned> indices;
-    void operator()(unsigned a, unsigned b, unsigned c)
-    {
-        indices.insert(indices.end(), {a, b, c});
-    }
+    void operator()(unsigned a, unsigned b, unsigned c) { indices.insert(indices.end(), {a, b, c}); }
 };
 
 } // namespace

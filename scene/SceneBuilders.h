@@ -6,11 +6,11 @@
 #include "data/Rasters.h"
 #include "data/Time.h"
 
+#include <cstdint>
+#include <optional>
 #include <osg/Node>
 #include <osg/Vec3f>
 #include <osg/ref_ptr>
-#include <cstdint>
-#include <optional>
 #include <vector>
 
 namespace citytwin::scene {
@@ -23,12 +23,12 @@ namespace citytwin::scene {
 
 struct TerrainOptions
 {
-    int maxGridSize = 512;         //!< decimate the DEM to at most this many vertices a side
+    int maxGridSize = 512; //!< decimate the DEM to at most this many vertices a side
     double verticalScale = 1.0;
     double skirtDepthM = 20.0;
-    int tileQuads = 64;            //!< the mesh is split into tiles of at most this many quads a side (culling)
-    int lodStride = 4;             //!< far tiles use every lodStride-th vertex (<= 1: no LOD)
-    double lodRangeFactor = 3.0;   //!< a tile switches to full detail within this many tile radii of the eye
+    int tileQuads = 64;          //!< the mesh is split into tiles of at most this many quads a side (culling)
+    int lodStride = 4;           //!< far tiles use every lodStride-th vertex (<= 1: no LOD)
+    double lodRangeFactor = 3.0; //!< a tile switches to full detail within this many tile radii of the eye
 };
 //! Terrain mesh from the DEM, draped with IMAGERY (may be null: shaded by height).
 //! Vertices sit on the (decimated) DEM cell centres; no-data cells take the lowest valid height.
@@ -47,7 +47,7 @@ void setTerrainGroundOpacity(osg::Node* terrain, float opacity);
 
 struct BuildingsOptions
 {
-    double chunkSizeM = 500.0; //!< buildings are merged into one geometry per chunk of this size
+    double chunkSizeM = 500.0;   //!< buildings are merged into one geometry per chunk of this size
     double defaultHeightM = 3.0; //!< used for footprints with no height (<= 0)
     osg::Vec3f wallColour{0.86f, 0.84f, 0.80f};
     osg::Vec3f roofColour{0.60f, 0.58f, 0.56f};
@@ -58,7 +58,8 @@ struct BuildingsOptions
 //! Each chunk is a MatrixTransform (chunk centre) > Geode > one Geometry whose user data is a
 //! FeatureIdTable (scene/FeatureId.h). Concave roofs and holes are tessellated.
 osg::ref_ptr<osg::Node> buildBuildings(const std::vector<data::Footprint>& footprints,
-                                       const data::ProjectedPoint& origin, const BuildingsOptions& options = {});
+                                       const data::ProjectedPoint& origin,
+                                       const BuildingsOptions& options = {});
 //! Highlights feature ID in a node from buildBuildings() (shader uniform; nullopt clears).
 //! The GPU compares float ids: exact up to 2^24.
 void setBuildingsHighlight(osg::Node* buildings, std::optional<std::int64_t> id);
@@ -66,12 +67,15 @@ void setBuildingsHighlight(osg::Node* buildings, std::optional<std::int64_t> id)
 //! Events per marker chunk: small enough that culling by time skips most of a long history,
 //! large enough to keep draw calls low.
 inline constexpr int kEventsPerChunk = 256;
+//! Base marker diameter in pixels (severity 1 is 100 %, severity 4 is 145 %).
+inline constexpr float kEventMarkerSizePx = 16.0f;
 
 //! Event markers: point sprites chunked by reported time, each vertex carrying its lifecycle
 //! times relative to EPOCH; the shader hides/colours them against the scene time uniform and
 //! chunks outside the current time are culled. Event positions must have their z draped.
 //! Events without a reported time are skipped. Each chunk is a Geode with a TimeChunkCallback.
 //! Markers are overlays: drawn last without depth test, so buildings and slopes never hide them.
+//! Each chunk geometry carries a FeatureIdTable (vertex i = one event id) for Picker::pickMarker().
 osg::ref_ptr<osg::Node> buildEventMarkers(const std::vector<data::Event>& events,
                                           const data::ProjectedPoint& origin, data::TimeMs epoch);
 

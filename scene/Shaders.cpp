@@ -2,9 +2,9 @@
 
 #include "scene/SceneLog.h"
 
-#include <osg/Shader>
 #include <map>
 #include <mutex>
+#include <osg/Shader>
 #include <string>
 #include <utility>
 

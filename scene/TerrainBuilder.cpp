@@ -2,17 +2,17 @@
 #include "scene/SceneBuilders.h"
 #include "scene/Shaders.h"
 
-#include <osg/BlendFunc>
-#include <osg/Depth>
-#include <osg/Group>
-#include <osg/LOD>
-#include <osg/Geometry>
-#include <osg/Image>
-#include <osg/Texture2D>
 #include <algorithm>
 #include <cmath>
 #include <cstring>
 #include <limits>
+#include <osg/BlendFunc>
+#include <osg/Depth>
+#include <osg/Geometry>
+#include <osg/Group>
+#include <osg/Image>
+#include <osg/LOD>
+#include <osg/Texture2D>
 
 namespace citytwin::scene {
 
@@ -142,7 +142,8 @@ osg::ref_ptr<osg::Geometry> buildTile(const TerrainGrid& g, int c0, int c1, int 
     for (int j = 0; j + 1 < nr; ++j) {
         for (int i = 0; i + 1 < nc; ++i) {
             // Counter-clockwise seen from above (row index grows southwards).
-            const unsigned nw = local(i, j), ne = local(i + 1, j), sw = local(i, j + 1), se = local(i + 1, j + 1);
+            const unsigned nw = local(i, j), ne = local(i + 1, j), sw = local(i, j + 1),
+                           se = local(i + 1, j + 1);
             for (unsigned v : {sw, se, ne, sw, ne, nw})
                 indices->push_back(v);
         }
@@ -192,7 +193,8 @@ osg::ref_ptr<osg::Node> buildTileNode(const TerrainGrid& g, int c0, int c1, int 
     osg::ref_ptr<osg::LOD> lod = new osg::LOD;
     const float switchDistance = fine->getBound().radius() * float(options.lodRangeFactor);
     lod->addChild(fine, 0.0f, switchDistance);
-    lod->addChild(buildTile(g, c0, c1, r0, r1, stride, skirt), switchDistance, std::numeric_limits<float>::max());
+    lod->addChild(buildTile(g, c0, c1, r0, r1, stride, skirt), switchDistance,
+                  std::numeric_limits<float>::max());
     return lod;
 }
 
@@ -209,7 +211,7 @@ osg::ref_ptr<osg::Texture2D> makeImageryTexture(const data::ImageRaster& imagery
     texture->setFilter(osg::Texture::MAG_FILTER, osg::Texture::LINEAR);
     texture->setWrap(osg::Texture::WRAP_S, osg::Texture::CLAMP_TO_EDGE);
     texture->setWrap(osg::Texture::WRAP_T, osg::Texture::CLAMP_TO_EDGE);
-    texture->setResizeNonPowerOfTwoHint(false); // GL 2 takes any size; resizing would blur
+    texture->setResizeNonPowerOfTwoHint(false);  // GL 2 takes any size; resizing would blur
     texture->setUnRefImageDataAfterApply(false); // several contexts (offscreen renders) may upload it
     return texture;
 }
@@ -220,7 +222,8 @@ void updateImageryUniform(osg::Node* terrain)
     float opacity = 1.0f;
     terrain->getUserValue(kImageryVisibleKey, visible);
     terrain->getUserValue(kImageryOpacityKey, opacity);
-    terrain->getOrCreateStateSet()->getOrCreateUniform("ct_imageryOpacity", osg::Uniform::FLOAT)
+    terrain->getOrCreateStateSet()
+        ->getOrCreateUniform("ct_imageryOpacity", osg::Uniform::FLOAT)
         ->set(visible ? std::clamp(opacity, 0.0f, 1.0f) : 0.0f);
 }
 
@@ -231,8 +234,8 @@ osg::ref_ptr<osg::Node> buildTerrain(const data::ElevationGrid& dem, const data:
 {
     osg::ref_ptr<osg::Group> terrain = new osg::Group;
     terrain->setName("terrain");
-    if (dem.grid.width < 2 || dem.grid.height < 2
-        || dem.heights.size() < size_t(dem.grid.width) * size_t(dem.grid.height))
+    if (dem.grid.width < 2 || dem.grid.height < 2 ||
+        dem.heights.size() < size_t(dem.grid.width) * size_t(dem.grid.height))
         return terrain; // nothing to mesh; the caller validated the source, an empty node is harmless
 
     const TerrainGrid g = sampleGrid(dem, imagery, origin, options);
@@ -240,7 +243,7 @@ osg::ref_ptr<osg::Node> buildTerrain(const data::ElevationGrid& dem, const data:
     for (int r0 = 0; r0 < g.rows - 1; r0 += tile)
         for (int c0 = 0; c0 < g.cols - 1; c0 += tile)
             terrain->addChild(buildTileNode(g, c0, std::min(c0 + tile, g.cols - 1), r0,
-                                          std::min(r0 + tile, g.rows - 1), options));
+                                            std::min(r0 + tile, g.rows - 1), options));
 
     osg::StateSet* ss = terrain->getOrCreateStateSet();
     ss->setAttributeAndModes(makeProgram("terrain.vert", "terrain.frag"));

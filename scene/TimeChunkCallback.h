@@ -2,9 +2,9 @@
 
 #include "scene/SceneTime.h"
 
+#include <limits>
 #include <osg/NodeCallback>
 #include <osg/ref_ptr>
-#include <limits>
 
 namespace citytwin::scene {
 

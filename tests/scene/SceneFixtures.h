@@ -33,7 +33,8 @@ inline data::ElevationGrid fixtureDem(int cols = 64, int rows = 48, double cell 
     data::ElevationGrid dem;
     dem.grid.width = cols;
     dem.grid.height = rows;
-    dem.grid.extent = {o.x - cols * cell / 2, o.y - rows * cell / 2, o.x + cols * cell / 2, o.y + rows * cell / 2};
+    dem.grid.extent = {o.x - cols * cell / 2, o.y - rows * cell / 2, o.x + cols * cell / 2,
+                       o.y + rows * cell / 2};
     dem.heights.resize(size_t(cols) * size_t(rows));
     for (int r = 0; r < rows; ++r)
         for (int c = 0; c < cols; ++c)
@@ -42,7 +43,8 @@ inline data::ElevationGrid fixtureDem(int cols = 64, int rows = 48, double cell 
 }
 
 //! Imagery of one colour covering EXTENT.
-inline data::ImageRaster fixtureImagery(const data::Extent2D& extent, std::uint8_t r, std::uint8_t g, std::uint8_t b)
+inline data::ImageRaster fixtureImagery(const data::Extent2D& extent, std::uint8_t r, std::uint8_t g,
+                                        std::uint8_t b)
 {
     data::ImageRaster img;
     img.grid.extent = extent;
@@ -80,8 +82,8 @@ inline data::Footprint lFootprint(std::int64_t id, double x, double y, double he
     data::Footprint fp;
     fp.id = id;
     const double ox = o.x + x, oy = o.y + y;
-    fp.outer = {{ox, oy, 0}, {ox, oy + 30, 0}, {ox + 15, oy + 30, 0}, {ox + 15, oy + 15, 0}, {ox + 30, oy + 15, 0},
-                {ox + 30, oy, 0}};
+    fp.outer = {{ox, oy, 0},           {ox, oy + 30, 0},      {ox + 15, oy + 30, 0},
+                {ox + 15, oy + 15, 0}, {ox + 30, oy + 15, 0}, {ox + 30, oy, 0}};
     fp.height = height;
     fp.baseZ = baseZ;
     return fp;
@@ -94,7 +96,8 @@ inline data::Footprint courtyardFootprint(std::int64_t id, double x, double y, d
     data::Footprint fp;
     fp.id = id;
     const double ox = o.x + x, oy = o.y + y;
-    fp.outer = {{ox, oy, 0}, {ox + 40, oy, 0}, {ox + 40, oy + 40, 0}, {ox, oy + 40, 0}, {ox, oy, 0}}; // closed ring
+    fp.outer = {
+        {ox, oy, 0}, {ox + 40, oy, 0}, {ox + 40, oy + 40, 0}, {ox, oy + 40, 0}, {ox, oy, 0}}; // closed ring
     fp.holes = {{{ox + 10, oy + 10, 0}, {ox + 30, oy + 10, 0}, {ox + 30, oy + 30, 0}, {ox + 10, oy + 30, 0}}};
     fp.height = height;
     fp.baseZ = baseZ;
@@ -102,11 +105,14 @@ inline data::Footprint courtyardFootprint(std::int64_t id, double x, double y, d
 }
 
 //! An event at local (X, Y, Z) whose lifecycle steps are seconds after EPOCH (negative: not happened).
-inline data::Event fixtureEvent(std::int64_t id, double x, double y, double z, data::TimeMs epoch, double reportedS,
-                                double dispatchedS, double onSiteS, double resolvedS, double closedS)
+inline data::Event fixtureEvent(std::int64_t id, double x, double y, double z, data::TimeMs epoch,
+                                double reportedS, double dispatchedS, double onSiteS, double resolvedS,
+                                double closedS)
 {
     const data::ProjectedPoint o = fixtureOrigin();
-    auto at = [epoch](double s) { return s < 0 ? data::kNoTime : epoch + data::TimeMs(std::llround(s * 1000)); };
+    auto at = [epoch](double s) {
+        return s < 0 ? data::kNoTime : epoch + data::TimeMs(std::llround(s * 1000));
+    };
     data::Event e;
     e.id = id;
     e.category = QStringLiteral("illegal_parking");

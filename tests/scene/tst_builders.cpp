@@ -7,6 +7,8 @@
 #include "scene/Shaders.h"
 #include "scene/TimeChunkCallback.h"
 
+#include <QtTest>
+#include <cmath>
 #include <osg/ComputeBoundsVisitor>
 #include <osg/Geode>
 #include <osg/Geometry>
@@ -14,8 +16,6 @@
 #include <osg/MatrixTransform>
 #include <osgUtil/IntersectionVisitor>
 #include <osgUtil/LineSegmentIntersector>
-#include <QtTest>
-#include <cmath>
 #include <set>
 
 Q_DECLARE_METATYPE(std::vector<osg::Vec2d>)
@@ -99,8 +99,8 @@ private slots:
 void TestBuilders::shadersAreEmbedded_data()
 {
     QTest::addColumn<QString>("name");
-    for (const char* n : {"terrain.vert", "terrain.frag", "buildings.vert", "buildings.frag", "event_markers.vert",
-                          "event_markers.frag"})
+    for (const char* n : {"terrain.vert", "terrain.frag", "buildings.vert", "buildings.frag",
+                          "event_markers.vert", "event_markers.frag"})
         QTest::newRow(n) << QString::fromLatin1(n);
 }
 
@@ -246,14 +246,15 @@ void TestBuilders::triangulatesConcaveAndHoles_data()
     QTest::newRow("square ccw") << square << std::vector<std::vector<osg::Vec2d>>{} << 100.0;
     QTest::newRow("square cw") << std::vector<osg::Vec2d>(square.rbegin(), square.rend())
                                << std::vector<std::vector<osg::Vec2d>>{} << 100.0;
-    QTest::newRow("L concave") << std::vector<osg::Vec2d>{{0, 0}, {30, 0}, {30, 15}, {15, 15}, {15, 30}, {0, 30}}
+    QTest::newRow("L concave") << std::vector<osg::Vec2d>{{0, 0},   {30, 0},  {30, 15},
+                                                          {15, 15}, {15, 30}, {0, 30}}
                                << std::vector<std::vector<osg::Vec2d>>{} << 675.0;
-    QTest::newRow("U concave") << std::vector<osg::Vec2d>{{0, 0}, {30, 0}, {30, 30}, {20, 30}, {20, 10}, {10, 10},
-                                                          {10, 30}, {0, 30}}
+    QTest::newRow("U concave") << std::vector<osg::Vec2d>{{0, 0},   {30, 0},  {30, 30}, {20, 30},
+                                                          {20, 10}, {10, 10}, {10, 30}, {0, 30}}
                                << std::vector<std::vector<osg::Vec2d>>{} << 700.0;
-    QTest::newRow("courtyard") << std::vector<osg::Vec2d>{{0, 0}, {40, 0}, {40, 40}, {0, 40}}
-                               << std::vector<std::vector<osg::Vec2d>>{{{10, 10}, {30, 10}, {30, 30}, {10, 30}}}
-                               << 1200.0;
+    QTest::newRow("courtyard")
+        << std::vector<osg::Vec2d>{{0, 0}, {40, 0}, {40, 40}, {0, 40}}
+        << std::vector<std::vector<osg::Vec2d>>{{{10, 10}, {30, 10}, {30, 30}, {10, 30}}} << 1200.0;
 }
 
 void TestBuilders::triangulatesConcaveAndHoles()
@@ -313,15 +314,18 @@ void TestBuilders::buildingsWallsAndRoofs()
     const std::vector<data::Footprint> fps = {test::rectFootprint(11, 10, 10, 8, 8, 12, 5),
                                               test::lFootprint(12, 30, 30, 9, 6),
                                               test::courtyardFootprint(13, -60, -60, 15, 7)};
-    const std::map<std::int64_t, std::pair<double, double>> baseTop = {{11, {5, 17}}, {12, {6, 15}}, {13, {7, 22}}};
+    const std::map<std::int64_t, std::pair<double, double>> baseTop = {
+        {11, {5, 17}}, {12, {6, 15}}, {13, {7, 22}}};
     const std::map<std::int64_t, double> roofArea = {{11, 64.0}, {12, 675.0}, {13, 1200.0}};
     osg::ref_ptr<osg::Node> node = buildBuildings(fps, test::fixtureOrigin(), {});
     std::map<std::int64_t, double> areas;
     for (const PlacedGeometry& g : geometries(node.get())) {
         const auto* verts = static_cast<const osg::Vec3Array*>(g.geometry->getVertexArray());
         const auto* normals = static_cast<const osg::Vec3Array*>(g.geometry->getNormalArray());
-        const auto* fid = static_cast<const osg::FloatArray*>(g.geometry->getVertexAttribArray(attrib::kFeatureId));
-        const auto* roof = static_cast<const osg::FloatArray*>(g.geometry->getVertexAttribArray(attrib::kRoofFlag));
+        const auto* fid =
+            static_cast<const osg::FloatArray*>(g.geometry->getVertexAttribArray(attrib::kFeatureId));
+        const auto* roof =
+            static_cast<const osg::FloatArray*>(g.geometry->getVertexAttribArray(attrib::kRoofFlag));
         QVERIFY(verts && normals && fid && roof);
         QCOMPARE(fid->size(), verts->size());
         QCOMPARE(roof->size(), verts->size());
@@ -348,12 +352,14 @@ void TestBuilders::buildingsWallsAndRoofs()
         }
     }
     for (const auto& [id, area] : roofArea)
-        QVERIFY2(std::abs(areas[id] - area) < 1e-2, qPrintable(QStringLiteral("%1: %2").arg(id).arg(areas[id])));
+        QVERIFY2(std::abs(areas[id] - area) < 1e-2,
+                 qPrintable(QStringLiteral("%1: %2").arg(id).arg(areas[id])));
 }
 
 void TestBuilders::buildingsHighlightUniform()
 {
-    osg::ref_ptr<osg::Node> node = buildBuildings({test::rectFootprint(7, 0, 0, 5, 5, 5, 0)}, test::fixtureOrigin());
+    osg::ref_ptr<osg::Node> node =
+        buildBuildings({test::rectFootprint(7, 0, 0, 5, 5, 5, 0)}, test::fixtureOrigin());
     QCOMPARE(uniformFloat(node.get(), "ct_highlightId"), -1.0f);
     setBuildingsHighlight(node.get(), 7);
     QCOMPARE(uniformFloat(node.get(), "ct_highlightId"), 7.0f);
@@ -367,7 +373,7 @@ void TestBuilders::markersChunkedAndSorted()
     std::vector<data::Event> events;
     const int n = 2 * kEventsPerChunk + 40;
     for (int i = 0; i < n; ++i) {
-        const int k = (i * 7919) % n; // shuffled report order
+        const int k = (i * 7919) % n;                                 // shuffled report order
         const double closed = (k % 10 == 0) ? -1 : k * 60.0 + 3600.0; // some never closed
         events.push_back(test::fixtureEvent(i, k, -k, 0, epoch, k * 60.0, k * 60.0 + 60, -1, -1, closed));
     }
@@ -382,7 +388,8 @@ void TestBuilders::markersChunkedAndSorted()
         QVERIFY(cb);
         const auto geoms = geometries(chunk);
         QCOMPARE(geoms.size(), size_t(1));
-        const auto* life = static_cast<const osg::Vec4Array*>(geoms[0].geometry->getVertexAttribArray(attrib::kEventLifecycle));
+        const auto* life = static_cast<const osg::Vec4Array*>(
+            geoms[0].geometry->getVertexAttribArray(attrib::kEventLifecycle));
         const auto* close = static_cast<const osg::Vec2Array*>(
             geoms[0].geometry->getVertexAttribArray(attrib::kEventCloseSeverity));
         QVERIFY(life && close);
@@ -393,7 +400,8 @@ void TestBuilders::markersChunkedAndSorted()
                 QVERIFY((*life)[i].x() >= (*life)[i - 1].x()); // sorted by reported
             QCOMPARE((*life)[i].z(), 1e30f);                   // on site never happened
             minStart = std::min(minStart, double((*life)[i].x()));
-            maxEnd = std::max(maxEnd, (*close)[i].x() >= 1e30f ? TimeChunkCallback::kOpenEnd : double((*close)[i].x()));
+            maxEnd = std::max(maxEnd, (*close)[i].x() >= 1e30f ? TimeChunkCallback::kOpenEnd
+                                                               : double((*close)[i].x()));
         }
         QCOMPARE(cb->start(), minStart);
         QCOMPARE(cb->end(), maxEnd);
@@ -431,8 +439,8 @@ void TestBuilders::sceneLayersVisibilityOpacityTime()
     const data::LayerId buildings{3}, events{4};
     scene.setLayerNode(buildings, data::LayerKind::Buildings,
                        buildBuildings({test::rectFootprint(1, 0, 0, 5, 5, 5, 0)}, test::fixtureOrigin()));
-    osg::ref_ptr<osg::Node> markers =
-        buildEventMarkers({test::fixtureEvent(1, 0, 0, 0, epoch, 10, -1, -1, -1, 20)}, test::fixtureOrigin(), epoch);
+    osg::ref_ptr<osg::Node> markers = buildEventMarkers(
+        {test::fixtureEvent(1, 0, 0, 0, epoch, 10, -1, -1, -1, 20)}, test::fixtureOrigin(), epoch);
     scene.setLayerNode(events, data::LayerKind::Events, markers);
     QVERIFY(scene.hasLayer(buildings));
     QVERIFY(scene.layerKind(events) == data::LayerKind::Events);

@@ -2,10 +2,10 @@
 #include "scene/OrbitManipulator.h"
 #include "scene/OrbitMath.h"
 
-#include <osgGA/GUIActionAdapter>
-#include <osgGA/GUIEventAdapter>
 #include <QtTest>
 #include <cmath>
+#include <osgGA/GUIActionAdapter>
+#include <osgGA/GUIEventAdapter>
 
 using namespace citytwin;
 using namespace citytwin::scene;
@@ -40,14 +40,20 @@ bool sameView(const data::SavedView& a, const data::SavedView& b, double eps = 1
 {
     double dh = std::abs(a.headingDeg - b.headingDeg);
     dh = std::min(dh, 360.0 - dh);
-    return near(a.target.x, b.target.x, eps) && near(a.target.y, b.target.y, eps) && near(a.target.z, b.target.z, eps)
-        && dh <= eps && near(a.pitchDeg, b.pitchDeg, eps) && near(a.rangeM, b.rangeM, eps);
+    return near(a.target.x, b.target.x, eps) && near(a.target.y, b.target.y, eps) &&
+           near(a.target.z, b.target.z, eps) && dh <= eps && near(a.pitchDeg, b.pitchDeg, eps) &&
+           near(a.rangeM, b.rangeM, eps);
 }
 
 QString describe(const data::SavedView& v)
 {
     return QStringLiteral("target (%1, %2, %3) heading %4 pitch %5 range %6")
-        .arg(v.target.x).arg(v.target.y).arg(v.target.z).arg(v.headingDeg).arg(v.pitchDeg).arg(v.rangeM);
+        .arg(v.target.x)
+        .arg(v.target.y)
+        .arg(v.target.z)
+        .arg(v.headingDeg)
+        .arg(v.pitchDeg)
+        .arg(v.rangeM);
 }
 
 //! Normalized device position of P seen from VIEW (perspective 35 deg, square).
@@ -239,8 +245,8 @@ void TestOrbitManipulator::flyToAnimates()
 
     // Interpolated headings take the short way round.
     const data::SavedView a = makeView(0, 0, 0, 350, -45, 100), b = makeView(0, 0, 0, 10, -45, 100);
-    QVERIFY(near(orbit::interpolated(a, b, 0.5).headingDeg, 0.0, 1e-9)
-            || near(orbit::interpolated(a, b, 0.5).headingDeg, 360.0, 1e-9));
+    QVERIFY(near(orbit::interpolated(a, b, 0.5).headingDeg, 0.0, 1e-9) ||
+            near(orbit::interpolated(a, b, 0.5).headingDeg, 360.0, 1e-9));
 
     m.flyTo({5, 5, 0}, 50, 0.0); // zero duration jumps
     QVERIFY(!m.isFlying());
@@ -277,8 +283,9 @@ void TestOrbitManipulator::setByMatrixKeepsRange()
     QVERIFY2(sameView(m.view(), v, 1e-6), qPrintable(describe(m.view())));
     m.setByInverseMatrix(orbit::viewMatrix(makeView(1, 2, 3, 10, -20, 640)));
     QVERIFY(sameView(m.view(), makeView(1, 2, 3, 10, -20, 640), 1e-6));
-    QVERIFY((m.getMatrix() * m.getInverseMatrix()).isIdentity()
-            || (osg::Vec3d(5, 6, 7) * m.getMatrix() * m.getInverseMatrix() - osg::Vec3d(5, 6, 7)).length() < 1e-6);
+    QVERIFY((m.getMatrix() * m.getInverseMatrix()).isIdentity() ||
+            (osg::Vec3d(5, 6, 7) * m.getMatrix() * m.getInverseMatrix() - osg::Vec3d(5, 6, 7)).length() <
+                1e-6);
 }
 
 QTEST_GUILESS_MAIN(TestOrbitManipulator)

@@ -2,16 +2,16 @@
 // and checks pixels: roof vs terrain, event marker lifecycle colours, hidden layers, opacity,
 // imagery opacity, time-chunk culling and picking. Every image is saved under test-output/scene.
 #include "SceneFixtures.h"
-#include "tests/common/TestPaths.h"
 #include "scene/CityScene.h"
 #include "scene/OffscreenRenderer.h"
 #include "scene/OrbitMath.h"
 #include "scene/Picker.h"
 #include "scene/SceneBuilders.h"
+#include "tests/common/TestPaths.h"
 
-#include <osg/Viewport>
 #include <QtTest>
 #include <memory>
+#include <osg/Viewport>
 
 using namespace citytwin;
 using namespace citytwin::scene;
@@ -30,7 +30,10 @@ const osg::Vec3d kGroundSpot(-120, 90, 0);
 // A courtyard building (40×40, 20×20 hole) with its corner here: its hole must show the ground.
 const osg::Vec3d kCourtyardCorner(-250, -200, 0);
 
-struct Rgb { int r, g, b; };
+struct Rgb
+{
+    int r, g, b;
+};
 
 Rgb pixel(const osg::Image& img, int x, int yFromTop)
 {
@@ -43,13 +46,31 @@ QString str(const Rgb& c)
     return QStringLiteral("(%1, %2, %3)").arg(c.r).arg(c.g).arg(c.b);
 }
 
-bool isRed(const Rgb& c) { return c.r > 150 && c.g < 80 && c.b < 80; }
-bool isOrange(const Rgb& c) { return c.r > 180 && c.g > 90 && c.g < 170 && c.b < 60; }
-bool isYellow(const Rgb& c) { return c.r > 180 && c.g > 170 && c.b < 80; }
-bool isGreen(const Rgb& c) { return c.g > 130 && c.r < 90 && c.b < 90; }
+bool isRed(const Rgb& c)
+{
+    return c.r > 150 && c.g < 80 && c.b < 80;
+}
+bool isOrange(const Rgb& c)
+{
+    return c.r > 180 && c.g > 90 && c.g < 170 && c.b < 60;
+}
+bool isYellow(const Rgb& c)
+{
+    return c.r > 180 && c.g > 170 && c.b < 80;
+}
+bool isGreen(const Rgb& c)
+{
+    return c.g > 130 && c.r < 90 && c.b < 90;
+}
 //! The fixture imagery is blue-ish (40, 90, 200); lit it stays blue-dominant.
-bool isImagery(const Rgb& c) { return c.b > 150 && c.b > c.g + 40 && c.r < 80; }
-bool isRoof(const Rgb& c) { return isRed(c); }
+bool isImagery(const Rgb& c)
+{
+    return c.b > 150 && c.b > c.g + 40 && c.r < 80;
+}
+bool isRoof(const Rgb& c)
+{
+    return isRed(c);
+}
 
 } // namespace
 
@@ -69,6 +90,7 @@ private slots:
     void halfOpacityBlends();
     void imageryOpacityShowsTint();
     void pickingReturnsFeatureId();
+    void pickingMarkersFollowsTime();
     void highlightTintsFeature();
     void groundOpacityShowsBelow();
     void obliqueViewShowsSkyAndWalls();
@@ -76,7 +98,8 @@ private slots:
 
 private:
     //! Renders the scene at scene time SECONDS, saves NAME.png, returns the image.
-    osg::ref_ptr<osg::Image> renderAt(const QString& name, double seconds, OffscreenRenderer::Stats* stats = nullptr);
+    osg::ref_ptr<osg::Image> renderAt(const QString& name, double seconds,
+                                      OffscreenRenderer::Stats* stats = nullptr);
     //! Pixel (x, row from top) where local point P appears in the last render.
     QPoint screenOf(const osg::Vec3d& p) const;
 
@@ -115,21 +138,22 @@ void TestSceneRender::init()
     BuildingsOptions opt;
     opt.roofColour = {1.0f, 0.0f, 0.0f};
     const double ground = test::fixtureHeight(36, 21); // about the DEM cell under the building
-    m_scene->setLayerNode(kBuildings, data::LayerKind::Buildings,
-                          buildBuildings({test::rectFootprint(kBuildingId, kRoofCentre.x(), kRoofCentre.y(), 60, 60, 30,
-                                                              ground),
-                                          test::lFootprint(43, 200, -150, 25, ground),
-                                          test::courtyardFootprint(44, kCourtyardCorner.x(), kCourtyardCorner.y(), 15,
-                                                                   ground)},
-                                         origin, opt));
+    m_scene->setLayerNode(
+        kBuildings, data::LayerKind::Buildings,
+        buildBuildings(
+            {test::rectFootprint(kBuildingId, kRoofCentre.x(), kRoofCentre.y(), 60, 60, 30, ground),
+             test::lFootprint(43, 200, -150, 25, ground),
+             test::courtyardFootprint(44, kCourtyardCorner.x(), kCourtyardCorner.y(), 15, ground)},
+            origin, opt));
     const double markerGround = test::fixtureHeight(28, 26);
     m_scene->setLayerNode(kEvents, data::LayerKind::Events,
-                          buildEventMarkers({test::fixtureEvent(7, kMarker.x(), kMarker.y(), markerGround, kEpoch, 60,
-                                                                120, 300, 600, 900)},
+                          buildEventMarkers({test::fixtureEvent(7, kMarker.x(), kMarker.y(), markerGround,
+                                                                kEpoch, 60, 120, 300, 600, 900)},
                                             origin, kEpoch));
 }
 
-osg::ref_ptr<osg::Image> TestSceneRender::renderAt(const QString& name, double seconds, OffscreenRenderer::Stats* stats)
+osg::ref_ptr<osg::Image> TestSceneRender::renderAt(const QString& name, double seconds,
+                                                   OffscreenRenderer::Stats* stats)
 {
     m_scene->setTime(kEpoch + data::TimeMs(seconds * 1000));
     auto result = m_renderer->renderImage(m_scene->root(), m_view, stats);
@@ -137,7 +161,8 @@ osg::ref_ptr<osg::Image> TestSceneRender::renderAt(const QString& name, double s
         qWarning() << result.status().message();
         return nullptr;
     }
-    const QString path = test::testOutputDir(QStringLiteral("scene")) + QLatin1Char('/') + name + QStringLiteral(".png");
+    const QString path =
+        test::testOutputDir(QStringLiteral("scene")) + QLatin1Char('/') + name + QStringLiteral(".png");
     const data::Status written = OffscreenRenderer::writeImage(*result.value(), path);
     if (!written)
         qWarning() << written.message();
@@ -147,7 +172,8 @@ osg::ref_ptr<osg::Image> TestSceneRender::renderAt(const QString& name, double s
 QPoint TestSceneRender::screenOf(const osg::Vec3d& p) const
 {
     const osg::Camera* cam = m_renderer->camera();
-    const osg::Vec3d w = p * cam->getViewMatrix() * cam->getProjectionMatrix() * cam->getViewport()->computeWindowMatrix();
+    const osg::Vec3d w =
+        p * cam->getViewMatrix() * cam->getProjectionMatrix() * cam->getViewport()->computeWindowMatrix();
     return {int(w.x()), kHeight - 1 - int(w.y())};
 }
 
@@ -162,7 +188,8 @@ void TestSceneRender::roofAndTerrainPixels()
     // North-up top-down view: the building (north-east of the target) is up and right of centre.
     QVERIFY(roof.x() > kWidth / 2 && roof.y() < kHeight / 2);
     QVERIFY2(isRoof(pixel(*img, roof.x(), roof.y())), qPrintable(str(pixel(*img, roof.x(), roof.y()))));
-    QVERIFY2(isImagery(pixel(*img, ground.x(), ground.y())), qPrintable(str(pixel(*img, ground.x(), ground.y()))));
+    QVERIFY2(isImagery(pixel(*img, ground.x(), ground.y())),
+             qPrintable(str(pixel(*img, ground.x(), ground.y()))));
     // Row 0 is the top: the image is not upside down (the roof is in the upper half).
     QVERIFY(!isRoof(pixel(*img, roof.x(), kHeight - 1 - roof.y())));
     // The courtyard's roof has a hole: ground in the middle, roof between hole and outer wall.
@@ -188,7 +215,8 @@ void TestSceneRender::markerFollowsLifecycle()
 {
     QFETCH(double, seconds);
     QFETCH(QString, state);
-    osg::ref_ptr<osg::Image> img = renderAt(QStringLiteral("marker_%1s_%2").arg(int(seconds)).arg(state), seconds);
+    osg::ref_ptr<osg::Image> img =
+        renderAt(QStringLiteral("marker_%1s_%2").arg(int(seconds)).arg(state), seconds);
     QVERIFY(img);
     const QPoint at = screenOf(kMarker + osg::Vec3d(0, 0, test::fixtureHeight(28, 26) + 3));
     const Rgb c = pixel(*img, at.x(), at.y());
@@ -240,7 +268,8 @@ void TestSceneRender::halfOpacityBlends()
     const Rgb a = pixel(*opaque, roof.x(), roof.y()), h = pixel(*half, roof.x(), roof.y()),
               g = pixel(*none, roof.x(), roof.y());
     // Half-way between roof and ground in every channel (within rounding).
-    for (auto [ca, ch, cg] : {std::tuple{a.r, h.r, g.r}, std::tuple{a.g, h.g, g.g}, std::tuple{a.b, h.b, g.b}})
+    for (auto [ca, ch, cg] :
+         {std::tuple{a.r, h.r, g.r}, std::tuple{a.g, h.g, g.g}, std::tuple{a.b, h.b, g.b}})
         QVERIFY2(std::abs(ch - (ca + cg) / 2) <= 4, qPrintable(str(a) + str(h) + str(g)));
 }
 
@@ -284,6 +313,24 @@ void TestSceneRender::pickingReturnsFeatureId()
     QVERIFY(through->layer == kTerrain);
 }
 
+void TestSceneRender::pickingMarkersFollowsTime()
+{
+    QVERIFY(renderAt(QStringLiteral("pick_marker"), 200));
+    const osg::Camera& cam = *m_renderer->camera();
+    const QPoint at = screenOf(kMarker + osg::Vec3d(0, 0, test::fixtureHeight(28, 26) + 3));
+    const auto hit = Picker::pickMarker(cam, m_scene->root(), at.x() + 4, at.y() - 3, m_scene->timeSeconds());
+    QVERIFY(hit);
+    QVERIFY(hit->featureId == std::int64_t(7));
+    QVERIFY(hit->layer == kEvents);
+    QVERIFY(std::abs(hit->point.x - kMarker.x()) < 1e-3 && std::abs(hit->point.y - kMarker.y()) < 1e-3);
+    // Too far from the cursor, before the report, after closing, or with the layer hidden: nothing.
+    QVERIFY(!Picker::pickMarker(cam, m_scene->root(), at.x() + 30, at.y(), m_scene->timeSeconds()));
+    QVERIFY(!Picker::pickMarker(cam, m_scene->root(), at.x(), at.y(), 30.0));
+    QVERIFY(!Picker::pickMarker(cam, m_scene->root(), at.x(), at.y(), 900.0));
+    m_scene->setLayerVisible(kEvents, false);
+    QVERIFY(!Picker::pickMarker(cam, m_scene->root(), at.x(), at.y(), m_scene->timeSeconds()));
+}
+
 void TestSceneRender::highlightTintsFeature()
 {
     osg::Node* buildings = m_scene->layerNode(kBuildings);
@@ -293,7 +340,7 @@ void TestSceneRender::highlightTintsFeature()
     const QPoint roof = screenOf(kRoofCentre + osg::Vec3d(0, 0, 40));
     const Rgb c = pixel(*img, roof.x(), roof.y());
     QVERIFY2(!isRoof(c) && c.g > 100, qPrintable(str(c))); // mixed towards the amber highlight
-    setBuildingsHighlight(buildings, kBuildingId + 1); // another feature: ours is plain again
+    setBuildingsHighlight(buildings, kBuildingId + 1);     // another feature: ours is plain again
     img = renderAt(QStringLiteral("highlight_other"), 0);
     QVERIFY(isRoof(pixel(*img, roof.x(), roof.y())));
 }
@@ -307,7 +354,8 @@ void TestSceneRender::groundOpacityShowsBelow()
     const Rgb c = pixel(*img, ground.x(), ground.y());
     const osg::Vec4 sky = CityScene::clearColour();
     // Fully see-through ground shows the clear colour below it (nothing is underground here).
-    QVERIFY2(std::abs(c.r - int(sky.r() * 255)) <= 2 && std::abs(c.b - int(sky.b() * 255)) <= 2, qPrintable(str(c)));
+    QVERIFY2(std::abs(c.r - int(sky.r() * 255)) <= 2 && std::abs(c.b - int(sky.b() * 255)) <= 2,
+             qPrintable(str(c)));
     const QPoint roof = screenOf(kRoofCentre + osg::Vec3d(0, 0, 40));
     QVERIFY(isRoof(pixel(*img, roof.x(), roof.y()))); // buildings stay
 }
@@ -343,12 +391,12 @@ void TestSceneRender::staticRenderAndStats()
     m_scene->setTime(kEpoch + 400'000);
     auto result = OffscreenRenderer::render(m_scene->root(), m_view, 160, 120, &stats);
     QVERIFY2(result, qPrintable(result.status().message()));
-    QVERIFY(OffscreenRenderer::writeImage(
-        *result.value(), test::testOutputDir(QStringLiteral("scene")) + QStringLiteral("/static_render.png")));
+    QVERIFY(OffscreenRenderer::writeImage(*result.value(), test::testOutputDir(QStringLiteral("scene")) +
+                                                               QStringLiteral("/static_render.png")));
     QVERIFY(!OffscreenRenderer::writeImage(*result.value(), QStringLiteral("/nonexistent-dir/x.png")));
     QCOMPARE(result.value()->s(), 160);
     QVERIFY(stats.firstFrameMs > 0.0);
-    QVERIFY(stats.drawCalls >= 3); // terrain tiles + building chunk + marker chunk
+    QVERIFY(stats.drawCalls >= 3);   // terrain tiles + building chunk + marker chunk
     QVERIFY(stats.triangles > 1000); // the terrain alone is 63×47×2 triangles
     QVERIFY(stats.triangles < 100'000);
 }
