@@ -129,7 +129,10 @@ std::vector<Asset> generateAssets(const DemoLayout& layout, const DemoTerrain& t
             (b.landmark || rng.chance(0.06)))
             sink.add(AssetType::Sensor, QStringLiteral("烟感-%1").arg(++smoke), QStringLiteral("smoke"),
                      {b.bounds.cx(), b.bounds.cy()},
-                     {{"building", b.name}, {"floors", b.floors}, {"status", status(rng)}}, 3.0);
+                     {{"building", b.name.isEmpty() ? toString(b.use) : b.name},
+                      {"floors", b.floors},
+                      {"status", status(rng)}},
+                     3.0);
     }
 
     // Gas detectors and manhole-cover sensors along the pipes they watch.

@@ -1,5 +1,6 @@
 #include "gis/DemoBuildings.h"
 
+#include "gis/DemoCity.h"
 #include "gis/DemoLots.h"
 #include "gis/DemoNames.h"
 #include "gis/DemoRandom.h"

@@ -20,6 +20,19 @@ struct DemoCityOptions
     int trackIntervalS = 60; //!< GPS fix interval of the staff tracks (plus a fix at every turn)
 };
 
+//! The demo's tallest building, for tests and views that need a known landmark near the origin:
+//! 平湖国际金融中心, feature id 1 of buildings.gpkg, an axis-aligned 40 × 40 m square footprint
+//! given in metres from the project origin (local frame), 180 m tall, 45 floors. Present
+//! whenever sizeM >= 1000.
+struct DemoLandmark
+{
+    const char* name;
+    double minX, minY, maxX, maxY; //!< local frame, metres
+    double heightM;
+    int floors;
+};
+inline constexpr DemoLandmark kDemoTower{"平湖国际金融中心", 60.0, 100.0, 100.0, 140.0, 180.0, 45};
+
 //! Name of the project file makeDemoCity() writes into its folder.
 inline constexpr const char* kDemoProjectFileName = "pinghu.citytwin";
 

@@ -100,7 +100,7 @@ void DemoLayout::buildGrid(std::uint64_t seed)
             const double main = 0.5 * kMainSpacingM + kMainSpacingM * k;
             if (std::abs(main) < limit)
                 lines[axis].push_back({main, true});
-            const double jitter = k == 0 ? 0.0 : rng.uniform(-25.0, 25.0);
+            const double jitter = k == 0 ? 0.0 : std::round(rng.uniform(-25.0, 25.0)); // whole metres
             const double secondary = kMainSpacingM * k + jitter;
             if (std::abs(kMainSpacingM * k) < limit)
                 lines[axis].push_back({secondary, false});

@@ -25,7 +25,7 @@ struct Keyframe
 {
     double t;
     XY p;
-    bool turn;
+    bool turn; //!< gets its own fix: heading changes, stops and starts (straight-through nodes do not)
 };
 
 QString teamSuffix(PersonRole role, int n)
@@ -61,7 +61,7 @@ public:
     void shift(double s0, double s1)
     {
         const XY station = stationPosition(m_layout.nodes()[size_t(m_staff.stationNode)]);
-        m_out.push_back({s0, station, false});
+        m_out.push_back({s0, station, true});
         double t = s0 + 30.0;
         int node = m_staff.stationNode;
         int prevEdge = -1;
@@ -70,7 +70,7 @@ public:
             if (leg.size() > 1 && m_rng.chance(m_staff.dwellChance)) {
                 t = flush(leg, t);
                 t += m_rng.uniform(60.0, m_staff.vehicle ? 600.0 : 1200.0);
-                m_out.push_back({t, m_out.back().p, false});
+                m_out.push_back({t, m_out.back().p, true});
                 t += kHopS;
                 leg = {node};
             }
@@ -88,7 +88,7 @@ public:
         std::vector<int> home = pathTo(node, m_staff.stationNode);
         if (home.size() > 1)
             t = flush(home, t + kHopS);
-        m_out.push_back({t + 30.0, station, false});
+        m_out.push_back({t + 30.0, station, true});
     }
 
 private:
@@ -183,7 +183,7 @@ private:
             const double off = sideOffset(leg[i], leg[i + 1]);
             const XY right{dir.y, -dir.x};
             if (i == 0) {
-                pts.push_back({0, {a.x + right.x * off, a.y + right.y * off}, false});
+                pts.push_back({0, {a.x + right.x * off, a.y + right.y * off}, true});
             } else {
                 const double dot = dir.x * prevDir.x + dir.y * prevDir.y;
                 const XY prevRight{prevDir.y, -prevDir.x};
@@ -203,7 +203,7 @@ private:
             prevOff = off;
         }
         const RoadNode& last = nodes[size_t(leg.back())];
-        pts.push_back({0, {last.x + prevDir.y * prevOff, last.y - prevDir.x * prevOff}, false});
+        pts.push_back({0, {last.x + prevDir.y * prevOff, last.y - prevDir.x * prevOff}, true});
         for (size_t i = 0; i < pts.size(); ++i) {
             if (i > 0)
                 t += std::hypot(pts[i].p.x - pts[i - 1].p.x, pts[i].p.y - pts[i - 1].p.y) / m_staff.speedMps;

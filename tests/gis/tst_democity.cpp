@@ -373,17 +373,23 @@ void TestDemoCity::landmarkTowerNearTheOrigin()
     QVERIFY(ds);
     OGRFeatureUniquePtr tower(ds->GetLayer(0)->GetFeature(1));
     QVERIFY(tower);
-    QCOMPARE(QString::fromUtf8(tower->GetFieldAsString("name")), QStringLiteral("平湖国际金融中心"));
-    QCOMPARE(tower->GetFieldAsDouble("height"), 180.0);
+    const gis::DemoLandmark& t = gis::kDemoTower;
+    QCOMPARE(QString::fromUtf8(tower->GetFieldAsString("name")), QString::fromUtf8(t.name));
+    QCOMPARE(QString::fromUtf8(t.name), QStringLiteral("平湖国际金融中心"));
+    QCOMPARE(tower->GetFieldAsDouble("height"), t.heightM);
+    QCOMPARE(tower->GetFieldAsInteger("floors"), t.floors);
     OGREnvelope e;
     tower->GetGeometryRef()->getEnvelope(&e);
-    QCOMPARE(e.MinX - origin().x, 60.0);
-    QCOMPARE(e.MaxY - origin().y, 140.0);
+    QCOMPARE(e.MinX - origin().x, t.minX);
+    QCOMPARE(e.MinY - origin().y, t.minY);
+    QCOMPARE(e.MaxX - origin().x, t.maxX);
+    QCOMPARE(e.MaxY - origin().y, t.maxY);
+    QVERIFY(std::hypot(0.5 * (t.minX + t.maxX), 0.5 * (t.minY + t.maxY)) < 150.0);
     // Nothing else is taller.
     double tallest = 0.0;
     for (auto& f : *ds->GetLayer(0))
         tallest = std::max(tallest, f->GetFieldAsDouble("height"));
-    QCOMPARE(tallest, 180.0);
+    QCOMPARE(tallest, t.heightM);
 }
 
 void TestDemoCity::pipesFollowRoadsUnderground()
