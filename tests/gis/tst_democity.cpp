@@ -507,6 +507,27 @@ void TestDemoCity::overlaysMatchOptions()
         it->second.second = std::max(it->second.second, tp.time);
     }
     QCOMPARE(span.size(), size_t(100));
+    // Interpolating between fixes keeps people on the streets (fixes at turns and stops).
+    int checked = 0;
+    for (size_t i = 1; i < points->size(); ++i) {
+        const auto& a = (*points)[i - 1];
+        const auto& b = (*points)[i];
+        if (a.personId != b.personId || a.personId > 20)
+            continue;
+        for (const double f : {0.25, 0.5, 0.75}) {
+            const double x = a.position.x + (b.position.x - a.position.x) * f - origin().x;
+            const double y = a.position.y + (b.position.y - a.position.y) * f - origin().y;
+            double d = 0.0;
+            m_layout->nearestRoad(x, y, &d);
+            QVERIFY2(d < 25.0,
+                     qPrintable(QStringLiteral("person %1 at %2 is %3 m off the roads")
+                                    .arg(a.personId)
+                                    .arg(QDateTime::fromMSecsSinceEpoch(a.time).toString(Qt::ISODate))
+                                    .arg(d)));
+            ++checked;
+        }
+    }
+    QVERIFY(checked > 20 * 1440);
     for (const auto& [id, s] : span) {
         QCOMPARE(s.first, dayStart);
         QVERIFY(s.second >= dayStart + data::kDayMs - 60 * data::kSecondMs &&
