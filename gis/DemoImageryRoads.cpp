@@ -118,11 +118,9 @@ void DemoImagery::paintRoadMarks(size_t roadIndex)
             const double hc = 0.5 * road.carriageway;
             const Rect band = road.vertical ? Rect{road.coord - hc, a - 2.0, road.coord + hc, a + 2.0}
                                             : Rect{a - 2.0, road.coord - hc, a + 2.0, road.coord + hc};
-            m_canvas.forRect(band, [&](int col, int row, double x, double y) {
-                const double across = road.vertical ? x : y;
-                if (std::fmod(std::abs(across - road.coord) + 0.25, 2.0) < 1.2)
-                    m_canvas.blend(col, row, kWhiteMark, 0.55f);
-            });
+            // 0.45 m stripes are below the 2 m pixel: they read as a light band.
+            m_canvas.forRect(
+                band, [&](int col, int row, double, double) { m_canvas.blend(col, row, kWhiteMark, 0.4f); });
         }
     }
 }
