@@ -232,7 +232,9 @@ std::vector<DemoStaff> generateStaff(const DemoLayout& layout, std::uint64_t see
     std::vector<int> stationNodes;
     for (size_t i = 0; i < layout.nodes().size(); ++i) {
         const RoadNode& n = layout.nodes()[i];
-        if (n.edges.size() >= 3 && std::max(std::abs(n.x), std::abs(n.y)) < 0.75 * layout.half())
+        const XY st = stationPosition(n);
+        if (n.edges.size() >= 3 && std::max(std::abs(n.x), std::abs(n.y)) < 0.75 * layout.half() &&
+            layout.water().probe(st.x, st.y).distance > 5.0)
             stationNodes.push_back(int(i));
     }
     if (stationNodes.empty())

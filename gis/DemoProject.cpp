@@ -51,6 +51,7 @@ Project makeDemoProject(const ProjectedPoint& origin, double sizeM, const TimeRa
         layer("人员 Field staff", LayerKind::People, "store:people", LayerGroup::People, 0);
     people.temporal.mode = TemporalMode::PointTimestamps;
     people.temporal.trailLengthMs = 10 * kMinuteMs;
+    people.style = QJsonObject{{"colorField", "role"}, {"labelField", "name"}};
     p.addLayer(people);
 
     LayerSettings events = layer("事件 Events", LayerKind::Events, "store:events", LayerGroup::Events, 0);
@@ -60,7 +61,9 @@ Project makeDemoProject(const ProjectedPoint& origin, double sizeM, const TimeRa
     events.style = QJsonObject{{"colorField", "category"}, {"sizeField", "severity"}};
     p.addLayer(events);
 
-    p.addLayer(layer("设施 Assets", LayerKind::Assets, "store:assets", LayerGroup::Assets, 0));
+    LayerSettings assets = layer("设施 Assets", LayerKind::Assets, "store:assets", LayerGroup::Assets, 0);
+    assets.style = QJsonObject{{"symbolField", "type"}, {"labelField", "name"}};
+    p.addLayer(assets);
 
     // Views are in the local frame; ranges assume a ~30° vertical field of view.
     const double groundZ = 4.0;
