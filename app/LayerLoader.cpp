@@ -58,6 +58,8 @@ QString resolveSource(const QString& uri, const QString& projectFile)
 {
     if (uri.isEmpty())
         return {};
+    if (uri.startsWith(QLatin1String("store:")) || uri.contains(QLatin1String("://")))
+        return uri; // not a file: a table of the project file or a service
     if (QDir::isAbsolutePath(uri))
         return QDir::cleanPath(uri);
     return QDir::cleanPath(QFileInfo(projectFile).absoluteDir().filePath(uri));

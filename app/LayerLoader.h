@@ -40,7 +40,8 @@ struct JobContext
 
 using NodeResult = data::Result<osg::ref_ptr<osg::Node>>;
 
-//! A layer's source as a file path: relative URIs resolve against the project file's folder.
+//! A layer's source as a file path: relative URIs resolve against the project file's folder;
+//! "store:…" URIs and URLs come back unchanged.
 QString resolveSource(const QString& uri, const QString& projectFile);
 
 //! Reads the DEM of an elevation layer (at most kMaxDemCells a side) in the project CRS.

@@ -16,30 +16,6 @@ struct ProjectFileCopy
     Q_DECLARE_TR_FUNCTIONS(citytwin::app::ProjectFileCopy)
 };
 
-//! The overlay tables go through the store's public API, so the copy is always in the current schema.
-Status copyOverlays(const data::ProjectStore& from, data::ProjectStore& to)
-{
-    auto people = from.people();
-    if (!people)
-        return people.status();
-    if (Status s = to.writePeople(*people); !s)
-        return s;
-    auto track = from.trackPoints();
-    if (!track)
-        return track.status();
-    if (Status s = to.writeTrackPoints(*track); !s)
-        return s;
-    auto events = from.events();
-    if (!events)
-        return events.status();
-    if (Status s = to.writeEvents(*events); !s)
-        return s;
-    auto assets = from.assets();
-    if (!assets)
-        return assets.status();
-    return to.writeAssets(*assets);
-}
-
 void removeDatabase(const QString& path)
 {
     QFile::remove(path);
@@ -74,21 +50,19 @@ data::Result<data::Project> copyProjectFile(const data::ProjectStore& from, cons
     // Write next to the target and swap at the end: a failed copy never destroys an existing file.
     const QString temporary = targetPath + QStringLiteral(".saving");
     removeDatabase(temporary);
+    // A snapshot of the whole database keeps every table (overlays, sensor data, anything newer).
+    if (Status s = from.copyTo(temporary); !s)
+        return s;
     {
-        auto store = data::ProjectStore::create(temporary, rebased);
-        if (!store)
-            return store.status();
-        Status copied = copyOverlays(from, **store);
-        if (!copied) {
-            store->reset();
-            removeDatabase(temporary);
-            return copied.withContext(QDir::toNativeSeparators(targetPath));
-        }
-        auto written = (*store)->loadProject();
+        auto store = data::ProjectStore::open(temporary, data::ProjectStore::Mode::ReadWrite);
+        Status saved = store ? (*store)->saveProject(rebased) : store.status();
+        data::Result<data::Project> written =
+            saved ? (*store)->loadProject() : data::Result<data::Project>(saved);
         if (!written) {
-            store->reset();
+            if (store)
+                store->reset();
             removeDatabase(temporary);
-            return written.status();
+            return written.status().withContext(QDir::toNativeSeparators(targetPath));
         }
         rebased = std::move(*written);
     } // closing the store checkpoints the WAL into the main file

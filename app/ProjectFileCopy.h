@@ -8,7 +8,7 @@
 
 namespace citytwin::app {
 
-//! Writes PROJECT and every overlay table of FROM into a new project file at TARGET (replacing
+//! Copies the whole database of FROM (every table) to TARGET with PROJECT saved into it (replacing
 //! it only once the copy is complete), with relative layer sources rebased onto TARGET's folder
 //! so they still point at the same files. Returns the project as written.
 data::Result<data::Project> copyProjectFile(const data::ProjectStore& from, const data::Project& project,

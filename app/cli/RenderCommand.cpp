@@ -1,0 +1,217 @@
+#include "app/ProjectSession.h"
+#include "app/cli/CliCommands.h"
+#include "app/cli/CliCommon.h"
+#include "gis/LocalFrame.h"
+#include "scene/OffscreenRenderer.h"
+
+#include <QDir>
+#include <QFileInfo>
+#include <QImage>
+#include <algorithm>
+#include <cmath>
+#include <cstring>
+
+namespace citytwin::app::cli {
+
+namespace {
+
+class Render
+{
+    Q_DECLARE_TR_FUNCTIONS(citytwin::app::cli::Render)
+public:
+    static int run(const QStringList& args);
+};
+
+//! Copies an RGBA/RGB 8-bit osg::Image whose row 0 is the top (OffscreenRenderer's contract).
+QImage toQImage(const osg::Image& image)
+{
+    const GLenum format = image.getPixelFormat();
+    if (image.getDataType() != GL_UNSIGNED_BYTE || (format != GL_RGBA && format != GL_RGB))
+        return {};
+    QImage out(image.s(), image.t(), format == GL_RGBA ? QImage::Format_RGBA8888 : QImage::Format_RGB888);
+    const size_t rowBytes = std::min<size_t>(image.getRowSizeInBytes(), size_t(out.bytesPerLine()));
+    for (int row = 0; row < image.t(); ++row)
+        std::memcpy(out.scanLine(row), image.data(0, row), rowBytes);
+    // The pbuffer has no alpha channel: make the PNG opaque whatever alpha came back.
+    return out.convertToFormat(QImage::Format_RGB32);
+}
+
+//! "X,Y,Z[,HEADING,PITCH,RANGE]" → numbers (3 or 6), nullopt when malformed.
+std::optional<QList<double>> parseNumbers(const QString& text)
+{
+    const QStringList parts = text.split(QLatin1Char(','));
+    if (parts.size() != 3 && parts.size() != 6)
+        return std::nullopt;
+    QList<double> values;
+    for (const QString& p : parts) {
+        bool ok = false;
+        const double v = p.trimmed().toDouble(&ok);
+        if (!ok || !std::isfinite(v))
+            return std::nullopt;
+        values << v;
+    }
+    return values;
+}
+
+int Render::run(const QStringList& args)
+{
+    const QString command = QStringLiteral("render");
+    QCommandLineParser parser;
+    parser.setApplicationDescription(
+        tr("Loads every layer of PROJECT, sets the time and renders one view offscreen to a PNG file.\n"
+           "Needs an X display for OpenGL; on a headless machine run it under xvfb-run -a."));
+    const QCommandLineOption view(QStringLiteral("view"), tr("Saved view to render (see 'info')."),
+                                  QStringLiteral("NAME"));
+    const QCommandLineOption lookAt(
+        QStringLiteral("look-at"),
+        tr("Camera target X,Y,Z in the local frame (metres from the project origin), "
+           "optionally with HEADING,PITCH,RANGE (degrees, degrees, metres; "
+           "default 0,-45,1000)."),
+        QStringLiteral("X,Y,Z[,H,P,R]"));
+    const QCommandLineOption lonLat(QStringLiteral("lonlat"),
+                                    tr("--look-at X,Y are longitude,latitude (CGCS2000) and Z a height."));
+    const QCommandLineOption time(
+        QStringLiteral("time"),
+        tr("Scene time, ISO 8601 (e.g. 2026-11-02T08:30+08:00 or ...Z); without an "
+           "offset it is in the project's time zone. Default: the view's time, else "
+           "the project's initial time."),
+        QStringLiteral("ISO8601"));
+    const QCommandLineOption size(QStringLiteral("size"), tr("Image size (default 1280x720)."),
+                                  QStringLiteral("WxH"), QStringLiteral("1280x720"));
+    const QCommandLineOption output({QStringLiteral("o"), QStringLiteral("output")}, tr("PNG file to write."),
+                                    QStringLiteral("FILE"));
+    const QCommandLineOption stats(QStringLiteral("stats"),
+                                   tr("Print first-frame time, draw calls and triangles."));
+    parser.addOptions({view, lookAt, lonLat, time, size, output, stats});
+    parser.addPositionalArgument(QStringLiteral("PROJECT"), tr("The project file (*.citytwin)."));
+    const QString syntax = QStringLiteral("PROJECT (--view NAME | --look-at X,Y,Z[,H,P,R] [--lonlat]) "
+                                          "[--time ISO8601] [--size WxH] -o FILE [--stats]");
+    if (auto exit = parseCommandLine(parser, command, syntax, args))
+        return *exit;
+
+    // Check the whole command line before any slow work.
+    const QStringList positional = parser.positionalArguments();
+    if (positional.size() != 1)
+        return usageError(command, positional.isEmpty()
+                                       ? tr("missing the project file")
+                                       : tr("expected one project file, got %1").arg(positional.size()));
+    if (parser.isSet(view) == parser.isSet(lookAt))
+        return usageError(command, tr("give exactly one of --view NAME or --look-at X,Y,Z"));
+    if (parser.isSet(lonLat) && !parser.isSet(lookAt))
+        return usageError(command, tr("--lonlat only applies to --look-at"));
+    std::optional<QList<double>> lookAtValues;
+    if (parser.isSet(lookAt)) {
+        lookAtValues = parseNumbers(parser.value(lookAt));
+        if (!lookAtValues)
+            return usageError(
+                command,
+                tr("--look-at wants 3 or 6 comma-separated numbers, not '%1'").arg(parser.value(lookAt)));
+    }
+    const auto imageSize = parseSize(parser.value(size));
+    if (!imageSize)
+        return usageError(
+            command, tr("--size wants WIDTHxHEIGHT (1 to 16384 each), not '%1'").arg(parser.value(size)));
+    if (!parser.isSet(output))
+        return usageError(command, tr("missing -o FILE (the PNG to write)"));
+    const QString outFile = parser.value(output);
+    const QString project = positional.first();
+    if (!QFileInfo(project).isFile())
+        return failure(command, tr("%1: file not found").arg(QDir::toNativeSeparators(project)));
+    auto opened = ProjectSession::open(project, ProjectSession::OpenMode::ReadOnly);
+    if (!opened)
+        return failure(command, opened.status().message());
+    ProjectSession& session = **opened;
+    const data::Project& p = session.project();
+
+    std::optional<data::TimeMs> sceneTime;
+    if (parser.isSet(time)) {
+        sceneTime = parseIsoTime(parser.value(time), p.timeZone);
+        if (!sceneTime)
+            return usageError(command,
+                              tr("--time wants an ISO 8601 date-time such as 2026-11-02T08:30:00+08:00, "
+                                 "not '%1'")
+                                  .arg(parser.value(time)));
+    }
+
+    data::SavedView camera;
+    if (parser.isSet(view)) {
+        const data::SavedView* saved = p.view(parser.value(view));
+        if (!saved) {
+            QStringList names;
+            for (const data::SavedView& v : p.views())
+                names << v.name;
+            return failure(command,
+                           tr("%1 has no view '%2' (views: %3)")
+                               .arg(QDir::toNativeSeparators(project), parser.value(view),
+                                    names.isEmpty() ? tr("none") : names.join(QStringLiteral(", "))));
+        }
+        camera = *saved;
+    } else {
+        const QList<double>& v = *lookAtValues;
+        camera.name = QStringLiteral("look-at");
+        camera.target = {v[0], v[1], v[2]};
+        if (v.size() == 6) {
+            camera.headingDeg = v[3];
+            camera.pitchDeg = v[4];
+            camera.rangeM = v[5];
+        }
+        if (parser.isSet(lonLat)) {
+            auto frame = gis::LocalFrame::create(p);
+            if (!frame)
+                return failure(command, frame.status().message());
+            auto local = frame->fromGeographic({v[0], v[1], v[2]});
+            if (!local)
+                return failure(command, local.status().message());
+            camera.target = *local;
+        }
+        if (!(camera.rangeM > 0.0))
+            return usageError(command, tr("--look-at RANGE must be positive"));
+    }
+    if (!sceneTime && camera.time != data::kNoTime)
+        sceneTime = camera.time;
+
+    // Last check before the slow part, so a wrong command line is reported as such even without X.
+    if (qEnvironmentVariableIsEmpty("DISPLAY"))
+        return failure(command, tr("rendering needs an X display for OpenGL and DISPLAY is not set; "
+                                   "on a headless machine run: xvfb-run -a %1 render ...")
+                                    .arg(QLatin1String(kProgramName)));
+
+    const data::Status loaded = session.loadAllBlocking();
+    for (const data::LayerSettings& layer : p.layersInDrawOrder()) {
+        if (session.layerState(layer.id) == ProjectSession::LayerState::Failed)
+            err() << tr("warning: layer '%1' not drawn: %2").arg(layer.name, session.layerError(layer.id))
+                  << Qt::endl;
+    }
+    if (!loaded)
+        return failure(command, loaded.message());
+    if (sceneTime)
+        session.setTime(*sceneTime);
+
+    scene::OffscreenRenderer::Stats renderStats;
+    auto image = scene::OffscreenRenderer::render(session.scene().root(), camera, imageSize->width(),
+                                                  imageSize->height(), &renderStats);
+    if (!image)
+        return failure(command, image.status().message());
+    const QImage png = toQImage(**image);
+    if (png.isNull())
+        return failure(command, tr("the renderer returned an image in an unexpected pixel format"));
+    if (!png.save(outFile, "PNG"))
+        return failure(command, tr("%1: cannot write the PNG file").arg(QDir::toNativeSeparators(outFile)));
+
+    if (parser.isSet(stats)) {
+        out() << tr("first frame: %1 ms").arg(renderStats.firstFrameMs, 0, 'f', 1) << '\n'
+              << tr("draw calls:  %1").arg(renderStats.drawCalls) << '\n'
+              << tr("triangles:   %1").arg(renderStats.triangles) << '\n'
+              << tr("time:        %1").arg(formatLocal(session.scene().time(), p.timeZone)) << Qt::endl;
+    }
+    return kExitOk;
+}
+
+} // namespace
+
+int runRender(const QStringList& args)
+{
+    return Render::run(args);
+}
+
+} // namespace citytwin::app::cli

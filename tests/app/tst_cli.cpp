@@ -1,0 +1,450 @@
+// citytwin-cli as users run it: a separate process, its exit status, stdout/stderr and files.
+#include "SmallDemo.h"
+#include "data/ProjectStore.h"
+#include "tests/common/TestPaths.h"
+
+#include <QCryptographicHash>
+#include <QDateTime>
+#include <QFile>
+#include <QImage>
+#include <QJsonArray>
+#include <QJsonDocument>
+#include <QJsonObject>
+#include <QProcess>
+#include <QTemporaryDir>
+#include <QTest>
+#include <QTimeZone>
+#include <cmath>
+
+using namespace citytwin;
+
+namespace {
+
+struct Run
+{
+    int exitCode = -1;
+    QString out;
+    QString err;
+};
+
+Run runCli(const QStringList& args, const QProcessEnvironment& env = QProcessEnvironment::systemEnvironment(),
+           int timeoutMs = 240000)
+{
+    QProcess p;
+    p.setProcessEnvironment(env);
+    p.start(QStringLiteral(CITYTWIN_CLI_PATH), args);
+    Run r;
+    if (!p.waitForFinished(timeoutMs)) {
+        p.kill();
+        p.waitForFinished();
+        r.err = QStringLiteral("timed out");
+        return r;
+    }
+    r.exitCode = p.exitStatus() == QProcess::NormalExit ? p.exitCode() : -2;
+    r.out = QString::fromUtf8(p.readAllStandardOutput());
+    r.err = QString::fromUtf8(p.readAllStandardError());
+    return r;
+}
+
+QString show(const Run& r)
+{
+    return QStringLiteral("exit %1\nstdout: %2\nstderr: %3")
+        .arg(r.exitCode)
+        .arg(r.out.left(2000), r.err.left(2000));
+}
+
+QByteArray fileHash(const QString& path)
+{
+    QFile f(path);
+    if (!f.open(QIODevice::ReadOnly))
+        return {};
+    return QCryptographicHash::hash(f.readAll(), QCryptographicHash::Sha256);
+}
+
+//! Mean colour of the rows [y0, y1).
+QColor meanColour(const QImage& img, int y0, int y1, int x0 = 0, int x1 = -1)
+{
+    if (x1 < 0)
+        x1 = img.width();
+    double r = 0, g = 0, b = 0;
+    int n = 0;
+    for (int y = y0; y < y1; ++y)
+        for (int x = x0; x < x1; ++x) {
+            const QColor c = img.pixelColor(x, y);
+            r += c.red();
+            g += c.green();
+            b += c.blue();
+            ++n;
+        }
+    return n ? QColor(int(r / n), int(g / n), int(b / n)) : QColor();
+}
+
+int colourDistance(const QColor& a, const QColor& b)
+{
+    return std::abs(a.red() - b.red()) + std::abs(a.green() - b.green()) + std::abs(a.blue() - b.blue());
+}
+
+bool haveDisplay()
+{
+    return !qEnvironmentVariableIsEmpty("DISPLAY");
+}
+
+} // namespace
+
+class TstCli : public QObject
+{
+    Q_OBJECT
+private slots:
+    void initTestCase();
+    void helpAndVersion();
+    void commandHelp_data();
+    void commandHelp();
+    void info();
+    void infoJson();
+    void renderHomeView();
+    void renderLookAtLonLat();
+    void renderFollowsEventLifetime();
+    void badArguments_data();
+    void badArguments();
+    void corruptProjectIsReportedAndUntouched_data();
+    void corruptProjectIsReportedAndUntouched();
+    void renderWithoutDisplayExplainsXvfb();
+
+private:
+    QTemporaryDir m_dir;
+    QString m_project;
+};
+
+void TstCli::initTestCase()
+{
+    QVERIFY(QFileInfo(QStringLiteral(CITYTWIN_CLI_PATH)).isExecutable());
+    QVERIFY(m_dir.isValid());
+    const gis::DemoCityOptions o = test::smallDemoOptions();
+    const Run r = runCli({QStringLiteral("make-demo"), m_dir.filePath(QStringLiteral("demo")),
+                          QStringLiteral("--buildings"), QString::number(o.buildings),
+                          QStringLiteral("--people"), QString::number(o.people), QStringLiteral("--events"),
+                          QString::number(o.events), QStringLiteral("--days"), QString::number(o.eventDays)});
+    QVERIFY2(r.exitCode == 0, qPrintable(show(r)));
+    m_project = r.out.trimmed().split(QLatin1Char('\n')).last();
+    QVERIFY2(QFileInfo(m_project).isFile(), qPrintable(show(r)));
+    QVERIFY2(r.err.contains(QLatin1String("100%")), qPrintable(show(r))); // the progress line got to the end
+}
+
+void TstCli::helpAndVersion()
+{
+    const Run help = runCli({QStringLiteral("--help")});
+    QCOMPARE(help.exitCode, 0);
+    for (const char* command : {"make-demo", "info", "render"})
+        QVERIFY2(help.out.contains(QLatin1String(command)), qPrintable(show(help)));
+    const Run version = runCli({QStringLiteral("--version")});
+    QCOMPARE(version.exitCode, 0);
+    QVERIFY2(version.out.contains(QRegularExpression(QStringLiteral("citytwin-cli \\d+\\.\\d+"))),
+             qPrintable(show(version)));
+}
+
+void TstCli::commandHelp_data()
+{
+    QTest::addColumn<QString>("command");
+    QTest::addColumn<QStringList>("mentions");
+    QTest::newRow("make-demo") << "make-demo" << QStringList{"--seed", "--buildings", "--events", "DIR"};
+    QTest::newRow("info") << "info" << QStringList{"--json", "PROJECT"};
+    QTest::newRow("render") << "render" << QStringList{"--view", "--look-at", "--lonlat", "--time",
+                                                       "--size", "--stats",   "-o"};
+}
+
+void TstCli::commandHelp()
+{
+    QFETCH(QString, command);
+    QFETCH(QStringList, mentions);
+    const Run r = runCli({command, QStringLiteral("--help")});
+    QCOMPARE(r.exitCode, 0);
+    for (const QString& m : mentions)
+        QVERIFY2(r.out.contains(m), qPrintable(m + QLatin1Char('\n') + show(r)));
+}
+
+void TstCli::info()
+{
+    const Run r = runCli({QStringLiteral("info"), m_project});
+    QVERIFY2(r.exitCode == 0, qPrintable(show(r)));
+    QVERIFY2(r.out.contains(QLatin1String("EPSG:4549")), qPrintable(show(r)));
+    QVERIFY2(r.out.contains(QLatin1String("known to PROJ")) && !r.out.contains(QLatin1String("NOT known")),
+             qPrintable(show(r)));
+    QVERIFY(r.out.contains(QLatin1String("Asia/Shanghai")));
+    QVERIFY(r.out.contains(QLatin1String("+08:00"))); // local times
+    QVERIFY2(r.out.contains(QRegularExpression(QStringLiteral("lon 12(0\\.9|1\\.0)\\d+  lat 30\\.(6|7)"))),
+             qPrintable(show(r)));
+    QVERIFY(r.out.contains(QLatin1String("home")));
+    QVERIFY(!r.out.contains(QLatin1String("[MISSING]")));
+    QVERIFY(r.out.contains(QLatin1String("3000 events")));
+}
+
+void TstCli::infoJson()
+{
+    const Run r = runCli({QStringLiteral("info"), m_project, QStringLiteral("--json")});
+    QVERIFY2(r.exitCode == 0, qPrintable(show(r)));
+    QJsonParseError error;
+    const QJsonDocument doc = QJsonDocument::fromJson(r.out.toUtf8(), &error);
+    QVERIFY2(error.error == QJsonParseError::NoError, qPrintable(error.errorString()));
+    const QJsonObject info = doc.object();
+    QVERIFY(!info[QStringLiteral("name")].toString().isEmpty());
+    QCOMPARE(info[QStringLiteral("file")].toString(), QFileInfo(m_project).absoluteFilePath());
+    QCOMPARE(info[QStringLiteral("crs")].toObject()[QStringLiteral("id")].toString(),
+             QStringLiteral("EPSG:4549"));
+    QVERIFY(info[QStringLiteral("crs")].toObject()[QStringLiteral("knownToProj")].toBool());
+    const QJsonObject origin = info[QStringLiteral("origin")].toObject();
+    QVERIFY2(std::abs(origin[QStringLiteral("lon")].toDouble() - 121.0) < 0.05, qPrintable(r.out));
+    QVERIFY2(std::abs(origin[QStringLiteral("lat")].toDouble() - 30.7) < 0.05, qPrintable(r.out));
+    QVERIFY(origin[QStringLiteral("x")].toDouble() > 500000.0); // projected easting, not local
+    QCOMPARE(info[QStringLiteral("timeZone")].toString(), QStringLiteral("Asia/Shanghai"));
+
+    const QJsonObject extent = info[QStringLiteral("timeExtent")].toObject();
+    const qint64 start = extent[QStringLiteral("start")].toObject()[QStringLiteral("ms")].toInteger();
+    const qint64 end = extent[QStringLiteral("end")].toObject()[QStringLiteral("ms")].toInteger();
+    QVERIFY(end > start);
+    QCOMPARE(QDateTime::fromString(
+                 extent[QStringLiteral("start")].toObject()[QStringLiteral("utc")].toString(), Qt::ISODate)
+                 .toMSecsSinceEpoch(),
+             start);
+    QVERIFY(extent[QStringLiteral("start")].toObject()[QStringLiteral("local")].toString().endsWith(
+        QLatin1String("+08:00")));
+
+    const QJsonArray layers = info[QStringLiteral("layers")].toArray();
+    QSet<QString> kinds;
+    for (const QJsonValue& v : layers) {
+        const QJsonObject l = v.toObject();
+        QVERIFY(l[QStringLiteral("id")].toInteger() > 0);
+        QVERIFY(l.contains(QStringLiteral("visible")) && l.contains(QStringLiteral("opacity")));
+        QVERIFY(!l[QStringLiteral("group")].toString().isEmpty());
+        QVERIFY2(l[QStringLiteral("sourceExists")].toBool(),
+                 qPrintable(l[QStringLiteral("source")].toString()));
+        kinds.insert(l[QStringLiteral("kind")].toString());
+    }
+    for (const char* kind : {"elevation", "imagery", "buildings", "events"})
+        QVERIFY2(kinds.contains(QLatin1String(kind)), kind);
+
+    QStringList views;
+    for (const QJsonValue& v : info[QStringLiteral("views")].toArray())
+        views << v.toObject()[QStringLiteral("name")].toString();
+    QVERIFY2(views.contains(QStringLiteral("home")), qPrintable(views.join(',')));
+
+    const QJsonObject overlays = info[QStringLiteral("overlays")].toObject();
+    QCOMPARE(overlays[QStringLiteral("events")].toInteger(), qint64(test::smallDemoOptions().events));
+    QCOMPARE(overlays[QStringLiteral("people")].toInteger(), qint64(test::smallDemoOptions().people));
+}
+
+void TstCli::renderHomeView()
+{
+    if (!haveDisplay())
+        QSKIP("render needs an X display (run the render label under Xvfb)");
+    const QString png = test::testOutputDir(QStringLiteral("app")) + QStringLiteral("/cli_home_640x360.png");
+    QFile::remove(png);
+    const Run r = runCli({QStringLiteral("render"), m_project, QStringLiteral("--view"),
+                          QStringLiteral("home"), QStringLiteral("--size"), QStringLiteral("640x360"),
+                          QStringLiteral("-o"), png, QStringLiteral("--stats")});
+    QVERIFY2(r.exitCode == 0, qPrintable(show(r)));
+    // Only kinds without a scene builder yet (pipes, people, assets) may be reported as not drawn.
+    for (const QString& line : r.err.split(QLatin1Char('\n'), Qt::SkipEmptyParts))
+        QVERIFY2(line.contains(QLatin1String("cannot be drawn yet")), qPrintable(show(r)));
+    QVERIFY2(r.out.contains(QRegularExpression(QStringLiteral("draw calls:\\s+[1-9]"))), qPrintable(show(r)));
+    QVERIFY2(r.out.contains(QRegularExpression(QStringLiteral("triangles:\\s+[1-9]"))), qPrintable(show(r)));
+    QVERIFY(r.out.contains(QLatin1String("first frame:")));
+
+    QImage img(png);
+    QVERIFY(!img.isNull());
+    QCOMPARE(img.size(), QSize(640, 360));
+    QSet<QRgb> colours;
+    for (int y = 0; y < img.height(); y += 4)
+        for (int x = 0; x < img.width(); x += 4)
+            colours.insert(img.pixel(x, y));
+    QVERIFY2(colours.size() > 200, qPrintable(QString::number(colours.size())));
+    // Sky (the clear colour, light blue) across the top; the ground below is not sky.
+    const QColor sky(158, 199, 237);
+    const QColor top = meanColour(img, 0, 8);
+    const QColor bottom = meanColour(img, img.height() - 60, img.height());
+    QVERIFY2(colourDistance(top, sky) < 40, qPrintable(top.name()));
+    QVERIFY2(colourDistance(bottom, sky) > 60, qPrintable(bottom.name()));
+}
+
+void TstCli::renderLookAtLonLat()
+{
+    if (!haveDisplay())
+        QSKIP("render needs an X display (run the render label under Xvfb)");
+    const QString png = test::testOutputDir(QStringLiteral("app")) + QStringLiteral("/cli_lookat_lonlat.png");
+    QFile::remove(png);
+    // Straight down on the demo's centre (lon 121.0, lat 30.7): all ground, no sky.
+    const Run r = runCli({QStringLiteral("render"), m_project, QStringLiteral("--look-at"),
+                          QStringLiteral("121.0,30.7,0,0,-90,1500"), QStringLiteral("--lonlat"),
+                          QStringLiteral("--size"), QStringLiteral("320x200"), QStringLiteral("-o"), png});
+    QVERIFY2(r.exitCode == 0, qPrintable(show(r)));
+    QImage img(png);
+    QCOMPARE(img.size(), QSize(320, 200));
+    const QColor sky(158, 199, 237);
+    QVERIFY2(colourDistance(meanColour(img, 0, 8), sky) > 40, qPrintable(meanColour(img, 0, 8).name()));
+}
+
+void TstCli::renderFollowsEventLifetime()
+{
+    if (!haveDisplay())
+        QSKIP("render needs an X display (run the render label under Xvfb)");
+    auto store = data::ProjectStore::open(m_project, data::ProjectStore::Mode::ReadOnly);
+    QVERIFY(store);
+    auto project = (*store)->loadProject();
+    auto events = (*store)->events();
+    QVERIFY(project && events && !events->empty());
+    // A long-lived, closed event that has the place to itself while it lasts.
+    const data::Event* chosen = nullptr;
+    for (const data::Event& e : *events) {
+        if (e.closed == data::kNoTime || e.closed - e.reported < 2 * data::kHourMs)
+            continue;
+        bool alone = true;
+        for (const data::Event& o : *events) {
+            if (o.id != e.id &&
+                std::hypot(o.position.x - e.position.x, o.position.y - e.position.y) < 120.0 &&
+                o.lifetime().intersects({e.reported - data::kHourMs, e.closed + data::kHourMs})) {
+                alone = false;
+                break;
+            }
+        }
+        if (alone) {
+            chosen = &e;
+            break;
+        }
+    }
+    QVERIFY(chosen);
+    const data::LocalPoint at = project->toLocal(chosen->position);
+    const QString lookAt =
+        QStringLiteral("%1,%2,%3,0,-89,250").arg(at.x, 0, 'f', 2).arg(at.y, 0, 'f', 2).arg(at.z, 0, 'f', 2);
+    auto iso = [](data::TimeMs t) {
+        return QDateTime::fromMSecsSinceEpoch(t, QTimeZone::utc()).toString(Qt::ISODateWithMs);
+    };
+    const std::vector<std::pair<QString, data::TimeMs>> times{
+        {QStringLiteral("before"), chosen->reported - 30 * data::kMinuteMs},
+        {QStringLiteral("during"), chosen->reported + (chosen->closed - chosen->reported) / 2},
+        {QStringLiteral("after"), chosen->closed + 30 * data::kMinuteMs}};
+    std::map<QString, QImage> images;
+    for (const auto& [name, t] : times) {
+        const QString png =
+            test::testOutputDir(QStringLiteral("app")) + QStringLiteral("/cli_event_%1.png").arg(name);
+        const Run r = runCli({QStringLiteral("render"), m_project, QStringLiteral("--look-at"), lookAt,
+                              QStringLiteral("--time"), iso(t), QStringLiteral("--size"),
+                              QStringLiteral("200x200"), QStringLiteral("-o"), png});
+        QVERIFY2(r.exitCode == 0, qPrintable(show(r)));
+        images[name] = QImage(png);
+        QCOMPARE(images[name].size(), QSize(200, 200));
+    }
+    // The marker sits at the image centre only while the event lasts.
+    auto centre = [](const QImage& img) { return meanColour(img, 90, 110, 90, 110); };
+    const int beforeDuring = colourDistance(centre(images["before"]), centre(images["during"]));
+    const int beforeAfter = colourDistance(centre(images["before"]), centre(images["after"]));
+    QVERIFY2(beforeDuring > 30, qPrintable(QStringLiteral("before/during differ by %1").arg(beforeDuring)));
+    QVERIFY2(
+        beforeAfter < beforeDuring / 3,
+        qPrintable(QStringLiteral("before/after %1, before/during %2").arg(beforeAfter).arg(beforeDuring)));
+}
+
+void TstCli::badArguments_data()
+{
+    QTest::addColumn<QStringList>("args");
+    QTest::addColumn<int>("exitCode");
+    QTest::addColumn<QString>("message");
+    const QString project = QStringLiteral("@PROJECT@");
+    const QString out = test::testOutputDir(QStringLiteral("app")) + QStringLiteral("/bad.png");
+    QTest::newRow("no command") << QStringList{} << 2 << "no command";
+    QTest::newRow("unknown command") << QStringList{"frobnicate"} << 2 << "unknown command 'frobnicate'";
+    QTest::newRow("unknown option") << QStringList{"--frobnicate"} << 2 << "--frobnicate";
+    QTest::newRow("info: no project") << QStringList{"info"} << 2 << "missing the project file";
+    QTest::newRow("info: unknown option") << QStringList{"info", project, "--xml"} << 2 << "xml";
+    QTest::newRow("info: missing project")
+        << QStringList{"info", "/nonexistent/gone.citytwin"} << 1 << "gone.citytwin";
+    QTest::newRow("render: missing project")
+        << QStringList{"render", "/nonexistent/gone.citytwin", "--view", "home", "-o", out} << 1
+        << "gone.citytwin";
+    QTest::newRow("render: bad size")
+        << QStringList{"render", project, "--view", "home", "--size", "640by360", "-o", out} << 2 << "--size";
+    QTest::newRow("render: zero size")
+        << QStringList{"render", project, "--view", "home", "--size", "0x360", "-o", out} << 2 << "--size";
+    QTest::newRow("render: bad time")
+        << QStringList{"render", project, "--view", "home", "--time", "yesterday", "-o", out} << 2
+        << "--time";
+    QTest::newRow("render: no camera") << QStringList{"render", project, "-o", out} << 2 << "--view";
+    QTest::newRow("render: two cameras")
+        << QStringList{"render", project, "--view", "home", "--look-at", "0,0,0", "-o", out} << 2
+        << "--look-at";
+    QTest::newRow("render: bad look-at")
+        << QStringList{"render", project, "--look-at", "1,2", "-o", out} << 2 << "--look-at";
+    QTest::newRow("render: no output") << QStringList{"render", project, "--view", "home"} << 2 << "-o";
+    QTest::newRow("render: unknown view")
+        << QStringList{"render", project, "--view", "nope", "-o", out} << 1 << "no view 'nope'";
+    QTest::newRow("make-demo: negative count")
+        << QStringList{"make-demo", "/tmp/never", "--buildings", "-5"} << 2 << "--buildings";
+    QTest::newRow("make-demo: no folder") << QStringList{"make-demo"} << 2 << "DIR";
+}
+
+void TstCli::badArguments()
+{
+    QFETCH(QStringList, args);
+    QFETCH(int, exitCode);
+    QFETCH(QString, message);
+    args.replaceInStrings(QStringLiteral("@PROJECT@"), m_project);
+    const Run r = runCli(args);
+    QVERIFY2(r.exitCode == exitCode, qPrintable(show(r)));
+    QVERIFY2(r.err.contains(message), qPrintable(show(r)));
+    QVERIFY2(r.out.isEmpty(), qPrintable(show(r)));
+}
+
+void TstCli::corruptProjectIsReportedAndUntouched_data()
+{
+    QTest::addColumn<QString>("command");
+    QTest::addColumn<bool>("truncated"); // a cut-off copy of the real project, else plain garbage
+    QTest::newRow("info, garbage") << "info" << false;
+    QTest::newRow("info, truncated") << "info" << true;
+    QTest::newRow("render, garbage") << "render" << false;
+    QTest::newRow("render, truncated") << "render" << true;
+}
+
+void TstCli::corruptProjectIsReportedAndUntouched()
+{
+    QFETCH(QString, command);
+    QFETCH(bool, truncated);
+    const QString path = m_dir.filePath(QStringLiteral("corrupt-%1-%2.citytwin").arg(command).arg(truncated));
+    {
+        QByteArray bytes;
+        if (truncated) {
+            QFile f(m_project);
+            QVERIFY(f.open(QIODevice::ReadOnly));
+            bytes = f.read(3000);
+        } else {
+            bytes = QByteArray("this is not a citytwin project\n").repeated(100);
+        }
+        QFile f(path);
+        QVERIFY(f.open(QIODevice::WriteOnly));
+        f.write(bytes);
+    }
+    const QByteArray before = fileHash(path);
+    QStringList args{command, path};
+    if (command == QLatin1String("render"))
+        args << QStringLiteral("--view") << QStringLiteral("home") << QStringLiteral("-o")
+             << m_dir.filePath(QStringLiteral("corrupt.png"));
+    const Run r = runCli(args);
+    QVERIFY2(r.exitCode == 1, qPrintable(show(r)));
+    QVERIFY2(r.err.contains(QFileInfo(path).fileName()), qPrintable(show(r)));
+    QCOMPARE(fileHash(path), before);
+    QVERIFY(!QFileInfo::exists(path + QStringLiteral("-wal")));
+}
+
+void TstCli::renderWithoutDisplayExplainsXvfb()
+{
+    QProcessEnvironment env = QProcessEnvironment::systemEnvironment();
+    env.remove(QStringLiteral("DISPLAY"));
+    env.remove(QStringLiteral("WAYLAND_DISPLAY"));
+    const Run r =
+        runCli({QStringLiteral("render"), m_project, QStringLiteral("--view"), QStringLiteral("home"),
+                QStringLiteral("-o"), m_dir.filePath(QStringLiteral("nodisplay.png"))},
+               env);
+    QVERIFY2(r.exitCode == 1, qPrintable(show(r)));
+    QVERIFY2(r.err.contains(QLatin1String("xvfb-run")), qPrintable(show(r)));
+    QVERIFY(!QFileInfo::exists(m_dir.filePath(QStringLiteral("nodisplay.png"))));
+}
+
+QTEST_GUILESS_MAIN(TstCli)
+#include "tst_cli.moc"

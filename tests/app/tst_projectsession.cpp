@@ -1,0 +1,433 @@
+// ProjectSession on the small demo city: loading pipeline, per-layer failures, edits, save/saveAs.
+#include "SmallDemo.h"
+#include "app/LayerLoader.h"
+#include "app/ProjectSession.h"
+#include "tests/common/TestPaths.h"
+
+#include <QDir>
+#include <QDirIterator>
+#include <QFile>
+#include <QSignalSpy>
+#include <QTemporaryDir>
+#include <QTest>
+
+using namespace citytwin;
+using app::ProjectSession;
+using data::LayerKind;
+using State = ProjectSession::LayerState;
+
+namespace {
+
+const std::vector<LayerKind> kDrawnKinds{LayerKind::Elevation, LayerKind::Imagery, LayerKind::Buildings,
+                                         LayerKind::Events};
+
+bool copyFolder(const QString& from, const QString& to)
+{
+    QDirIterator it(from, QDir::Files | QDir::NoDotAndDotDot, QDirIterator::Subdirectories);
+    while (it.hasNext()) {
+        const QString file = it.next();
+        const QString target = to + QLatin1Char('/') + QDir(from).relativeFilePath(file);
+        if (!QDir().mkpath(QFileInfo(target).absolutePath()) || !QFile::copy(file, target))
+            return false;
+    }
+    return true;
+}
+
+QString describe(const ProjectSession& s)
+{
+    QStringList lines;
+    for (const data::LayerSettings& l : s.project().layers())
+        lines << QStringLiteral("%1 (%2): state %3 %4")
+                     .arg(l.name, data::toString(l.kind))
+                     .arg(int(s.layerState(l.id)))
+                     .arg(s.layerError(l.id));
+    return lines.join(QLatin1Char('\n'));
+}
+
+} // namespace
+
+class TstProjectSession : public QObject
+{
+    Q_OBJECT
+private slots:
+    void initTestCase();
+    void openMissingFileNamesIt();
+    void loadAllBlockingLoadsEveryLayer();
+    void sceneTimeFollowsProject();
+    void startLoadingIsAsynchronous();
+    void cancelledLoadCanRestart();
+    void missingFileFailsOnlyItsLayer_data();
+    void missingFileFailsOnlyItsLayer();
+    void editsMarkModifiedAndPersist();
+    void unchangedValueIsNoEdit();
+    void readOnlySessionRefusesSave();
+    void saveAsCopiesEverything();
+    void saveAsReplacesExistingFile();
+    void createNewProject();
+
+private:
+    //! A private copy of the demo folder (tests that edit or delete files), returns the project path.
+    QString copyOfDemo(QTemporaryDir& dir);
+
+    QTemporaryDir m_demoDir;
+    QString m_demo;
+};
+
+void TstProjectSession::initTestCase()
+{
+    QVERIFY(m_demoDir.isValid());
+    auto demo = test::makeSmallDemo(m_demoDir.path());
+    QVERIFY2(demo, qPrintable(demo.status().message()));
+    m_demo = *demo;
+}
+
+QString TstProjectSession::copyOfDemo(QTemporaryDir& dir)
+{
+    if (!dir.isValid() || !copyFolder(m_demoDir.path(), dir.path()))
+        return {};
+    return dir.filePath(QFileInfo(m_demo).fileName());
+}
+
+void TstProjectSession::openMissingFileNamesIt()
+{
+    auto s = ProjectSession::open(QStringLiteral("/nonexistent/folder/nothere.citytwin"));
+    QVERIFY(!s);
+    QVERIFY2(s.status().message().contains(QLatin1String("nothere.citytwin")),
+             qPrintable(s.status().message()));
+}
+
+void TstProjectSession::loadAllBlockingLoadsEveryLayer()
+{
+    auto opened = ProjectSession::open(m_demo);
+    QVERIFY2(opened, qPrintable(opened.status().message()));
+    ProjectSession& s = **opened;
+    QCOMPARE(s.path(), m_demo);
+    QVERIFY(!s.terrain());
+
+    QSignalSpy progress(&s, &ProjectSession::loadProgress);
+    QSignalSpy finished(&s, &ProjectSession::loadingFinished);
+    QSignalSpy states(&s, &ProjectSession::layerStateChanged);
+    const data::Status st = s.loadAllBlocking();
+    QVERIFY2(st, qPrintable(st.message()));
+    QVERIFY(!s.isLoading());
+    QCOMPARE(finished.count(), 1);
+    QVERIFY(!progress.isEmpty());
+    const int total = progress.last().at(1).toInt();
+    QCOMPARE(progress.last().at(0).toInt(), total);
+    QCOMPARE(total, int(kDrawnKinds.size()));
+    QVERIFY(states.count() >= 2 * total); // Loading, then Ready, for each
+
+    for (LayerKind kind : kDrawnKinds) {
+        const data::LayerId id = test::firstLayerOf(s.project(), kind);
+        QVERIFY2(id.isValid(), qPrintable(data::toString(kind)));
+        QVERIFY2(s.layerState(id) == State::Ready, qPrintable(describe(s)));
+        QVERIFY(s.layerError(id).isEmpty());
+    }
+    // The imagery has no node of its own: it is the terrain's texture.
+    for (LayerKind kind : {LayerKind::Elevation, LayerKind::Buildings, LayerKind::Events})
+        QVERIFY(s.scene().hasLayer(test::firstLayerOf(s.project(), kind)));
+    for (const data::LayerSettings& l : s.project().layers())
+        QVERIFY(s.layerState(l.id) != State::Loading && s.layerState(l.id) != State::NotLoaded);
+
+    const data::ElevationGrid* dem = s.terrain();
+    QVERIFY(dem);
+    QVERIFY(dem->grid.width > 1 && dem->grid.width <= app::loader::kMaxDemCells);
+    QVERIFY(dem->grid.height > 1 && dem->grid.height <= app::loader::kMaxDemCells);
+    // The demo area surrounds the origin.
+    QVERIFY(dem->grid.extent.contains(s.project().origin.x, s.project().origin.y));
+}
+
+void TstProjectSession::sceneTimeFollowsProject()
+{
+    auto opened = ProjectSession::open(m_demo);
+    QVERIFY(opened);
+    ProjectSession& s = **opened;
+    const data::Project& p = s.project();
+    QCOMPARE(s.scene().epoch(), p.timeExtent.start);
+    QCOMPARE(s.scene().time(), p.initialTime != data::kNoTime ? p.initialTime : p.timeExtent.start);
+    const data::TimeMs later = p.timeExtent.start + data::kHourMs;
+    s.setTime(later);
+    QCOMPARE(s.scene().time(), later);
+    QVERIFY(!s.isModified()); // moving the clock is not an edit
+}
+
+void TstProjectSession::startLoadingIsAsynchronous()
+{
+    auto opened = ProjectSession::open(m_demo);
+    QVERIFY(opened);
+    ProjectSession& s = **opened;
+    QSignalSpy finished(&s, &ProjectSession::loadingFinished);
+    s.startLoading();
+    QVERIFY(s.isLoading());
+    const data::LayerId buildings = test::firstLayerOf(s.project(), LayerKind::Buildings);
+    QCOMPARE(s.layerState(buildings), State::Loading);
+    QVERIFY(finished.wait(60000));
+    QVERIFY(!s.isLoading());
+    QCOMPARE(s.layerState(buildings), State::Ready);
+}
+
+void TstProjectSession::cancelledLoadCanRestart()
+{
+    auto opened = ProjectSession::open(m_demo);
+    QVERIFY(opened);
+    ProjectSession& s = **opened;
+    s.startLoading();
+    s.cancelLoading();
+    QVERIFY(!s.isLoading());
+    QTest::qWait(300); // abandoned jobs may finish now: their results must be dropped
+    for (const data::LayerSettings& l : s.project().layers()) {
+        QVERIFY(s.layerState(l.id) != State::Loading);
+        QVERIFY(s.layerState(l.id) != State::Ready);
+    }
+    QVERIFY(!s.scene().hasLayer(test::firstLayerOf(s.project(), LayerKind::Buildings)));
+    QVERIFY(s.loadAllBlocking());
+    for (LayerKind kind : kDrawnKinds)
+        QVERIFY2(s.layerState(test::firstLayerOf(s.project(), kind)) == State::Ready,
+                 qPrintable(describe(s)));
+}
+
+void TstProjectSession::missingFileFailsOnlyItsLayer_data()
+{
+    QTest::addColumn<int>("missingKind");
+    QTest::addColumn<QList<int>>("failedKinds");
+    QTest::newRow("buildings") << int(LayerKind::Buildings) << QList<int>{int(LayerKind::Buildings)};
+    QTest::newRow("imagery") << int(LayerKind::Imagery) << QList<int>{int(LayerKind::Imagery)};
+    // No DEM, no terrain to drape the imagery on; buildings stand at height 0 and events carry z.
+    QTest::newRow("elevation") << int(LayerKind::Elevation)
+                               << QList<int>{int(LayerKind::Elevation), int(LayerKind::Imagery)};
+}
+
+void TstProjectSession::missingFileFailsOnlyItsLayer()
+{
+    QFETCH(int, missingKind);
+    QFETCH(QList<int>, failedKinds);
+    QTemporaryDir dir;
+    const QString path = copyOfDemo(dir);
+    QVERIFY(!path.isEmpty());
+
+    QString removed;
+    {
+        auto opened = ProjectSession::open(path);
+        QVERIFY(opened);
+        const data::LayerSettings* layer =
+            (*opened)->project().layer(test::firstLayerOf((*opened)->project(), LayerKind(missingKind)));
+        QVERIFY(layer);
+        removed = app::loader::resolveSource(layer->sourceUri, path);
+        QVERIFY2(QFile::remove(removed), qPrintable(removed));
+    }
+
+    auto opened = ProjectSession::open(path);
+    QVERIFY(opened);
+    ProjectSession& s = **opened;
+    QVERIFY(s.loadAllBlocking()); // some layers loaded: not an error as a whole
+    for (LayerKind kind : kDrawnKinds) {
+        const data::LayerId id = test::firstLayerOf(s.project(), kind);
+        if (failedKinds.contains(int(kind))) {
+            QVERIFY2(s.layerState(id) == State::Failed, qPrintable(describe(s)));
+            QVERIFY(!s.layerError(id).isEmpty());
+        } else {
+            QVERIFY2(s.layerState(id) == State::Ready, qPrintable(describe(s)));
+        }
+    }
+    const data::LayerId missing = test::firstLayerOf(s.project(), LayerKind(missingKind));
+    QVERIFY2(s.layerError(missing).contains(QFileInfo(removed).fileName()),
+             qPrintable(s.layerError(missing)));
+}
+
+void TstProjectSession::editsMarkModifiedAndPersist()
+{
+    QTemporaryDir dir;
+    const QString path = copyOfDemo(dir);
+    QVERIFY(!path.isEmpty());
+    data::LayerId buildings, imagery;
+    const data::SavedView view{
+        QStringLiteral("harbour"), {120.0, -340.0, 5.0}, 30.0, -20.0, 450.0, data::kNoTime};
+    {
+        auto opened = ProjectSession::open(path);
+        QVERIFY(opened);
+        ProjectSession& s = **opened;
+        QVERIFY(s.loadAllBlocking());
+        buildings = test::firstLayerOf(s.project(), LayerKind::Buildings);
+        imagery = test::firstLayerOf(s.project(), LayerKind::Imagery);
+        QVERIFY(s.project().layer(buildings)->visible);
+        QVERIFY(!s.isModified());
+
+        QSignalSpy modified(&s, &ProjectSession::modifiedChanged);
+        QSignalSpy changed(&s, &ProjectSession::layerChanged);
+        QSignalSpy views(&s, &ProjectSession::viewsChanged);
+        s.setLayerVisible(buildings, false);
+        QVERIFY(s.isModified());
+        QCOMPARE(modified.count(), 1);
+        QCOMPARE(modified.first().first().toBool(), true);
+        QCOMPARE(changed.count(), 1);
+        QCOMPARE(changed.first().first().value<data::LayerId>(), buildings);
+        QVERIFY(!s.scene().isLayerVisible(buildings));
+
+        s.setLayerOpacity(imagery, 0.4);
+        s.setLayerOpacity(buildings, 1.7); // clamped
+        QCOMPARE(s.project().layer(imagery)->opacity, 0.4);
+        QCOMPARE(s.project().layer(buildings)->opacity, 1.0);
+        s.setView(view);
+        QCOMPARE(views.count(), 1);
+        QCOMPARE(modified.count(), 1); // already modified: no second signal
+
+        QVERIFY(s.save());
+        QVERIFY(!s.isModified());
+        QCOMPARE(modified.count(), 2);
+    }
+    auto reopened = ProjectSession::open(path);
+    QVERIFY(reopened);
+    const data::Project& p = (*reopened)->project();
+    QCOMPARE(p.layer(buildings)->visible, false);
+    QCOMPARE(p.layer(imagery)->opacity, 0.4);
+    QVERIFY(p.view(view.name));
+    QCOMPARE(*p.view(view.name), view);
+    QVERIFY(!(*reopened)->isModified());
+}
+
+void TstProjectSession::unchangedValueIsNoEdit()
+{
+    auto opened = ProjectSession::open(m_demo, ProjectSession::OpenMode::ReadOnly);
+    QVERIFY(opened);
+    ProjectSession& s = **opened;
+    const data::LayerSettings& first = s.project().layers().front();
+    QSignalSpy changed(&s, &ProjectSession::layerChanged);
+    s.setLayerVisible(first.id, first.visible);
+    s.setLayerOpacity(first.id, first.opacity);
+    s.setLayerVisible(data::LayerId{9999}, false); // unknown id: ignored
+    QVERIFY(!s.isModified());
+    QCOMPARE(changed.count(), 0);
+}
+
+void TstProjectSession::readOnlySessionRefusesSave()
+{
+    QByteArray before;
+    {
+        QFile f(m_demo);
+        QVERIFY(f.open(QIODevice::ReadOnly));
+        before = f.readAll();
+    }
+    auto opened = ProjectSession::open(m_demo, ProjectSession::OpenMode::ReadOnly);
+    QVERIFY(opened);
+    ProjectSession& s = **opened;
+    s.setLayerVisible(s.project().layers().front().id, !s.project().layers().front().visible);
+    const data::Status st = s.save();
+    QVERIFY(!st);
+    QVERIFY2(st.message().contains(QFileInfo(m_demo).fileName()), qPrintable(st.message()));
+    QVERIFY(s.isModified());
+    opened.value().reset();
+    QFile f(m_demo);
+    QVERIFY(f.open(QIODevice::ReadOnly));
+    QVERIFY(f.readAll() == before);
+}
+
+void TstProjectSession::saveAsCopiesEverything()
+{
+    QTemporaryDir dir;
+    const QString path = copyOfDemo(dir);
+    QVERIFY(!path.isEmpty());
+    QVERIFY(QDir(dir.path()).mkpath(QStringLiteral("elsewhere/deeper")));
+    const QString target = dir.filePath(QStringLiteral("elsewhere/deeper/copy.citytwin"));
+
+    auto opened = ProjectSession::open(path);
+    QVERIFY(opened);
+    ProjectSession& s = **opened;
+    const data::Project original = s.project();
+    const auto originalCounts = s.store().counts();
+    QVERIFY(originalCounts);
+    const data::LayerId imagery = test::firstLayerOf(original, LayerKind::Imagery);
+    s.setLayerOpacity(imagery, 0.25);
+
+    const data::Status st = s.saveAs(target);
+    QVERIFY2(st, qPrintable(st.message()));
+    QCOMPARE(s.path(), target);
+    QVERIFY(!s.isModified());
+    QCOMPARE(s.project().layer(imagery)->opacity, 0.25);
+
+    // Same overlays, same views, and every relative source still points at the same file.
+    const auto counts = s.store().counts();
+    QVERIFY(counts);
+    QCOMPARE(counts->people, originalCounts->people);
+    QCOMPARE(counts->trackPoints, originalCounts->trackPoints);
+    QCOMPARE(counts->events, originalCounts->events);
+    QCOMPARE(counts->assets, originalCounts->assets);
+    QCOMPARE(counts->sensorReadings, originalCounts->sensorReadings);
+    QCOMPARE(s.project().views().size(), original.views().size());
+    for (const data::LayerSettings& l : original.layers()) {
+        const data::LayerSettings* copy = s.project().layer(l.id);
+        QVERIFY(copy);
+        QCOMPARE(app::loader::resolveSource(copy->sourceUri, target),
+                 app::loader::resolveSource(l.sourceUri, path));
+    }
+    QVERIFY(s.loadAllBlocking());
+    for (LayerKind kind : kDrawnKinds)
+        QVERIFY2(s.layerState(test::firstLayerOf(s.project(), kind)) == State::Ready,
+                 qPrintable(describe(s)));
+
+    // The original file did not get the edit.
+    opened.value().reset();
+    auto old = ProjectSession::open(path);
+    QVERIFY(old);
+    QCOMPARE((*old)->project().layer(imagery)->opacity, original.layer(imagery)->opacity);
+}
+
+void TstProjectSession::saveAsReplacesExistingFile()
+{
+    QTemporaryDir dir;
+    const QString path = copyOfDemo(dir);
+    QVERIFY(!path.isEmpty());
+    const QString target = dir.filePath(QStringLiteral("existing.citytwin"));
+    {
+        QFile junk(target);
+        QVERIFY(junk.open(QIODevice::WriteOnly));
+        junk.write("not a project");
+    }
+    auto opened = ProjectSession::open(path);
+    QVERIFY(opened);
+    const data::Status st = (*opened)->saveAs(target);
+    QVERIFY2(st, qPrintable(st.message()));
+    opened.value().reset();
+    auto reopened = ProjectSession::open(target);
+    QVERIFY2(reopened, qPrintable(reopened.status().message()));
+    QCOMPARE((*reopened)->project().layers().size(),
+             (*ProjectSession::open(path))->project().layers().size());
+    QVERIFY(!QFileInfo::exists(target + QStringLiteral(".saving")));
+}
+
+void TstProjectSession::createNewProject()
+{
+    QTemporaryDir dir;
+    QVERIFY(dir.isValid());
+    auto demo = ProjectSession::open(m_demo, ProjectSession::OpenMode::ReadOnly);
+    QVERIFY(demo);
+    const data::LayerSettings* dem =
+        (*demo)->project().layer(test::firstLayerOf((*demo)->project(), LayerKind::Elevation));
+    QVERIFY(dem);
+
+    data::Project project;
+    project.name = QStringLiteral("terrain only");
+    project.origin = (*demo)->project().origin;
+    project.timeExtent = (*demo)->project().timeExtent;
+    data::LayerSettings layer;
+    layer.name = QStringLiteral("DEM");
+    layer.kind = LayerKind::Elevation;
+    layer.group = data::LayerGroup::Basemap;
+    layer.sourceUri = app::loader::resolveSource(dem->sourceUri, m_demo); // absolute: another folder
+    project.addLayer(layer);
+
+    const QString path = dir.filePath(QStringLiteral("new.citytwin"));
+    auto created = ProjectSession::create(path, project);
+    QVERIFY2(created, qPrintable(created.status().message()));
+    ProjectSession& s = **created;
+    QCOMPARE(s.project().layers().size(), size_t(1));
+    const data::LayerId id = s.project().layers().front().id;
+    QVERIFY(id.isValid());
+    QVERIFY(s.loadAllBlocking());
+    QCOMPARE(s.layerState(id), State::Ready);
+    QVERIFY(s.scene().hasLayer(id));
+
+    QVERIFY(!ProjectSession::create(path, project)); // never overwrites
+}
+
+QTEST_GUILESS_MAIN(TstProjectSession)
+#include "tst_projectsession.moc"
