@@ -5,6 +5,7 @@
 
 #include <QCryptographicHash>
 #include <QDateTime>
+#include <QDir>
 #include <QFile>
 #include <QImage>
 #include <QJsonArray>
@@ -109,6 +110,7 @@ private slots:
     void corruptProjectIsReportedAndUntouched_data();
     void corruptProjectIsReportedAndUntouched();
     void renderWithoutDisplayExplainsXvfb();
+    void projectWithoutItsFiles();
 
 private:
     QTemporaryDir m_dir;
@@ -444,6 +446,38 @@ void TstCli::renderWithoutDisplayExplainsXvfb()
     QVERIFY2(r.exitCode == 1, qPrintable(show(r)));
     QVERIFY2(r.err.contains(QLatin1String("xvfb-run")), qPrintable(show(r)));
     QVERIFY(!QFileInfo::exists(m_dir.filePath(QStringLiteral("nodisplay.png"))));
+}
+
+void TstCli::projectWithoutItsFiles()
+{
+    // The project file alone in another folder: its relative sources point at nothing.
+    const QString lonely = m_dir.filePath(QStringLiteral("lonely/pinghu.citytwin"));
+    QVERIFY(QDir().mkpath(QFileInfo(lonely).absolutePath()));
+    QVERIFY(QFile::copy(m_project, lonely));
+
+    const Run info = runCli({QStringLiteral("info"), lonely, QStringLiteral("--json")});
+    QVERIFY2(info.exitCode == 0, qPrintable(show(info)));
+    const QJsonArray layers =
+        QJsonDocument::fromJson(info.out.toUtf8()).object()[QStringLiteral("layers")].toArray();
+    QVERIFY(!layers.isEmpty());
+    for (const QJsonValue& v : layers) {
+        const QJsonObject l = v.toObject();
+        const bool inStore = l[QStringLiteral("source")].toString().startsWith(QLatin1String("store:"));
+        QCOMPARE(l[QStringLiteral("sourceExists")].toBool(), inStore);
+    }
+    const Run text = runCli({QStringLiteral("info"), lonely});
+    QVERIFY2(text.out.contains(QLatin1String("[MISSING]")), qPrintable(show(text)));
+
+    if (!haveDisplay())
+        return;
+    // Render goes on with what is there (the events) and names each missing file.
+    const QString png = m_dir.filePath(QStringLiteral("lonely.png"));
+    const Run r = runCli({QStringLiteral("render"), lonely, QStringLiteral("--view"), QStringLiteral("home"),
+                          QStringLiteral("--size"), QStringLiteral("160x90"), QStringLiteral("-o"), png});
+    QVERIFY2(r.exitCode == 0, qPrintable(show(r)));
+    for (const char* file : {"dem.tif", "buildings.gpkg"})
+        QVERIFY2(r.err.contains(QLatin1String(file)), qPrintable(show(r)));
+    QVERIFY(QImage(png).size() == QSize(160, 90));
 }
 
 QTEST_GUILESS_MAIN(TstCli)

@@ -33,30 +33,73 @@ QImage toQImage(const osg::Image& image)
 
 } // namespace
 
+//! Fraction of pixels of A and B whose largest channel difference exceeds kChannelTolerance.
+double differingFraction(const QImage& a, const QImage& b, QImage* diff = nullptr)
+{
+    if (diff)
+        *diff = QImage(a.size(), QImage::Format_RGB32);
+    qint64 differing = 0;
+    for (int y = 0; y < a.height(); ++y) {
+        for (int x = 0; x < a.width(); ++x) {
+            const QRgb p = a.pixel(x, y);
+            const QRgb q = b.pixel(x, y);
+            const int d = std::max({std::abs(qRed(p) - qRed(q)), std::abs(qGreen(p) - qGreen(q)),
+                                    std::abs(qBlue(p) - qBlue(q))});
+            if (d > kChannelTolerance)
+                ++differing;
+            if (diff) // grey = agreement (faded actual), red = differing pixel
+                diff->setPixel(x, y,
+                               d > kChannelTolerance ? qRgb(255, 0, 0)
+                                                     : qRgb(qGray(p) / 3, qGray(p) / 3, qGray(p) / 3));
+        }
+    }
+    return double(differing) / double(a.width() * a.height());
+}
+
 class TstDemoReference : public QObject
 {
     Q_OBJECT
 private slots:
+    void initTestCase();
     void homeViewMatchesReference();
+    void layerEditsReachTheRender();
+
+private:
+    QImage renderHome();
+
+    QTemporaryDir m_dir;
+    std::unique_ptr<app::ProjectSession> m_session;
 };
 
-void TstDemoReference::homeViewMatchesReference()
+void TstDemoReference::initTestCase()
 {
     if (qEnvironmentVariableIsEmpty("DISPLAY"))
         QSKIP("needs an X display for OpenGL (run the render label under Xvfb)");
-    QTemporaryDir dir;
-    QVERIFY(dir.isValid());
-    auto demo = test::makeSmallDemo(dir.path());
+    QVERIFY(m_dir.isValid());
+    auto demo = test::makeSmallDemo(m_dir.path());
     QVERIFY2(demo, qPrintable(demo.status().message()));
     auto opened = app::ProjectSession::open(*demo, app::ProjectSession::OpenMode::ReadOnly);
     QVERIFY2(opened, qPrintable(opened.status().message()));
-    app::ProjectSession& session = **opened;
-    QVERIFY(session.loadAllBlocking());
-    const data::SavedView* home = session.project().view(QStringLiteral("home"));
-    QVERIFY(home);
-    auto image = scene::OffscreenRenderer::render(session.scene().root(), *home, kWidth, kHeight);
-    QVERIFY2(image, qPrintable(image.status().message()));
-    const QImage actual = toQImage(**image);
+    m_session = std::move(*opened);
+    QVERIFY(m_session->loadAllBlocking());
+    QVERIFY(m_session->project().view(QStringLiteral("home")));
+}
+
+QImage TstDemoReference::renderHome()
+{
+    auto image = scene::OffscreenRenderer::render(
+        m_session->scene().root(), *m_session->project().view(QStringLiteral("home")), kWidth, kHeight);
+    if (!image) {
+        qWarning() << image.status().message();
+        return {};
+    }
+    return toQImage(**image);
+}
+
+void TstDemoReference::homeViewMatchesReference()
+{
+    const QImage actual = renderHome();
+    QVERIFY(!actual.isNull());
 
     const QString reference = test::sourceDir() + QStringLiteral("/tests/app/reference/demo_home.png");
     const QString outDir = test::testOutputDir(QStringLiteral("app"));
@@ -98,6 +141,34 @@ void TstDemoReference::homeViewMatchesReference()
                 .arg(kMaxDifferingFraction * 100.0)
                 .arg(outDir)));
     }
+}
+
+void TstDemoReference::layerEditsReachTheRender()
+{
+    app::ProjectSession& s = *m_session;
+    const data::LayerId imagery = test::firstLayerOf(s.project(), data::LayerKind::Imagery);
+    const data::LayerId buildings = test::firstLayerOf(s.project(), data::LayerKind::Buildings);
+    const QImage normal = renderHome();
+    QVERIFY(!normal.isNull());
+
+    // The imagery has no node of its own: hiding it must still change the terrain's look.
+    s.setLayerVisible(imagery, false);
+    const QImage noImagery = renderHome();
+    QVERIFY2(differingFraction(normal, noImagery) > 0.05,
+             qPrintable(QString::number(differingFraction(normal, noImagery))));
+    s.setLayerVisible(imagery, true);
+    s.setLayerOpacity(imagery, 0.0);
+    const QImage transparentImagery = renderHome();
+    QVERIFY2(differingFraction(noImagery, transparentImagery) < 0.01,
+             qPrintable(QString::number(differingFraction(noImagery, transparentImagery))));
+    s.setLayerOpacity(imagery, 1.0);
+    QVERIFY(differingFraction(normal, renderHome()) < 0.001);
+
+    s.setLayerVisible(buildings, false);
+    const QImage noBuildings = renderHome();
+    QVERIFY(differingFraction(normal, noBuildings) > 0.005);
+    s.setLayerVisible(buildings, true);
+    QVERIFY(differingFraction(normal, renderHome()) < 0.001);
 }
 
 QTEST_GUILESS_MAIN(TstDemoReference)

@@ -1,0 +1,381 @@
+// MainWindow on the small demo city under Xvfb: layer tree groups, visibility/opacity edits reach the
+// session and the scene, playback moves the clock, Save + reopen through Recent keeps the edits,
+// the 3D view draws something, the status bar reads lon/lat, and zh_CN gives Chinese menus.
+#include "SmallDemo.h"
+#include "app/ClockController.h"
+#include "app/CursorStatus.h"
+#include "app/LayerTreeDock.h"
+#include "app/LayerTreeModel.h"
+#include "app/MainWindow.h"
+#include "app/OsgViewWidget.h"
+#include "app/ProjectSession.h"
+#include "app/RecentFiles.h"
+#include "app/TimelineDock.h"
+#include "app/Translations.h"
+#include "tests/common/TestPaths.h"
+
+#include <QAction>
+#include <QApplication>
+#include <QFile>
+#include <QLabel>
+#include <QMenu>
+#include <QMenuBar>
+#include <QRegularExpression>
+#include <QSettings>
+#include <QSlider>
+#include <QSurfaceFormat>
+#include <QTemporaryDir>
+#include <QTest>
+#include <QTreeView>
+#include <memory>
+#include <set>
+
+using namespace citytwin;
+using app::MainWindow;
+using app::ProjectSession;
+
+namespace {
+
+constexpr int kLoadTimeoutMs = 120000;
+
+int distinctColours(const QImage& image)
+{
+    std::set<QRgb> colours;
+    for (int y = 0; y < image.height(); y += 4)
+        for (int x = 0; x < image.width(); x += 4)
+            colours.insert(image.pixel(x, y));
+    return int(colours.size());
+}
+
+std::unique_ptr<MainWindow> makeWindow()
+{
+    auto w = std::make_unique<MainWindow>();
+    // No modal dialog may block a test: edits are dropped silently and errors go to lastError().
+    w->setUnsavedChangesPolicy(MainWindow::UnsavedChanges::Discard);
+    w->setModalErrors(false);
+    w->resize(1100, 700);
+    return w;
+}
+
+bool waitLoaded(MainWindow& w)
+{
+    return QTest::qWaitFor([&] { return w.session() && !w.session()->isLoading(); }, kLoadTimeoutMs);
+}
+
+} // namespace
+
+class TstMainWindow : public QObject
+{
+    Q_OBJECT
+private slots:
+    void initTestCase();
+    void opensProjectAndGroupsLayers();
+    void checkBoxTogglesVisibility();
+    void opacitySliderSetsOpacity();
+    void playAdvancesClock();
+    void viewRendersAndCursorReadsLonLat();
+    void saveAndReopenThroughRecent();
+    void newProjectIsEmptyAtPinghu();
+    void openFailureKeepsCurrentProject();
+    void chineseTranslation();
+
+private:
+    QTemporaryDir m_dir;
+    QString m_demo;    //!< pristine small demo
+    QString m_project; //!< the copy the tests edit
+};
+
+void TstMainWindow::initTestCase()
+{
+    if (QGuiApplication::platformName() != QLatin1String("xcb"))
+        QSKIP("needs an X display (run under xvfb-run -a)");
+    QVERIFY(m_dir.isValid());
+    // Keep the user's settings (recent files, window state) out of the test and vice versa.
+    QSettings::setPath(QSettings::NativeFormat, QSettings::UserScope,
+                       m_dir.filePath(QStringLiteral("settings")));
+    QSettings().clear();
+    auto demo = test::makeSmallDemo(m_dir.filePath(QStringLiteral("demo")));
+    QVERIFY2(demo.isOk(), qPrintable(demo.status().message()));
+    m_demo = demo.value();
+    m_project = m_dir.filePath(QStringLiteral("demo/edited.citytwin"));
+    QVERIFY(QFile::copy(m_demo, m_project));
+}
+
+void TstMainWindow::opensProjectAndGroupsLayers()
+{
+    auto w = makeWindow();
+    w->show();
+    QVERIFY(w->openProject(m_project));
+    QVERIFY(waitLoaded(*w));
+    QVERIFY(w->windowTitle().startsWith(QStringLiteral("citytwin — ")));
+    QVERIFY(w->windowTitle().contains(w->session()->project().name.isEmpty() ? QStringLiteral("edited")
+                                                                             : w->session()->project().name));
+
+    const data::Project& project = w->session()->project();
+    QVERIFY(project.layers().size() >= 4);
+    app::LayerTreeModel* model = w->layerDock()->model();
+    int previousGroupRow = -1;
+    data::LayerGroup previousGroup = data::LayerGroup::Basemap;
+    for (const data::LayerSettings& layer : project.layersInDrawOrder()) {
+        const QModelIndex index = model->indexOf(layer.id);
+        QVERIFY2(index.isValid(), qPrintable(layer.name));
+        QCOMPARE(index.data().toString(), layer.name);
+        const QModelIndex group = index.parent();
+        QVERIFY(group.isValid());
+        QCOMPARE(group.data(app::LayerTreeModel::GroupRole).toInt(), int(layer.group));
+        QCOMPARE(group.data().toString(), app::LayerTreeModel::groupName(layer.group));
+        QCOMPARE(index.data(Qt::CheckStateRole).toInt(), int(layer.visible ? Qt::Checked : Qt::Unchecked));
+        // Groups come in ARCHITECTURE.md order (Basemap, City models, Underground, …).
+        if (group.row() != previousGroupRow) {
+            QVERIFY(group.row() > previousGroupRow);
+            QVERIFY(previousGroupRow < 0 || int(layer.group) > int(previousGroup));
+        }
+        previousGroupRow = group.row();
+        previousGroup = layer.group;
+        // A failed layer carries its error in the tooltip; a ready one carries none.
+        const auto state = w->session()->layerState(layer.id);
+        QCOMPARE(index.data(app::LayerTreeModel::StateRole).toInt(), int(state));
+        if (state == ProjectSession::LayerState::Failed)
+            QVERIFY(index.data(Qt::ToolTipRole)
+                        .toString()
+                        .contains(w->session()->layerError(layer.id).toHtmlEscaped()));
+    }
+    QVERIFY(model->groupItem(data::LayerGroup::Basemap));
+    QVERIFY(model->groupItem(data::LayerGroup::CityModels));
+    QCOMPARE(w->timelineDock()->timeZone().id(), QByteArray("Asia/Shanghai"));
+    QVERIFY(w->timelineDock()->timeLabel()->text().contains(QStringLiteral("Asia/Shanghai")));
+}
+
+void TstMainWindow::checkBoxTogglesVisibility()
+{
+    auto w = makeWindow();
+    w->show();
+    QVERIFY(w->openProject(m_project));
+    QVERIFY(waitLoaded(*w));
+    ProjectSession* s = w->session();
+    const data::LayerId buildings = test::firstLayerOf(s->project(), data::LayerKind::Buildings);
+    QVERIFY(buildings.isValid());
+    QVERIFY(s->scene().layerNode(buildings));
+    QVERIFY(s->scene().isLayerVisible(buildings));
+
+    app::LayerTreeModel* model = w->layerDock()->model();
+    const QModelIndex index = model->indexOf(buildings);
+    // What the tree view does when the check box is clicked.
+    QVERIFY(model->setData(index, Qt::Unchecked, Qt::CheckStateRole));
+    QVERIFY(!s->project().layer(buildings)->visible);
+    QVERIFY(!s->scene().isLayerVisible(buildings));
+    QVERIFY(s->isModified());
+    QVERIFY(w->isWindowModified());
+    QVERIFY(model->setData(index, Qt::Checked, Qt::CheckStateRole));
+    QVERIFY(s->project().layer(buildings)->visible);
+    QVERIFY(s->scene().isLayerVisible(buildings));
+
+    // And the other way round: a session edit shows in the tree.
+    s->setLayerVisible(buildings, false);
+    QCOMPARE(model->indexOf(buildings).data(Qt::CheckStateRole).toInt(), int(Qt::Unchecked));
+}
+
+void TstMainWindow::opacitySliderSetsOpacity()
+{
+    auto w = makeWindow();
+    w->show();
+    QVERIFY(w->openProject(m_project));
+    QVERIFY(waitLoaded(*w));
+    ProjectSession* s = w->session();
+    const data::LayerId layer = test::firstLayerOf(s->project(), data::LayerKind::Buildings);
+    QSlider* slider = w->layerDock()->opacitySlider();
+    QVERIFY(!slider->isEnabled()); // nothing selected yet
+    w->layerDock()->selectLayer(layer);
+    QCOMPARE(w->layerDock()->currentLayer(), layer);
+    QVERIFY(slider->isEnabled());
+    QCOMPARE(slider->value(), int(std::lround(s->project().layer(layer)->opacity * 100)));
+    slider->setValue(40);
+    QCOMPARE(s->project().layer(layer)->opacity, 0.4);
+    QVERIFY(std::abs(s->scene().layerOpacity(layer) - 0.4) < 1e-6);
+    QVERIFY(s->isModified());
+}
+
+void TstMainWindow::playAdvancesClock()
+{
+    auto w = makeWindow();
+    w->show();
+    QVERIFY(w->openProject(m_project));
+    QVERIFY(waitLoaded(*w));
+    app::ClockController* clock = w->clock();
+    const data::TimeRange range = w->session()->project().timeExtent;
+    QVERIFY(!range.isEmpty());
+    QCOMPARE(clock->range(), range);
+    clock->seek(range.start);
+    clock->setRate(3600);
+    const data::TimeMs start = clock->currentTime();
+    const int frames = w->view()->frameCount();
+
+    QAction* play = w->findChild<QAction*>(QStringLiteral("playAction"));
+    QVERIFY(play);
+    play->trigger();
+    QVERIFY(clock->isPlaying());
+    QVERIFY(w->view()->continuousRendering());
+    QTRY_VERIFY(clock->currentTime() > start + 60 * data::kSecondMs);
+    QTRY_VERIFY(w->view()->frameCount() > frames + 2); // the view follows the clock
+    play->trigger();
+    QVERIFY(!clock->isPlaying());
+    QVERIFY(!w->view()->continuousRendering());
+    // One clock for all layers: the scene shows the clock's time.
+    QCOMPARE(w->session()->scene().time(), clock->currentTime());
+
+    // The slider and label follow; moving the slider seeks.
+    QSlider* slider = w->timelineDock()->slider();
+    QVERIFY(slider->value() > 0);
+    slider->setValue(0);
+    QCOMPARE(clock->currentTime(), range.start);
+    QCOMPARE(w->session()->scene().time(), range.start);
+}
+
+void TstMainWindow::viewRendersAndCursorReadsLonLat()
+{
+    auto w = makeWindow();
+    w->show();
+    QVERIFY(QTest::qWaitForWindowExposed(w.get()));
+    QVERIFY(w->openProject(m_project));
+    QVERIFY(waitLoaded(*w));
+    const QImage frame = w->view()->grabFramebuffer();
+    const QString out = test::testOutputDir(QStringLiteral("app"));
+    frame.save(out + QStringLiteral("/mainwindow_view.png"));
+    w->grab().save(out + QStringLiteral("/mainwindow.png"));
+    QVERIFY2(distinctColours(frame) > 50, "the 3D view shows (almost) a single colour");
+
+    // The centre of the home view is on the city: lon/lat near Pinghu in the status bar.
+    const QPoint centre = w->view()->rect().center();
+    const auto hit = w->view()->pick(centre);
+    QVERIFY(hit.has_value());
+    w->cursorStatus()->setPosition(hit->point);
+    const QString text = w->cursorStatus()->text();
+    QVERIFY2(text.contains(QStringLiteral("121.0")) && text.contains(QStringLiteral("30.")),
+             qPrintable(text));
+    QVERIFY2(text.contains(QStringLiteral("X 59")) && text.contains(QStringLiteral("Y 339")),
+             qPrintable(text));
+}
+
+void TstMainWindow::saveAndReopenThroughRecent()
+{
+    data::LayerId buildings;
+    {
+        auto w = makeWindow();
+        w->show();
+        QVERIFY(w->openProject(m_project));
+        QVERIFY(waitLoaded(*w));
+        ProjectSession* s = w->session();
+        buildings = test::firstLayerOf(s->project(), data::LayerKind::Buildings);
+        s->setLayerVisible(buildings, false);
+        w->layerDock()->selectLayer(buildings);
+        w->layerDock()->opacitySlider()->setValue(25);
+        QVERIFY(s->isModified());
+        QVERIFY(w->save());
+        QVERIFY(!s->isModified());
+        QVERIFY(!w->isWindowModified());
+        QCOMPARE(w->recentFiles()->files().value(0), QFileInfo(m_project).absoluteFilePath());
+    }
+    // A new window (next start) reads the recent list from the settings.
+    auto w = makeWindow();
+    w->show();
+    QVERIFY(!w->session());
+    const QList<QAction*> recent = w->recentMenu()->actions();
+    QVERIFY(!recent.isEmpty());
+    QCOMPARE(recent.first()->data().toString(), QFileInfo(m_project).absoluteFilePath());
+    recent.first()->trigger();
+    QVERIFY(w->session());
+    QVERIFY(waitLoaded(*w));
+    const data::LayerSettings* layer = w->session()->project().layer(buildings);
+    QVERIFY(layer);
+    QVERIFY(!layer->visible);
+    QCOMPARE(layer->opacity, 0.25);
+    QVERIFY(!w->session()->scene().isLayerVisible(buildings));
+    QCOMPARE(w->layerDock()->model()->indexOf(buildings).data(Qt::CheckStateRole).toInt(),
+             int(Qt::Unchecked));
+}
+
+void TstMainWindow::newProjectIsEmptyAtPinghu()
+{
+    auto w = makeWindow();
+    const QString path = m_dir.filePath(QStringLiteral("new/empty.citytwin"));
+    QDir().mkpath(QFileInfo(path).absolutePath());
+    QVERIFY2(w->newProject(path), qPrintable(w->lastError()));
+    QVERIFY(QFileInfo::exists(path));
+    const data::Project& p = w->session()->project();
+    QCOMPARE(p.crs, QStringLiteral("EPSG:4549"));
+    QCOMPARE(p.timeZone, QStringLiteral("Asia/Shanghai"));
+    QVERIFY(p.layers().empty());
+    // Lon 121.0 / lat 30.7 in EPSG:4549 is E 595804.28, N 3398141.12 (TOOLCHAIN.md, cs2cs).
+    QVERIFY(std::abs(p.origin.x - 595804.28) < 1.0);
+    QVERIFY(std::abs(p.origin.y - 3398141.12) < 1.0);
+    QCOMPARE(p.timeExtent.duration(), data::kDayMs);
+    QCOMPARE(w->windowTitle(), QStringLiteral("citytwin — empty[*]"));
+}
+
+void TstMainWindow::openFailureKeepsCurrentProject()
+{
+    auto w = makeWindow();
+    QVERIFY(w->openProject(m_demo));
+    ProjectSession* before = w->session();
+    const QString bogus = m_dir.filePath(QStringLiteral("not-a-project.citytwin"));
+    {
+        QFile f(bogus);
+        QVERIFY(f.open(QIODevice::WriteOnly));
+        f.write("this is not sqlite");
+    }
+    QVERIFY(!w->openProject(bogus));
+    QVERIFY(w->lastError().contains(QStringLiteral("not-a-project.citytwin")));
+    QCOMPARE(w->session(), before);
+    QVERIFY(!w->openProject(m_dir.filePath(QStringLiteral("missing.citytwin"))));
+    QCOMPARE(w->session(), before);
+    QVERIFY(waitLoaded(*w));
+}
+
+void TstMainWindow::chineseTranslation()
+{
+    QVERIFY2(app::Translations::install(QStringLiteral("zh_CN")), "the zh_CN catalogue is not embedded");
+    auto w = makeWindow();
+    const QList<QAction*> menus = w->menuBar()->actions();
+    QVERIFY(menus.size() >= 3);
+    QCOMPARE(menus.at(0)->text(), QStringLiteral("文件(&F)"));
+    QCOMPARE(menus.at(1)->text(), QStringLiteral("视图(&V)"));
+    QCOMPARE(menus.at(2)->text(), QStringLiteral("帮助(&H)"));
+    QCOMPARE(w->layerDock()->windowTitle(), QStringLiteral("图层"));
+    QCOMPARE(w->timelineDock()->windowTitle(), QStringLiteral("时间轴"));
+    QCOMPARE(app::LayerTreeModel::groupName(data::LayerGroup::Underground), QStringLiteral("地下"));
+    QVERIFY(w->openProject(m_demo));
+    QVERIFY(waitLoaded(*w));
+    w->show();
+    QVERIFY(QTest::qWaitForWindowExposed(w.get()));
+    w->grab().save(test::testOutputDir(QStringLiteral("app")) + QStringLiteral("/mainwindow_zh_CN.png"));
+
+    QVERIFY(app::Translations::install(QStringLiteral("en")));
+    auto english = makeWindow();
+    QCOMPARE(english->menuBar()->actions().at(0)->text(), QStringLiteral("&File"));
+    QCOMPARE(app::Translations::chooseLanguage(QString(), QLocale(QLocale::Chinese, QLocale::China)),
+             QStringLiteral("zh_CN"));
+    QCOMPARE(
+        app::Translations::chooseLanguage(QStringLiteral("en"), QLocale(QLocale::Chinese, QLocale::China)),
+        QStringLiteral("en"));
+    QCOMPARE(app::Translations::chooseLanguage(QString(), QLocale(QLocale::German)), QStringLiteral("en"));
+    QCOMPARE(app::Translations::chooseLanguage(QStringLiteral("zh_CN"), QLocale(QLocale::English)),
+             QStringLiteral("zh_CN"));
+}
+
+int main(int argc, char** argv)
+{
+    QSurfaceFormat fmt;
+    fmt.setRenderableType(QSurfaceFormat::OpenGL);
+    fmt.setProfile(QSurfaceFormat::CompatibilityProfile);
+    fmt.setVersion(2, 1);
+    fmt.setDepthBufferSize(24);
+    fmt.setStencilBufferSize(8);
+    QSurfaceFormat::setDefaultFormat(fmt);
+    QApplication app(argc, argv);
+    QApplication::setOrganizationName(QStringLiteral("citytwin-tests"));
+    QApplication::setApplicationName(QStringLiteral("tst_mainwindow"));
+    TstMainWindow test;
+    return QTest::qExec(&test, argc, argv);
+}
+
+#include "tst_mainwindow.moc"
