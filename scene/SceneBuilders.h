@@ -67,7 +67,8 @@ void setBuildingsHighlight(osg::Node* buildings, std::optional<std::int64_t> id)
 //! Events per marker chunk: small enough that culling by time skips most of a long history,
 //! large enough to keep draw calls low.
 inline constexpr int kEventsPerChunk = 256;
-//! Base marker diameter in pixels (severity 1 is 100 %, severity 4 is 145 %).
+//! Base marker diameter in pixels (severity 1 is 100 %, severity 4 is 145 %); beyond 1.5 km from
+//! the eye markers shrink with distance down to 40 %.
 inline constexpr float kEventMarkerSizePx = 16.0f;
 
 //! Event markers: point sprites chunked by reported time, each vertex carrying its lifecycle

@@ -10,6 +10,10 @@ uniform float ct_pointSize;      // base sprite size in pixels
 varying vec3 v_colour;
 
 const float kPulseSeconds = 300.0; // newly reported events pulse for five minutes
+// Full size up to this eye distance, then shrinking (to at most kMinScale) so a city-wide view
+// is not a carpet of overlapping discs.
+const float kFullSizeDistance = 1500.0;
+const float kMinScale = 0.4;
 
 void main()
 {
@@ -31,6 +35,8 @@ void main()
     if (age < kPulseSeconds && t < ct_lifecycle.y)
         pulse = 1.0 + 0.5 * (1.0 - age / kPulseSeconds) * abs(sin(age * 3.14159));
     float severity = clamp(ct_closeSeverity.y, 1.0, 4.0);
-    gl_PointSize = ct_pointSize * (0.85 + 0.15 * severity) * pulse;
+    float distance = length((gl_ModelViewMatrix * gl_Vertex).xyz);
+    float attenuation = clamp(kFullSizeDistance / max(distance, 1.0), kMinScale, 1.0);
+    gl_PointSize = ct_pointSize * (0.85 + 0.15 * severity) * pulse * attenuation;
     gl_Position = gl_ModelViewProjectionMatrix * gl_Vertex;
 }
