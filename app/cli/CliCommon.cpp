@@ -40,14 +40,16 @@ std::optional<int> parseCommandLine(QCommandLineParser& parser, const QString& c
 {
     const QCommandLineOption help({QStringLiteral("h"), QStringLiteral("help")}, Cli::tr("Show this help."));
     parser.addOption(help);
-    // Shows "citytwin-cli [options] COMMAND SYNTAX" in the usage line; the word itself is not parsed.
-    parser.addPositionalArgument(command, QString(), QStringLiteral("%1 %2").arg(command, syntax));
     QStringList full{QString::fromLatin1(kProgramName)};
     full += args;
     if (!parser.parse(full))
         return usageError(command, parser.errorText());
     if (parser.isSet(help)) {
-        out() << parser.helpText() << Qt::flush;
+        // QCommandLineParser's usage line knows neither the command nor the program's short name.
+        QString text = parser.helpText();
+        text = Cli::tr("Usage: %1 %2 %3").arg(QLatin1String(kProgramName), command, syntax) +
+               text.mid(text.indexOf(QLatin1Char('\n')));
+        out() << text << Qt::flush;
         return kExitOk;
     }
     return std::nullopt;

@@ -160,6 +160,7 @@ void TstCli::commandHelp()
     QFETCH(QStringList, mentions);
     const Run r = runCli({command, QStringLiteral("--help")});
     QCOMPARE(r.exitCode, 0);
+    QVERIFY2(r.out.startsWith(QStringLiteral("Usage: citytwin-cli %1").arg(command)), qPrintable(show(r)));
     for (const QString& m : mentions)
         QVERIFY2(r.out.contains(m), qPrintable(m + QLatin1Char('\n') + show(r)));
 }
