@@ -88,6 +88,7 @@ private slots:
     void rotateClampsPitch();
     void flyToAnimates();
     void keysAndWheel();
+    void mouseDragsOrbitAndPan();
     void setByMatrixKeepsRange();
 };
 
@@ -272,6 +273,43 @@ void TestOrbitManipulator::keysAndWheel()
     QVERIFY(m.handle(*keyEvent(osgGA::GUIEventAdapter::KEY_Right), aa));
     QVERIFY(near(m.view().target.x, 10.0));
     QVERIFY(!m.handle(*keyEvent('q'), aa));
+}
+
+void TestOrbitManipulator::mouseDragsOrbitAndPan()
+{
+    auto mouse = [](osgGA::GUIEventAdapter::EventType type, float x, float y, unsigned buttons) {
+        osg::ref_ptr<osgGA::GUIEventAdapter> ea = new osgGA::GUIEventAdapter;
+        ea->setEventType(type);
+        ea->setInputRange(0, 0, 800, 600);
+        ea->setX(x);
+        ea->setY(y);
+        ea->setButtonMask(buttons);
+        return ea;
+    };
+    using E = osgGA::GUIEventAdapter;
+    OrbitManipulator m;
+    NullActionAdapter aa;
+    const data::SavedView start = makeView(0, 0, 0, 0, -45, 500);
+    m.setView(start);
+    QVERIFY(m.handle(*mouse(E::PUSH, 400, 300, E::LEFT_MOUSE_BUTTON), aa));
+    // Window y grows downwards (GUIEventAdapter's default, as in Qt): 300 -> 270 drags up.
+    QVERIFY(m.handle(*mouse(E::DRAG, 480, 270, E::LEFT_MOUSE_BUTTON), aa));
+    QVERIFY(!near(m.view().headingDeg, 0.0)); // horizontal drag turns
+    QVERIFY(m.view().pitchDeg > -45.0);       // upward drag tilts towards the horizon
+    QVERIFY(
+        sameView(makeView(0, 0, 0, m.view().headingDeg, m.view().pitchDeg, 500), m.view())); // target stays
+
+    m.setView(start);
+    QVERIFY(m.handle(*mouse(E::PUSH, 400, 300, E::RIGHT_MOUSE_BUTTON), aa));
+    QVERIFY(m.handle(*mouse(E::DRAG, 480, 300, E::RIGHT_MOUSE_BUTTON), aa));
+    QVERIFY(m.view().target.x < 0.0 && near(m.view().target.y, 0.0)); // ground follows the cursor
+    QCOMPARE(m.view().rangeM, 500.0);
+
+    m.setView(start);
+    QVERIFY(m.handle(*mouse(E::PUSH, 400, 300, E::MIDDLE_MOUSE_BUTTON), aa));
+    QVERIFY(m.handle(*mouse(E::DRAG, 400, 340, E::MIDDLE_MOUSE_BUTTON), aa));
+    QVERIFY(m.view().target.y > 0.0 &&
+            near(m.view().target.x, 0.0)); // ground dragged south: look further north
 }
 
 void TestOrbitManipulator::setByMatrixKeepsRange()
