@@ -23,7 +23,8 @@ void ClockController::setRange(const data::TimeRange& range)
 
 data::TimeMs ClockController::stepSize() const
 {
-    return std::max<data::TimeMs>(data::kSecondMs, data::TimeMs(std::llround(m_clock.rate() * data::kSecondMs)));
+    return std::max<data::TimeMs>(data::kSecondMs,
+                                  data::TimeMs(std::llround(m_clock.rate() * data::kSecondMs)));
 }
 
 void ClockController::play()

@@ -49,7 +49,8 @@ LayerTreeDock::LayerTreeDock(QWidget* parent) : QDockWidget(parent)
     grid->addWidget(m_error, 2, 0, 1, 3);
     setWidget(body);
 
-    connect(m_tree->selectionModel(), &QItemSelectionModel::currentChanged, this, &LayerTreeDock::onCurrentChanged);
+    connect(m_tree->selectionModel(), &QItemSelectionModel::currentChanged, this,
+            &LayerTreeDock::onCurrentChanged);
     connect(m_model, &QAbstractItemModel::modelReset, this, &LayerTreeDock::onCurrentChanged);
     connect(m_opacity, &QSlider::valueChanged, this, &LayerTreeDock::onOpacitySlider);
     retranslate();

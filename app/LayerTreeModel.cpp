@@ -11,17 +11,22 @@ namespace citytwin::app {
 
 namespace {
 
-constexpr data::LayerGroup kGroupOrder[] = {
-    data::LayerGroup::Basemap, data::LayerGroup::CityModels, data::LayerGroup::Underground, data::LayerGroup::People,
-    data::LayerGroup::Events,  data::LayerGroup::Assets,     data::LayerGroup::Analysis};
+constexpr data::LayerGroup kGroupOrder[] = {data::LayerGroup::Basemap,     data::LayerGroup::CityModels,
+                                            data::LayerGroup::Underground, data::LayerGroup::People,
+                                            data::LayerGroup::Events,      data::LayerGroup::Assets,
+                                            data::LayerGroup::Analysis};
 
 QString stateText(ProjectSession::LayerState s)
 {
     switch (s) {
-    case ProjectSession::LayerState::NotLoaded: return LayerTreeModel::tr("not loaded");
-    case ProjectSession::LayerState::Loading: return LayerTreeModel::tr("loading…");
-    case ProjectSession::LayerState::Ready: return LayerTreeModel::tr("ready");
-    case ProjectSession::LayerState::Failed: return LayerTreeModel::tr("failed");
+    case ProjectSession::LayerState::NotLoaded:
+        return LayerTreeModel::tr("not loaded");
+    case ProjectSession::LayerState::Loading:
+        return LayerTreeModel::tr("loading…");
+    case ProjectSession::LayerState::Ready:
+        return LayerTreeModel::tr("ready");
+    case ProjectSession::LayerState::Failed:
+        return LayerTreeModel::tr("failed");
     }
     return {};
 }
@@ -30,10 +35,13 @@ QIcon stateIcon(ProjectSession::LayerState s)
 {
     QStyle* style = QApplication::style();
     switch (s) {
-    case ProjectSession::LayerState::Loading: return style->standardIcon(QStyle::SP_BrowserReload);
-    case ProjectSession::LayerState::Failed: return style->standardIcon(QStyle::SP_MessageBoxCritical);
+    case ProjectSession::LayerState::Loading:
+        return style->standardIcon(QStyle::SP_BrowserReload);
+    case ProjectSession::LayerState::Failed:
+        return style->standardIcon(QStyle::SP_MessageBoxCritical);
     case ProjectSession::LayerState::NotLoaded:
-    case ProjectSession::LayerState::Ready: break;
+    case ProjectSession::LayerState::Ready:
+        break;
     }
     return {};
 }
@@ -48,13 +56,20 @@ LayerTreeModel::LayerTreeModel(QObject* parent) : QStandardItemModel(parent)
 QString LayerTreeModel::groupName(data::LayerGroup group)
 {
     switch (group) {
-    case data::LayerGroup::Basemap: return tr("Basemap");
-    case data::LayerGroup::CityModels: return tr("City models");
-    case data::LayerGroup::Underground: return tr("Underground");
-    case data::LayerGroup::People: return tr("People");
-    case data::LayerGroup::Events: return tr("Events");
-    case data::LayerGroup::Assets: return tr("Assets");
-    case data::LayerGroup::Analysis: return tr("Analysis");
+    case data::LayerGroup::Basemap:
+        return tr("Basemap");
+    case data::LayerGroup::CityModels:
+        return tr("City models");
+    case data::LayerGroup::Underground:
+        return tr("Underground");
+    case data::LayerGroup::People:
+        return tr("People");
+    case data::LayerGroup::Events:
+        return tr("Events");
+    case data::LayerGroup::Assets:
+        return tr("Assets");
+    case data::LayerGroup::Analysis:
+        return tr("Analysis");
     }
     return {};
 }
@@ -131,7 +146,8 @@ void LayerTreeModel::refreshLayer(data::LayerId id)
     if (!error.isEmpty())
         tip += QStringLiteral("<br><span style='color:#b00020'>%1</span>").arg(error.toHtmlEscaped());
     item->setToolTip(tip);
-    item->setForeground(state == ProjectSession::LayerState::Failed ? QBrush(QColor(0xb0, 0x00, 0x20)) : QBrush());
+    item->setForeground(state == ProjectSession::LayerState::Failed ? QBrush(QColor(0xb0, 0x00, 0x20))
+                                                                    : QBrush());
     m_updating = false;
 }
 

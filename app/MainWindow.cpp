@@ -104,10 +104,10 @@ MainWindow::MainWindow(QWidget* parent) : QMainWindow(parent)
 
 MainWindow::~MainWindow()
 {
-    // Docks and the view point into the session: detach them before the document deletes it.
+    // Close while the window is whole: docks, view and status bar point into the session, and the
+    // session still signals (loadingFinished) while it is being destroyed.
+    m_document->close();
     disconnect(m_document, nullptr, this, nullptr);
-    m_layerDock->setSession(nullptr);
-    m_cursor->setProject(nullptr);
 }
 
 ProjectSession* MainWindow::session() const
@@ -273,7 +273,8 @@ bool MainWindow::maybeSave()
     if (choice == UnsavedChanges::Ask) {
         const auto answer = QMessageBox::warning(
             this, tr("Unsaved Changes"),
-            tr("The project “%1” has unsaved changes.\nDo you want to save them?").arg(m_document->displayName()),
+            tr("The project “%1” has unsaved changes.\nDo you want to save them?")
+                .arg(m_document->displayName()),
             QMessageBox::Save | QMessageBox::Discard | QMessageBox::Cancel, QMessageBox::Save);
         if (answer == QMessageBox::Cancel)
             return false;
@@ -344,7 +345,8 @@ void MainWindow::onNew()
 
 void MainWindow::onOpen()
 {
-    const QString path = QFileDialog::getOpenFileName(this, tr("Open Project"), lastDirectory(), fileFilter());
+    const QString path =
+        QFileDialog::getOpenFileName(this, tr("Open Project"), lastDirectory(), fileFilter());
     if (!path.isEmpty())
         openProject(path);
 }
@@ -367,9 +369,10 @@ void MainWindow::onSaveView()
     if (!s)
         return;
     bool ok = false;
-    const QString name = QInputDialog::getText(this, tr("Save View"), tr("Name of the view:"), QLineEdit::Normal,
-                                               tr("View %1").arg(s->project().views().size() + 1), &ok)
-                             .trimmed();
+    const QString name =
+        QInputDialog::getText(this, tr("Save View"), tr("Name of the view:"), QLineEdit::Normal,
+                              tr("View %1").arg(s->project().views().size() + 1), &ok)
+            .trimmed();
     if (!ok || name.isEmpty())
         return;
     data::SavedView v = m_view->view();
@@ -381,15 +384,21 @@ void MainWindow::onSaveView()
 
 void MainWindow::onAbout()
 {
-    QMessageBox::about(this, tr("About citytwin"),
-                       tr("<h3>citytwin %1</h3><p>A 3D digital twin of a city: terrain, buildings, the underground, "
-                          "people and events on one timeline.</p><p>Qt %2 · OpenSceneGraph %3</p>")
-                           .arg(QCoreApplication::applicationVersion(), QString::fromLatin1(qVersion()),
-                                QString::fromLatin1(osgGetVersion())));
+    QMessageBox::about(
+        this, tr("About citytwin"),
+        tr("<h3>citytwin %1</h3><p>A 3D digital twin of a city: terrain, buildings, the underground, "
+           "people and events on one timeline.</p><p>Qt %2 · OpenSceneGraph %3</p>")
+            .arg(QCoreApplication::applicationVersion(), QString::fromLatin1(qVersion()),
+                 QString::fromLatin1(osgGetVersion())));
 }
 
 void MainWindow::onSessionChanged(ProjectSession* s)
 {
+    if (m_session) {
+        disconnect(m_session, nullptr, this, nullptr);
+        disconnect(m_session, nullptr, m_view, nullptr);
+    }
+    m_session = s;
     m_clock->pause();
     m_layerDock->setSession(s);
     m_progress->hide();
@@ -454,8 +463,9 @@ void MainWindow::onLoadingFinished()
         int failed = 0;
         for (const data::LayerSettings& l : s->project().layers())
             failed += s->layerState(l.id) == ProjectSession::LayerState::Failed ? 1 : 0;
-        statusBar()->showMessage(failed == 0 ? tr("All layers loaded")
-                                             : tr("%n layer(s) failed to load — see the Layers panel", "", failed),
+        statusBar()->showMessage(failed == 0
+                                     ? tr("All layers loaded")
+                                     : tr("%n layer(s) failed to load — see the Layers panel", "", failed),
                                  kStatusMessageMs);
     }
 }

@@ -3,6 +3,7 @@
 #include "data/Status.h"
 
 #include <QMainWindow>
+#include <QPointer>
 
 class QAction;
 class QLabel;
@@ -83,6 +84,7 @@ private:
     void onAbout();
 
     ProjectDocument* m_document = nullptr;
+    QPointer<ProjectSession> m_session; //!< the session whose signals are connected to this window
     ClockController* m_clock = nullptr;
     RecentFiles* m_recent = nullptr;
     OsgViewWidget* m_view = nullptr;

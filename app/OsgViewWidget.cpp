@@ -1,20 +1,19 @@
 #include "app/OsgViewWidget.h"
 
 #include "app/GuiLog.h"
+#include "scene/OrbitManipulator.h"
+#include "scene/OrbitMath.h"
 
 #include <QKeyEvent>
 #include <QMouseEvent>
 #include <QOpenGLContext>
 #include <QWheelEvent>
-#include "scene/OrbitManipulator.h"
-#include "scene/OrbitMath.h"
-
+#include <cmath>
 #include <osg/Node>
 #include <osgDB/DatabasePager>
 #include <osgViewer/GraphicsWindow>
 #include <osgViewer/Renderer>
 #include <osgViewer/Viewer>
-#include <cmath>
 
 namespace citytwin::app {
 
@@ -24,35 +23,55 @@ constexpr int kFrameIntervalMs = 16;
 constexpr int kPickIntervalMs = 60;
 constexpr int kFlightMs = 900;
 constexpr double kFovyDeg = 30.0;
+constexpr double kPickNearM = 0.1;
+constexpr double kPickFarM = 1.0e7;
 
 int osgButton(Qt::MouseButton b)
 {
     switch (b) {
-    case Qt::LeftButton: return 1;
-    case Qt::MiddleButton: return 2;
-    case Qt::RightButton: return 3;
-    default: return 0;
+    case Qt::LeftButton:
+        return 1;
+    case Qt::MiddleButton:
+        return 2;
+    case Qt::RightButton:
+        return 3;
+    default:
+        return 0;
     }
 }
 
 int osgKey(const QKeyEvent* e)
 {
     switch (e->key()) {
-    case Qt::Key_Left: return osgGA::GUIEventAdapter::KEY_Left;
-    case Qt::Key_Right: return osgGA::GUIEventAdapter::KEY_Right;
-    case Qt::Key_Up: return osgGA::GUIEventAdapter::KEY_Up;
-    case Qt::Key_Down: return osgGA::GUIEventAdapter::KEY_Down;
-    case Qt::Key_PageUp: return osgGA::GUIEventAdapter::KEY_Page_Up;
-    case Qt::Key_PageDown: return osgGA::GUIEventAdapter::KEY_Page_Down;
-    case Qt::Key_Home: return osgGA::GUIEventAdapter::KEY_Home;
-    case Qt::Key_End: return osgGA::GUIEventAdapter::KEY_End;
-    case Qt::Key_Escape: return osgGA::GUIEventAdapter::KEY_Escape;
+    case Qt::Key_Left:
+        return osgGA::GUIEventAdapter::KEY_Left;
+    case Qt::Key_Right:
+        return osgGA::GUIEventAdapter::KEY_Right;
+    case Qt::Key_Up:
+        return osgGA::GUIEventAdapter::KEY_Up;
+    case Qt::Key_Down:
+        return osgGA::GUIEventAdapter::KEY_Down;
+    case Qt::Key_PageUp:
+        return osgGA::GUIEventAdapter::KEY_Page_Up;
+    case Qt::Key_PageDown:
+        return osgGA::GUIEventAdapter::KEY_Page_Down;
+    case Qt::Key_Home:
+        return osgGA::GUIEventAdapter::KEY_Home;
+    case Qt::Key_End:
+        return osgGA::GUIEventAdapter::KEY_End;
+    case Qt::Key_Escape:
+        return osgGA::GUIEventAdapter::KEY_Escape;
     case Qt::Key_Return:
-    case Qt::Key_Enter: return osgGA::GUIEventAdapter::KEY_Return;
-    case Qt::Key_Shift: return osgGA::GUIEventAdapter::KEY_Shift_L;
-    case Qt::Key_Control: return osgGA::GUIEventAdapter::KEY_Control_L;
-    case Qt::Key_Alt: return osgGA::GUIEventAdapter::KEY_Alt_L;
-    default: break;
+    case Qt::Key_Enter:
+        return osgGA::GUIEventAdapter::KEY_Return;
+    case Qt::Key_Shift:
+        return osgGA::GUIEventAdapter::KEY_Shift_L;
+    case Qt::Key_Control:
+        return osgGA::GUIEventAdapter::KEY_Control_L;
+    case Qt::Key_Alt:
+        return osgGA::GUIEventAdapter::KEY_Alt_L;
+    default:
+        break;
     }
     const QString text = e->text();
     return text.size() == 1 && text.at(0).unicode() < 128 ? text.at(0).unicode() : 0;
@@ -225,10 +244,9 @@ void OsgViewWidget::applyAnimationStep()
         return;
     const double t = std::min(1.0, double(m_flight->clock.elapsed()) / m_flight->durationMs);
     const data::SavedView step = scene::orbit::interpolated(m_flight->from, m_flight->to, t);
-    auto flight = std::move(m_flight); // setView() stops flights: keep ours alive across it
     m_manipulator->setView(step);
-    if (t < 1.0)
-        m_flight = std::move(flight);
+    if (t >= 1.0)
+        m_flight.reset();
 }
 
 void OsgViewWidget::paintGL()
@@ -263,7 +281,15 @@ std::optional<scene::PickResult> OsgViewWidget::pick(const QPoint& pos) const
     osg::Node* root = m_viewer->getSceneData();
     if (!root || !rect().contains(pos))
         return std::nullopt;
-    return scene::Picker::pick(*m_viewer->getCamera(), root, pos.x() * dpr(), pos.y() * dpr());
+    // A probe camera, not the live one: the live view matrix follows the manipulator only during
+    // frame(), and culling narrows the live near/far to what was visible then — a roof nearer than
+    // the last near plane would be missed.
+    osg::ref_ptr<osg::Camera> probe = new osg::Camera;
+    probe->setViewport(0, 0, m_pixelWidth, m_pixelHeight);
+    probe->setViewMatrix(m_manipulator->getInverseMatrix());
+    probe->setProjectionMatrixAsPerspective(kFovyDeg, double(m_pixelWidth) / m_pixelHeight, kPickNearM,
+                                            kPickFarM);
+    return scene::Picker::pick(*probe, root, pos.x() * dpr(), pos.y() * dpr());
 }
 
 void OsgViewWidget::pickUnderCursor()

@@ -8,8 +8,8 @@
 #include <QOpenGLWidget>
 #include <QPoint>
 #include <QTimer>
-#include <osg/ref_ptr>
 #include <optional>
+#include <osg/ref_ptr>
 
 namespace osg {
 class Node;
@@ -98,12 +98,17 @@ private:
     int m_pixelWidth = 100;
     int m_pixelHeight = 100;
 
-    struct Flight { data::SavedView from, to; QElapsedTimer clock; int durationMs = 0; };
+    struct Flight
+    {
+        data::SavedView from, to;
+        QElapsedTimer clock;
+        int durationMs = 0;
+    };
     std::optional<Flight> m_flight;
     data::SavedView m_lastEmittedView;
 
-    QTimer m_frameTimer;  //!< paces continuous rendering
-    QTimer m_pickTimer;   //!< throttles cursor picking
+    QTimer m_frameTimer; //!< paces continuous rendering
+    QTimer m_pickTimer;  //!< throttles cursor picking
     QPoint m_cursorPos;
     bool m_cursorInside = false;
 };

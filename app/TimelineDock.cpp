@@ -123,7 +123,8 @@ void TimelineDock::onRangeChanged(const data::TimeRange& range)
     const QString fmt = QStringLiteral("yyyy-MM-dd HH:mm");
     m_start->setText(range.isEmpty() ? QString()
                                      : QDateTime::fromMSecsSinceEpoch(range.start, m_zone).toString(fmt));
-    m_end->setText(range.isEmpty() ? QString() : QDateTime::fromMSecsSinceEpoch(range.end, m_zone).toString(fmt));
+    m_end->setText(range.isEmpty() ? QString()
+                                   : QDateTime::fromMSecsSinceEpoch(range.end, m_zone).toString(fmt));
     m_updating = false;
     onTimeChanged(m_clock->currentTime());
 }
@@ -133,7 +134,8 @@ void TimelineDock::onTimeChanged(data::TimeMs t)
     m_updating = true;
     m_slider->setValue(sliderValue(t));
     m_updating = false;
-    m_time->setText(formatTime(t));
+    // Without a time range (no project, or a project without time) there is no meaningful "now".
+    m_time->setText(m_clock->range().isEmpty() ? QStringLiteral("—") : formatTime(t));
 }
 
 void TimelineDock::onPlayingChanged(bool playing)
@@ -148,7 +150,8 @@ void TimelineDock::onRateChanged(double rate)
     m_updating = true;
     int best = 0;
     for (int i = 0; i < m_rate->count(); ++i)
-        if (std::abs(m_rate->itemData(i).toDouble() - rate) < std::abs(m_rate->itemData(best).toDouble() - rate))
+        if (std::abs(m_rate->itemData(i).toDouble() - rate) <
+            std::abs(m_rate->itemData(best).toDouble() - rate))
             best = i;
     m_rate->setCurrentIndex(best);
     m_updating = false;

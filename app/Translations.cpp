@@ -29,8 +29,9 @@ Installed& installed()
 QString Translations::chooseLanguage(const QString& override, const QLocale& system)
 {
     const QString o = override.trimmed();
-    if (o.compare(QLatin1String("zh_CN"), Qt::CaseInsensitive) == 0 || o.compare(QLatin1String("zh"), Qt::CaseInsensitive) == 0
-        || o.compare(QLatin1String("zh-CN"), Qt::CaseInsensitive) == 0)
+    if (o.compare(QLatin1String("zh_CN"), Qt::CaseInsensitive) == 0 ||
+        o.compare(QLatin1String("zh"), Qt::CaseInsensitive) == 0 ||
+        o.compare(QLatin1String("zh-CN"), Qt::CaseInsensitive) == 0)
         return QStringLiteral("zh_CN");
     if (o.compare(QLatin1String("en"), Qt::CaseInsensitive) == 0 || o == QLatin1String("C"))
         return QStringLiteral("en");

@@ -15,7 +15,7 @@
 namespace citytwin::app {
 
 namespace {
-constexpr int kSettleFrames = 3;     // the first frames upload geometry; let the picture settle
+constexpr int kSettleFrames = 3; // the first frames upload geometry; let the picture settle
 constexpr int kPollMs = 100;
 constexpr int kGiveUpMs = 120 * 1000;
 
@@ -36,7 +36,11 @@ void WindowScreenshot::saveWhenLoaded(MainWindow* window, const QString& file, b
 {
     auto* timer = new QTimer(window);
     timer->setInterval(kPollMs);
-    struct Progress { int waitedMs = 0; int framesAtLoad = -1; };
+    struct Progress
+    {
+        int waitedMs = 0;
+        int framesAtLoad = -1;
+    };
     auto progress = std::make_shared<Progress>();
     QObject::connect(timer, &QTimer::timeout, window, [=] {
         progress->waitedMs += kPollMs;
@@ -45,8 +49,8 @@ void WindowScreenshot::saveWhenLoaded(MainWindow* window, const QString& file, b
         if (loaded && progress->framesAtLoad < 0)
             progress->framesAtLoad = window->view()->frameCount();
         window->view()->update();
-        const bool settled = progress->framesAtLoad >= 0
-                             && window->view()->frameCount() >= progress->framesAtLoad + kSettleFrames;
+        const bool settled = progress->framesAtLoad >= 0 &&
+                             window->view()->frameCount() >= progress->framesAtLoad + kSettleFrames;
         if (settled || progress->waitedMs >= kGiveUpMs) {
             if (!settled)
                 qCWarning(lcGui) << "screenshot: project still loading after" << kGiveUpMs / 1000 << "s";

@@ -34,7 +34,8 @@ bool haveDisplay()
     const char* platform = std::getenv("QT_QPA_PLATFORM");
     if (platform && *platform)
         return true; // the user chose a platform (wayland, xcb with an explicit display…)
-    return (std::getenv("DISPLAY") && *std::getenv("DISPLAY")) || (std::getenv("WAYLAND_DISPLAY") && *std::getenv("WAYLAND_DISPLAY"));
+    return (std::getenv("DISPLAY") && *std::getenv("DISPLAY")) ||
+           (std::getenv("WAYLAND_DISPLAY") && *std::getenv("WAYLAND_DISPLAY"));
 }
 
 //! --lang must be known before QApplication exists only for the message; parse it again properly later.
@@ -76,19 +77,21 @@ int main(int argc, char** argv)
 
     QCommandLineParser parser;
     parser.setApplicationDescription(QApplication::translate(
-        "main", "3D digital twin of a city: terrain, buildings, underground, people and events on a timeline."));
+        "main",
+        "3D digital twin of a city: terrain, buildings, underground, people and events on a timeline."));
     parser.addHelpOption();
     parser.addVersionOption();
-    const QCommandLineOption langOption(QStringLiteral("lang"),
-                                        QApplication::translate("main", "User interface language: zh_CN or en."),
-                                        QStringLiteral("language"));
+    const QCommandLineOption langOption(
+        QStringLiteral("lang"), QApplication::translate("main", "User interface language: zh_CN or en."),
+        QStringLiteral("language"));
     parser.addOption(langOption);
     parser.addPositionalArgument(QStringLiteral("project"),
                                  QApplication::translate("main", "Project file (*.citytwin) to open."),
                                  QStringLiteral("[project]"));
     const QCommandLineOption screenshotOption(
         QStringLiteral("screenshot"),
-        QApplication::translate("main", "Save a picture of the window to FILE once the project has loaded, then quit."),
+        QApplication::translate(
+            "main", "Save a picture of the window to FILE once the project has loaded, then quit."),
         QStringLiteral("file"));
     parser.addOption(screenshotOption);
     parser.process(app);

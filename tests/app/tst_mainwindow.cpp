@@ -250,10 +250,18 @@ void TstMainWindow::viewRendersAndCursorReadsLonLat()
     QVERIFY(hit.has_value());
     w->cursorStatus()->setPosition(hit->point);
     const QString text = w->cursorStatus()->text();
-    QVERIFY2(text.contains(QStringLiteral("121.0")) && text.contains(QStringLiteral("30.")),
-             qPrintable(text));
-    QVERIFY2(text.contains(QStringLiteral("X 59")) && text.contains(QStringLiteral("Y 339")),
-             qPrintable(text));
+    const QRegularExpression number(
+        QStringLiteral("Lon ([0-9.]+)°  Lat ([0-9.]+)°  X ([0-9.]+)  Y ([0-9.]+)"));
+    const QRegularExpressionMatch m = number.match(text);
+    QVERIFY2(m.hasMatch(), qPrintable(text));
+    QCOMPARE(m.captured(1).section(QLatin1Char('.'), 1).size(), 6); // 6 decimals
+    QVERIFY2(std::abs(m.captured(1).toDouble() - 121.0) < 0.03, qPrintable(text));
+    QVERIFY2(std::abs(m.captured(2).toDouble() - 30.7) < 0.03, qPrintable(text));
+    const data::ProjectedPoint projected = w->session()->project().toProjected(hit->point);
+    QVERIFY2(std::abs(m.captured(3).toDouble() - projected.x) < 0.01, qPrintable(text));
+    QVERIFY2(std::abs(m.captured(4).toDouble() - projected.y) < 0.01, qPrintable(text));
+    w->cursorStatus()->setPosition(std::nullopt);
+    QVERIFY(!w->cursorStatus()->text().contains(QStringLiteral("121")));
 }
 
 void TstMainWindow::saveAndReopenThroughRecent()
