@@ -52,6 +52,7 @@ class TstProjectSession : public QObject
 private slots:
     void initTestCase();
     void openMissingFileNamesIt();
+    void openCorruptFileLeavesItAlone();
     void loadAllBlockingLoadsEveryLayer();
     void sceneTimeFollowsProject();
     void startLoadingIsAsynchronous();
@@ -94,6 +95,24 @@ void TstProjectSession::openMissingFileNamesIt()
     QVERIFY(!s);
     QVERIFY2(s.status().message().contains(QLatin1String("nothere.citytwin")),
              qPrintable(s.status().message()));
+}
+
+void TstProjectSession::openCorruptFileLeavesItAlone()
+{
+    QTemporaryDir dir;
+    const QString path = dir.filePath(QStringLiteral("broken.citytwin"));
+    const QByteArray garbage = QByteArray("SQLite format 3\0 but not really").repeated(200);
+    {
+        QFile f(path);
+        QVERIFY(f.open(QIODevice::WriteOnly));
+        f.write(garbage);
+    }
+    auto s = ProjectSession::open(path); // read-write if possible: still no repair, no migration
+    QVERIFY(!s);
+    QVERIFY2(s.status().message().contains(QLatin1String("broken.citytwin")), qPrintable(s.status().message()));
+    QFile f(path);
+    QVERIFY(f.open(QIODevice::ReadOnly));
+    QVERIFY(f.readAll() == garbage);
 }
 
 void TstProjectSession::loadAllBlockingLoadsEveryLayer()
