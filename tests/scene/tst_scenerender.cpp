@@ -95,6 +95,7 @@ private slots:
     void groundOpacityShowsBelow();
     void obliqueViewShowsSkyAndWalls();
     void staticRenderAndStats();
+    void clearErrorsWithoutDisplayOrSize();
 
 private:
     //! Renders the scene at scene time SECONDS, saves NAME.png, returns the image.
@@ -399,6 +400,24 @@ void TestSceneRender::staticRenderAndStats()
     QVERIFY(stats.drawCalls >= 3);   // terrain tiles + building chunk + marker chunk
     QVERIFY(stats.triangles > 1000); // the terrain alone is 63×47×2 triangles
     QVERIFY(stats.triangles < 100'000);
+}
+
+void TestSceneRender::clearErrorsWithoutDisplayOrSize()
+{
+    const QByteArray display = qgetenv("DISPLAY");
+    qunsetenv("DISPLAY");
+    OffscreenRenderer noDisplay(64, 64);
+    qputenv("DISPLAY", display);
+    QVERIFY(!noDisplay.isValid());
+    QVERIFY2(noDisplay.status().message().contains(QLatin1String("no X display")),
+             qPrintable(noDisplay.status().message()));
+    auto result = noDisplay.renderImage(m_scene->root(), m_view);
+    QVERIFY(!result);
+
+    OffscreenRenderer empty(0, 10);
+    QVERIFY(!empty.isValid());
+    QCOMPARE(empty.status().code(), data::Status::Code::InvalidArgument);
+    QVERIFY(!m_renderer->renderImage(nullptr, m_view)); // a null root is an error, not a crash
 }
 
 QTEST_MAIN(TestSceneRender)
