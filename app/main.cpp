@@ -59,7 +59,7 @@ int main(int argc, char** argv)
         std::fprintf(stderr,
                      "citytwin: no display (DISPLAY is not set).\n"
                      "  Run it in a desktop session, or headless with: xvfb-run -a citytwin [PROJECT]\n"
-                     "  For screenshots without a window use: citytwin-cli render PROJECT out.png\n"
+                     "  For a picture without a window: xvfb-run -a citytwin --screenshot out.png PROJECT\n"
                      "  (./run.sh demo does this automatically).\n");
         return 2;
     }

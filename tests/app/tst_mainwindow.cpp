@@ -16,6 +16,8 @@
 
 #include <QAction>
 #include <QApplication>
+#include <QComboBox>
+#include <QDateTime>
 #include <QFile>
 #include <QLabel>
 #include <QMenu>
@@ -26,6 +28,7 @@
 #include <QSurfaceFormat>
 #include <QTemporaryDir>
 #include <QTest>
+#include <QTimeZone>
 #include <QTreeView>
 #include <memory>
 #include <set>
@@ -73,6 +76,7 @@ private slots:
     void checkBoxTogglesVisibility();
     void opacitySliderSetsOpacity();
     void playAdvancesClock();
+    void timelineShowsProjectTimeZone();
     void viewRendersAndCursorReadsLonLat();
     void saveAndReopenThroughRecent();
     void newProjectIsEmptyAtPinghu();
@@ -229,6 +233,32 @@ void TstMainWindow::playAdvancesClock()
     slider->setValue(0);
     QCOMPARE(clock->currentTime(), range.start);
     QCOMPARE(w->session()->scene().time(), range.start);
+}
+
+void TstMainWindow::timelineShowsProjectTimeZone()
+{
+    app::ClockController clock;
+    app::TimelineDock dock(&clock);
+    dock.setTimeZone("Asia/Shanghai");
+    const data::TimeMs t =
+        QDateTime(QDate(2026, 11, 27), QTime(10, 30, 5), QTimeZone::utc()).toMSecsSinceEpoch();
+    QCOMPARE(dock.formatTime(t), QStringLiteral("2026-11-27 18:30:05 Asia/Shanghai (UTC+08:00)"));
+    dock.setTimeZone("Nowhere/Invalid");
+    QCOMPARE(dock.formatTime(t), QStringLiteral("2026-11-27 10:30:05 UTC (UTC+00:00)"));
+    QCOMPARE(dock.timeLabel()->text(), QStringLiteral("—")); // no range yet: no current time to show
+
+    clock.setRange({t, t + data::kDayMs});
+    QCOMPARE(dock.slider()->maximum(), int(data::kDayMs / data::kSecondMs) - 1);
+    dock.slider()->setValue(3600);
+    QCOMPARE(clock.currentTime(), t + data::kHourMs);
+    QCOMPARE(dock.timeLabel()->text(), dock.formatTime(t + data::kHourMs));
+    const int x3600 = dock.rateCombo()->findData(3600.0);
+    QVERIFY(x3600 >= 0);
+    dock.rateCombo()->setCurrentIndex(x3600);
+    QCOMPARE(clock.rate(), 3600.0);
+    clock.setRate(10);
+    QCOMPARE(dock.rateCombo()->currentData().toDouble(), 10.0);
+    QCOMPARE(dock.rateCombo()->count(), 6); // ×1 ×10 ×60 ×600 ×3600 ×10000
 }
 
 void TstMainWindow::viewRendersAndCursorReadsLonLat()
