@@ -8,6 +8,7 @@
 #include <osg/Geode>
 #include <osg/Geometry>
 #include <osg/PointSprite>
+#include <utility>
 
 namespace citytwin::scene {
 
@@ -76,20 +77,29 @@ osg::ref_ptr<osg::Node> buildChunk(const std::vector<const data::Event*>& events
 osg::ref_ptr<osg::Node> buildEventMarkers(const std::vector<data::Event>& events,
                                           const data::ProjectedPoint& origin, data::TimeMs epoch)
 {
+    // Closed events first, open-ended ones after, each group sorted by report time. One open
+    // event would keep its whole chunk active forever; grouped, the closed chunks get tight
+    // [start, end) bounds and only the (few, recent) open chunks stay active at late times.
     std::vector<const data::Event*> sorted;
     sorted.reserve(events.size());
     for (const data::Event& e : events)
         if (e.reported != data::kNoTime)
             sorted.push_back(&e);
-    // Sorted by start, consecutive chunks have compact [start, end) bounds for most histories.
-    std::stable_sort(sorted.begin(), sorted.end(),
-                     [](const data::Event* a, const data::Event* b) { return a->reported < b->reported; });
+    const auto openBegin = std::stable_partition(
+        sorted.begin(), sorted.end(), [](const data::Event* e) { return e->closed != data::kNoTime; });
+    const auto byReported = [](const data::Event* a, const data::Event* b) {
+        return a->reported < b->reported;
+    };
+    std::stable_sort(sorted.begin(), openBegin, byReported);
+    std::stable_sort(openBegin, sorted.end(), byReported);
 
     osg::ref_ptr<osg::Group> root = new osg::Group;
     root->setName("event-markers");
-    for (size_t begin = 0; begin < sorted.size(); begin += kEventsPerChunk)
-        root->addChild(buildChunk(sorted, begin, std::min(sorted.size(), begin + size_t(kEventsPerChunk)),
-                                  origin, epoch));
+    const size_t split = size_t(openBegin - sorted.begin());
+    for (const auto& [first, last] : {std::pair{size_t(0), split}, std::pair{split, sorted.size()}})
+        for (size_t begin = first; begin < last; begin += kEventsPerChunk)
+            root->addChild(
+                buildChunk(sorted, begin, std::min(last, begin + size_t(kEventsPerChunk)), origin, epoch));
 
     osg::StateSet* ss = root->getOrCreateStateSet();
     ss->setAttributeAndModes(makeProgram("event_markers.vert", "event_markers.frag"));

@@ -71,7 +71,8 @@ inline constexpr int kEventsPerChunk = 256;
 //! the eye markers shrink with distance down to 40 %.
 inline constexpr float kEventMarkerSizePx = 16.0f;
 
-//! Event markers: point sprites chunked by reported time, each vertex carrying its lifecycle
+//! Event markers: point sprites chunked by reported time (closed and still-open events in
+//! separate chunks, so an open event does not keep old chunks alive), each vertex carrying its lifecycle
 //! times relative to EPOCH; the shader hides/colours them against the scene time uniform and
 //! chunks outside the current time are culled. Event positions must have their z draped.
 //! Events without a reported time are skipped. Each chunk is a Geode with a TimeChunkCallback.

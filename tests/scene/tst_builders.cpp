@@ -405,6 +405,11 @@ void TestBuilders::markersChunkedAndSorted()
         }
         QCOMPARE(cb->start(), minStart);
         QCOMPARE(cb->end(), maxEnd);
+        // Closed events come first (finite ends), open-ended ones in chunks of their own.
+        const bool open = cb->end() == TimeChunkCallback::kOpenEnd;
+        QCOMPARE(open, c == 2);
+        if (c == 2)
+            previousStart = -1e300; // a new group starts its own report order
         QVERIFY(cb->start() >= previousStart);
         previousStart = cb->start();
         QVERIFY(cb->isActiveAt(cb->start()));
@@ -412,10 +417,12 @@ void TestBuilders::markersChunkedAndSorted()
         total += life->size();
     }
     QCOMPARE(total, unsigned(n));
-    // First chunk: 256 earliest reports (k = 0..255), all of which closed or open-ended.
+    // First chunk: the 256 earliest closed reports (k = 1..284 without multiples of 10).
     auto* first = dynamic_cast<TimeChunkCallback*>(root->getChild(0)->getCullCallback());
-    QCOMPARE(first->start(), 0.0);
-    QCOMPARE(first->end(), TimeChunkCallback::kOpenEnd); // k = 0 never closes
+    QCOMPARE(first->start(), 60.0);
+    QCOMPARE(first->end(), 284 * 60.0 + 3600.0);
+    // The open chunk holds the 56 never-closed events (k = 0, 10, ..., 550).
+    QCOMPARE(geometries(root->getChild(2))[0].geometry->getVertexArray()->getNumElements(), 56u);
 }
 
 void TestBuilders::markersSkipUnreported()
