@@ -57,6 +57,7 @@ private slots:
     void sceneTimeFollowsProject();
     void startLoadingIsAsynchronous();
     void cancelledLoadCanRestart();
+    void destroyedWhileLoading();
     void missingFileFailsOnlyItsLayer_data();
     void missingFileFailsOnlyItsLayer();
     void editsMarkModifiedAndPersist();
@@ -109,7 +110,8 @@ void TstProjectSession::openCorruptFileLeavesItAlone()
     }
     auto s = ProjectSession::open(path); // read-write if possible: still no repair, no migration
     QVERIFY(!s);
-    QVERIFY2(s.status().message().contains(QLatin1String("broken.citytwin")), qPrintable(s.status().message()));
+    QVERIFY2(s.status().message().contains(QLatin1String("broken.citytwin")),
+             qPrintable(s.status().message()));
     QFile f(path);
     QVERIFY(f.open(QIODevice::ReadOnly));
     QVERIFY(f.readAll() == garbage);
@@ -203,6 +205,20 @@ void TstProjectSession::cancelledLoadCanRestart()
     for (LayerKind kind : kDrawnKinds)
         QVERIFY2(s.layerState(test::firstLayerOf(s.project(), kind)) == State::Ready,
                  qPrintable(describe(s)));
+}
+
+void TstProjectSession::destroyedWhileLoading()
+{
+    // Closing a project (or the app) mid-load: the jobs finish into nothing, no callback reaches a dead
+    // session.
+    for (int delayMs : {0, 20, 200}) {
+        auto opened = ProjectSession::open(m_demo);
+        QVERIFY(opened);
+        (*opened)->startLoading();
+        QTest::qWait(delayMs);
+        opened.value().reset();
+    }
+    QTest::qWait(100);
 }
 
 void TstProjectSession::missingFileFailsOnlyItsLayer_data()
