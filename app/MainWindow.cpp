@@ -2,6 +2,7 @@
 
 #include "app/ClockController.h"
 #include "app/CursorStatus.h"
+#include "app/FileActions.h"
 #include "app/GuiLog.h"
 #include "app/LayerTreeDock.h"
 #include "app/OsgViewWidget.h"
@@ -12,8 +13,6 @@
 
 #include <QApplication>
 #include <QCloseEvent>
-#include <QDir>
-#include <QFileDialog>
 #include <QFileInfo>
 #include <QInputDialog>
 #include <QMenuBar>
@@ -37,22 +36,6 @@ namespace {
 constexpr int kStatusMessageMs = 8000;
 const char* const kGeometryKey = "mainWindow/geometry";
 const char* const kStateKey = "mainWindow/state";
-const char* const kLastDirKey = "mainWindow/lastDirectory";
-
-QString fileFilter()
-{
-    return MainWindow::tr("citytwin projects (*.citytwin)");
-}
-
-QString lastDirectory()
-{
-    return QSettings().value(QLatin1String(kLastDirKey), QDir::homePath()).toString();
-}
-
-void rememberDirectory(const QString& file)
-{
-    QSettings().setValue(QLatin1String(kLastDirKey), QFileInfo(file).absolutePath());
-}
 } // namespace
 
 MainWindow::MainWindow(QWidget* parent) : QMainWindow(parent)
@@ -63,6 +46,9 @@ MainWindow::MainWindow(QWidget* parent) : QMainWindow(parent)
     m_document = new ProjectDocument(this);
     m_clock = new ClockController(this);
     m_recent = new RecentFiles(this);
+    m_files = new FileActions(m_document, this);
+    connect(m_files, &FileActions::statusMessage, this,
+            [this](const QString& text) { statusBar()->showMessage(text, kStatusMessageMs); });
     m_view = new OsgViewWidget(this);
     m_view->setObjectName(QStringLiteral("view3d"));
     setCentralWidget(m_view);
@@ -117,18 +103,6 @@ ProjectSession* MainWindow::session() const
 
 void MainWindow::createActions()
 {
-    m_newAction = new QAction(style()->standardIcon(QStyle::SP_FileIcon), QString(), this);
-    m_newAction->setShortcut(QKeySequence::New);
-    connect(m_newAction, &QAction::triggered, this, &MainWindow::onNew);
-    m_openAction = new QAction(style()->standardIcon(QStyle::SP_DialogOpenButton), QString(), this);
-    m_openAction->setShortcut(QKeySequence::Open);
-    connect(m_openAction, &QAction::triggered, this, &MainWindow::onOpen);
-    m_saveAction = new QAction(style()->standardIcon(QStyle::SP_DialogSaveButton), QString(), this);
-    m_saveAction->setShortcut(QKeySequence::Save);
-    connect(m_saveAction, &QAction::triggered, this, &MainWindow::save);
-    m_saveAsAction = new QAction(this);
-    m_saveAsAction->setShortcut(QKeySequence::SaveAs);
-    connect(m_saveAsAction, &QAction::triggered, this, &MainWindow::onSaveAs);
     m_quitAction = new QAction(this);
     m_quitAction->setShortcut(QKeySequence::Quit);
     m_quitAction->setMenuRole(QAction::QuitRole);
@@ -155,12 +129,12 @@ void MainWindow::createActions()
 void MainWindow::createMenus()
 {
     m_fileMenu = menuBar()->addMenu(QString());
-    m_fileMenu->addAction(m_newAction);
-    m_fileMenu->addAction(m_openAction);
+    m_fileMenu->addAction(m_files->newAction());
+    m_fileMenu->addAction(m_files->openAction());
     m_recentMenu = m_fileMenu->addMenu(QString());
     m_fileMenu->addSeparator();
-    m_fileMenu->addAction(m_saveAction);
-    m_fileMenu->addAction(m_saveAsAction);
+    m_fileMenu->addAction(m_files->saveAction());
+    m_fileMenu->addAction(m_files->saveAsAction());
     m_fileMenu->addSeparator();
     m_fileMenu->addAction(m_quitAction);
 
@@ -188,8 +162,8 @@ void MainWindow::createDocksAndBars()
 
     m_toolBar = addToolBar(QString());
     m_toolBar->setObjectName(QStringLiteral("mainToolBar"));
-    m_toolBar->addAction(m_openAction);
-    m_toolBar->addAction(m_saveAction);
+    m_toolBar->addAction(m_files->openAction());
+    m_toolBar->addAction(m_files->saveAction());
     m_toolBar->addSeparator();
     m_toolBar->addAction(m_playAction);
     m_toolBar->addAction(m_homeAction);
@@ -212,11 +186,7 @@ void MainWindow::retranslate()
     m_viewMenu->setTitle(tr("&View"));
     m_viewsMenu->setTitle(tr("Saved &Views"));
     m_helpMenu->setTitle(tr("&Help"));
-    m_newAction->setText(tr("&New Project…"));
-    m_newAction->setStatusTip(tr("Create an empty project (EPSG:4549, origin at Pinghu)"));
-    m_openAction->setText(tr("&Open Project…"));
-    m_saveAction->setText(tr("&Save"));
-    m_saveAsAction->setText(tr("Save &As…"));
+    m_files->retranslate();
     m_quitAction->setText(tr("&Quit"));
     m_homeAction->setText(tr("&Home"));
     m_homeAction->setToolTip(tr("Back to the overview of the whole project"));
@@ -254,113 +224,35 @@ void MainWindow::writeSettings() const
     settings.setValue(QLatin1String(kStateKey), saveState());
 }
 
+bool MainWindow::openProject(const QString& path)
+{
+    return m_files->openProject(path);
+}
+
+bool MainWindow::newProject(const QString& path)
+{
+    return m_files->newProject(path);
+}
+
+bool MainWindow::save()
+{
+    return m_files->save();
+}
+
+bool MainWindow::saveAs(const QString& path)
+{
+    return m_files->saveAs(path);
+}
+
 void MainWindow::closeEvent(QCloseEvent* event)
 {
-    if (!maybeSave()) {
+    if (!m_files->maybeSave()) {
         event->ignore();
         return;
     }
     writeSettings();
     m_clock->pause();
     event->accept();
-}
-
-bool MainWindow::maybeSave()
-{
-    if (!m_document->isModified())
-        return true;
-    UnsavedChanges choice = m_unsavedPolicy;
-    if (choice == UnsavedChanges::Ask) {
-        const auto answer = QMessageBox::warning(
-            this, tr("Unsaved Changes"),
-            tr("The project “%1” has unsaved changes.\nDo you want to save them?")
-                .arg(m_document->displayName()),
-            QMessageBox::Save | QMessageBox::Discard | QMessageBox::Cancel, QMessageBox::Save);
-        if (answer == QMessageBox::Cancel)
-            return false;
-        choice = answer == QMessageBox::Save ? UnsavedChanges::Save : UnsavedChanges::Discard;
-    }
-    return choice == UnsavedChanges::Discard || save();
-}
-
-bool MainWindow::openProject(const QString& path)
-{
-    if (!maybeSave())
-        return false;
-    const data::Status status = m_document->open(path);
-    if (!status) {
-        reportError(tr("Could not open the project"), status);
-        return false;
-    }
-    rememberDirectory(path);
-    statusBar()->showMessage(tr("Opened %1").arg(QDir::toNativeSeparators(path)), kStatusMessageMs);
-    return true;
-}
-
-bool MainWindow::newProject(const QString& path)
-{
-    if (!maybeSave())
-        return false;
-    const data::Status status = m_document->createEmpty(path);
-    if (!status) {
-        reportError(tr("Could not create the project"), status);
-        return false;
-    }
-    rememberDirectory(path);
-    return true;
-}
-
-bool MainWindow::save()
-{
-    const data::Status status = m_document->save();
-    if (!status) {
-        reportError(tr("Could not save the project"), status);
-        return false;
-    }
-    statusBar()->showMessage(tr("Saved %1").arg(m_document->displayName()), kStatusMessageMs);
-    return true;
-}
-
-bool MainWindow::saveAs(const QString& path)
-{
-    const data::Status status = m_document->saveAs(path);
-    if (!status) {
-        reportError(tr("Could not save the project"), status);
-        return false;
-    }
-    rememberDirectory(path);
-    statusBar()->showMessage(tr("Saved as %1").arg(QDir::toNativeSeparators(path)), kStatusMessageMs);
-    return true;
-}
-
-void MainWindow::onNew()
-{
-    QString path = QFileDialog::getSaveFileName(this, tr("New Project"), lastDirectory(), fileFilter());
-    if (path.isEmpty())
-        return;
-    if (QFileInfo(path).suffix().isEmpty())
-        path += QStringLiteral(".citytwin");
-    newProject(path);
-}
-
-void MainWindow::onOpen()
-{
-    const QString path =
-        QFileDialog::getOpenFileName(this, tr("Open Project"), lastDirectory(), fileFilter());
-    if (!path.isEmpty())
-        openProject(path);
-}
-
-void MainWindow::onSaveAs()
-{
-    if (!session())
-        return;
-    QString path = QFileDialog::getSaveFileName(this, tr("Save Project As"), lastDirectory(), fileFilter());
-    if (path.isEmpty())
-        return;
-    if (QFileInfo(path).suffix().isEmpty())
-        path += QStringLiteral(".citytwin");
-    saveAs(path);
 }
 
 void MainWindow::onSaveView()
@@ -403,8 +295,8 @@ void MainWindow::onSessionChanged(ProjectSession* s)
     m_layerDock->setSession(s);
     m_progress->hide();
     const bool open = s != nullptr;
-    m_saveAction->setEnabled(open);
-    m_saveAsAction->setEnabled(open);
+    m_files->saveAction()->setEnabled(open);
+    m_files->saveAsAction()->setEnabled(open);
     m_saveViewAction->setEnabled(open);
     m_homeAction->setEnabled(open);
     m_northUpAction->setEnabled(open);
@@ -497,15 +389,6 @@ void MainWindow::rebuildViewsMenu()
                 m_clock->seek(v.time);
         });
     }
-}
-
-void MainWindow::reportError(const QString& what, const data::Status& status)
-{
-    m_lastError = what + QStringLiteral(": ") + status.message();
-    qCWarning(lcGui).noquote() << m_lastError;
-    statusBar()->showMessage(m_lastError, kStatusMessageMs);
-    if (m_modalErrors)
-        QMessageBox::critical(this, tr("citytwin"), QStringLiteral("%1\n\n%2").arg(what, status.message()));
 }
 
 } // namespace citytwin::app

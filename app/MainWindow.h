@@ -1,6 +1,6 @@
 #pragma once
 
-#include "data/Status.h"
+#include "app/FileActions.h"
 
 #include <QMainWindow>
 #include <QPointer>
@@ -28,8 +28,7 @@ class MainWindow : public QMainWindow
 {
     Q_OBJECT
 public:
-    //! What to do with unsaved changes before a project is closed (Ask shows a dialog).
-    enum class UnsavedChanges { Ask, Save, Discard };
+    using UnsavedChanges = FileActions::UnsavedChanges;
 
     explicit MainWindow(QWidget* parent = nullptr);
     ~MainWindow() override;
@@ -52,10 +51,11 @@ public:
     QMenu* recentMenu() const { return m_recentMenu; }
     QMenu* viewsMenu() const { return m_viewsMenu; }
 
-    void setUnsavedChangesPolicy(UnsavedChanges policy) { m_unsavedPolicy = policy; }
+    FileActions* fileActions() const { return m_files; }
+    void setUnsavedChangesPolicy(UnsavedChanges policy) { m_files->setUnsavedChangesPolicy(policy); }
     //! False: errors go to the status bar and lastError() only, never to a modal box (tests, scripts).
-    void setModalErrors(bool modal) { m_modalErrors = modal; }
-    QString lastError() const { return m_lastError; }
+    void setModalErrors(bool modal) { m_files->setModalErrors(modal); }
+    QString lastError() const { return m_files->lastError(); }
 
 protected:
     void closeEvent(QCloseEvent* event) override;
@@ -69,21 +69,17 @@ private:
     void readSettings();
     void writeSettings() const;
 
-    bool maybeSave();
     void onSessionChanged(ProjectSession* session);
     void onLoadProgress(int done, int total);
     void onLoadingFinished();
     void updateTitle();
     void rebuildViewsMenu();
-    void reportError(const QString& what, const data::Status& status);
 
-    void onNew();
-    void onOpen();
-    void onSaveAs();
     void onSaveView();
     void onAbout();
 
     ProjectDocument* m_document = nullptr;
+    FileActions* m_files = nullptr;
     QPointer<ProjectSession> m_session; //!< the session whose signals are connected to this window
     ClockController* m_clock = nullptr;
     RecentFiles* m_recent = nullptr;
@@ -99,10 +95,6 @@ private:
     QMenu* m_viewMenu = nullptr;
     QMenu* m_viewsMenu = nullptr;
     QMenu* m_helpMenu = nullptr;
-    QAction* m_newAction = nullptr;
-    QAction* m_openAction = nullptr;
-    QAction* m_saveAction = nullptr;
-    QAction* m_saveAsAction = nullptr;
     QAction* m_quitAction = nullptr;
     QAction* m_homeAction = nullptr;
     QAction* m_northUpAction = nullptr;
@@ -110,10 +102,7 @@ private:
     QAction* m_playAction = nullptr;
     QAction* m_aboutAction = nullptr;
 
-    UnsavedChanges m_unsavedPolicy = UnsavedChanges::Ask;
-    bool m_modalErrors = true;
     bool m_homePending = false;
-    QString m_lastError;
 };
 
 } // namespace citytwin::app

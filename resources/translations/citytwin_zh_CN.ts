@@ -33,6 +33,79 @@
         </message>
     </context>
     <context>
+        <name>citytwin::app::FileActions</name>
+        <message>
+            <source>&amp;New Project…</source>
+            <translation>新建项目(&amp;N)…</translation>
+        </message>
+        <message>
+            <source>Create an empty project (EPSG:4549, origin at Pinghu)</source>
+            <translation>创建空项目（EPSG:4549，原点位于平湖）</translation>
+        </message>
+        <message>
+            <source>&amp;Open Project…</source>
+            <translation>打开项目(&amp;O)…</translation>
+        </message>
+        <message>
+            <source>&amp;Save</source>
+            <translation>保存(&amp;S)</translation>
+        </message>
+        <message>
+            <source>Save &amp;As…</source>
+            <translation>另存为(&amp;A)…</translation>
+        </message>
+        <message>
+            <source>Unsaved Changes</source>
+            <translation>未保存的更改</translation>
+        </message>
+        <message>
+            <source>The project “%1” has unsaved changes.
+Do you want to save them?</source>
+            <translation>项目“%1”有未保存的更改。
+是否保存？</translation>
+        </message>
+        <message>
+            <source>Could not open the project</source>
+            <translation>无法打开项目</translation>
+        </message>
+        <message>
+            <source>Opened %1</source>
+            <translation>已打开 %1</translation>
+        </message>
+        <message>
+            <source>Could not create the project</source>
+            <translation>无法创建项目</translation>
+        </message>
+        <message>
+            <source>Could not save the project</source>
+            <translation>无法保存项目</translation>
+        </message>
+        <message>
+            <source>Saved %1</source>
+            <translation>已保存 %1</translation>
+        </message>
+        <message>
+            <source>Saved as %1</source>
+            <translation>已另存为 %1</translation>
+        </message>
+        <message>
+            <source>citytwin projects (*.citytwin)</source>
+            <translation>citytwin 项目 (*.citytwin)</translation>
+        </message>
+        <message>
+            <source>New Project</source>
+            <translation>新建项目</translation>
+        </message>
+        <message>
+            <source>Open Project</source>
+            <translation>打开项目</translation>
+        </message>
+        <message>
+            <source>Save Project As</source>
+            <translation>项目另存为</translation>
+        </message>
+    </context>
+    <context>
         <name>citytwin::app::LayerLoader</name>
         <message>
             <source>loading cancelled</source>
@@ -140,10 +213,6 @@
     <context>
         <name>citytwin::app::MainWindow</name>
         <message>
-            <source>citytwin projects (*.citytwin)</source>
-            <translation>citytwin 项目 (*.citytwin)</translation>
-        </message>
-        <message>
             <source>&amp;File</source>
             <translation>文件(&amp;F)</translation>
         </message>
@@ -162,26 +231,6 @@
         <message>
             <source>&amp;Help</source>
             <translation>帮助(&amp;H)</translation>
-        </message>
-        <message>
-            <source>&amp;New Project…</source>
-            <translation>新建项目(&amp;N)…</translation>
-        </message>
-        <message>
-            <source>Create an empty project (EPSG:4549, origin at Pinghu)</source>
-            <translation>创建空项目（EPSG:4549，原点位于平湖）</translation>
-        </message>
-        <message>
-            <source>&amp;Open Project…</source>
-            <translation>打开项目(&amp;O)…</translation>
-        </message>
-        <message>
-            <source>&amp;Save</source>
-            <translation>保存(&amp;S)</translation>
-        </message>
-        <message>
-            <source>Save &amp;As…</source>
-            <translation>另存为(&amp;A)…</translation>
         </message>
         <message>
             <source>&amp;Quit</source>
@@ -224,52 +273,6 @@
             <translation>工具栏</translation>
         </message>
         <message>
-            <source>Unsaved Changes</source>
-            <translation>未保存的更改</translation>
-        </message>
-        <message>
-            <source>The project “%1” has unsaved changes.
-Do you want to save them?</source>
-            <translation>项目“%1”有未保存的更改。
-是否保存？</translation>
-        </message>
-        <message>
-            <source>Could not open the project</source>
-            <translation>无法打开项目</translation>
-        </message>
-        <message>
-            <source>Opened %1</source>
-            <translation>已打开 %1</translation>
-        </message>
-        <message>
-            <source>Could not create the project</source>
-            <translation>无法创建项目</translation>
-        </message>
-        <message>
-            <source>Could not save the project</source>
-            <translation>无法保存项目</translation>
-        </message>
-        <message>
-            <source>Saved %1</source>
-            <translation>已保存 %1</translation>
-        </message>
-        <message>
-            <source>Saved as %1</source>
-            <translation>已另存为 %1</translation>
-        </message>
-        <message>
-            <source>New Project</source>
-            <translation>新建项目</translation>
-        </message>
-        <message>
-            <source>Open Project</source>
-            <translation>打开项目</translation>
-        </message>
-        <message>
-            <source>Save Project As</source>
-            <translation>项目另存为</translation>
-        </message>
-        <message>
             <source>Save View</source>
             <translation>保存视角</translation>
         </message>
@@ -306,10 +309,6 @@ Do you want to save them?</source>
         <message>
             <source>No saved views</source>
             <translation>没有已保存的视角</translation>
-        </message>
-        <message>
-            <source>citytwin</source>
-            <translation>citytwin</translation>
         </message>
     </context>
     <context>
@@ -472,6 +471,10 @@ Do you want to save them?</source>
         <message>
             <source>unknown command '%1'</source>
             <translation>未知命令“%1”</translation>
+        </message>
+        <message>
+            <source>Usage: %1 %2 %3</source>
+            <translation>用法：%1 %2 %3</translation>
         </message>
     </context>
     <context>
