@@ -102,6 +102,7 @@ private slots:
     void commandHelp();
     void info();
     void infoJson();
+    void infoUnknownCrs();
     void renderHomeView();
     void renderLookAtLonLat();
     void renderFollowsEventLifetime();
@@ -233,6 +234,26 @@ void TstCli::infoJson()
     const QJsonObject overlays = info[QStringLiteral("overlays")].toObject();
     QCOMPARE(overlays[QStringLiteral("events")].toInteger(), qint64(test::smallDemoOptions().events));
     QCOMPARE(overlays[QStringLiteral("people")].toInteger(), qint64(test::smallDemoOptions().people));
+}
+
+void TstCli::infoUnknownCrs()
+{
+    data::Project project;
+    project.name = QStringLiteral("nowhere");
+    project.crs = QStringLiteral("EPSG:999999");
+    project.origin = {1000.0, 2000.0, 0.0};
+    const QString path = m_dir.filePath(QStringLiteral("unknown-crs.citytwin"));
+    QVERIFY(data::ProjectStore::create(path, project));
+
+    const Run r = runCli({QStringLiteral("info"), path, QStringLiteral("--json")});
+    QVERIFY2(r.exitCode == 0, qPrintable(show(r)));
+    const QJsonObject info = QJsonDocument::fromJson(r.out.toUtf8()).object();
+    const QJsonObject crs = info[QStringLiteral("crs")].toObject();
+    QCOMPARE(crs[QStringLiteral("knownToProj")].toBool(), false);
+    QVERIFY(!crs[QStringLiteral("error")].toString().isEmpty());
+    QVERIFY(!info[QStringLiteral("origin")].toObject().contains(QStringLiteral("lon")));
+    const Run text = runCli({QStringLiteral("info"), path});
+    QVERIFY2(text.out.contains(QLatin1String("NOT known to PROJ")), qPrintable(show(text)));
 }
 
 void TstCli::renderHomeView()
