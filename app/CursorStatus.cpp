@@ -2,6 +2,7 @@
 
 #include "app/GuiLog.h"
 
+#include <QEvent>
 #include <QHBoxLayout>
 #include <QLabel>
 
@@ -43,8 +44,16 @@ QString CursorStatus::text() const
     return m_label->text();
 }
 
+void CursorStatus::changeEvent(QEvent* event)
+{
+    if (event->type() == QEvent::LanguageChange)
+        setPosition(m_last);
+    QWidget::changeEvent(event);
+}
+
 void CursorStatus::setPosition(std::optional<data::LocalPoint> hit)
 {
+    m_last = hit;
     if (!hit || !m_frame) {
         m_label->setText(tr("Lon —  Lat —  X —  Y —  H —"));
         return;

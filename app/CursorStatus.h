@@ -30,8 +30,12 @@ public:
 public slots:
     void setPosition(std::optional<citytwin::data::LocalPoint> hit);
 
+protected:
+    void changeEvent(QEvent* event) override;
+
 private:
     QLabel* m_label = nullptr;
+    std::optional<data::LocalPoint> m_last;
     std::optional<gis::LocalFrame> m_frame;
     QString m_crs;
     TerrainHeight m_terrain;

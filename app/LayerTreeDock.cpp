@@ -3,6 +3,7 @@
 #include "app/LayerTreeModel.h"
 #include "app/ProjectSession.h"
 
+#include <QEvent>
 #include <QGridLayout>
 #include <QHeaderView>
 #include <QLabel>
@@ -61,6 +62,16 @@ void LayerTreeDock::retranslate()
     setWindowTitle(tr("Layers"));
     m_opacityLabel->setText(tr("&Opacity"));
     m_opacity->setToolTip(tr("Opacity of the selected layer"));
+}
+
+void LayerTreeDock::changeEvent(QEvent* event)
+{
+    if (event->type() == QEvent::LanguageChange) {
+        retranslate();
+        m_model->setSession(m_session); // group names and state tooltips are translated text
+        m_tree->expandAll();
+    }
+    QDockWidget::changeEvent(event);
 }
 
 void LayerTreeDock::setSession(ProjectSession* session)

@@ -31,6 +31,9 @@ public:
     data::LayerId currentLayer() const;
     void selectLayer(data::LayerId id);
 
+protected:
+    void changeEvent(QEvent* event) override;
+
 private:
     void onCurrentChanged();
     void onOpacitySlider(int value);

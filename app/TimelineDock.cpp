@@ -5,6 +5,7 @@
 #include <QCheckBox>
 #include <QComboBox>
 #include <QDateTime>
+#include <QEvent>
 #include <QGridLayout>
 #include <QHBoxLayout>
 #include <QLabel>
@@ -19,7 +20,6 @@ namespace citytwin::app {
 TimelineDock::TimelineDock(ClockController* clock, QWidget* parent) : QDockWidget(parent), m_clock(clock)
 {
     setObjectName(QStringLiteral("timelineDock"));
-    setWindowTitle(tr("Timeline"));
     auto* body = new QWidget(this);
     auto* grid = new QGridLayout(body);
     grid->setContentsMargins(4, 4, 4, 4);
@@ -27,20 +27,16 @@ TimelineDock::TimelineDock(ClockController* clock, QWidget* parent) : QDockWidge
     auto* controls = new QHBoxLayout;
     m_back = new QToolButton(body);
     m_back->setIcon(style()->standardIcon(QStyle::SP_MediaSeekBackward));
-    m_back->setToolTip(tr("Step back"));
     m_play = new QToolButton(body);
     m_play->setObjectName(QStringLiteral("timelinePlay"));
     m_play->setCheckable(true);
     m_forward = new QToolButton(body);
     m_forward->setIcon(style()->standardIcon(QStyle::SP_MediaSeekForward));
-    m_forward->setToolTip(tr("Step forward"));
     m_rate = new QComboBox(body);
     m_rate->setObjectName(QStringLiteral("timelineRate"));
-    m_rate->setToolTip(tr("Playback speed (simulated time per real second)"));
     for (double r : kRates)
         m_rate->addItem(QStringLiteral("×%1").arg(r, 0, 'f', 0), r);
-    m_loop = new QCheckBox(tr("Loop"), body);
-    m_loop->setToolTip(tr("Start over at the end of the time range"));
+    m_loop = new QCheckBox(body);
     m_time = new QLabel(body);
     m_time->setObjectName(QStringLiteral("timelineTime"));
     m_time->setTextInteractionFlags(Qt::TextSelectableByMouse);
@@ -60,7 +56,6 @@ TimelineDock::TimelineDock(ClockController* clock, QWidget* parent) : QDockWidge
     m_end = new QLabel(body);
     m_slider = new QSlider(Qt::Horizontal, body);
     m_slider->setObjectName(QStringLiteral("timelineSlider"));
-    m_slider->setToolTip(tr("Current time"));
     grid->addWidget(m_start, 1, 0);
     grid->addWidget(m_slider, 1, 1);
     grid->addWidget(m_end, 1, 2);
@@ -81,10 +76,30 @@ TimelineDock::TimelineDock(ClockController* clock, QWidget* parent) : QDockWidge
     connect(m_clock, &ClockController::playingChanged, this, &TimelineDock::onPlayingChanged);
     connect(m_clock, &ClockController::rateChanged, this, &TimelineDock::onRateChanged);
 
+    retranslate();
     m_loop->setChecked(m_clock->loop());
     onRateChanged(m_clock->rate());
     onPlayingChanged(m_clock->isPlaying());
     onRangeChanged(m_clock->range());
+}
+
+void TimelineDock::retranslate()
+{
+    setWindowTitle(tr("Timeline"));
+    m_back->setToolTip(tr("Step back"));
+    m_forward->setToolTip(tr("Step forward"));
+    m_rate->setToolTip(tr("Playback speed (simulated time per real second)"));
+    m_loop->setText(tr("Loop"));
+    m_loop->setToolTip(tr("Start over at the end of the time range"));
+    m_slider->setToolTip(tr("Current time"));
+    onPlayingChanged(m_clock->isPlaying());
+}
+
+void TimelineDock::changeEvent(QEvent* event)
+{
+    if (event->type() == QEvent::LanguageChange)
+        retranslate();
+    QDockWidget::changeEvent(event);
 }
 
 void TimelineDock::setTimeZone(const QByteArray& zone)

@@ -38,7 +38,11 @@ public:
     QToolButton* playButton() const { return m_play; }
     QLabel* timeLabel() const { return m_time; }
 
+protected:
+    void changeEvent(QEvent* event) override;
+
 private:
+    void retranslate();
     void onRangeChanged(const data::TimeRange& range);
     void onTimeChanged(data::TimeMs t);
     void onPlayingChanged(bool playing);

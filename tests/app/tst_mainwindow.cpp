@@ -390,6 +390,16 @@ void TstMainWindow::chineseTranslation()
     QVERIFY(app::Translations::install(QStringLiteral("en")));
     auto english = makeWindow();
     QCOMPARE(english->menuBar()->actions().at(0)->text(), QStringLiteral("&File"));
+    // Switching the language at run time retranslates the open windows (QEvent::LanguageChange).
+    // (the LanguageChange event is posted: wait for it)
+    QTRY_COMPARE(w->menuBar()->actions().at(0)->text(), QStringLiteral("&File"));
+    QCOMPARE(w->layerDock()->windowTitle(), QStringLiteral("Layers"));
+    QCOMPARE(w->layerDock()->model()->groupItem(data::LayerGroup::Basemap)->text(),
+             QStringLiteral("Basemap"));
+    QVERIFY(app::Translations::install(QStringLiteral("zh_CN")));
+    QTRY_COMPARE(english->timelineDock()->windowTitle(), QStringLiteral("时间轴"));
+    QVERIFY(english->cursorStatus()->text().startsWith(QStringLiteral("经度")));
+    QVERIFY(app::Translations::install(QStringLiteral("en")));
     QCOMPARE(app::Translations::chooseLanguage(QString(), QLocale(QLocale::Chinese, QLocale::China)),
              QStringLiteral("zh_CN"));
     QCOMPARE(
