@@ -77,6 +77,7 @@ private slots:
     void opacitySliderSetsOpacity();
     void playAdvancesClock();
     void timelineShowsProjectTimeZone();
+    void savedViewsMenuFliesToView();
     void viewRendersAndCursorReadsLonLat();
     void saveAndReopenThroughRecent();
     void newProjectIsEmptyAtPinghu();
@@ -233,6 +234,44 @@ void TstMainWindow::playAdvancesClock()
     slider->setValue(0);
     QCOMPARE(clock->currentTime(), range.start);
     QCOMPARE(w->session()->scene().time(), range.start);
+}
+
+void TstMainWindow::savedViewsMenuFliesToView()
+{
+    auto w = makeWindow();
+    w->show();
+    QVERIFY(w->openProject(m_demo));
+    QVERIFY(waitLoaded(*w));
+    const data::Project& p = w->session()->project();
+    QVERIFY2(!p.views().empty(), "the demo project has saved views");
+    // Home is the project's "home" view when it has one.
+    const data::SavedView* home = p.view(QStringLiteral("home"));
+    if (home) {
+        QVERIFY(w->view()->homeView().has_value());
+        QCOMPARE(w->view()->homeView()->target, home->target);
+    }
+    QMenu* views = w->viewsMenu();
+    QCOMPARE(views->actions().size(), int(p.views().size()));
+    const data::SavedView target = p.views().back();
+    QAction* action = views->actions().back();
+    QCOMPARE(action->text(), target.name);
+    action->trigger();
+    QVERIFY(w->view()->isAnimating()); // a fly-to, not a jump
+    QTRY_VERIFY_WITH_TIMEOUT(!w->view()->isAnimating(), 10000);
+    const data::SavedView now = w->view()->view();
+    QVERIFY(std::abs(now.target.x - target.target.x) < 0.01 &&
+            std::abs(now.target.y - target.target.y) < 0.01);
+    QVERIFY(std::abs(now.rangeM - target.rangeM) < 0.01);
+    if (target.time != data::kNoTime)
+        QCOMPARE(w->clock()->currentTime(), w->clock()->range().clamp(target.time));
+
+    // What "Save Current View…" stores appears in the menu at once.
+    data::SavedView mine = now;
+    mine.name = QStringLiteral("mine");
+    w->session()->setView(mine);
+    QCOMPARE(views->actions().size(), int(p.views().size()));
+    QCOMPARE(views->actions().back()->text(), QStringLiteral("mine"));
+    QVERIFY(w->session()->isModified());
 }
 
 void TstMainWindow::timelineShowsProjectTimeZone()
