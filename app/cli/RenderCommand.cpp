@@ -53,6 +53,30 @@ std::optional<QList<double>> parseNumbers(const QString& text)
     return values;
 }
 
+//! The layers of PROJECT named in LIST (ids or kind names, comma-separated); the error's message is
+//! the word that matched nothing.
+data::Result<std::vector<data::LayerId>> selectLayers(const data::Project& project, const QString& list)
+{
+    std::vector<data::LayerId> ids;
+    for (const QString& raw : list.split(QLatin1Char(','), Qt::SkipEmptyParts)) {
+        const QString word = raw.trimmed();
+        bool isNumber = false;
+        const qint64 number = word.toLongLong(&isNumber);
+        data::LayerKind kind{};
+        const bool isKind = !isNumber && data::fromString(word, kind);
+        bool found = false;
+        for (const data::LayerSettings& layer : project.layers()) {
+            if ((isNumber && layer.id.value == number) || (isKind && layer.kind == kind)) {
+                ids.push_back(layer.id);
+                found = true;
+            }
+        }
+        if (!found)
+            return data::Status::error(data::Status::Code::NotFound, word);
+    }
+    return ids;
+}
+
 int Render::run(const QStringList& args)
 {
     const QString command = QStringLiteral("render");
@@ -82,10 +106,18 @@ int Render::run(const QStringList& args)
                                     QStringLiteral("FILE"));
     const QCommandLineOption stats(QStringLiteral("stats"),
                                    tr("Print first-frame time, draw calls and triangles."));
-    parser.addOptions({view, lookAt, lonLat, time, size, output, stats});
+    const QCommandLineOption layers(QStringLiteral("layers"),
+                                    tr("Draw only these layers: ids or kinds (e.g. elevation,imagery,3), "
+                                       "comma-separated. Default: the layers the project shows."),
+                                    QStringLiteral("LIST"));
+    const QCommandLineOption hide(QStringLiteral("hide"),
+                                  tr("Do not draw these layers: ids or kinds, comma-separated."),
+                                  QStringLiteral("LIST"));
+    parser.addOptions({view, lookAt, lonLat, time, size, output, stats, layers, hide});
     parser.addPositionalArgument(QStringLiteral("PROJECT"), tr("The project file (*.citytwin)."));
-    const QString syntax = QStringLiteral("PROJECT (--view NAME | --look-at X,Y,Z[,H,P,R] [--lonlat]) "
-                                          "[--time ISO8601] [--size WxH] -o FILE [--stats]");
+    const QString syntax =
+        QStringLiteral("PROJECT (--view NAME | --look-at X,Y,Z[,H,P,R] [--lonlat]) "
+                       "[--time ISO8601] [--size WxH] [--layers LIST] [--hide LIST] -o FILE [--stats]");
     if (auto exit = parseCommandLine(parser, command, syntax, args))
         return *exit;
 
@@ -170,6 +202,24 @@ int Render::run(const QStringList& args)
     if (!sceneTime && camera.time != data::kNoTime)
         sceneTime = camera.time;
 
+    // Layer selection: the session is read-only, so these edits never reach the file.
+    for (const auto& [option, show] : {std::pair{&layers, true}, std::pair{&hide, false}}) {
+        if (!parser.isSet(*option))
+            continue;
+        const auto ids = selectLayers(p, parser.value(*option));
+        if (!ids)
+            return usageError(command, tr("--%1: '%2' is neither a layer id nor a layer kind of %3")
+                                           .arg(option->names().constFirst(), ids.status().message(),
+                                                QDir::toNativeSeparators(project)));
+        for (const data::LayerSettings& layer : p.layers()) {
+            const bool listed = std::find(ids->begin(), ids->end(), layer.id) != ids->end();
+            if (show)
+                session.setLayerVisible(layer.id, listed);
+            else if (listed)
+                session.setLayerVisible(layer.id, false);
+        }
+    }
+
     // Last check before the slow part, so a wrong command line is reported as such even without X.
     if (qEnvironmentVariableIsEmpty("DISPLAY"))
         return failure(command, tr("rendering needs an X display for OpenGL and DISPLAY is not set; "
@@ -178,7 +228,8 @@ int Render::run(const QStringList& args)
 
     const data::Status loaded = session.loadAllBlocking();
     for (const data::LayerSettings& layer : p.layersInDrawOrder()) {
-        if (session.layerState(layer.id) == ProjectSession::LayerState::Failed)
+        const bool shown = session.project().layer(layer.id)->visible;
+        if (shown && session.layerState(layer.id) == ProjectSession::LayerState::Failed)
             err() << tr("warning: layer '%1' not drawn: %2").arg(layer.name, session.layerError(layer.id))
                   << Qt::endl;
     }

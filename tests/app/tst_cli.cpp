@@ -106,6 +106,7 @@ private slots:
     void renderHomeView();
     void renderLookAtLonLat();
     void renderFollowsEventLifetime();
+    void renderLayerSelection();
     void badArguments_data();
     void badArguments();
     void corruptProjectIsReportedAndUntouched_data();
@@ -366,6 +367,47 @@ void TstCli::renderFollowsEventLifetime()
         qPrintable(QStringLiteral("before/after %1, before/during %2").arg(beforeAfter).arg(beforeDuring)));
 }
 
+void TstCli::renderLayerSelection()
+{
+    if (!haveDisplay())
+        QSKIP("render needs an X display (run the render label under Xvfb)");
+    auto render = [this](const QStringList& extra, const QString& name) {
+        const QString png =
+            test::testOutputDir(QStringLiteral("app")) + QStringLiteral("/cli_layers_%1.png").arg(name);
+        QFile::remove(png);
+        QStringList args{QStringLiteral("render"), m_project,
+                         QStringLiteral("--view"), QStringLiteral("home"),
+                         QStringLiteral("--size"), QStringLiteral("240x135"),
+                         QStringLiteral("-o"),     png};
+        const Run r = runCli(args + extra);
+        if (r.exitCode != 0)
+            qWarning().noquote() << show(r);
+        return std::pair{r, QImage(png)};
+    };
+    const auto [allRun, all] = render({}, QStringLiteral("all"));
+    const auto [onlyRun, terrainOnly] =
+        render({QStringLiteral("--layers"), QStringLiteral("elevation,imagery")}, QStringLiteral("terrain"));
+    const auto [hideRun, hidden] =
+        render({QStringLiteral("--hide"), QStringLiteral("buildings,events")}, QStringLiteral("hidden"));
+    QVERIFY(!all.isNull() && !terrainOnly.isNull() && !hidden.isNull());
+    // Pipes, people and assets are not shown, so nothing is reported as not drawn.
+    QVERIFY2(onlyRun.err.isEmpty(), qPrintable(show(onlyRun)));
+    auto differing = [](const QImage& a, const QImage& b) {
+        int n = 0;
+        for (int y = 0; y < a.height(); ++y)
+            for (int x = 0; x < a.width(); ++x)
+                n += colourDistance(a.pixelColor(x, y), b.pixelColor(x, y)) > 30 ? 1 : 0;
+        return double(n) / (a.width() * a.height());
+    };
+    QVERIFY2(differing(all, terrainOnly) > 0.05, qPrintable(QString::number(differing(all, terrainOnly))));
+    // Showing only the ground or hiding what stands on it comes to the same picture.
+    QVERIFY2(differing(terrainOnly, hidden) < 0.01,
+             qPrintable(QString::number(differing(terrainOnly, hidden))));
+    // The file is untouched: a later plain render shows everything again.
+    const auto [againRun, again] = render({}, QStringLiteral("again"));
+    QVERIFY(differing(all, again) < 0.001);
+}
+
 void TstCli::badArguments_data()
 {
     QTest::addColumn<QStringList>("args");
@@ -396,6 +438,9 @@ void TstCli::badArguments_data()
         << "--look-at";
     QTest::newRow("render: bad look-at")
         << QStringList{"render", project, "--look-at", "1,2", "-o", out} << 2 << "--look-at";
+    QTest::newRow("render: unknown layer")
+        << QStringList{"render", project, "--view", "home", "--layers", "elevation,roads", "-o", out} << 2
+        << "'roads'";
     QTest::newRow("render: no output") << QStringList{"render", project, "--view", "home"} << 2 << "-o";
     QTest::newRow("render: unknown view")
         << QStringList{"render", project, "--view", "nope", "-o", out} << 1 << "no view 'nope'";
