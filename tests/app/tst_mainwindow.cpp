@@ -80,6 +80,8 @@ private slots:
     void savedViewsMenuFliesToView();
     void viewRendersAndCursorReadsLonLat();
     void saveAndReopenThroughRecent();
+    void unsavedChangesPolicy_data();
+    void unsavedChangesPolicy();
     void newProjectIsEmptyAtPinghu();
     void openFailureKeepsCurrentProject();
     void chineseTranslation();
@@ -369,6 +371,32 @@ void TstMainWindow::saveAndReopenThroughRecent()
     QVERIFY(!w->session()->scene().isLayerVisible(buildings));
     QCOMPARE(w->layerDock()->model()->indexOf(buildings).data(Qt::CheckStateRole).toInt(),
              int(Qt::Unchecked));
+}
+
+void TstMainWindow::unsavedChangesPolicy_data()
+{
+    QTest::addColumn<bool>("save");
+    QTest::newRow("save") << true;
+    QTest::newRow("discard") << false;
+}
+
+void TstMainWindow::unsavedChangesPolicy()
+{
+    QFETCH(bool, save);
+    const QString path = m_dir.filePath(save ? QStringLiteral("demo/policy-save.citytwin")
+                                             : QStringLiteral("demo/policy-discard.citytwin"));
+    QVERIFY(QFile::copy(m_demo, path));
+    auto w = makeWindow();
+    QVERIFY(w->openProject(path));
+    const data::LayerId buildings = test::firstLayerOf(w->session()->project(), data::LayerKind::Buildings);
+    w->session()->setLayerVisible(buildings, false);
+    w->setUnsavedChangesPolicy(save ? MainWindow::UnsavedChanges::Save : MainWindow::UnsavedChanges::Discard);
+    // Switching projects deals with the unsaved edit first.
+    QVERIFY(w->openProject(m_demo));
+    QVERIFY(waitLoaded(*w));
+    auto reread = ProjectSession::open(path, ProjectSession::OpenMode::ReadOnly);
+    QVERIFY2(reread.isOk(), qPrintable(reread.status().message()));
+    QCOMPARE((*reread)->project().layer(buildings)->visible, !save);
 }
 
 void TstMainWindow::newProjectIsEmptyAtPinghu()
