@@ -104,7 +104,11 @@ private:
     void setModified(bool modified);
     bool isCurrent(quint64 generation) const { return generation == m_generation && m_loading; }
 
-    struct LayerRuntime;
+    struct LayerRuntime
+    {
+        LayerState state = LayerState::NotLoaded;
+        QString error;
+    };
     std::unique_ptr<data::ProjectStore> m_store;
     data::Project m_project;
     std::unique_ptr<scene::CityScene> m_scene;
