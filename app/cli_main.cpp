@@ -1,9 +1,8 @@
+#include "app/Translations.h"
 #include "app/cli/CliCommands.h"
 
 #include <QCoreApplication>
-#include <QLocale>
 #include <QLoggingCategory>
-#include <QTranslator>
 
 #ifndef CITYTWIN_VERSION
 #define CITYTWIN_VERSION "0.1.0" // keep in step with project(VERSION) until CMake passes it in
@@ -23,10 +22,9 @@ int main(int argc, char** argv)
         QLoggingCategory::setFilterRules(QStringLiteral("*.debug=false\ncitytwin.*.info=false\n"
                                                         "citytwin.app.warning=false"));
 
-    // The GUI's translations (resources/translations, embedded under :/i18n) cover the CLI strings too.
-    QTranslator translator;
-    if (translator.load(QLocale(), QStringLiteral("citytwin"), QStringLiteral("_"), QStringLiteral(":/i18n")))
-        QCoreApplication::installTranslator(&translator);
+    // Same catalogue and language choice as the GUI (system locale; CITYTWIN_LANG=zh_CN|en overrides).
+    using citytwin::app::Translations;
+    Translations::install(Translations::chooseLanguage(qEnvironmentVariable("CITYTWIN_LANG")));
 
     return citytwin::app::cli::runCli(QCoreApplication::arguments());
 }

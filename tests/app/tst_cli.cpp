@@ -32,7 +32,9 @@ Run runCli(const QStringList& args, const QProcessEnvironment& env = QProcessEnv
            int timeoutMs = 240000)
 {
     QProcess p;
-    p.setProcessEnvironment(env);
+    QProcessEnvironment english = env;
+    english.insert(QStringLiteral("CITYTWIN_LANG"), QStringLiteral("en")); // the checks read English messages
+    p.setProcessEnvironment(english);
     p.start(QStringLiteral(CITYTWIN_CLI_PATH), args);
     Run r;
     if (!p.waitForFinished(timeoutMs)) {
@@ -107,6 +109,7 @@ private slots:
     void renderLookAtLonLat();
     void renderFollowsEventLifetime();
     void renderLayerSelection();
+    void messagesFollowTheLanguage();
     void badArguments_data();
     void badArguments();
     void corruptProjectIsReportedAndUntouched_data();
@@ -406,6 +409,21 @@ void TstCli::renderLayerSelection()
     // The file is untouched: a later plain render shows everything again.
     const auto [againRun, again] = render({}, QStringLiteral("again"));
     QVERIFY(differing(all, again) < 0.001);
+}
+
+void TstCli::messagesFollowTheLanguage()
+{
+    // The CLI shares the GUI's zh_CN catalogue: a translated usage error, same exit status.
+    QProcessEnvironment env = QProcessEnvironment::systemEnvironment();
+    QProcess p;
+    env.insert(QStringLiteral("CITYTWIN_LANG"), QStringLiteral("zh_CN"));
+    p.setProcessEnvironment(env);
+    p.start(QStringLiteral(CITYTWIN_CLI_PATH), {QStringLiteral("frobnicate")});
+    QVERIFY(p.waitForFinished(30000));
+    QCOMPARE(p.exitCode(), 2);
+    const QString err = QString::fromUtf8(p.readAllStandardError());
+    QVERIFY2(err.contains(QLatin1String("frobnicate")), qPrintable(err));
+    QVERIFY2(!err.contains(QLatin1String("unknown command")), qPrintable(err));
 }
 
 void TstCli::badArguments_data()
