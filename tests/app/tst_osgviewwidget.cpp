@@ -42,6 +42,14 @@ int distinctColours(const QImage& image)
     return int(colours.size());
 }
 
+//! Test-output PNG path; the 2× high-DPI run (tst_osgviewwidget_dpr2) writes its own files.
+QString outputFile(const QString& name, double dpr)
+{
+    const QString suffix = dpr > 1.0 ? QStringLiteral("_dpr%1").arg(dpr) : QString();
+    return citytwin::test::testOutputDir(QStringLiteral("app")) + QLatin1Char('/') + name + suffix +
+           QStringLiteral(".png");
+}
+
 SavedView overview()
 {
     SavedView v;
@@ -89,7 +97,7 @@ void TstOsgViewWidget::rendersScene()
     // The box is in the middle of the picture: red dominates there, not the sky colour.
     const QColor centre = image.pixelColor(image.width() / 2, image.height() / 2);
     QVERIFY2(centre.red() > centre.blue() + 40, qPrintable(centre.name()));
-    image.save(citytwin::test::testOutputDir(QStringLiteral("app")) + QStringLiteral("/osgviewwidget.png"));
+    image.save(outputFile(QStringLiteral("osgviewwidget"), view.devicePixelRatio()));
 }
 
 void TstOsgViewWidget::setViewRoundTripsAndNorthUp()
@@ -249,8 +257,7 @@ void TstOsgViewWidget::reparentKeepsRendering()
     second.show();
     QVERIFY(QTest::qWaitForWindowExposed(&second));
     const QImage image = view->grabFramebuffer();
-    image.save(citytwin::test::testOutputDir(QStringLiteral("app")) +
-               QStringLiteral("/osgviewwidget_reparented.png"));
+    image.save(outputFile(QStringLiteral("osgviewwidget_reparented"), view->devicePixelRatio()));
     QVERIFY2(distinctColours(image) > 3, "after reparenting only the clear colour is drawn");
     const QColor centre = image.pixelColor(image.width() / 2, image.height() / 2);
     QVERIFY2(centre.red() > centre.blue() + 40, qPrintable(centre.name()));
