@@ -79,7 +79,13 @@ int MakeDemo::run(const QStringList& args)
     const QCommandLineOption days(QStringLiteral("days"),
                                   tr("Days of event history (default %1).").arg(defaults.eventDays),
                                   QStringLiteral("N"));
-    parser.addOptions({seed, buildings, people, events, days});
+    const QCommandLineOption area(
+        QStringLiteral("size-m"),
+        tr("Side of the square city area in metres (default %1).").arg(defaults.sizeM), QStringLiteral("M"));
+    const QCommandLineOption pipes(QStringLiteral("pipes-km"),
+                                   tr("Length of underground pipes in km (default %1).").arg(defaults.pipeKm),
+                                   QStringLiteral("KM"));
+    parser.addOptions({seed, buildings, people, events, days, area, pipes});
     parser.addPositionalArgument(QStringLiteral("DIR"),
                                  tr("Folder to write the demo into (created if needed)."));
     if (auto exit = parseCommandLine(parser, command, QStringLiteral("DIR"), args))
@@ -111,7 +117,8 @@ int MakeDemo::run(const QStringList& args)
     if (!readCount(seed, 0, std::numeric_limits<std::uint32_t>::max(), options.seed) ||
         !readCount(buildings, 0, 1'000'000, options.buildings) ||
         !readCount(people, 0, 100'000, options.people) || !readCount(events, 0, 10'000'000, options.events) ||
-        !readCount(days, 1, 3650, options.eventDays))
+        !readCount(days, 1, 3650, options.eventDays) || !readCount(area, 500, 20'000, options.sizeM) ||
+        !readCount(pipes, 0, 1000, options.pipeKm))
         return kExitUsage;
 
     const QString dir = positional.first();
