@@ -153,7 +153,8 @@ void TstCli::commandHelp_data()
 {
     QTest::addColumn<QString>("command");
     QTest::addColumn<QStringList>("mentions");
-    QTest::newRow("make-demo") << "make-demo" << QStringList{"--seed", "--buildings", "--events", "--size-m", "--pipes-km", "DIR"};
+    QTest::newRow("make-demo") << "make-demo" << QStringList{"--seed",   "--buildings", "--events",
+                                                             "--size-m", "--pipes-km",  "DIR"};
     QTest::newRow("info") << "info" << QStringList{"--json", "PROJECT"};
     QTest::newRow("render") << "render" << QStringList{"--view", "--look-at", "--lonlat", "--time",
                                                        "--size", "--stats",   "-o"};
