@@ -72,6 +72,7 @@ ProjectSession::ProjectSession(std::unique_ptr<data::ProjectStore> store, data::
 
 ProjectSession::~ProjectSession()
 {
+    blockSignals(true); // no slot may see a half-destroyed session
     cancelLoading();
     // Jobs hold no pointer to the session, but they must not outlive the pool.
     m_pool->waitForDone();
