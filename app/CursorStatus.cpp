@@ -20,6 +20,10 @@ CursorStatus::CursorStatus(QWidget* parent) : QWidget(parent)
     mono.setFamily(QStringLiteral("monospace"));
     m_label->setFont(mono);
     layout->addWidget(m_label);
+    m_feature = new QLabel(this);
+    m_feature->setObjectName(QStringLiteral("cursorFeature"));
+    layout->addWidget(m_feature);
+    layout->addStretch(1);
     setPosition(std::nullopt);
 }
 
@@ -27,6 +31,7 @@ void CursorStatus::setProject(const data::Project* project, TerrainHeight terrai
 {
     m_frame.reset();
     m_crs.clear();
+    m_project = project;
     m_terrain = std::move(terrain);
     if (project) {
         m_crs = project->crs;
@@ -37,6 +42,23 @@ void CursorStatus::setProject(const data::Project* project, TerrainHeight terrai
             qCWarning(lcGui) << "cursor readout without lon/lat:" << frame.status().message();
     }
     setPosition(std::nullopt);
+}
+
+void CursorStatus::setPick(const std::optional<scene::PickResult>& pick)
+{
+    setPosition(pick ? std::optional(pick->point) : std::nullopt);
+    QString feature;
+    if (pick && pick->layer && m_project) {
+        if (const data::LayerSettings* layer = m_project->layer(*pick->layer)) {
+            feature = pick->featureId ? tr("%1 #%2").arg(layer->name).arg(*pick->featureId) : layer->name;
+        }
+    }
+    m_feature->setText(feature);
+}
+
+QString CursorStatus::featureText() const
+{
+    return m_feature->text();
 }
 
 QString CursorStatus::text() const
@@ -54,6 +76,8 @@ void CursorStatus::changeEvent(QEvent* event)
 void CursorStatus::setPosition(std::optional<data::LocalPoint> hit)
 {
     m_last = hit;
+    if (!hit)
+        m_feature->clear();
     if (!hit || !m_frame) {
         m_label->setText(tr("Lon —  Lat —  X —  Y —  H —"));
         return;

@@ -2,6 +2,7 @@
 
 #include "data/Points.h"
 #include "gis/LocalFrame.h"
+#include "scene/Picker.h"
 
 #include <QWidget>
 #include <functional>
@@ -12,7 +13,8 @@ class QLabel;
 namespace citytwin::app {
 
 //! Status-bar readout of the point under the mouse: CGCS2000 lon/lat (6 decimals), projected x/y
-//! in the project CRS and the height — of the surface hit, and of the terrain below when known.
+//! in the project CRS and the height — of the surface hit, and of the terrain below when known —
+//! and which layer/feature is under the mouse.
 class CursorStatus : public QWidget
 {
     Q_OBJECT
@@ -27,14 +29,21 @@ public:
     //! The text currently shown (tests).
     QString text() const;
 
+    //! The layer and feature part of the readout ("Buildings #1234"), empty over the terrain or sky.
+    QString featureText() const;
+
 public slots:
     void setPosition(std::optional<citytwin::data::LocalPoint> hit);
+    //! Position plus what was hit: the layer's name and, for buildings, the feature id.
+    void setPick(const std::optional<citytwin::scene::PickResult>& pick);
 
 protected:
     void changeEvent(QEvent* event) override;
 
 private:
     QLabel* m_label = nullptr;
+    QLabel* m_feature = nullptr;
+    const data::Project* m_project = nullptr;
     std::optional<data::LocalPoint> m_last;
     std::optional<gis::LocalFrame> m_frame;
     QString m_crs;

@@ -82,7 +82,7 @@ MainWindow::MainWindow(QWidget* parent) : QMainWindow(parent)
         m_playAction->setChecked(playing);
         m_playAction->setIcon(style()->standardIcon(playing ? QStyle::SP_MediaPause : QStyle::SP_MediaPlay));
     });
-    connect(m_view, &OsgViewWidget::cursorMoved, m_cursor, &CursorStatus::setPosition);
+    connect(m_view, &OsgViewWidget::cursorPicked, m_cursor, &CursorStatus::setPick);
 
     onSessionChanged(nullptr);
     readSettings();

@@ -294,11 +294,9 @@ std::optional<scene::PickResult> OsgViewWidget::pick(const QPoint& pos) const
 
 void OsgViewWidget::pickUnderCursor()
 {
-    std::optional<data::LocalPoint> hit;
-    if (m_cursorInside)
-        if (auto p = pick(m_cursorPos))
-            hit = p->point;
-    emit cursorMoved(hit);
+    const std::optional<scene::PickResult> hit = m_cursorInside ? pick(m_cursorPos) : std::nullopt;
+    emit cursorMoved(hit ? std::optional(hit->point) : std::nullopt);
+    emit cursorPicked(hit);
 }
 
 void OsgViewWidget::mousePressEvent(QMouseEvent* event)
@@ -370,6 +368,7 @@ void OsgViewWidget::leaveEvent(QEvent* event)
 {
     m_cursorInside = false;
     emit cursorMoved(std::nullopt);
+    emit cursorPicked(std::nullopt);
     QOpenGLWidget::leaveEvent(event);
 }
 

@@ -64,6 +64,8 @@ public:
 signals:
     //! The scene point under the mouse, or nullopt over the sky / off the widget.
     void cursorMoved(std::optional<citytwin::data::LocalPoint> hit);
+    //! The same moment with what was hit (layer, feature id), for readouts that name it.
+    void cursorPicked(const std::optional<citytwin::scene::PickResult>& pick);
     //! The camera moved (input or animation).
     void viewChanged();
     void frameRendered();

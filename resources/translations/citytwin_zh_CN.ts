@@ -31,6 +31,10 @@
             <source>Projected coordinates in %1; lon/lat in CGCS2000</source>
             <translation>投影坐标系为 %1；经纬度基于 CGCS2000</translation>
         </message>
+        <message>
+            <source>%1 #%2</source>
+            <translation>%1 #%2</translation>
+        </message>
     </context>
     <context>
         <name>citytwin::app::FileActions</name>
@@ -642,6 +646,14 @@ Do you want to save them?</source>
             <source>%1 exists and is not a folder</source>
             <translation>%1 已存在且不是文件夹</translation>
         </message>
+        <message>
+            <source>Side of the square city area in metres (default %1).</source>
+            <translation>正方形城市区域的边长，单位米（默认 %1）。</translation>
+        </message>
+        <message>
+            <source>Length of underground pipes in km (default %1).</source>
+            <translation>地下管线长度，单位千米（默认 %1）。</translation>
+        </message>
     </context>
     <context>
         <name>citytwin::app::cli::Render</name>
@@ -762,6 +774,18 @@ OpenGL 需要 X 显示；在无显示器的机器上请用 xvfb-run -a 运行。
         <message>
             <source>time:        %1</source>
             <translation>时间：    %1</translation>
+        </message>
+        <message>
+            <source>Draw only these layers: ids or kinds (e.g. elevation,imagery,3), comma-separated. Default: the layers the project shows.</source>
+            <translation>只绘制这些图层：编号或类型（如 elevation,imagery,3），以逗号分隔。默认：项目中显示的图层。</translation>
+        </message>
+        <message>
+            <source>Do not draw these layers: ids or kinds, comma-separated.</source>
+            <translation>不绘制这些图层：编号或类型，以逗号分隔。</translation>
+        </message>
+        <message>
+            <source>--%1: '%2' is neither a layer id nor a layer kind of %3</source>
+            <translation>--%1：“%2”既不是 %3 中的图层编号，也不是图层类型</translation>
         </message>
     </context>
     <context>

@@ -333,6 +333,20 @@ void TstMainWindow::viewRendersAndCursorReadsLonLat()
     QVERIFY2(std::abs(m.captured(4).toDouble() - projected.y) < 0.01, qPrintable(text));
     w->cursorStatus()->setPosition(std::nullopt);
     QVERIFY(!w->cursorStatus()->text().contains(QStringLiteral("121")));
+
+    // Hovering names what is under the mouse: look straight down on a building's roof.
+    const data::LayerId buildings = test::firstLayerOf(w->session()->project(), data::LayerKind::Buildings);
+    std::optional<scene::PickResult> roof;
+    for (int y = 10; y < w->view()->height() && !roof; y += 12)
+        for (int x = 10; x < w->view()->width() && !roof; x += 12)
+            if (auto p = w->view()->pick(QPoint(x, y)); p && p->layer == buildings && p->featureId)
+                roof = p;
+    QVERIFY2(roof.has_value(), "no building under any sampled pixel of the home view");
+    w->cursorStatus()->setPick(roof);
+    const QString name = w->session()->project().layer(buildings)->name;
+    QCOMPARE(w->cursorStatus()->featureText(), QStringLiteral("%1 #%2").arg(name).arg(*roof->featureId));
+    w->cursorStatus()->setPick(std::nullopt);
+    QVERIFY(w->cursorStatus()->featureText().isEmpty());
 }
 
 void TstMainWindow::saveAndReopenThroughRecent()
