@@ -2,6 +2,7 @@
 #include "SmallDemo.h"
 #include "app/LayerLoader.h"
 #include "app/ProjectSession.h"
+#include "gis/CrsTransformer.h"
 #include "tests/common/TestPaths.h"
 
 #include <QDir>
@@ -10,6 +11,7 @@
 #include <QSignalSpy>
 #include <QTemporaryDir>
 #include <QTest>
+#include <cmath>
 
 using namespace citytwin;
 using app::ProjectSession;
@@ -66,6 +68,7 @@ private slots:
     void saveAsCopiesEverything();
     void saveAsReplacesExistingFile();
     void createNewProject();
+    void realDemInAnotherCrs();
 
 private:
     //! A private copy of the demo folder (tests that edit or delete files), returns the project path.
@@ -462,6 +465,56 @@ void TstProjectSession::createNewProject()
     QVERIFY(s.scene().hasLayer(id));
 
     QVERIFY(!ProjectSession::create(path, project)); // never overwrites
+}
+
+void TstProjectSession::realDemInAnotherCrs()
+{
+    // Mt Fuji, SRTM 90 m in EPSG:4326, loaded into a UTM 54N project: the DEM is warped on load.
+    const QString dem = test::sharedDataFile(QStringLiteral("dem/osgearth/mt_fuji_90m.tif"));
+    if (dem.isEmpty())
+        QSKIP("shared sample data dem/osgearth/mt_fuji_90m.tif is not available");
+    auto toUtm = gis::CrsTransformer::create(QStringLiteral("EPSG:4326"), QStringLiteral("EPSG:32654"));
+    QVERIFY(toUtm);
+    auto summit = toUtm->forward({138.7274, 35.3606, 0.0});
+    QVERIFY(summit);
+
+    data::Project project;
+    project.name = QStringLiteral("Fuji");
+    project.crs = QStringLiteral("EPSG:32654");
+    project.timeZone = QStringLiteral("Asia/Tokyo");
+    project.origin = *summit;
+    data::LayerSettings layer;
+    layer.name = QStringLiteral("SRTM");
+    layer.kind = LayerKind::Elevation;
+    layer.sourceUri = dem;
+    project.addLayer(layer);
+    const QString world = test::sharedDataFile(QStringLiteral("imagery/osgearth/world.tif"));
+    if (!world.isEmpty()) {
+        layer.name = QStringLiteral("World");
+        layer.kind = LayerKind::Imagery;
+        layer.sourceUri = world;
+        layer.id = {};
+        project.addLayer(layer);
+    }
+
+    QTemporaryDir dir;
+    auto created = ProjectSession::create(dir.filePath(QStringLiteral("fuji.citytwin")), project);
+    QVERIFY2(created, qPrintable(created.status().message()));
+    ProjectSession& s = **created;
+    QVERIFY(s.loadAllBlocking());
+    for (const data::LayerSettings& l : s.project().layers())
+        QVERIFY2(s.layerState(l.id) == State::Ready, qPrintable(describe(s)));
+    const data::ElevationGrid* grid = s.terrain();
+    QVERIFY(grid);
+    QVERIFY(grid->grid.width <= app::loader::kMaxDemCells && grid->grid.height <= app::loader::kMaxDemCells);
+    const auto top = grid->heightAt(summit->x, summit->y);
+    QVERIFY(top);
+    QVERIFY2(*top > 3300.0 && *top < 3800.0, qPrintable(QString::number(*top)));
+    float highest = 0.0f;
+    for (float h : grid->heights)
+        if (!std::isnan(h))
+            highest = std::max(highest, h);
+    QVERIFY2(highest > 3500.0f && highest < 3800.0f, qPrintable(QString::number(highest)));
 }
 
 QTEST_GUILESS_MAIN(TstProjectSession)
