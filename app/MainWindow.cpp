@@ -10,7 +10,9 @@
 #include "app/ProjectSession.h"
 #include "app/RecentFiles.h"
 #include "app/TimelineDock.h"
+#include "app/Translations.h"
 
+#include <QActionGroup>
 #include <QApplication>
 #include <QCloseEvent>
 #include <QFileInfo>
@@ -121,6 +123,13 @@ void MainWindow::createActions()
     m_playAction->setCheckable(true);
     m_playAction->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_Space));
     connect(m_playAction, &QAction::triggered, m_clock, &ClockController::setPlaying);
+    m_languageGroup = new QActionGroup(this);
+    for (const QString& language : {QStringLiteral("en"), QStringLiteral("zh_CN")}) {
+        QAction* a = m_languageGroup->addAction(QString());
+        a->setCheckable(true);
+        a->setData(language);
+        connect(a, &QAction::triggered, this, [language] { Translations::switchTo(language); });
+    }
     m_aboutAction = new QAction(this);
     m_aboutAction->setMenuRole(QAction::AboutRole);
     connect(m_aboutAction, &QAction::triggered, this, &MainWindow::onAbout);
@@ -145,6 +154,8 @@ void MainWindow::createMenus()
     m_viewMenu->addAction(m_saveViewAction);
     m_viewMenu->addSeparator();
     m_viewMenu->addAction(m_playAction);
+    m_languageMenu = m_viewMenu->addMenu(QString());
+    m_languageMenu->addActions(m_languageGroup->actions());
     m_viewMenu->addSeparator(); // the docks' toggle actions follow (createDocksAndBars)
 
     m_helpMenu = menuBar()->addMenu(QString());
@@ -196,6 +207,14 @@ void MainWindow::retranslate()
     m_playAction->setText(tr("&Play/Pause"));
     m_playAction->setToolTip(tr("Play or pause the timeline"));
     m_aboutAction->setText(tr("&About citytwin"));
+    m_languageMenu->setTitle(tr("&Language"));
+    for (QAction* a : m_languageGroup->actions()) {
+        // Each language is named in itself, so it can be found whatever the current language.
+        const QString language = a->data().toString();
+        a->setText(language == QLatin1String("zh_CN") ? QStringLiteral("简体中文")
+                                                      : QStringLiteral("English"));
+        a->setChecked(language == Translations::current());
+    }
     m_toolBar->setWindowTitle(tr("Toolbar"));
     m_recent->populate(m_recentMenu);
     rebuildViewsMenu();

@@ -6,6 +6,7 @@
 #include <QPointer>
 
 class QAction;
+class QActionGroup;
 class QLabel;
 class QMenu;
 class QProgressBar;
@@ -50,6 +51,7 @@ public:
     RecentFiles* recentFiles() const { return m_recent; }
     QMenu* recentMenu() const { return m_recentMenu; }
     QMenu* viewsMenu() const { return m_viewsMenu; }
+    QMenu* languageMenu() const { return m_languageMenu; }
 
     FileActions* fileActions() const { return m_files; }
     void setUnsavedChangesPolicy(UnsavedChanges policy) { m_files->setUnsavedChangesPolicy(policy); }
@@ -95,6 +97,8 @@ private:
     QMenu* m_viewMenu = nullptr;
     QMenu* m_viewsMenu = nullptr;
     QMenu* m_helpMenu = nullptr;
+    QMenu* m_languageMenu = nullptr;
+    QActionGroup* m_languageGroup = nullptr;
     QAction* m_quitAction = nullptr;
     QAction* m_homeAction = nullptr;
     QAction* m_northUpAction = nullptr;

@@ -4,6 +4,7 @@
 
 #include <QCoreApplication>
 #include <QLibraryInfo>
+#include <QSettings>
 #include <QTranslator>
 #include <memory>
 #include <vector>
@@ -11,6 +12,8 @@
 namespace citytwin::app {
 
 namespace {
+
+const char* const kSettingsKey = "language";
 
 struct Installed
 {
@@ -70,6 +73,19 @@ bool Translations::install(const QString& language)
         s.translators.push_back(std::move(qt));
     }
     s.language = language;
+    return true;
+}
+
+QString Translations::savedLanguage()
+{
+    return QSettings().value(QLatin1String(kSettingsKey)).toString();
+}
+
+bool Translations::switchTo(const QString& language)
+{
+    if (!install(language))
+        return false;
+    QSettings().setValue(QLatin1String(kSettingsKey), language);
     return true;
 }
 

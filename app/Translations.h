@@ -19,6 +19,10 @@ public:
     static bool install(const QString& language);
     //! The language installed by the last install() ("en" before any).
     static QString current();
+    //! The language saved by the user's last choice in the Language menu (QSettings), or empty.
+    static QString savedLanguage();
+    //! Installs LANGUAGE and remembers it for the next start.
+    static bool switchTo(const QString& language);
     //! Resource path of our catalogue for LANGUAGE (":/i18n/citytwin_zh_CN.qm").
     static QString catalogPath(const QString& language);
 };

@@ -73,7 +73,11 @@ int main(int argc, char** argv)
     QApplication::setDesktopFileName(QStringLiteral("citytwin"));
 
     using citytwin::app::Translations;
-    Translations::install(Translations::chooseLanguage(languageArgument(argc, argv)));
+    // --lang wins, then the choice made in View → Language, then the system locale.
+    QString language = languageArgument(argc, argv);
+    if (language.isEmpty())
+        language = Translations::savedLanguage();
+    Translations::install(Translations::chooseLanguage(language));
 
     QCommandLineParser parser;
     parser.setApplicationDescription(QApplication::translate(

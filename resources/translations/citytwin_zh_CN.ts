@@ -314,6 +314,10 @@ Do you want to save them?</source>
             <source>No saved views</source>
             <translation>没有已保存的视角</translation>
         </message>
+        <message>
+            <source>&amp;Language</source>
+            <translation>语言(&amp;L)</translation>
+        </message>
     </context>
     <context>
         <name>citytwin::app::ProjectDocument</name>

@@ -481,6 +481,22 @@ void TstMainWindow::chineseTranslation()
     QTRY_COMPARE(english->timelineDock()->windowTitle(), QStringLiteral("时间轴"));
     QVERIFY(english->cursorStatus()->text().startsWith(QStringLiteral("经度")));
     QVERIFY(app::Translations::install(QStringLiteral("en")));
+    // View → Language switches at once and is remembered for the next start.
+    QAction* chinese = nullptr;
+    for (QAction* a : english->languageMenu()->actions())
+        if (a->data().toString() == QLatin1String("zh_CN"))
+            chinese = a;
+    QVERIFY(chinese);
+    QCOMPARE(chinese->text(), QStringLiteral("简体中文"));
+    chinese->trigger();
+    QCOMPARE(app::Translations::current(), QStringLiteral("zh_CN"));
+    QCOMPARE(app::Translations::savedLanguage(), QStringLiteral("zh_CN"));
+    QTRY_COMPARE(english->menuBar()->actions().at(0)->text(), QStringLiteral("文件(&F)"));
+    QVERIFY(chinese->isChecked());
+    QVERIFY(app::Translations::switchTo(QStringLiteral("en")));
+    QTRY_COMPARE(english->menuBar()->actions().at(0)->text(), QStringLiteral("&File"));
+    QCOMPARE(app::Translations::savedLanguage(), QStringLiteral("en"));
+
     QCOMPARE(app::Translations::chooseLanguage(QString(), QLocale(QLocale::Chinese, QLocale::China)),
              QStringLiteral("zh_CN"));
     QCOMPARE(
