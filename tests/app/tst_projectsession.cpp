@@ -497,8 +497,11 @@ void TstProjectSession::realDemInAnotherCrs()
         project.addLayer(layer);
     }
 
-    QTemporaryDir dir;
-    auto created = ProjectSession::create(dir.filePath(QStringLiteral("fuji.citytwin")), project);
+    // Kept under the test output folder: `citytwin-cli render` can show it afterwards.
+    const QString path = test::testOutputDir(QStringLiteral("app")) + QStringLiteral("/fuji.citytwin");
+    for (const char* suffix : {"", "-wal", "-shm"})
+        QFile::remove(path + QLatin1String(suffix));
+    auto created = ProjectSession::create(path, project);
     QVERIFY2(created, qPrintable(created.status().message()));
     ProjectSession& s = **created;
     QVERIFY(s.loadAllBlocking());
