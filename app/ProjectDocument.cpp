@@ -62,7 +62,7 @@ data::Result<data::Project> ProjectDocument::emptyProject(const QString& path)
     // Round the origin to whole metres: it is typed into other tools and must read cleanly.
     project.origin = {std::round(origin->x), std::round(origin->y), 0.0};
     const QTimeZone zone(kDefaultZone);
-    const QDateTime midnight(QDate::currentDate(), QTime(0, 0), zone);
+    const QDateTime midnight(QDateTime::currentDateTimeUtc().toTimeZone(zone).date(), QTime(0, 0), zone);
     project.timeExtent = {midnight.toMSecsSinceEpoch(), midnight.toMSecsSinceEpoch() + data::kDayMs};
     project.initialTime = project.timeExtent.start;
     return project;

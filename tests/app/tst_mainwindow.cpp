@@ -428,6 +428,11 @@ void TstMainWindow::newProjectIsEmptyAtPinghu()
     QVERIFY(std::abs(p.origin.x - 595804.28) < 1.0);
     QVERIFY(std::abs(p.origin.y - 3398141.12) < 1.0);
     QCOMPARE(p.timeExtent.duration(), data::kDayMs);
+    // Today, midnight to midnight, in the project's zone (not the machine's).
+    const QTimeZone shanghai("Asia/Shanghai");
+    const QDateTime start = QDateTime::fromMSecsSinceEpoch(p.timeExtent.start, shanghai);
+    QCOMPARE(start.time(), QTime(0, 0));
+    QCOMPARE(start.date(), QDateTime::currentDateTimeUtc().toTimeZone(shanghai).date());
     QCOMPARE(w->windowTitle(), QStringLiteral("citytwin — empty[*]"));
 }
 
