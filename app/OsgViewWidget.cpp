@@ -323,15 +323,17 @@ void OsgViewWidget::mouseDoubleClickEvent(QMouseEvent* event)
 
 void OsgViewWidget::mouseMoveEvent(QMouseEvent* event)
 {
-    const QPointF p = event->position() * dpr();
-    m_window->getEventQueue()->mouseMotion(float(p.x()), float(p.y()));
     m_cursorPos = event->position().toPoint();
     m_cursorInside = true;
     if (!m_pickTimer.isActive())
         m_pickTimer.start();
-    // Hover alone does not move the camera: only a drag needs a new frame.
-    if (event->buttons() != Qt::NoButton)
+    // Hover alone moves no camera and renders no frame, so queueing it would only grow OSG's event
+    // queue; a drag needs the motion and a new frame. (The wheel sends its own position.)
+    if (event->buttons() != Qt::NoButton) {
+        const QPointF p = event->position() * dpr();
+        m_window->getEventQueue()->mouseMotion(float(p.x()), float(p.y()));
         update();
+    }
 }
 
 void OsgViewWidget::wheelEvent(QWheelEvent* event)
@@ -339,6 +341,9 @@ void OsgViewWidget::wheelEvent(QWheelEvent* event)
     m_flight.reset();
     const int dy = event->angleDelta().y();
     if (dy != 0) {
+        // The scroll event takes the queue's last mouse position: zoom towards the cursor.
+        const QPointF p = event->position() * dpr();
+        m_window->getEventQueue()->mouseMotion(float(p.x()), float(p.y()));
         m_window->getEventQueue()->mouseScroll(dy > 0 ? osgGA::GUIEventAdapter::SCROLL_UP
                                                       : osgGA::GUIEventAdapter::SCROLL_DOWN);
         update();
@@ -349,6 +354,7 @@ void OsgViewWidget::wheelEvent(QWheelEvent* event)
 void OsgViewWidget::keyPressEvent(QKeyEvent* event)
 {
     if (const int key = osgKey(event)) {
+        m_flight.reset(); // the keyboard takes over the camera (home, north-up, pan)
         m_window->getEventQueue()->keyPress(key);
         update();
     }

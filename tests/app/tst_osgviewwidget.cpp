@@ -174,6 +174,18 @@ void TstOsgViewWidget::wheelZooms()
                       Qt::NoScrollPhase, false);
     QCoreApplication::sendEvent(&view, &wheel);
     QTRY_VERIFY(view.view().rangeM < before);
+
+    // Zoom goes towards the cursor: with the camera looking north, a wheel over the right half
+    // pulls the target east (larger x).
+    SavedView north = overview();
+    north.headingDeg = 0;
+    view.setView(north);
+    const QPointF right(260, 120);
+    QWheelEvent rightWheel(right, view.mapToGlobal(right), QPoint(), QPoint(0, 120), Qt::NoButton,
+                           Qt::NoModifier, Qt::NoScrollPhase, false);
+    QCoreApplication::sendEvent(&view, &rightWheel);
+    QTRY_VERIFY(view.view().rangeM < north.rangeM);
+    QVERIFY2(view.view().target.x > north.target.x + 1.0, qPrintable(QString::number(view.view().target.x)));
 }
 
 void TstOsgViewWidget::pickFindsTheBox()
