@@ -100,14 +100,20 @@ int main(int argc, char** argv)
     parser.addOption(screenshotOption);
     parser.process(app);
 
+    const bool screenshot = parser.isSet(screenshotOption);
     citytwin::app::MainWindow window;
+    // A scripted screenshot must never wait on a dialog nobody will answer.
+    window.setModalErrors(!screenshot);
     window.show();
     const QStringList files = parser.positionalArguments();
     bool opened = false;
     if (!files.isEmpty())
         opened = window.openProject(files.first());
-    if (parser.isSet(screenshotOption)) {
-        window.setModalErrors(false);
+    if (screenshot) {
+        if (!files.isEmpty() && !opened) {
+            std::fprintf(stderr, "citytwin: %s\n", qPrintable(window.lastError()));
+            return 1;
+        }
         citytwin::app::WindowScreenshot::saveWhenLoaded(&window, parser.value(screenshotOption), opened);
     }
     return app.exec();
