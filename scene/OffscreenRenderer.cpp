@@ -1,6 +1,7 @@
 #include "scene/OffscreenRenderer.h"
 
 #include "scene/CityScene.h"
+#include "scene/FrameStats.h"
 #include "scene/OrbitMath.h"
 
 #include <QElapsedTimer>
@@ -9,9 +10,6 @@
 #include <cstring>
 #include <osg/GraphicsContext>
 #include <osgDB/WriteFile>
-#include <osgUtil/SceneView>
-#include <osgUtil/Statistics>
-#include <osgViewer/Renderer>
 #include <osgViewer/Viewer>
 
 namespace citytwin::scene {
@@ -57,24 +55,6 @@ void nearFarFor(const osg::Node* root, const osg::Vec3d& eye, double& zNear, dou
     const double distance = (osg::Vec3d(bs.center()) - eye).length();
     zFar = std::max(distance + bs.radius(), 10.0) * 1.01;
     zNear = std::max(distance - bs.radius(), zFar * 1e-4);
-}
-
-void collectStats(osg::Camera* camera, OffscreenRenderer::Stats& stats)
-{
-    auto* renderer = dynamic_cast<osgViewer::Renderer*>(camera->getRenderer());
-    osgUtil::SceneView* sceneView = renderer ? renderer->getSceneView(0) : nullptr;
-    if (!sceneView)
-        return;
-    osgUtil::Statistics st;
-    st.setType(osgUtil::Statistics::STAT_PRIMS);
-    sceneView->getStats(st);
-    stats.drawCalls = unsigned(std::max(st.numDrawables, 0));
-    stats.triangles = 0;
-    for (const auto& [mode, count] : st.getPrimitiveCountMap()) {
-        if (mode == GL_TRIANGLES || mode == GL_TRIANGLE_STRIP || mode == GL_TRIANGLE_FAN ||
-            mode == GL_QUADS || mode == GL_QUAD_STRIP || mode == GL_POLYGON)
-            stats.triangles += count;
-    }
 }
 
 } // namespace
@@ -190,8 +170,11 @@ OffscreenRenderer::renderImage(osg::Node* root, const data::SavedView& view, Sta
         if (i == 0 && stats)
             stats->firstFrameMs = double(timer.nsecsElapsed()) / 1e6;
     }
-    if (stats)
-        collectStats(camera, *stats);
+    if (stats) {
+        const FrameStats frame = frameStats(camera);
+        stats->drawCalls = frame.drawCalls;
+        stats->triangles = frame.triangles;
+    }
 
     // GL rows run bottom-up; hand out a top-down copy so pixel (x, y) means what a user sees.
     const osg::Image& src = *m_impl->target;
