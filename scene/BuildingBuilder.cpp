@@ -128,7 +128,7 @@ osg::ref_ptr<osg::Node> finishChunk(ChunkMesh& mesh)
 osg::ref_ptr<osg::Node> buildBuildings(const std::vector<data::Footprint>& footprints,
                                        const data::ProjectedPoint& origin, const BuildingsOptions& options)
 {
-    const double chunkSize = options.chunkSizeM > 0.0 ? options.chunkSizeM : 500.0;
+    const double chunkSize = options.chunkSizeM > 0.0 ? options.chunkSizeM : 1000.0;
     // Chunks keyed by grid cell of the footprint's first vertex (a building never straddles two).
     std::map<std::pair<long long, long long>, ChunkMesh> chunks;
     for (const data::Footprint& fp : footprints) {

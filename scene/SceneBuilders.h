@@ -26,7 +26,7 @@ struct TerrainOptions
     int maxGridSize = 512; //!< decimate the DEM to at most this many vertices a side
     double verticalScale = 1.0;
     double skirtDepthM = 20.0;
-    int tileQuads = 64;          //!< the mesh is split into tiles of at most this many quads a side (culling)
+    int tileQuads = 128;         //!< the mesh is split into tiles of at most this many quads a side (culling)
     int lodStride = 4;           //!< far tiles use every lodStride-th vertex (<= 1: no LOD)
     double lodRangeFactor = 3.0; //!< a tile switches to full detail within this many tile radii of the eye
 };
@@ -47,7 +47,7 @@ void setTerrainGroundOpacity(osg::Node* terrain, float opacity);
 
 struct BuildingsOptions
 {
-    double chunkSizeM = 500.0;   //!< buildings are merged into one geometry per chunk of this size
+    double chunkSizeM = 1000.0;  //!< buildings are merged into one geometry per chunk of this size
     double defaultHeightM = 3.0; //!< used for footprints with no height (<= 0)
     osg::Vec3f wallColour{0.86f, 0.84f, 0.80f};
     osg::Vec3f roofColour{0.60f, 0.58f, 0.56f};
@@ -66,7 +66,7 @@ void setBuildingsHighlight(osg::Node* buildings, std::optional<std::int64_t> id)
 
 //! Events per marker chunk: small enough that culling by time skips most of a long history,
 //! large enough to keep draw calls low.
-inline constexpr int kEventsPerChunk = 256;
+inline constexpr int kEventsPerChunk = 1024;
 //! Base marker diameter in pixels (severity 1 is 100 %, severity 4 is 145 %); beyond 1.5 km from
 //! the eye markers shrink with distance down to 40 %.
 inline constexpr float kEventMarkerSizePx = 16.0f;
