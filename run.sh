@@ -19,7 +19,7 @@ PACKAGES=(
   qt6-l10n-tools qt6-tools-dev qt6-tools-dev-tools qt6-translations-l10n
   libopenscenegraph-dev openscenegraph
   libgdal-dev gdal-bin libproj-dev proj-bin libsqlite3-dev sqlite3
-  xvfb xauth mesa-utils libgl1-mesa-dri fonts-dejavu-core
+  xvfb xauth mesa-utils libgl1-mesa-dri fonts-dejavu-core fonts-wqy-microhei
 )
 
 log() { printf '\033[1m[citytwin]\033[0m %s\n' "$*" >&2; }
