@@ -207,7 +207,7 @@ osg::ref_ptr<osg::Texture2D> makeImageryTexture(const data::ImageRaster& imagery
     image->allocateImage(w, h, 1, GL_RGBA, GL_UNSIGNED_BYTE);
     std::memcpy(image->data(), imagery.rgba.data(), size_t(w) * size_t(h) * 4);
     osg::ref_ptr<osg::Texture2D> texture = new osg::Texture2D(image);
-    texture->setFilter(osg::Texture::MIN_FILTER, osg::Texture::LINEAR_MIPMAP_LINEAR);
+    texture->setFilter(osg::Texture::MIN_FILTER, osg::Texture::LINEAR_MIPMAP_NEAREST);
     texture->setFilter(osg::Texture::MAG_FILTER, osg::Texture::LINEAR);
     texture->setWrap(osg::Texture::WRAP_S, osg::Texture::CLAMP_TO_EDGE);
     texture->setWrap(osg::Texture::WRAP_T, osg::Texture::CLAMP_TO_EDGE);
