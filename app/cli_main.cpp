@@ -4,10 +4,6 @@
 #include <QCoreApplication>
 #include <QLoggingCategory>
 
-#ifndef CITYTWIN_VERSION
-#define CITYTWIN_VERSION "0.1.0" // keep in step with project(VERSION) until CMake passes it in
-#endif
-
 // citytwin-cli: no widgets, so a QCoreApplication; `render` makes its own GL context (OSG pbuffer).
 int main(int argc, char** argv)
 {
