@@ -44,6 +44,8 @@ install_missing() {
 }
 
 build() {
+  # ccache keyed on paths relative to the checkout, so a fresh clone (CI) reuses earlier objects.
+  export CCACHE_BASEDIR="$ROOT" CCACHE_NOHASHDIR=1
   if [ ! -f "$BUILD_DIR/build.ninja" ]; then
     cmake -S "$ROOT" -B "$BUILD_DIR" -G Ninja -DCMAKE_BUILD_TYPE=RelWithDebInfo
   fi
