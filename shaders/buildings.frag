@@ -4,16 +4,21 @@ uniform vec3 ct_roofColour;
 uniform vec3 ct_highlightColour;
 uniform float ct_opacity;
 
-varying vec3 v_normal;
-varying float v_roof;
-varying float v_highlight;
+varying vec4 v_eyeHighlight; // xyz: eye-space position; w: 1 highlighted
 
 const vec3 kSunDir = vec3(0.3487, -0.4650, 0.8137); // same sun as terrain.frag
 
 void main()
 {
-    vec3 albedo = mix(ct_wallColour, ct_roofColour, step(0.5, v_roof));
-    albedo = mix(albedo, ct_highlightColour, v_highlight * 0.75);
-    float diffuse = max(dot(normalize(v_normal), kSunDir), 0.0);
+    // Flat face normal from screen-space derivatives. Window x/y and eye x/y share orientation,
+    // so for a front (counter-clockwise, i.e. outward-wound) face the cross product points out.
+    vec3 eyeNormal = normalize(cross(dFdx(v_eyeHighlight.xyz), dFdy(v_eyeHighlight.xyz)));
+    // Back to the local frame: chunks are translated only and the view is rigid, so the normal
+    // matrix is a rotation and its transpose (row-vector product) is its inverse.
+    vec3 normal = eyeNormal * gl_NormalMatrix;
+    float roof = step(0.5, normal.z); // walls are vertical, roofs flat
+    vec3 albedo = mix(ct_wallColour, ct_roofColour, roof);
+    albedo = mix(albedo, ct_highlightColour, v_eyeHighlight.w * 0.75);
+    float diffuse = max(dot(normal, kSunDir), 0.0);
     gl_FragColor = vec4(albedo * (0.5 + 0.5 * diffuse), ct_opacity);
 }

@@ -8,6 +8,7 @@
 #include "scene/TimeChunkCallback.h"
 
 #include <QtTest>
+#include <algorithm>
 #include <cmath>
 #include <osg/ComputeBoundsVisitor>
 #include <osg/Geode>
@@ -317,43 +318,94 @@ void TestBuilders::buildingsWallsAndRoofs()
     const std::map<std::int64_t, std::pair<double, double>> baseTop = {
         {11, {5, 17}}, {12, {6, 15}}, {13, {7, 22}}};
     const std::map<std::int64_t, double> roofArea = {{11, 64.0}, {12, 675.0}, {13, 1200.0}};
+    // Each ring point once at the base and once at the top, shared by walls and roof.
+    const std::map<std::int64_t, unsigned> vertexCount = {{11, 2 * 4}, {12, 2 * 6}, {13, 2 * (4 + 4)}};
+    // Perimeter × height: no wall missing or doubled.
+    const std::map<std::int64_t, double> wallArea = {{11, 32.0 * 12}, {12, 120.0 * 9}, {13, 240.0 * 15}};
+    std::map<std::int64_t, const data::Footprint*> byId;
+    for (const data::Footprint& fp : fps)
+        byId[fp.id] = &fp;
+    const data::ProjectedPoint o = test::fixtureOrigin();
+    // Even-odd point-in-footprint test in the local frame (holes are outside).
+    auto inside = [&](const data::Footprint& fp, double x, double y) {
+        bool in = false;
+        std::vector<std::vector<data::ProjectedPoint>> rings = fp.holes;
+        rings.push_back(fp.outer);
+        for (const auto& ring : rings)
+            for (size_t i = 0, j = ring.size() - 1; i < ring.size(); j = i++) {
+                const double xi = ring[i].x - o.x, yi = ring[i].y - o.y;
+                const double xj = ring[j].x - o.x, yj = ring[j].y - o.y;
+                if ((yi > y) != (yj > y) && x < (xj - xi) * (y - yi) / (yj - yi) + xi)
+                    in = !in;
+            }
+        return in;
+    };
+
     osg::ref_ptr<osg::Node> node = buildBuildings(fps, test::fixtureOrigin(), {});
-    std::map<std::int64_t, double> areas;
+    std::map<std::int64_t, double> roofs, walls;
+    std::map<std::int64_t, unsigned> vertices;
     for (const PlacedGeometry& g : geometries(node.get())) {
         const auto* verts = static_cast<const osg::Vec3Array*>(g.geometry->getVertexArray());
-        const auto* normals = static_cast<const osg::Vec3Array*>(g.geometry->getNormalArray());
         const auto* fid =
             static_cast<const osg::FloatArray*>(g.geometry->getVertexAttribArray(attrib::kFeatureId));
-        const auto* roof =
-            static_cast<const osg::FloatArray*>(g.geometry->getVertexAttribArray(attrib::kRoofFlag));
-        QVERIFY(verts && normals && fid && roof);
+        QVERIFY(verts && fid);
         QCOMPARE(fid->size(), verts->size());
-        QCOMPARE(roof->size(), verts->size());
+        // The shader derives normals and roof/wall from the geometry: no per-vertex copies of them.
+        QVERIFY(!g.geometry->getNormalArray());
+        QVERIFY(!g.geometry->getVertexAttribArray(attrib::kRoofFlag));
         for (unsigned i = 0; i < verts->size(); ++i) {
             const std::int64_t id = *featureIdAt(g.geometry, i);
             QCOMPARE(double((*fid)[i]), double(id)); // GPU attribute and CPU table agree
             const osg::Vec3d p = osg::Vec3d((*verts)[i]) * g.toLocal;
             const auto [base, top] = baseTop.at(id);
-            QVERIFY2(p.z() >= base - 1e-4 && p.z() <= top + 1e-4, qPrintable(QString::number(p.z())));
-            if ((*roof)[i] > 0.5f) {
-                QCOMPARE(p.z(), top);
-                QCOMPARE((*normals)[i], osg::Vec3f(0, 0, 1));
-            } else {
-                QCOMPARE((*normals)[i].z(), 0.0f); // walls face sideways
-            }
+            QVERIFY2(std::abs(p.z() - base) < 1e-4 || std::abs(p.z() - top) < 1e-4,
+                     qPrintable(QString::number(p.z())));
+            ++vertices[id];
         }
         const auto* idx = static_cast<const osg::DrawElementsUInt*>(g.geometry->getPrimitiveSet(0));
+        QCOMPARE(idx->getMode(), GLenum(GL_TRIANGLES));
+        QCOMPARE(idx->size() % 3, size_t(0));
+        std::vector<bool> used(verts->size(), false);
         for (size_t t = 0; t + 2 < idx->size(); t += 3) {
             const unsigned a = (*idx)[t], b = (*idx)[t + 1], c = (*idx)[t + 2];
-            const osg::Vec3f faceNormal = ((*verts)[b] - (*verts)[a]) ^ ((*verts)[c] - (*verts)[a]);
-            QVERIFY(faceNormal * (*normals)[a] > 0.0f); // front faces point outwards (back-face culling)
-            if ((*roof)[a] > 0.5f)
-                areas[*featureIdAt(g.geometry, a)] += triangleArea((*verts)[a], (*verts)[b], (*verts)[c]);
+            QVERIFY(a < verts->size() && b < verts->size() && c < verts->size());
+            used[a] = used[b] = used[c] = true;
+            const std::int64_t id = *featureIdAt(g.geometry, a);
+            QCOMPARE(*featureIdAt(g.geometry, b), id); // a triangle never spans two buildings
+            QCOMPARE(*featureIdAt(g.geometry, c), id);
+            const osg::Vec3d pa = osg::Vec3d((*verts)[a]) * g.toLocal,
+                             pb = osg::Vec3d((*verts)[b]) * g.toLocal,
+                             pc = osg::Vec3d((*verts)[c]) * g.toLocal;
+            // The front face (counter-clockwise) normal: what the shader derives from the winding.
+            osg::Vec3d n = (pb - pa) ^ (pc - pa);
+            const double area = 0.5 * n.normalize();
+            QVERIFY(area > 1e-6); // no degenerate triangles
+            const double top = baseTop.at(id).second;
+            if (n.z() > 0.5) {
+                // Roof: flat at the top, facing up (the shader's roof test is n.z > 0.5).
+                QVERIFY(std::abs(n.z() - 1.0) < 1e-6);
+                for (const osg::Vec3d& p : {pa, pb, pc})
+                    QVERIFY(std::abs(p.z() - top) < 1e-4);
+                roofs[id] += area;
+            } else {
+                // Wall: vertical and outward: just outside along n is off the footprint, just inside on it.
+                QVERIFY2(std::abs(n.z()) < 1e-6, qPrintable(QString::number(n.z())));
+                const osg::Vec3d centre = (pa + pb + pc) / 3.0;
+                const osg::Vec3d out = centre + n * 0.01, in = centre - n * 0.01;
+                QVERIFY(!inside(*byId.at(id), out.x(), out.y()));
+                QVERIFY(inside(*byId.at(id), in.x(), in.y()));
+                walls[id] += area;
+            }
         }
+        QVERIFY(std::all_of(used.begin(), used.end(), [](bool u) { return u; })); // no orphan vertices
     }
+    QCOMPARE(vertices, vertexCount);
     for (const auto& [id, area] : roofArea)
-        QVERIFY2(std::abs(areas[id] - area) < 1e-2,
-                 qPrintable(QStringLiteral("%1: %2").arg(id).arg(areas[id])));
+        QVERIFY2(std::abs(roofs[id] - area) < 1e-2,
+                 qPrintable(QStringLiteral("roof %1: %2").arg(id).arg(roofs[id])));
+    for (const auto& [id, area] : wallArea)
+        QVERIFY2(std::abs(walls[id] - area) < 1e-2,
+                 qPrintable(QStringLiteral("walls %1: %2").arg(id).arg(walls[id])));
 }
 
 void TestBuilders::buildingsHighlightUniform()

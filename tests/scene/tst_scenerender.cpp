@@ -10,6 +10,7 @@
 #include "tests/common/TestPaths.h"
 
 #include <QtTest>
+#include <cmath>
 #include <memory>
 #include <osg/Viewport>
 
@@ -384,6 +385,14 @@ void TestSceneRender::obliqueViewShowsSkyAndWalls()
     const QPoint wall = screenOf(kRoofCentre + osg::Vec3d(0, -30, 20));
     const Rgb c = pixel(*img, wall.x(), wall.y());
     QVERIFY2(c.r > 120 && c.g > 120 && c.b > 110 && std::abs(c.r - c.g) < 30, qPrintable(str(c)));
+    // The shader derives the face normal from screen-space derivatives: the south wall must get
+    // the outward normal (0, -1, 0), lit as albedo × (0.5 + 0.5 × max(dot(n, sun), 0)).
+    const osg::Vec3f wallColour = BuildingsOptions{}.wallColour;
+    const float lit = 0.5f + 0.5f * 0.4650f; // sun (0.3487, -0.4650, 0.8137), as in buildings.frag
+    QVERIFY2(std::abs(c.r - int(std::lround(wallColour.x() * lit * 255))) <= 3 &&
+                 std::abs(c.g - int(std::lround(wallColour.y() * lit * 255))) <= 3 &&
+                 std::abs(c.b - int(std::lround(wallColour.z() * lit * 255))) <= 3,
+             qPrintable(str(c)));
 }
 
 void TestSceneRender::staticRenderAndStats()
