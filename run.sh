@@ -85,6 +85,9 @@ cmd_demo() {
     LIBGL_ALWAYS_SOFTWARE=1 xvfb-run -a -s "-screen 0 1920x1080x24 -nolisten tcp" \
       "$cli" render "$project" --view "$view" --size 1280x720 -o "$DEMO_DIR/screenshots/$view.png"
   done
+  # And the real main window, drawn the same way.
+  LIBGL_ALWAYS_SOFTWARE=1 xvfb-run -a -s "-screen 0 1600x900x24 -nolisten tcp" \
+    "$BUILD_DIR/app/citytwin" --screenshot "$DEMO_DIR/screenshots/window.png" "$project" || true
   log "screenshots written:"
   ls -1 "$DEMO_DIR"/screenshots/*.png >&2
 }
