@@ -87,7 +87,7 @@ cmd_demo() {
   done
   # And the real main window, drawn the same way.
   LIBGL_ALWAYS_SOFTWARE=1 xvfb-run -a -s "-screen 0 1600x900x24 -nolisten tcp" \
-    "$BUILD_DIR/app/citytwin" --screenshot "$DEMO_DIR/screenshots/window.png" "$project" || true
+    "$BUILD_DIR/app/citytwin" --screenshot "$DEMO_DIR/screenshots/window.png" "$project" || log "could not capture the main window (see the message above)"
   log "screenshots written:"
   ls -1 "$DEMO_DIR"/screenshots/*.png >&2
 }
