@@ -2,10 +2,10 @@
 #include "app/MainWindow.h"
 #include "app/Translations.h"
 #include "app/WindowScreenshot.h"
+#include "app/SurfaceFormat.h"
 
 #include <QApplication>
 #include <QCommandLineParser>
-#include <QSurfaceFormat>
 #include <cstdio>
 #include <cstdlib>
 
@@ -14,19 +14,6 @@
 #endif
 
 namespace {
-
-//! Debian's OSG is a GL2 build: it needs a Compatibility context (a Core profile draws nothing).
-void setDefaultSurfaceFormat()
-{
-    QSurfaceFormat fmt;
-    fmt.setRenderableType(QSurfaceFormat::OpenGL);
-    fmt.setProfile(QSurfaceFormat::CompatibilityProfile);
-    fmt.setVersion(2, 1);
-    fmt.setDepthBufferSize(24);
-    fmt.setStencilBufferSize(8);
-    fmt.setSwapInterval(0); // we render on demand; vsync would only add latency
-    QSurfaceFormat::setDefaultFormat(fmt);
-}
 
 //! QApplication aborts without a display; say what to do instead of Qt's platform-plugin dump.
 bool haveDisplay()
@@ -63,7 +50,7 @@ int main(int argc, char** argv)
                      "  (./run.sh demo does this automatically).\n");
         return 2;
     }
-    setDefaultSurfaceFormat();
+    citytwin::app::setDefaultSurfaceFormat();
     QApplication app(argc, argv);
     QApplication::setApplicationName(QStringLiteral("citytwin"));
     QApplication::setApplicationDisplayName(QStringLiteral("citytwin"));

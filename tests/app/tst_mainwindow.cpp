@@ -12,6 +12,7 @@
 #include "app/RecentFiles.h"
 #include "app/TimelineDock.h"
 #include "app/Translations.h"
+#include "app/SurfaceFormat.h"
 #include "tests/common/TestPaths.h"
 
 #include <QAction>
@@ -25,7 +26,6 @@
 #include <QRegularExpression>
 #include <QSettings>
 #include <QSlider>
-#include <QSurfaceFormat>
 #include <QTemporaryDir>
 #include <QTest>
 #include <QTimeZone>
@@ -514,13 +514,7 @@ void TstMainWindow::chineseTranslation()
 
 int main(int argc, char** argv)
 {
-    QSurfaceFormat fmt;
-    fmt.setRenderableType(QSurfaceFormat::OpenGL);
-    fmt.setProfile(QSurfaceFormat::CompatibilityProfile);
-    fmt.setVersion(2, 1);
-    fmt.setDepthBufferSize(24);
-    fmt.setStencilBufferSize(8);
-    QSurfaceFormat::setDefaultFormat(fmt);
+    citytwin::app::setDefaultSurfaceFormat();
     QApplication app(argc, argv);
     QApplication::setOrganizationName(QStringLiteral("citytwin-tests"));
     QApplication::setApplicationName(QStringLiteral("tst_mainwindow"));

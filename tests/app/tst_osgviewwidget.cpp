@@ -1,6 +1,7 @@
 // OsgViewWidget under a real xcb display (Xvfb): renders, reacts to a drag and the wheel, keeps
 // rendering after the GL context is re-created by reparenting (TOOLCHAIN.md pitfall 7).
 #include "app/OsgViewWidget.h"
+#include "app/SurfaceFormat.h"
 #include "tests/common/TestPaths.h"
 
 #include <QApplication>
@@ -8,7 +9,6 @@
 #include <QImage>
 #include <QMouseEvent>
 #include <QSignalSpy>
-#include <QSurfaceFormat>
 #include <QTest>
 #include <QWheelEvent>
 #include <osg/Geode>
@@ -277,13 +277,7 @@ void TstOsgViewWidget::reparentKeepsRendering()
 
 int main(int argc, char** argv)
 {
-    QSurfaceFormat fmt;
-    fmt.setRenderableType(QSurfaceFormat::OpenGL);
-    fmt.setProfile(QSurfaceFormat::CompatibilityProfile);
-    fmt.setVersion(2, 1);
-    fmt.setDepthBufferSize(24);
-    fmt.setStencilBufferSize(8);
-    QSurfaceFormat::setDefaultFormat(fmt);
+    citytwin::app::setDefaultSurfaceFormat();
     QApplication app(argc, argv);
     TstOsgViewWidget test;
     return QTest::qExec(&test, argc, argv);
