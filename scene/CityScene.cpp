@@ -4,6 +4,7 @@
 
 #include <algorithm>
 #include <osg/BlendFunc>
+#include <osg/NodeVisitor>
 #include <string>
 
 namespace citytwin::scene {
@@ -15,6 +16,22 @@ const char* const kLayerKindKey = "citytwin.layerKind";
 const char* const kOpacityKey = "citytwin.opacity";
 //! Scene-level state that must win over the defaults builders put on their own nodes.
 const osg::StateAttribute::GLModeValue kForce = osg::StateAttribute::ON | osg::StateAttribute::OVERRIDE;
+
+//! Collects the SceneTimeListeners installed as user data anywhere in a subgraph.
+class ListenerVisitor : public osg::NodeVisitor
+{
+public:
+    ListenerVisitor() : osg::NodeVisitor(TRAVERSE_ALL_CHILDREN) { setNodeMaskOverride(~0u); }
+
+    void apply(osg::Node& node) override
+    {
+        if (SceneTimeListener* listener = sceneTimeListenerOf(&node))
+            found.push_back(listener);
+        traverse(node);
+    }
+
+    std::vector<osg::ref_ptr<SceneTimeListener>> found;
+};
 
 } // namespace
 
@@ -51,10 +68,26 @@ void CityScene::setLayerNode(data::LayerId id, data::LayerKind kind, osg::ref_pt
 {
     osg::Group* group = ensureLayerGroup(id, kind);
     group->removeChildren(0, group->getNumChildren());
+    m_timeListeners.erase(id);
     if (node) {
         bindTimeChunks(node.get(), m_sceneTime.get());
+        ListenerVisitor listeners;
+        node->accept(listeners);
+        if (!listeners.found.empty())
+            m_timeListeners[id] = std::move(listeners.found);
         group->addChild(node);
+        notifyTimeListeners(id);
     }
+}
+
+void CityScene::notifyTimeListeners(data::LayerId id) const
+{
+    const auto it = m_timeListeners.find(id);
+    // Hidden layers skip the CPU work; setLayerVisible(true) catches them up.
+    if (it == m_timeListeners.end() || !isLayerVisible(id))
+        return;
+    for (const osg::ref_ptr<SceneTimeListener>& listener : it->second)
+        listener->sceneTimeChanged(m_sceneTime->seconds());
 }
 
 void CityScene::removeLayer(data::LayerId id)
@@ -62,6 +95,7 @@ void CityScene::removeLayer(data::LayerId id)
     if (osg::Group* group = layerGroup(id)) {
         m_root->removeChild(group);
         m_layers.erase(id);
+        m_timeListeners.erase(id);
     }
 }
 
@@ -86,8 +120,13 @@ std::optional<data::LayerKind> CityScene::layerKind(data::LayerId id) const
 
 void CityScene::setLayerVisible(data::LayerId id, bool visible)
 {
-    if (osg::Group* group = layerGroup(id))
-        group->setNodeMask(visible ? ~0u : 0u);
+    osg::Group* group = layerGroup(id);
+    if (!group)
+        return;
+    const bool wasVisible = group->getNodeMask() != 0u;
+    group->setNodeMask(visible ? ~0u : 0u);
+    if (visible && !wasVisible)
+        notifyTimeListeners(id);
 }
 
 bool CityScene::isLayerVisible(data::LayerId id) const
@@ -130,6 +169,8 @@ void CityScene::setTime(data::TimeMs t)
     const double seconds = double(t - m_epoch) / 1000.0;
     m_sceneTime->setSeconds(seconds);
     m_timeUniform->set(float(seconds));
+    for (const auto& entry : m_timeListeners)
+        notifyTimeListeners(entry.first);
 }
 
 std::optional<data::LayerId> CityScene::layerIdOf(const osg::NodePath& path)

@@ -4,6 +4,7 @@
 #include "data/LayerSettings.h"
 #include "data/Time.h"
 #include "scene/SceneTime.h"
+#include "scene/SceneTimeListener.h"
 
 #include <map>
 #include <optional>
@@ -11,6 +12,7 @@
 #include <osg/Uniform>
 #include <osg/Vec4>
 #include <osg/ref_ptr>
+#include <vector>
 
 namespace citytwin::scene {
 
@@ -30,8 +32,9 @@ public:
     data::TimeMs epoch() const { return m_epoch; }
 
     //! Attaches NODE (built by a scene builder) as the layer ID, replacing any previous node.
-    //! Time-aware chunks in NODE are bound to the scene time; visibility/opacity already set
-    //! for ID are kept.
+    //! Time-aware chunks in NODE are bound to the scene time; SceneTimeListeners in NODE (node
+    //! user data) are told the current time now and on every setTime() while the layer is
+    //! visible; visibility/opacity already set for ID are kept.
     void setLayerNode(data::LayerId id, data::LayerKind kind, osg::ref_ptr<osg::Node> node);
     void removeLayer(data::LayerId id);
     bool hasLayer(data::LayerId id) const;
@@ -44,7 +47,8 @@ public:
     void setLayerOpacity(data::LayerId id, double opacity);
     double layerOpacity(data::LayerId id) const;
 
-    //! Sets the scene time (UTC ms); time-aware layers read it from a uniform and their chunk culling.
+    //! Sets the scene time (UTC ms); time-aware layers read it from a uniform and their chunk
+    //! culling; the time listeners of visible layers (e.g. people) update their positions.
     void setTime(data::TimeMs t);
     data::TimeMs time() const { return m_time; }
     //! Seconds since epoch() as the shaders see it (uniform ct_time).
@@ -56,6 +60,7 @@ public:
 private:
     osg::Group* layerGroup(data::LayerId id) const;
     osg::Group* ensureLayerGroup(data::LayerId id, data::LayerKind kind);
+    void notifyTimeListeners(data::LayerId id) const;
 
     data::TimeMs m_epoch = 0;
     data::TimeMs m_time = 0;
@@ -63,6 +68,7 @@ private:
     osg::ref_ptr<osg::Uniform> m_timeUniform;
     osg::ref_ptr<SceneTime> m_sceneTime;
     std::map<data::LayerId, osg::ref_ptr<osg::Group>> m_layers;
+    std::map<data::LayerId, std::vector<osg::ref_ptr<SceneTimeListener>>> m_timeListeners;
 };
 
 } // namespace citytwin::scene

@@ -81,4 +81,17 @@ inline constexpr float kEventMarkerSizePx = 16.0f;
 osg::ref_ptr<osg::Node> buildEventMarkers(const std::vector<data::Event>& events,
                                           const data::ProjectedPoint& origin, data::TimeMs epoch);
 
+//! Base asset marker size in pixels (shrinks with distance like the event markers).
+inline constexpr float kAssetMarkerSizePx = 12.0f;
+//! Marker colour of an asset type: CCTV blue, sensor purple, hydrant crimson, shelter teal
+//! green, other grey (all apart from the event state colours).
+osg::Vec3f assetMarkerColour(data::AssetType type);
+//! Asset markers: one point-sprite geometry for all ASSETS (one draw call), colour and shape by
+//! type (CCTV square, sensor diamond, shelter triangle, hydrant/other circle, white rim).
+//! Positions must have their z draped. Overlays like event markers (no depth test), drawn
+//! before them. The geometry carries a FeatureIdTable (vertex i = asset i's id).
+//! Structure: Geode (state, uniforms) > Geometry (absent when ASSETS is empty).
+osg::ref_ptr<osg::Node> buildAssetMarkers(const std::vector<data::Asset>& assets,
+                                          const data::ProjectedPoint& origin);
+
 } // namespace citytwin::scene

@@ -45,6 +45,8 @@ osg::ref_ptr<osg::Program> makeProgram(const char* vertName, const char* fragNam
     program->addBindAttribLocation("ct_isRoof", attrib::kRoofFlag);
     program->addBindAttribLocation("ct_lifecycle", attrib::kEventLifecycle);
     program->addBindAttribLocation("ct_closeSeverity", attrib::kEventCloseSeverity);
+    program->addBindAttribLocation("ct_assetShape", attrib::kAssetShape);
+    program->addBindAttribLocation("ct_visible", attrib::kPersonVisible);
     slot = program;
     return program;
 }

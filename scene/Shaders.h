@@ -16,6 +16,8 @@ inline constexpr unsigned kFeatureId = 6;          //!< buildings: float feature
 inline constexpr unsigned kRoofFlag = 7;           //!< buildings: 1 roof, 0 wall
 inline constexpr unsigned kEventLifecycle = 6;     //!< events: vec4 reported/dispatched/onSite/resolved
 inline constexpr unsigned kEventCloseSeverity = 7; //!< events: vec2 closed/severity
+inline constexpr unsigned kAssetShape = 6;         //!< assets: float shape code (AssetMarkerBuilder.cpp)
+inline constexpr unsigned kPersonVisible = 6;      //!< people: float 1 shown, 0 hidden (PeopleLayer)
 } // namespace attrib
 
 //! Program from two embedded shader files with every custom attribute bound to its location.
