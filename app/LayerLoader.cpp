@@ -3,6 +3,7 @@
 #include "data/ProjectStore.h"
 #include "gis/FootprintReader.h"
 #include "gis/RasterReader.h"
+#include "scene/PeopleLayer.h"
 #include "scene/SceneBuilders.h"
 
 #include <QCoreApplication>
@@ -50,6 +51,16 @@ bool insideRing(const std::vector<data::ProjectedPoint>& ring, double x, double 
             inside = !inside;
     }
     return inside;
+}
+
+//! Overlay tables live in the project file only: LAYER must name STORE_URI (e.g. "store:assets").
+Status checkStoreSource(const data::LayerSettings& layer, const char* storeUri, const QString& what)
+{
+    if (layer.sourceUri == QLatin1String(storeUri))
+        return Status::ok();
+    return Status::error(Status::Code::Unsupported,
+                         LayerLoader::tr("%1 can only come from the project file (source '%2'), not '%3'")
+                             .arg(what, QLatin1String(storeUri), layer.sourceUri));
 }
 
 } // namespace
@@ -199,6 +210,48 @@ NodeResult loadEvents(const data::LayerSettings& layer, const JobContext& ctx)
     osg::ref_ptr<osg::Node> node = scene::buildEventMarkers(*events, ctx.origin, ctx.epoch);
     if (!node)
         return Status::error(Status::Code::Internal, LayerLoader::tr("the event markers could not be built"));
+    return node;
+}
+
+NodeResult loadAssets(const data::LayerSettings& layer, const JobContext& ctx)
+{
+    if (const Status source = checkStoreSource(layer, "store:assets", LayerLoader::tr("assets")); !source)
+        return source;
+    auto store = data::ProjectStore::open(ctx.projectFile, data::ProjectStore::Mode::ReadOnly);
+    if (!store)
+        return store.status();
+    auto assets = (*store)->assets();
+    if (!assets)
+        return assets.status();
+    if (ctx.cancelled())
+        return cancelledStatus();
+    osg::ref_ptr<osg::Node> node = scene::buildAssetMarkers(*assets, ctx.origin);
+    if (!node)
+        return Status::error(Status::Code::Internal, LayerLoader::tr("the asset markers could not be built"));
+    return node;
+}
+
+NodeResult loadPeople(const data::LayerSettings& layer, const JobContext& ctx)
+{
+    if (const Status source = checkStoreSource(layer, "store:people", LayerLoader::tr("people")); !source)
+        return source;
+    auto store = data::ProjectStore::open(ctx.projectFile, data::ProjectStore::Mode::ReadOnly);
+    if (!store)
+        return store.status();
+    auto people = (*store)->people();
+    if (!people)
+        return people.status();
+    if (ctx.cancelled())
+        return cancelledStatus();
+    auto tracks = (*store)->trackPoints();
+    if (!tracks)
+        return tracks.status();
+    if (ctx.cancelled())
+        return cancelledStatus();
+    // Track points carry their own z (the demo stores terrain heights): no draping needed.
+    osg::ref_ptr<osg::Node> node = scene::PeopleLayer::build(*people, *tracks, ctx.origin, ctx.epoch);
+    if (!node)
+        return Status::error(Status::Code::Internal, LayerLoader::tr("the people layer could not be built"));
     return node;
 }
 

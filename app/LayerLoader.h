@@ -62,6 +62,13 @@ NodeResult loadBuildings(const data::LayerSettings& layer, const JobContext& ctx
 //! Reads the events of the project store and builds the event markers node.
 NodeResult loadEvents(const data::LayerSettings& layer, const JobContext& ctx);
 
+//! Reads the assets of the project store (source 'store:assets') and builds their markers.
+NodeResult loadAssets(const data::LayerSettings& layer, const JobContext& ctx);
+
+//! Reads the people and their GPS tracks (source 'store:people') and builds the people layer
+//! (scene::PeopleLayer, driven by the scene time). Heights are the track points' own z.
+NodeResult loadPeople(const data::LayerSettings& layer, const JobContext& ctx);
+
 //! Sets each footprint's baseZ to the lowest DEM height under it (its vertices and the DEM cells
 //! inside it), so no building floats above a slope. Footprints off the DEM keep their baseZ.
 void drapeFootprints(std::vector<data::Footprint>& footprints, const data::ElevationGrid& dem);

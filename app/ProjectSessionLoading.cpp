@@ -53,7 +53,8 @@ void ProjectSession::startLoading()
     m_elevationLayer = {};
     m_imageryLayer = {};
 
-    std::vector<LayerId> events;
+    // Overlays carry their own z: they need no terrain and start at once.
+    std::vector<LayerId> overlays;
     for (const data::LayerSettings& layer : m_project.layersInDrawOrder()) {
         m_scene->removeLayer(layer.id);
         bool loadable = true;
@@ -71,11 +72,14 @@ void ProjectSession::startLoading()
         case LayerKind::Buildings:
             break;
         case LayerKind::Events:
-            events.push_back(layer.id);
+        case LayerKind::Assets:
+        case LayerKind::People:
+            overlays.push_back(layer.id);
             break;
         default:
-            setLayerState(layer.id, LayerState::Failed,
-                          tr("layers of kind '%1' cannot be drawn yet").arg(data::toString(layer.kind)));
+            setLayerState(
+                layer.id, LayerState::Failed,
+                tr("layers of kind '%1' are not available in this version").arg(data::toString(layer.kind)));
             continue;
         }
         if (!loadable) {
@@ -106,10 +110,18 @@ void ProjectSession::startLoading()
     }
     emit loadProgress(0, m_loadTotal);
 
-    // Events carry their own z: they need no terrain and start at once.
-    for (LayerId id : events) {
+    for (LayerId id : overlays) {
         const data::LayerSettings layer = *m_project.layer(id);
-        startNodeJob(id, [layer, ctx = jobContext()]() { return loader::loadEvents(layer, ctx); });
+        startNodeJob(id, [layer, ctx = jobContext()]() {
+            switch (layer.kind) {
+            case LayerKind::Assets:
+                return loader::loadAssets(layer, ctx);
+            case LayerKind::People:
+                return loader::loadPeople(layer, ctx);
+            default:
+                return loader::loadEvents(layer, ctx);
+            }
+        });
     }
 
     if (!m_elevationLayer.isValid()) {

@@ -21,7 +21,7 @@ using State = ProjectSession::LayerState;
 namespace {
 
 const std::vector<LayerKind> kDrawnKinds{LayerKind::Elevation, LayerKind::Imagery, LayerKind::Buildings,
-                                         LayerKind::Events};
+                                         LayerKind::Events,    LayerKind::Assets,  LayerKind::People};
 
 bool copyFolder(const QString& from, const QString& to)
 {
