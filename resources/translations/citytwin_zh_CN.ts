@@ -143,6 +143,26 @@ Do you want to save them?</source>
             <source>the event markers could not be built</source>
             <translation>无法生成事件标记</translation>
         </message>
+        <message>
+            <source>%1 can only come from the project file (source '%2'), not '%3'</source>
+            <translation>%1只能来自项目文件（数据源“%2”），而不是“%3”</translation>
+        </message>
+        <message>
+            <source>assets</source>
+            <translation>设施</translation>
+        </message>
+        <message>
+            <source>people</source>
+            <translation>人员</translation>
+        </message>
+        <message>
+            <source>the asset markers could not be built</source>
+            <translation>无法生成设施标记</translation>
+        </message>
+        <message>
+            <source>the people layer could not be built</source>
+            <translation>无法生成人员图层</translation>
+        </message>
     </context>
     <context>
         <name>citytwin::app::LayerTreeDock</name>
@@ -344,8 +364,8 @@ Do you want to save them?</source>
             <translation>%1：找不到文件</translation>
         </message>
         <message>
-            <source>layers of kind '%1' cannot be drawn yet</source>
-            <translation>暂不支持绘制“%1”类型的图层</translation>
+            <source>layers of kind '%1' are not available in this version</source>
+            <translation>此版本不支持“%1”类型的图层</translation>
         </message>
         <message>
             <source>only one %1 layer is supported; '%2' is used</source>
