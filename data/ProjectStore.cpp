@@ -114,10 +114,17 @@ Result<std::unique_ptr<ProjectStore>> ProjectStore::open(const QString& path, Mo
     if (!version)
         return version.status();
 
-    const int flags = mode == Mode::ReadOnly ? SQLITE_OPEN_READONLY : SQLITE_OPEN_READWRITE;
+    // A read-only SQLite connection to a WAL file cannot delete the -wal/-shm files it needs, so
+    // they would be left behind. Where the file is writable, read through a read-write connection
+    // that refuses writes (query_only): the last close then tidies up as usual.
+    const bool queryOnly = mode == Mode::ReadOnly && QFileInfo(path).isWritable() &&
+                           QFileInfo(QFileInfo(path).absolutePath()).isWritable();
+    const int flags = (mode == Mode::ReadOnly && !queryOnly) ? SQLITE_OPEN_READONLY : SQLITE_OPEN_READWRITE;
     Result<sqlite3*> db = openConnection(path, flags);
     if (!db)
         return db.status();
+    if (queryOnly)
+        sqlite3_exec(*db, "PRAGMA query_only = ON", nullptr, nullptr, nullptr);
     std::unique_ptr<ProjectStore> store(new ProjectStore(path, mode, *db, *version));
     if (mode == Mode::ReadWrite) {
         if (Status s = enableWal(*db, path); !s.isOk())
@@ -139,9 +146,16 @@ Status ProjectStore::copyTo(const QString& target) const
                              QStringLiteral("%1: already exists; refusing to overwrite it").arg(target));
     }
     // VACUUM INTO reads one snapshot and writes a compact copy, application_id and user_version included.
+    // It writes only TARGET, but query_only (read-only stores, see open()) refuses it: lift it meanwhile.
+    const bool queryOnly = sqlite3_db_readonly(m_db, "main") == 0 && m_mode == Mode::ReadOnly;
+    if (queryOnly)
+        sqlite3_exec(m_db, "PRAGMA query_only = OFF", nullptr, nullptr, nullptr);
     SqliteStatement vacuum(m_db, "VACUUM INTO ?1", m_path);
     vacuum.bind(1, target);
-    if (Status s = vacuum.run(); !s.isOk()) {
+    const Status copied = vacuum.run();
+    if (queryOnly)
+        sqlite3_exec(m_db, "PRAGMA query_only = ON", nullptr, nullptr, nullptr);
+    if (Status s = copied; !s.isOk()) {
         QFile::remove(target);
         return s.withContext(QStringLiteral("copying to %1").arg(target));
     }

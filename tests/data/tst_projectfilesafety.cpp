@@ -4,6 +4,7 @@
 #include "data/ProjectStore.h"
 #include "data/ProjectStoreSchema.h"
 
+#include <QFileInfo>
 #include <QTest>
 
 using namespace citytwin::data;
@@ -33,6 +34,9 @@ private slots:
             QCOMPARE((*store)->events()->size(), size_t(10));
         }
         QCOMPARE(fileHash(path), before);
+        // Reading must not litter the project's folder with SQLite's WAL side files.
+        QVERIFY(!QFileInfo::exists(path + QStringLiteral("-wal")));
+        QVERIFY(!QFileInfo::exists(path + QStringLiteral("-shm")));
     }
 
     void migratesVersion1KeepingData()
