@@ -134,7 +134,8 @@ int PeopleLayer::update(double seconds)
         if (first != last && seconds >= *first && seconds <= *(last - 1)) {
             // First sample after SECONDS; at the last sample's own time, the last sample.
             auto next = std::upper_bound(first, last, seconds);
-            const std::size_t b = std::size_t(next == last ? next - 1 - m_times.begin() : next - m_times.begin());
+            const std::size_t b =
+                std::size_t(next == last ? next - 1 - m_times.begin() : next - m_times.begin());
             const std::size_t a = b > m_trackBegin[i] ? b - 1 : b;
             const double t0 = m_times[a], t1 = m_times[b];
             if (seconds == t0 || seconds == t1) {

@@ -37,9 +37,9 @@ public:
     //! dropped), positions relative to ORIGIN, times relative to EPOCH. Worker-thread safe.
     //! The initial state is update(0). PeopleLayer::of(node) reaches the layer.
     static osg::ref_ptr<osg::Node> build(const std::vector<data::Person>& people,
-                                           const std::vector<data::TrackPoint>& tracks,
-                                           const data::ProjectedPoint& origin, data::TimeMs epoch,
-                                           const PeopleOptions& options = {});
+                                         const std::vector<data::TrackPoint>& tracks,
+                                         const data::ProjectedPoint& origin, data::TimeMs epoch,
+                                         const PeopleOptions& options = {});
     //! The layer installed on NODE by build() (NODE = node()), or nullptr.
     static PeopleLayer* of(osg::Node* node);
 

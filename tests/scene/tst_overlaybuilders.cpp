@@ -81,18 +81,18 @@ private slots:
 
 void TestOverlayBuilders::assetMarkersOneVertexPerAsset()
 {
-    const std::vector<data::Asset> assets = {asset(10, data::AssetType::Cctv, 0, 0),
-                                             asset(11, data::AssetType::Sensor, 10, 0),
-                                             asset(12, data::AssetType::Hydrant, 20, 0),
-                                             asset(13, data::AssetType::Shelter, 30, 0),
-                                             asset(14, data::AssetType::Other, 40, 0)};
+    const std::vector<data::Asset> assets = {
+        asset(10, data::AssetType::Cctv, 0, 0), asset(11, data::AssetType::Sensor, 10, 0),
+        asset(12, data::AssetType::Hydrant, 20, 0), asset(13, data::AssetType::Shelter, 30, 0),
+        asset(14, data::AssetType::Other, 40, 0)};
     osg::ref_ptr<osg::Node> node = buildAssetMarkers(assets, test::fixtureOrigin());
     const osg::Geometry* geom = firstGeometry(node.get());
     QVERIFY(geom);
     QCOMPARE(node->asGeode()->getNumDrawables(), 1u); // one draw call for every asset
     const auto* positions = dynamic_cast<const osg::Vec3Array*>(geom->getVertexArray());
     const auto* colours = dynamic_cast<const osg::Vec4Array*>(geom->getColorArray());
-    const auto* shapes = dynamic_cast<const osg::FloatArray*>(geom->getVertexAttribArray(attrib::kAssetShape));
+    const auto* shapes =
+        dynamic_cast<const osg::FloatArray*>(geom->getVertexAttribArray(attrib::kAssetShape));
     QVERIFY(positions && colours && shapes);
     QCOMPARE(positions->size(), assets.size());
     QCOMPARE(colours->size(), assets.size());
@@ -121,8 +121,8 @@ void TestOverlayBuilders::assetColoursDistinct()
     const osg::Vec3f sensor = assetMarkerColour(data::AssetType::Sensor);
     const osg::Vec3f hydrant = assetMarkerColour(data::AssetType::Hydrant);
     const osg::Vec3f shelter = assetMarkerColour(data::AssetType::Shelter);
-    QVERIFY(cctv.z() > cctv.x() && cctv.z() > cctv.y());          // blue
-    QVERIFY(sensor.x() > sensor.y() && sensor.z() > sensor.y());  // purple
+    QVERIFY(cctv.z() > cctv.x() && cctv.z() > cctv.y());             // blue
+    QVERIFY(sensor.x() > sensor.y() && sensor.z() > sensor.y());     // purple
     QVERIFY(hydrant.x() > hydrant.y() && hydrant.x() > hydrant.z()); // red-ish
     QVERIFY(shelter.y() > shelter.x() && shelter.y() > shelter.z()); // green
     // Apart from the event state colours (reported red 0.9/0.1/0.1, resolved green 0.15/0.75/0.2).
@@ -243,7 +243,7 @@ void TestOverlayBuilders::hiddenLayerSkipsUpdates()
     scene.setLayerVisible(id, false);
     scene.setTime(kEpoch + 200'000);
     QCOMPARE(layer->position(0).x(), 0.0f); // hidden: not interpolated
-    scene.setLayerVisible(id, true);         // shown again: caught up at once
+    scene.setLayerVisible(id, true);        // shown again: caught up at once
     QCOMPARE(layer->position(0).x(), 100.0f);
 }
 

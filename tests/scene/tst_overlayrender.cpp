@@ -78,7 +78,8 @@ private slots:
     void oneDrawCallPerOverlay();
 
 private:
-    osg::ref_ptr<osg::Image> renderAt(const QString& name, double seconds, OffscreenRenderer::Stats* stats = nullptr);
+    osg::ref_ptr<osg::Image> renderAt(const QString& name, double seconds,
+                                      OffscreenRenderer::Stats* stats = nullptr);
     QPoint screenOf(const osg::Vec3d& p) const;
 
     std::unique_ptr<OffscreenRenderer> m_renderer;
@@ -110,16 +111,17 @@ void TestOverlayRender::initTestCase()
         a.position = {o.x + p.x(), o.y + p.y(), o.z + p.z()};
         return a;
     };
-    m_scene->setLayerNode(kAssets, data::LayerKind::Assets,
-                          buildAssetMarkers({assetAt(1, data::AssetType::Hydrant, kHydrant),
-                                             assetAt(2, data::AssetType::Cctv, kCamera)},
-                                            o));
+    m_scene->setLayerNode(
+        kAssets, data::LayerKind::Assets,
+        buildAssetMarkers(
+            {assetAt(1, data::AssetType::Hydrant, kHydrant), assetAt(2, data::AssetType::Cctv, kCamera)}, o));
 
     data::Person walker;
     walker.id = 7;
     walker.role = data::PersonRole::Coordinator;
     auto at = [&o](double seconds, const osg::Vec3d& p) {
-        return data::TrackPoint{7, kEpoch + data::TimeMs(seconds * 1000), {o.x + p.x(), o.y + p.y(), o.z + p.z()}};
+        return data::TrackPoint{
+            7, kEpoch + data::TimeMs(seconds * 1000), {o.x + p.x(), o.y + p.y(), o.z + p.z()}};
     };
     m_scene->setLayerNode(kPeople, data::LayerKind::People,
                           PeopleLayer::build({walker}, {at(100, kWalkStart), at(500, kWalkEnd)}, o, kEpoch));
@@ -175,7 +177,8 @@ void TestOverlayRender::personFollowsTrack()
     const QPoint threeQuarters = screenOf(kWalkStart * 0.25 + kWalkEnd * 0.75 + lift);
     const QPoint end = screenOf(kWalkEnd + lift);
     QVERIFY(quarter.x() < kWidth / 2 && threeQuarters.x() > kWidth / 2); // west and east of the centre
-    const Rgb atQuarter = pixel(*img, quarter), atThree = pixel(*img, threeQuarters), atEnd = pixel(*img, end);
+    const Rgb atQuarter = pixel(*img, quarter), atThree = pixel(*img, threeQuarters),
+              atEnd = pixel(*img, end);
     if (fraction == 0.25) {
         QVERIFY2(isCyan(atQuarter), qPrintable(str(atQuarter)));
         QVERIFY2(isGround(atThree), qPrintable(str(atThree)));
