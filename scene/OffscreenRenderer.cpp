@@ -2,11 +2,10 @@
 
 #include "scene/CityScene.h"
 #include "scene/FrameStats.h"
-#include "scene/OrbitMath.h"
+#include "scene/ViewCamera.h"
 
 #include <QElapsedTimer>
 #include <QFile>
-#include <algorithm>
 #include <cstring>
 #include <osg/GraphicsContext>
 #include <osgDB/WriteFile>
@@ -41,23 +40,6 @@ struct OffscreenRenderer::Impl
     }
 };
 
-namespace {
-
-//! Near/far planes that enclose ROOT's bound seen from EYE, with a sane ratio for a 24-bit depth.
-void nearFarFor(const osg::Node* root, const osg::Vec3d& eye, double& zNear, double& zFar)
-{
-    const osg::BoundingSphere bs = root->getBound();
-    if (!bs.valid()) {
-        zNear = 1.0;
-        zFar = 1e5;
-        return;
-    }
-    const double distance = (osg::Vec3d(bs.center()) - eye).length();
-    zFar = std::max(distance + bs.radius(), 10.0) * 1.01;
-    zNear = std::max(distance - bs.radius(), zFar * 1e-4);
-}
-
-} // namespace
 
 OffscreenRenderer::OffscreenRenderer(int width, int height)
     : m_impl(new Impl), m_width(width), m_height(height)
@@ -158,10 +140,7 @@ OffscreenRenderer::renderImage(osg::Node* root, const data::SavedView& view, Sta
         viewer.setSceneData(root);
     }
     osg::Camera* camera = viewer.getCamera();
-    camera->setViewMatrix(orbit::viewMatrix(view));
-    double zNear = 1.0, zFar = 1e5;
-    nearFarFor(root, orbit::eyePosition(view), zNear, zFar);
-    camera->setProjectionMatrixAsPerspective(kFovyDeg, double(m_width) / double(m_height), zNear, zFar);
+    applyViewToCamera(*camera, *root, view, kFovyDeg, double(m_width) / double(m_height));
 
     QElapsedTimer timer;
     timer.start();

@@ -8,7 +8,8 @@
 #include "gis/DemoCity.h"
 #include "scene/CityScene.h"
 #include "scene/FrameStats.h"
-#include "scene/OrbitMath.h"
+#include "scene/OffscreenRenderer.h"
+#include "scene/ViewCamera.h"
 #include "tests/bench/BenchWindow.h"
 
 #include <QCoreApplication>
@@ -30,17 +31,6 @@ double percentile(std::vector<double> v, double p)
     std::sort(v.begin(), v.end());
     const size_t i = std::min(v.size() - 1, size_t(p * double(v.size() - 1) + 0.5));
     return v[i];
-}
-
-void applyView(osgViewer::Viewer& viewer, osg::Node* root, const data::SavedView& view, int w, int h)
-{
-    osg::Camera* camera = viewer.getCamera();
-    camera->setViewMatrix(scene::orbit::viewMatrix(view));
-    const osg::BoundingSphere bs = root->getBound();
-    const double distance = (osg::Vec3d(bs.center()) - scene::orbit::eyePosition(view)).length();
-    const double zFar = std::max(distance + bs.radius(), 10.0) * 1.01;
-    const double zNear = std::max(distance - bs.radius(), zFar * 1e-4);
-    camera->setProjectionMatrixAsPerspective(35.0, double(w) / double(h), zNear, zFar);
 }
 
 } // namespace
@@ -98,9 +88,13 @@ int main(int argc, char** argv)
     osg::Node* root = city.root();
     (*viewer)->getCamera()->setClearColor(scene::CityScene::clearColour());
     (*viewer)->setSceneData(root);
+    const auto aim = [&](const data::SavedView& v) {
+        scene::applyViewToCamera(*(*viewer)->getCamera(), *root, v, scene::OffscreenRenderer::kFovyDeg,
+                                 double(width) / double(height));
+    };
     const data::SavedView* homePtr = (*session)->project().view(QStringLiteral("home"));
     const data::SavedView home = homePtr ? *homePtr : data::SavedView{};
-    applyView(**viewer, root, home, width, height);
+    aim(home);
     QElapsedTimer first;
     first.start();
     (*viewer)->frame();
@@ -117,7 +111,7 @@ int main(int argc, char** argv)
     for (int i = 0; i < frames; ++i) {
         data::SavedView v = home;
         v.headingDeg = home.headingDeg + 360.0 * double(i) / double(frames);
-        applyView(**viewer, root, v, width, height);
+        aim(v);
         city.setTime(t0 + data::TimeMs(i) * 2000);
         QElapsedTimer t;
         t.start();
@@ -141,7 +135,7 @@ int main(int argc, char** argv)
     std::printf("  draw calls home / orbit max  %8u / %u      (target <= 100)\n", homeStats.drawCalls, maxDraws);
     std::printf("  triangles home / orbit max   %8llu / %llu\n", homeStats.triangles, maxTris);
     // Per-layer share of the home view: each layer drawn alone.
-    applyView(**viewer, root, home, width, height);
+    aim(home);
     city.setTime(t0);
     for (const data::LayerSettings& layer : (*session)->project().layers()) {
         if (!city.hasLayer(layer.id))
