@@ -1,6 +1,7 @@
 // Renders people and asset markers offscreen (needs an X display: xvfb-run -a) over a grey
 // terrain and checks pixels: a person's marker at its interpolated position at two times and
 // gone after its track, asset markers in their type colours, and one draw call per overlay.
+#include "RenderHelpers.h"
 #include "SceneFixtures.h"
 #include "scene/CityScene.h"
 #include "scene/OffscreenRenderer.h"
@@ -136,25 +137,12 @@ void TestOverlayRender::cleanupTestCase()
 osg::ref_ptr<osg::Image> TestOverlayRender::renderAt(const QString& name, double seconds,
                                                      OffscreenRenderer::Stats* stats)
 {
-    m_scene->setTime(kEpoch + data::TimeMs(seconds * 1000));
-    auto result = m_renderer->renderImage(m_scene->root(), m_view, stats);
-    if (!result) {
-        qWarning() << result.status().message();
-        return nullptr;
-    }
-    const QString path =
-        test::testOutputDir(QStringLiteral("scene")) + QLatin1Char('/') + name + QStringLiteral(".png");
-    if (const data::Status written = OffscreenRenderer::writeImage(*result.value(), path); !written)
-        qWarning() << written.message();
-    return result.value();
+    return test::renderSceneAt(*m_renderer, *m_scene, m_view, kEpoch + data::TimeMs(seconds * 1000), name, stats);
 }
 
 QPoint TestOverlayRender::screenOf(const osg::Vec3d& p) const
 {
-    const osg::Camera* cam = m_renderer->camera();
-    const osg::Vec3d w =
-        p * cam->getViewMatrix() * cam->getProjectionMatrix() * cam->getViewport()->computeWindowMatrix();
-    return {int(w.x()), kHeight - 1 - int(w.y())};
+    return test::screenPixel(*m_renderer->camera(), p);
 }
 
 void TestOverlayRender::personFollowsTrack_data()

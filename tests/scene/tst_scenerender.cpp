@@ -1,6 +1,7 @@
 // Renders a synthetic CityScene offscreen (OSG pbuffer; needs an X display, run under xvfb-run)
 // and checks pixels: roof vs terrain, event marker lifecycle colours, hidden layers, opacity,
 // imagery opacity, time-chunk culling and picking. Every image is saved under test-output/scene.
+#include "RenderHelpers.h"
 #include "SceneFixtures.h"
 #include "scene/CityScene.h"
 #include "scene/OffscreenRenderer.h"
@@ -157,26 +158,12 @@ void TestSceneRender::init()
 osg::ref_ptr<osg::Image> TestSceneRender::renderAt(const QString& name, double seconds,
                                                    OffscreenRenderer::Stats* stats)
 {
-    m_scene->setTime(kEpoch + data::TimeMs(seconds * 1000));
-    auto result = m_renderer->renderImage(m_scene->root(), m_view, stats);
-    if (!result) {
-        qWarning() << result.status().message();
-        return nullptr;
-    }
-    const QString path =
-        test::testOutputDir(QStringLiteral("scene")) + QLatin1Char('/') + name + QStringLiteral(".png");
-    const data::Status written = OffscreenRenderer::writeImage(*result.value(), path);
-    if (!written)
-        qWarning() << written.message();
-    return result.value();
+    return test::renderSceneAt(*m_renderer, *m_scene, m_view, kEpoch + data::TimeMs(seconds * 1000), name, stats);
 }
 
 QPoint TestSceneRender::screenOf(const osg::Vec3d& p) const
 {
-    const osg::Camera* cam = m_renderer->camera();
-    const osg::Vec3d w =
-        p * cam->getViewMatrix() * cam->getProjectionMatrix() * cam->getViewport()->computeWindowMatrix();
-    return {int(w.x()), kHeight - 1 - int(w.y())};
+    return test::screenPixel(*m_renderer->camera(), p);
 }
 
 void TestSceneRender::roofAndTerrainPixels()
