@@ -67,28 +67,10 @@ Project makeDemoProject(const ProjectedPoint& origin, double sizeM, const TimeRa
 
     // Views are in the local frame; ranges assume a ~30° vertical field of view.
     const double groundZ = 4.0;
-    SavedView home;
-    home.name = QStringLiteral("home");
-    home.target = {0.0, 0.0, groundZ};
-    home.headingDeg = 0.0;
-    home.pitchDeg = -40.0;
-    home.rangeM = 1.6 * sizeM;
-    p.setView(home);
-
-    SavedView top;
-    top.name = QStringLiteral("top");
-    top.target = {0.0, 0.0, groundZ};
-    top.headingDeg = 0.0;
-    top.pitchDeg = -90.0;
-    top.rangeM = 1.9 * sizeM;
-    p.setView(top);
-
-    SavedView centre;
-    centre.name = QStringLiteral("centre");
-    centre.target = {0.0, 0.0, groundZ};
-    centre.headingDeg = 20.0;
-    centre.pitchDeg = -30.0;
-    centre.rangeM = 700.0;
+    // {name, target, heading, pitch, range}
+    p.setView({QStringLiteral("home"), {0.0, 0.0, groundZ}, 0.0, -40.0, 1.6 * sizeM});
+    p.setView({QStringLiteral("top"), {0.0, 0.0, groundZ}, 0.0, -90.0, 1.9 * sizeM});
+    SavedView centre{QStringLiteral("centre"), {0.0, 0.0, groundZ}, 20.0, -30.0, 700.0};
     for (const DemoBuilding& b : buildings)
         if (b.landmark) { // the first landmark is the tower near the origin: look at its middle
             centre.target = {b.bounds.cx(), b.bounds.cy(), groundZ + 0.4 * b.height};
