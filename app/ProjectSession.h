@@ -6,6 +6,7 @@
 #include "data/Rasters.h"
 #include "data/Result.h"
 #include "scene/CityScene.h"
+#include "scene/TileEngine.h"
 
 #include <QObject>
 #include <QString>
@@ -67,6 +68,34 @@ public:
     // Edits (update the Project value and the live scene; mark the session modified).
     void setLayerVisible(data::LayerId id, bool visible);
     void setLayerOpacity(data::LayerId id, double opacity);
+    // Basemap layers (imagery/elevation) are served by one paged scene::TileEngine; the
+    // functions below are the user's edits of the layer list (the GUI, drag & drop, the CLI).
+
+    //! Adds LAYER (id assigned here) to the project and the live scene and starts loading it.
+    //! A URL source added this way counts as trusted (the user typed it). Fails (naming the
+    //! source) when the kind is not one the session can serve or the file does not exist.
+    data::Result<data::LayerId> addLayer(data::LayerSettings layer);
+    //! Guesses the layer for a dropped/opened file or URL: kind (raster with one band and no
+    //! colour interpretation → elevation, other rasters and services → imagery, polygons →
+    //! buildings), name (file stem / host), group. Touches only the file's header.
+    static data::Result<data::LayerSettings> layerForSource(const QString& uri);
+    bool removeLayer(data::LayerId id);
+    //! Moves ID one step up (+1, drawn later/on top) or down (-1) within its group.
+    bool moveLayer(data::LayerId id, int step);
+    //! Vertical exaggeration of an elevation layer (style key "verticalScale", 0.1…10).
+    void setLayerVerticalScale(data::LayerId id, double scale);
+    //! The paged basemap terrain, or nullptr before loading started.
+    scene::TileEngine* terrainEngine() const;
+    //! Decides whether a network source may be contacted (the app asks its trust store; a URL
+    //! the user added in this session is trusted). Default: nothing is trusted.
+    void setTrustPolicy(std::function<bool(const QString& uri)> isTrusted);
+    //! Service options used when opening basemap sources (API key, disk cache); set before loading.
+    void setServiceOptions(const QString& apiKey, const QString& cacheDir, qint64 cacheMaxBytes);
+    //! Network layers that were NOT contacted because they are not trusted (for a consent prompt).
+    std::vector<data::LayerId> untrustedLayers() const;
+    //! Trusts ID's source for this session and loads it.
+    void trustLayer(data::LayerId id);
+
     //! Moves the scene clock. Not an edit of the project: playback calls it every frame.
     void setTime(data::TimeMs t);
     //! Adds or replaces the saved view with VIEW's name.
@@ -85,6 +114,10 @@ signals:
     //! Every layer is Ready or Failed (or the load was cancelled).
     void loadingFinished();
     void modifiedChanged(bool modified);
+    //! A layer was added to or removed from the project, or the order changed.
+    void layersChanged();
+    //! Basemap tile loading: tiles queued + running (0 when the view is fully refined).
+    void tileActivity(int inFlight);
     void viewsChanged();
 
 private:
