@@ -20,11 +20,11 @@ double distanceToBox(const ProjectedPoint& p, const Extent2D& extent, double min
 //! algorithm is testable without GL.
 struct SelectionInput
 {
-    ProjectedPoint eye;           //!< camera position in the scheme's CRS
-    double viewportHeight = 720;  //!< pixels
+    ProjectedPoint eye;          //!< camera position in the scheme's CRS
+    double viewportHeight = 720; //!< pixels
     double fovyDeg = 35.0;
-    double maxErrorPx = 2.0;      //!< refine while a tile's error spans more pixels than this
-    int maxLevel = 0;             //!< no tile deeper than this
+    double maxErrorPx = 2.0; //!< refine while a tile's error spans more pixels than this
+    int maxLevel = 0;        //!< no tile deeper than this
     //! Geometric error of KEY in metres (e.g. its texel size); must halve from level to level.
     std::function<double(const TileKey&)> geometricError;
     //! Height range of KEY (for distances); default [0, 0].
@@ -50,7 +50,9 @@ struct SelectionResult
 //! Screen-space-error quadtree selection: a visible tile is refined when its error exceeds
 //! maxErrorPx and it is above maxLevel; it is replaced by its children only once ALL four are
 //! ready (so no hole ever shows), otherwise it stays drawn and the missing children are requested.
-//! A visible root that is not ready is requested (nothing drawn there yet).
+//! A visible root that is not ready is requested (nothing drawn there yet). "All four" means the
+//! children that are in the scheme AND visible: an off-screen child is neither awaited nor requested
+//! (its part of the parent is off screen). Empty callbacks: visible, ready, error 0, heights [0, 0].
 SelectionResult selectTiles(const TilingScheme& scheme, const SelectionInput& input);
 
 } // namespace citytwin::data

@@ -15,11 +15,18 @@ namespace citytwin::data {
 class TilingScheme
 {
 public:
+    //! Deepest level the scheme answers (a 16 km root is 1 mm a tile there); deeper keys are outside.
+    static constexpr int kMaxLevel = 24;
+    //! Root sides are kBaseRootSize·2^k, so tiles of schemes over different extents line up in size.
+    static constexpr double kBaseRootSize = 256.0;
+
     TilingScheme() = default;
     TilingScheme(double minX, double maxY, double rootSize, int rootCols, int rootRows);
 
     //! A scheme whose root tiles (square, side a power-of-two multiple of BASESIZE, at most
     //! MAXROOTSIZE) cover EXTENT; the grid is centred on EXTENT and grows to whole tiles.
+    //! The side is the largest such one that EXTENT's longer edge still spans at least once
+    //! (kBaseRootSize for smaller extents), so a small area does not get one huge root.
     //! An empty EXTENT gives an invalid scheme.
     static TilingScheme covering(const Extent2D& extent, double maxRootSize = 16384.0);
 
