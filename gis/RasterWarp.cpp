@@ -188,6 +188,10 @@ Status warpInto(GDALDataset& src, GDALDataset& dst, const WarpPlan& plan, const 
             options->padfSrcNoDataReal[i] = has ? value : -1e300;
         }
     }
+    if (plan.progress) {
+        options->pfnProgress = plan.progress;
+        options->pProgressArg = plan.progressData;
+    }
     options->nSrcAlphaBand = plan.srcAlphaBand;
     options->nDstAlphaBand = plan.dstAlphaBand;
     if (plan.dstNoDataNaN) {

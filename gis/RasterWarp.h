@@ -44,6 +44,8 @@ struct WarpPlan
     int dstAlphaBand = 0;      //!< 0: none; filled with 255 where the source had data
     bool dstNoDataNaN = false; //!< DEM: cells with no source data become NaN
     GDALResampleAlg resampling = GRA_Bilinear;
+    GDALProgressFunc progress = nullptr; //!< called between chunks; returning FALSE stops the warp (cancel)
+    void* progressData = nullptr;
 };
 
 //! Warps SRC into DST (both georeferenced) following PLAN. Reads every source block that

@@ -1,0 +1,444 @@
+// File-backed basemap sources (gis/RasterSourceFactory.h): formats, reprojection, elevation,
+// bad input, cancellation and concurrent reads. Services are in tst_servicesources.
+
+#include "RasterSourceFixtures.h"
+#include "tests/common/TestPaths.h"
+
+#include <QElapsedTimer>
+#include <QFile>
+#include <QTemporaryDir>
+#include <QtTest>
+#include <thread>
+
+using namespace citytwin;
+using namespace citytwin::test;
+using data::Status;
+
+namespace {
+
+// Quadrant colours of the generated orthophoto (NW, NE, SW, SE).
+constexpr std::uint8_t kQuadrant[4][3] = {{230, 20, 20}, {20, 200, 40}, {30, 40, 220}, {250, 250, 250}};
+
+} // namespace
+
+class TestRasterSources : public QObject
+{
+    Q_OBJECT
+
+private slots:
+    void initTestCase();
+    void classify_data();
+    void classify();
+    void imageryFormats_data();
+    void imageryFormats();
+    void worldSourcesMatchReader_data();
+    void worldSourcesMatchReader();
+    void sourceAwayFromTheProjectIsEmpty();
+    void reprojectedFeatureLandsOnItsPixel_data();
+    void reprojectedFeatureLandsOnItsPixel();
+    void elevationLocalDem();
+    void elevationMtFuji();
+    void outsideIsTransparentAndNaN();
+    void badInput_data();
+    void badInput();
+    void untrustedNetworkRefused();
+    void cancelledReadStopsQuickly();
+    void concurrentReadsAgree();
+
+private:
+    QString orthophoto(); //!< 4549 RGB GeoTIFF, 200 x 200 cells of 5 m centred on Pinghu
+    QTemporaryDir m_dir;
+};
+
+void TestRasterSources::initTestCase()
+{
+    QVERIFY(m_dir.isValid());
+}
+
+QString TestRasterSources::orthophoto()
+{
+    const QString path = m_dir.filePath(QStringLiteral("ortho.tif"));
+    if (QFile::exists(path))
+        return path;
+    RasterSpec spec{QString::fromLatin1(kProjectCrs), kE0 - 500, kN0 + 500, 5, 5, 200, 200, 3, GDT_Byte};
+    auto ds = createGeoTiff(path, spec, [](int band, int col, int row) {
+        const int q = (row >= 100 ? 2 : 0) + (col >= 100 ? 1 : 0);
+        return double(kQuadrant[q][band - 1]);
+    });
+    ds->GetRasterBand(1)->SetColorInterpretation(GCI_RedBand);
+    ds->GetRasterBand(2)->SetColorInterpretation(GCI_GreenBand);
+    ds->GetRasterBand(3)->SetColorInterpretation(GCI_BlueBand);
+    const int levels[] = {2, 4};
+    ds->BuildOverviews("AVERAGE", 2, levels, 0, nullptr, nullptr, nullptr);
+    return path;
+}
+
+void TestRasterSources::classify_data()
+{
+    QTest::addColumn<QString>("uri");
+    QTest::addColumn<int>("type");
+    QTest::addColumn<bool>("network");
+    using T = gis::RasterSourceType;
+    QTest::newRow("geotiff") << "/data/ortho.tif" << int(T::File) << false;
+    QTest::newRow("mbtiles") << "/data/basemap.mbtiles" << int(T::File) << false;
+    QTest::newRow("remote cog") << "/vsicurl/https://example.org/a.tif" << int(T::File) << true;
+    QTest::newRow("xyz https") << "https://tile.example.org/{z}/{x}/{y}.png" << int(T::XyzTemplate) << true;
+    QTest::newRow("xyz tianditu")
+        << "http://t0.tianditu.gov.cn/img_w/wmts?SERVICE=WMTS&REQUEST=GetTile&TILEMATRIX={z}&TILEROW={y}&TILECOL={x}&tk={tk}"
+        << int(T::XyzTemplate) << true;
+    QTest::newRow("xyz file") << "file:///data/tiles/{z}/{x}/{y}.png" << int(T::XyzTemplate) << false;
+    QTest::newRow("xyz tms rows") << "https://a.org/{z}/{x}/{-y}.png" << int(T::XyzTemplate) << true;
+    QTest::newRow("wmts rest") << "https://a.org/wmts/1.0.0/WMTSCapabilities.xml" << int(T::Wmts) << true;
+    QTest::newRow("wmts kvp") << "https://a.org/wmts?SERVICE=WMTS&REQUEST=GetCapabilities" << int(T::Wmts) << true;
+    QTest::newRow("wmts prefix") << "WMTS:https://a.org/caps.xml,layer=img" << int(T::Wmts) << true;
+    QTest::newRow("wmts local") << "/data/WMTSCapabilities.xml" << int(T::Wmts) << false;
+    QTest::newRow("gdal wms file") << "/data/osm.xml" << int(T::GdalWms) << true;
+    QTest::newRow("gdal wms inline") << "<GDAL_WMS><Service name=\"TMS\"/></GDAL_WMS>" << int(T::GdalWms) << true;
+}
+
+void TestRasterSources::classify()
+{
+    QFETCH(QString, uri);
+    QFETCH(int, type);
+    QFETCH(bool, network);
+    QCOMPARE(int(gis::classifyRasterSource(uri)), type);
+    QCOMPARE(gis::needsNetwork(uri), network);
+}
+
+void TestRasterSources::imageryFormats_data()
+{
+    QTest::addColumn<QString>("format");
+    QTest::newRow("GeoTIFF") << "GTiff";
+    QTest::newRow("COG") << "COG";
+    QTest::newRow("GPKG tiles") << "GPKG";
+    QTest::newRow("PNG + world file") << "PNG";
+    QTest::newRow("JPEG + world file") << "JPEG";
+    QTest::newRow("MBTiles") << "MBTiles";
+}
+
+void TestRasterSources::imageryFormats()
+{
+    QFETCH(QString, format);
+    QString path = orthophoto();
+    if (format != QLatin1String("GTiff")) {
+        const QString ext = format == QLatin1String("JPEG") ? QStringLiteral("jpg") : format.toLower();
+        const QString out = m_dir.filePath(QStringLiteral("ortho_%1.%2").arg(format, ext));
+        QStringList args{QStringLiteral("-of"), format};
+        if (format == QLatin1String("PNG") || format == QLatin1String("JPEG"))
+            args << QStringLiteral("-co") << QStringLiteral("WORLDFILE=YES");
+        if (format == QLatin1String("MBTiles") || format == QLatin1String("GPKG"))
+            args << QStringLiteral("-co") << QStringLiteral("TILE_FORMAT=PNG");
+        QVERIFY2(QFile::exists(out) || translate(path, out, args), qPrintable(format));
+        path = out;
+    }
+    auto source = gis::openImagerySource(path, projectOptions());
+    QVERIFY2(source, qPrintable(source.status().message()));
+    const data::RasterSourceInfo& info = (*source)->info();
+    QVERIFY(!info.network);
+    QVERIFY(info.extent.contains(kE0, kN0));
+    // MBTiles/GPKG resample into web-mercator tiles: allow their zoom level's cell size.
+    QVERIFY2(info.resolution > 2 && info.resolution < 8, qPrintable(QString::number(info.resolution)));
+    for (int q = 0; q < 4; ++q) {
+        const double e = kE0 + (q % 2 ? 250 : -250);
+        const double n = kN0 + (q >= 2 ? -250 : 250);
+        for (double cell : {5.0, 40.0}) { // native and a reduced read (overviews)
+            auto img = (*source)->readImage(gridAround(e, n, cell, 4), {});
+            QVERIFY2(img, qPrintable(img.status().message()));
+            const std::uint8_t* p = pixelAt(*img, 1, 1);
+            const int tolerance = format == QLatin1String("JPEG") ? 12 : 2;
+            for (int c = 0; c < 3; ++c)
+                QVERIFY2(std::abs(int(p[c]) - int(kQuadrant[q][c])) <= tolerance,
+                         qPrintable(QStringLiteral("quadrant %1 channel %2: %3 vs %4 at %5 m")
+                                        .arg(q).arg(c).arg(p[c]).arg(kQuadrant[q][c]).arg(cell)));
+            QCOMPARE(int(p[3]), 255);
+        }
+    }
+}
+
+void TestRasterSources::worldSourcesMatchReader_data()
+{
+    QTest::addColumn<QString>("relative");
+    QTest::addColumn<QString>("crs");
+    QTest::addColumn<double>("lon");
+    QTest::addColumn<double>("lat");
+    QTest::newRow("MBTiles world, Pinghu") << "imagery/osgearth/world_countries.mbtiles" << "EPSG:4549" << 121.0 << 30.7;
+    // The GeoPackage covers only -180..-135.65 E, 45..90 N: a project in Alaska Albers.
+    QTest::newRow("GPKG wgs84, Alaska") << "imagery/geopackage_js/wgs84.gpkg" << "EPSG:3338" << -150.0 << 62.0;
+}
+
+void TestRasterSources::worldSourcesMatchReader()
+{
+    QFETCH(QString, relative);
+    QFETCH(QString, crs);
+    QFETCH(double, lon);
+    QFETCH(double, lat);
+    const QString path = sharedDataFile(relative);
+    if (path.isEmpty())
+        QSKIP("shared sample data absent (see ../shared/data/PROVENANCE.md)");
+    auto options = projectOptions();
+    options.projectCrs = crs;
+    const data::ProjectedPoint centre = project(lon, lat, crs);
+    options.origin = centre;
+    auto source = gis::openImagerySource(path, options);
+    QVERIFY2(source, qPrintable(source.status().message()));
+    // World-wide: clipped to the project area.
+    const data::Extent2D& e = (*source)->info().extent;
+    QVERIFY(e.contains(centre.x, centre.y));
+    QVERIFY(e.width() <= 2 * gis::kMaxSourceRadiusM + 1 && e.height() <= 2 * gis::kMaxSourceRadiusM + 1);
+    const auto grid = gridAround(centre.x, centre.y, 2000, 64);
+    auto img = (*source)->readImage(grid, {});
+    QVERIFY2(img, qPrintable(img.status().message()));
+    // The reference: the one-shot reader, a separate open and band path over the same warp.
+    auto reference = gis::readImagery(path, crs, grid);
+    QVERIFY2(reference, qPrintable(reference.status().message()));
+    int opaque = 0;
+    for (size_t i = 0; i < img->rgba.size(); ++i) {
+        QVERIFY2(std::abs(int(img->rgba[i]) - int(reference->rgba[i])) <= 1, qPrintable(QString::number(i)));
+        opaque += (i % 4 == 3 && img->rgba[i] == 255);
+    }
+    QVERIFY(opaque > 64 * 64 / 2); // on land: the basemap draws there
+}
+
+void TestRasterSources::sourceAwayFromTheProjectIsEmpty()
+{
+    const QString path = sharedDataFile(QStringLiteral("imagery/geopackage_js/wgs84.gpkg"));
+    if (path.isEmpty())
+        QSKIP("shared sample data absent (see ../shared/data/PROVENANCE.md)");
+    auto source = gis::openImagerySource(path, projectOptions()); // Pinghu: the GeoPackage is far away
+    QVERIFY2(source, qPrintable(source.status().message()));
+    QVERIFY((*source)->info().extent.isEmpty());
+    auto img = (*source)->readImage(gridAround(kE0, kN0, 100, 16), {});
+    QVERIFY(img);
+    QVERIFY(std::all_of(img->rgba.begin(), img->rgba.end(), [](std::uint8_t v) { return v == 0; }));
+}
+
+void TestRasterSources::reprojectedFeatureLandsOnItsPixel_data()
+{
+    QTest::addColumn<QString>("crs");
+    QTest::newRow("EPSG:4326") << "EPSG:4326";
+    QTest::newRow("EPSG:3857") << "EPSG:3857";
+}
+
+void TestRasterSources::reprojectedFeatureLandsOnItsPixel()
+{
+    QFETCH(QString, crs);
+    // A red 30 m square centred on 121.0E 30.7N on grey, 400 x 400 cells of ~5 m in CRS.
+    constexpr double kLon = 121.0, kLat = 30.7;
+    double x0 = kLon, y0 = kLat, cell = 0.00005;
+    if (crs == QLatin1String("EPSG:3857")) {
+        x0 = kLon * 20037508.342789244 / 180.0;
+        y0 = std::log(std::tan((90.0 + kLat) * M_PI / 360.0)) * 6378137.0;
+        cell = 5.0;
+    }
+    const QString path = m_dir.filePath(QStringLiteral("square_%1.tif").arg(crs.mid(5)));
+    RasterSpec spec{crs, x0 - 200 * cell, y0 + 200 * cell, cell, cell, 400, 400, 3, GDT_Byte};
+    const double half = crs == QLatin1String("EPSG:3857") ? 3 : 3; // cells either side of the centre
+    auto ds = createGeoTiff(path, spec, [&](int band, int col, int row) {
+        const bool red = std::abs(col + 0.5 - 200) <= half && std::abs(row + 0.5 - 200) <= half;
+        return red ? (band == 1 ? 255.0 : 0.0) : 128.0;
+    });
+    ds.reset();
+    auto source = gis::openImagerySource(path, projectOptions());
+    QVERIFY2(source, qPrintable(source.status().message()));
+    const data::ProjectedPoint centre = project(kLon, kLat);
+    // The 4549 grid is offset from the feature so the test cannot pass by symmetry.
+    const auto grid = gridAround(centre.x + 37, centre.y - 23, 2.0, 100);
+    auto img = (*source)->readImage(grid, {});
+    QVERIFY2(img, qPrintable(img.status().message()));
+    double sx = 0, sy = 0;
+    int count = 0;
+    for (int row = 0; row < 100; ++row)
+        for (int col = 0; col < 100; ++col) {
+            const std::uint8_t* p = pixelAt(*img, col, row);
+            if (p[0] > 190 && p[1] < 70) {
+                sx += col + 0.5;
+                sy += row + 0.5;
+                ++count;
+            }
+        }
+    QVERIFY2(count > 20, qPrintable(QString::number(count)));
+    const double expectedCol = (centre.x - grid.extent.minX) / grid.cellX();
+    const double expectedRow = (grid.extent.maxY - centre.y) / grid.cellY();
+    QVERIFY2(std::hypot(sx / count - expectedCol, sy / count - expectedRow) <= 1.0,
+             qPrintable(QStringLiteral("red centroid (%1, %2), expected (%3, %4)")
+                            .arg(sx / count).arg(sy / count).arg(expectedCol).arg(expectedRow)));
+}
+
+void TestRasterSources::elevationLocalDem()
+{
+    const QString path = m_dir.filePath(QStringLiteral("dem4549.tif"));
+    auto plane = [](double e, double n) { return 20.0 + 0.02 * (e - kE0) - 0.01 * (n - kN0); };
+    RasterSpec spec{QString::fromLatin1(kProjectCrs), kE0 - 1000, kN0 + 1000, 10, 10, 200, 200, 1, GDT_Float32};
+    auto ds = createGeoTiff(path, spec, [&](int, int col, int row) {
+        return plane(kE0 - 1000 + (col + 0.5) * 10, kN0 + 1000 - (row + 0.5) * 10);
+    });
+    ds.reset();
+    auto source = gis::openElevationSource(path, projectOptions());
+    QVERIFY2(source, qPrintable(source.status().message()));
+    QCOMPARE((*source)->info().resolution, 10.0);
+    const auto grid = gridAround(kE0 + 100, kN0 - 200, 7.0, 32);
+    auto heights = (*source)->readHeights(grid, {});
+    QVERIFY2(heights, qPrintable(heights.status().message()));
+    for (int row = 0; row < 32; row += 5)
+        for (int col = 0; col < 32; col += 5) {
+            const double e = grid.extent.minX + (col + 0.5) * grid.cellX();
+            const double n = grid.extent.maxY - (row + 0.5) * grid.cellY();
+            QVERIFY(std::abs(heights->at(col, row) - plane(e, n)) < 0.01);
+        }
+}
+
+void TestRasterSources::elevationMtFuji()
+{
+    const QString path = sharedDataFile(QStringLiteral("dem/osgearth/mt_fuji_90m.tif"));
+    if (path.isEmpty())
+        QSKIP("shared sample data absent (see ../shared/data/PROVENANCE.md)");
+    // A project placed at Fuji (far outside the 3-degree zone still projects, distorted).
+    auto options = projectOptions();
+    const data::ProjectedPoint summit = project(138.7274, 35.3606);
+    options.origin = summit;
+    auto source = gis::openElevationSource(path, options);
+    QVERIFY2(source, qPrintable(source.status().message()));
+    QVERIFY((*source)->info().extent.contains(summit.x, summit.y));
+    auto heights = (*source)->readHeights(gridAround(summit.x, summit.y, 90, 40), {});
+    QVERIFY2(heights, qPrintable(heights.status().message()));
+    float top = 0;
+    for (float h : heights->heights)
+        top = std::max(top, h);
+    QVERIFY2(top > 3600 && top < 3800, qPrintable(QString::number(top))); // 3776 m, 90 m cells
+}
+
+void TestRasterSources::outsideIsTransparentAndNaN()
+{
+    auto source = gis::openImagerySource(orthophoto(), projectOptions());
+    QVERIFY(source);
+    // Half outside: the outer half is transparent, the inner half drawn.
+    auto img = (*source)->readImage(gridAround(kE0 + 500, kN0, 5, 20), {});
+    QVERIFY(img);
+    QCOMPARE(int(pixelAt(*img, 2, 10)[3]), 255);
+    QCOMPARE(int(pixelAt(*img, 17, 10)[3]), 0);
+    // Far away: transparent without a read.
+    auto far = (*source)->readImage(gridAround(kE0 + 50000, kN0, 5, 256), {});
+    QVERIFY(far);
+    QVERIFY(std::all_of(far->rgba.begin(), far->rgba.end(), [](std::uint8_t v) { return v == 0; }));
+}
+
+void TestRasterSources::badInput_data()
+{
+    QTest::addColumn<QString>("kind");
+    QTest::addColumn<int>("code");
+    QTest::addColumn<QString>("wording");
+    QTest::newRow("missing file") << "missing" << int(Status::Code::NotFound) << "does not exist";
+    QTest::newRow("truncated GeoTIFF") << "truncated" << int(Status::Code::FormatError) << "truncated";
+    QTest::newRow("no CRS") << "nocrs" << int(Status::Code::Unsupported) << "no coordinate reference system";
+    QTest::newRow("CRS that cannot reach the project") << "localcrs" << int(Status::Code::Unsupported) << "transform";
+    QTest::newRow("empty MBTiles") << "emptymbtiles" << int(Status::Code::FormatError) << "empty.mbtiles";
+    QTest::newRow("DEM as imagery") << "dem" << int(Status::Code::Unsupported) << "8-bit";
+}
+
+void TestRasterSources::badInput()
+{
+    QFETCH(QString, kind);
+    QFETCH(int, code);
+    QFETCH(QString, wording);
+    QString path = m_dir.filePath(kind + QStringLiteral(".tif"));
+    RasterSpec spec{QString::fromLatin1(kProjectCrs), kE0, kN0, 1, 1, 64, 64, 1, GDT_Byte};
+    if (kind == QLatin1String("missing")) {
+        path = m_dir.filePath(QStringLiteral("nowhere.tif"));
+    } else if (kind == QLatin1String("truncated")) {
+        const char* opts[] = {"TILED=YES", nullptr};
+        spec.width = spec.height = 1024;
+        spec.createOptions = opts;
+        createGeoTiff(path, spec, [](int, int c, int r) { return double((c * 7 + r * 13) % 251); }).reset();
+        QFile f(path);
+        QVERIFY(f.resize(f.size() / 2));
+    } else if (kind == QLatin1String("nocrs")) {
+        spec.crs.clear();
+        createGeoTiff(path, spec, [](int, int, int) { return 1.0; }).reset();
+    } else if (kind == QLatin1String("localcrs")) {
+        spec.crs = QStringLiteral("LOCAL_CS[\"site grid\",UNIT[\"metre\",1]]");
+        createGeoTiff(path, spec, [](int, int, int) { return 1.0; }).reset();
+    } else if (kind == QLatin1String("emptymbtiles")) {
+        path = m_dir.filePath(QStringLiteral("empty.mbtiles"));
+        GDALDriver* sqlite = GetGDALDriverManager()->GetDriverByName("SQLite");
+        GDALDatasetUniquePtr db(sqlite->Create(path.toUtf8().constData(), 0, 0, 0, GDT_Unknown, nullptr));
+        QVERIFY(db);
+        db->ExecuteSQL("CREATE TABLE metadata (name text, value text)", nullptr, nullptr);
+        db->ExecuteSQL("CREATE TABLE tiles (zoom_level integer, tile_column integer, tile_row integer, "
+                       "tile_data blob)", nullptr, nullptr);
+    } else if (kind == QLatin1String("dem")) {
+        spec.type = GDT_Float32;
+        createGeoTiff(path, spec, [](int, int, int) { return 12.5; }).reset();
+    }
+    QElapsedTimer timer;
+    timer.start();
+    auto source = gis::openImagerySource(path, projectOptions());
+    QVERIFY(!source);
+    QVERIFY2(int(source.status().code()) == code, qPrintable(source.status().message()));
+    QVERIFY2(source.status().message().contains(wording, Qt::CaseInsensitive), qPrintable(source.status().message()));
+    QVERIFY2(source.status().message().contains(QFileInfo(path).fileName()), qPrintable(source.status().message()));
+    QVERIFY(timer.elapsed() < 5000);
+}
+
+void TestRasterSources::untrustedNetworkRefused()
+{
+    const QStringList uris = {QStringLiteral("https://tile.example.org/{z}/{x}/{y}.png"),
+                              QStringLiteral("https://example.org/wmts/1.0.0/WMTSCapabilities.xml"),
+                              QStringLiteral("/vsicurl/https://example.org/ortho.tif")};
+    for (const QString& uri : uris) {
+        auto source = gis::openImagerySource(uri, projectOptions()); // allowNetwork = false
+        QVERIFY(!source);
+        QCOMPARE(source.status().code(), Status::Code::Unsupported);
+        QVERIFY2(source.status().message().contains(QLatin1String("trusted")), qPrintable(source.status().message()));
+    }
+}
+
+void TestRasterSources::cancelledReadStopsQuickly()
+{
+    auto source = gis::openImagerySource(orthophoto(), projectOptions());
+    QVERIFY(source);
+    auto token = data::CancelToken::create();
+    token.cancel();
+    QElapsedTimer timer;
+    timer.start();
+    auto img = (*source)->readImage(gridAround(kE0, kN0, 0.25, 4096), token);
+    QVERIFY(!img);
+    QCOMPARE(img.status().code(), Status::Code::Cancelled);
+    QVERIFY(timer.elapsed() < 200);
+    // Cancelled from another thread while a big read runs: stops early or finishes, never hangs.
+    auto running = data::CancelToken::create();
+    std::thread canceller([running] {
+        std::this_thread::sleep_for(std::chrono::milliseconds(20));
+        running.cancel();
+    });
+    timer.restart();
+    auto big = (*source)->readImage(gridAround(kE0, kN0, 0.25, 4096), running);
+    canceller.join();
+    QVERIFY(big || big.status().code() == Status::Code::Cancelled);
+}
+
+void TestRasterSources::concurrentReadsAgree()
+{
+    auto source = gis::openImagerySource(orthophoto(), projectOptions());
+    QVERIFY(source);
+    const auto grid = gridAround(kE0 + 13, kN0 - 7, 3.3, 128);
+    auto reference = (*source)->readImage(grid, {});
+    QVERIFY(reference);
+    std::vector<std::vector<std::uint8_t>> results(6);
+    std::vector<std::thread> threads;
+    for (size_t t = 0; t < results.size(); ++t)
+        threads.emplace_back([&, t] {
+            for (int i = 0; i < 5; ++i) {
+                auto img = (*source)->readImage(grid, {});
+                if (!img)
+                    return;
+                results[t] = img->rgba;
+            }
+        });
+    for (auto& t : threads)
+        t.join();
+    for (const auto& r : results)
+        QVERIFY(r == reference->rgba);
+}
+
+QTEST_GUILESS_MAIN(TestRasterSources)
+#include "tst_rastersources.moc"
