@@ -2,10 +2,13 @@
 
 #include "scene/CityScene.h"
 #include "scene/FrameStats.h"
+#include "scene/SceneLog.h"
+#include "scene/TileEngine.h"
 #include "scene/ViewCamera.h"
 
 #include <QElapsedTimer>
 #include <QFile>
+#include <QThread>
 #include <cstring>
 #include <osg/GraphicsContext>
 #include <osgDB/WriteFile>
@@ -106,6 +109,26 @@ OffscreenRenderer::OffscreenRenderer(int width, int height)
 
 OffscreenRenderer::~OffscreenRenderer() = default;
 
+bool OffscreenRenderer::refineUntilIdle(osgViewer::Viewer& viewer, osg::Node& root, const data::SavedView& view,
+                                        int& frames)
+{
+    QElapsedTimer timer;
+    timer.start();
+    while (!tileEnginesIdle(&root)) {
+        if (double(timer.elapsed()) / 1000.0 >= m_refineTimeoutS) {
+            qCWarning(lcScene) << "offscreen render: terrain still loading after" << m_refineTimeoutS
+                               << "s, drawing what is there";
+            return false;
+        }
+        QThread::msleep(2);
+        // Loaded heights can grow the scene's bound: keep near/far enclosing it.
+        applyViewToCamera(*viewer.getCamera(), root, view, kFovyDeg, double(m_width) / double(m_height));
+        viewer.frame();
+        ++frames;
+    }
+    return true;
+}
+
 bool OffscreenRenderer::isValid() const
 {
     return m_status.isOk() && m_impl->viewer;
@@ -144,15 +167,21 @@ OffscreenRenderer::renderImage(osg::Node* root, const data::SavedView& view, Sta
 
     QElapsedTimer timer;
     timer.start();
-    for (int i = 0; i < kFrames; ++i) {
+    int frames = 0;
+    for (; frames < kFrames; ++frames) {
         viewer.frame();
-        if (i == 0 && stats)
+        if (frames == 0 && stats)
             stats->firstFrameMs = double(timer.nsecsElapsed()) / 1e6;
     }
+    // Paged terrain loads on workers: keep drawing (its merges happen in frames) until it has
+    // refined this view, so the picture is the finished one.
+    const bool refined = refineUntilIdle(viewer, *root, view, frames);
     if (stats) {
         const FrameStats frame = frameStats(camera);
         stats->drawCalls = frame.drawCalls;
         stats->triangles = frame.triangles;
+        stats->frames = frames;
+        stats->refined = refined;
     }
 
     // GL rows run bottom-up; hand out a top-down copy so pixel (x, y) means what a user sees.

@@ -1,0 +1,45 @@
+#version 120
+// Paged terrain colour: a height tint, then up to 8 imagery layers composited bottom to top.
+// Slot i = texture unit i = the i-th imagery layer from the bottom. ct_layerWeight (engine) is
+// opacity x visibility, ct_tileHas (tile) says whether the tile has a texture in that slot; a
+// slot with weight 0 is not sampled at all (llvmpipe pays per texture fetch).
+uniform sampler2D ct_layer0;
+uniform sampler2D ct_layer1;
+uniform sampler2D ct_layer2;
+uniform sampler2D ct_layer3;
+uniform sampler2D ct_layer4;
+uniform sampler2D ct_layer5;
+uniform sampler2D ct_layer6;
+uniform sampler2D ct_layer7;
+uniform float ct_layerWeight[8];
+uniform float ct_tileHas[8];
+uniform float ct_groundOpacity; // 1 = opaque ground (scene::setTerrainGroundOpacity)
+uniform float ct_opacity;       // elevation layer opacity (CityScene)
+uniform vec2 ct_heightRange;    // min/max terrain height for the tint
+
+varying vec2 v_uv;
+varying vec3 v_normal;
+varying float v_height;
+
+const vec3 kSunDir = vec3(0.3487, -0.4650, 0.8137); // normalised, from the south-east, high
+
+// No token pasting in GLSL 1.20: the sampler is passed in by name.
+// One line: line continuations are not GLSL 1.20.
+#define CT_LAYER(i, sampler) { float w = ct_layerWeight[i] * ct_tileHas[i]; if (w > 0.0) { vec4 t = texture2D(sampler, v_uv); albedo = mix(albedo, t.rgb, clamp(w * t.a, 0.0, 1.0)); } }
+
+void main()
+{
+    float span = max(ct_heightRange.y - ct_heightRange.x, 1.0);
+    float h = clamp((v_height - ct_heightRange.x) / span, 0.0, 1.0);
+    vec3 albedo = mix(vec3(0.46, 0.58, 0.36), vec3(0.74, 0.68, 0.54), h);
+    CT_LAYER(0, ct_layer0)
+    CT_LAYER(1, ct_layer1)
+    CT_LAYER(2, ct_layer2)
+    CT_LAYER(3, ct_layer3)
+    CT_LAYER(4, ct_layer4)
+    CT_LAYER(5, ct_layer5)
+    CT_LAYER(6, ct_layer6)
+    CT_LAYER(7, ct_layer7)
+    float diffuse = max(dot(normalize(v_normal), kSunDir), 0.0);
+    gl_FragColor = vec4(albedo * (0.55 + 0.45 * diffuse), ct_groundOpacity * ct_opacity);
+}

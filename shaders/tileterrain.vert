@@ -1,0 +1,14 @@
+#version 120
+// Paged terrain tile (TileEngine): vertices relative to the tile centre, the tile transform only
+// translates, so model-space normals are world normals and gl_Vertex.z is the (scaled) height.
+varying vec2 v_uv;
+varying vec3 v_normal;
+varying float v_height;
+
+void main()
+{
+    v_uv = gl_MultiTexCoord0.xy;
+    v_normal = gl_Normal;
+    v_height = gl_Vertex.z;
+    gl_Position = gl_ModelViewProjectionMatrix * gl_Vertex;
+}

@@ -1,0 +1,288 @@
+// TileEngine without GL: update and cull traversals driven by hand (HeadlessFrames) over
+// synthetic sources. Loading to idle, the level bound, cancelling requests that left the view,
+// LRU eviction, layer errors and reloads after elevation changes.
+#include "TileTestSources.h"
+#include "scene/TileEngine.h"
+#include "scene/TileMeshBuilder.h"
+
+#include <QElapsedTimer>
+#include <QtTest>
+#include <osgUtil/IntersectionVisitor>
+#include <osgUtil/LineSegmentIntersector>
+
+using namespace citytwin;
+using namespace citytwin::scene;
+using test::HeadlessFrames;
+using test::QuadrantImagery;
+using test::Rgba;
+using test::SlopeElevation;
+
+namespace {
+
+const data::ProjectedPoint kOrigin{500000, 3400000, 0};
+// 4096 m square around the origin: one root tile.
+const data::Extent2D kExtent{498000, 3398000, 502096, 3402096};
+const data::TilingScheme kScheme(kExtent.minX, kExtent.maxY, 4096, 1, 1);
+const data::LayerId kImagery{1}, kElevation{2}, kBroken{3};
+const std::array<Rgba, 4> kQuadrants{Rgba{200, 40, 40}, Rgba{40, 200, 40}, Rgba{40, 40, 200},
+                                     Rgba{220, 220, 40}};
+
+TileEngineOptions smallOptions()
+{
+    TileEngineOptions o;
+    o.meshQuads = 16;
+    o.textureSize = 64;
+    o.workerThreads = 2;
+    return o;
+}
+
+//! Looking almost straight down at local (X, Y) from RANGE metres.
+data::SavedView topDown(double x, double y, double range)
+{
+    data::SavedView v;
+    v.target = {x, y, 0};
+    v.pitchDeg = -89.0;
+    v.rangeM = range;
+    return v;
+}
+
+//! Frames until ENGINE is idle; false after TIMEOUTMS.
+bool runUntilIdle(HeadlessFrames& frames, TileEngine& engine, const data::SavedView& view,
+                  int timeoutMs = 10000)
+{
+    QElapsedTimer timer;
+    timer.start();
+    frames.frame(&engine, view);
+    while (!engine.isIdle()) {
+        if (timer.elapsed() > timeoutMs)
+            return false;
+        QThread::msleep(2);
+        frames.frame(&engine, view);
+    }
+    return true;
+}
+
+//! Height of the terrain the cameras drew last, at local (X, Y); NaN where nothing was hit.
+double terrainHeightAt(osg::Node& root, double x, double y)
+{
+    osg::ref_ptr<osgUtil::LineSegmentIntersector> ray =
+        new osgUtil::LineSegmentIntersector(osg::Vec3d(x, y, 10000), osg::Vec3d(x, y, -10000));
+    osgUtil::IntersectionVisitor visitor(ray.get());
+    root.accept(visitor);
+    if (!ray->containsIntersections())
+        return std::numeric_limits<double>::quiet_NaN();
+    return ray->getFirstIntersection().getWorldIntersectPoint().z();
+}
+
+} // namespace
+
+class TestTileEngine : public QObject
+{
+    Q_OBJECT
+
+private slots:
+    void textureSizeFollowsSourceDetail_data();
+    void textureSizeFollowsSourceDetail();
+    void refinesToIdle_data();
+    void refinesToIdle();
+    void cancelsRequestsThatLeftTheView();
+    void evictsBeyondTheMemoryBudget();
+    void reportsAFailingLayerOnce();
+    void elevationChangesReload();
+};
+
+void TestTileEngine::textureSizeFollowsSourceDetail_data()
+{
+    QTest::addColumn<double>("tileSide");
+    QTest::addColumn<double>("resolution");
+    QTest::addColumn<int>("expected");
+    QTest::newRow("finer source: full size") << 512.0 << 1.0 << 256;
+    QTest::newRow("unknown resolution: full size") << 512.0 << 0.0 << 256;
+    QTest::newRow("100 source pixels: 128") << 1000.0 << 10.0 << 128;
+    QTest::newRow("exactly 64 pixels: 64") << 640.0 << 10.0 << 64;
+    QTest::newRow("2 source pixels: at least 16") << 100.0 << 50.0 << 16;
+}
+
+void TestTileEngine::textureSizeFollowsSourceDetail()
+{
+    QFETCH(double, tileSide);
+    QFETCH(double, resolution);
+    QFETCH(int, expected);
+    QCOMPARE(tileTextureSize(tileSide, resolution, 256), expected);
+}
+
+void TestTileEngine::refinesToIdle_data()
+{
+    QTest::addColumn<int>("maxLevelOption");
+    QTest::addColumn<double>("imageryResolution");
+    QTest::addColumn<int>("expectedDeepest");
+    // 4096 m root, 64 px textures: 8 m imagery is fully resolved at level 3 (512 m / 64 px).
+    QTest::newRow("from the source resolution") << -1 << 8.0 << 3;
+    QTest::newRow("capped by the option") << 1 << 8.0 << 1;
+    QTest::newRow("coarse source: root only") << -1 << 64.0 << 0;
+}
+
+void TestTileEngine::refinesToIdle()
+{
+    QFETCH(int, maxLevelOption);
+    QFETCH(double, imageryResolution);
+    QFETCH(int, expectedDeepest);
+    TileEngineOptions options = smallOptions();
+    options.maxLevel = maxLevelOption;
+    osg::ref_ptr<TileEngine> engine = new TileEngine(kScheme, kOrigin, options);
+    engine->addImagerySource(kImagery,
+                             std::make_shared<QuadrantImagery>(kExtent, imageryResolution, kQuadrants));
+    // 256 m heights on 16 quads need no level below the root: the imagery decides.
+    engine->addElevationSource(kElevation, std::make_shared<SlopeElevation>(kExtent, 256.0, 10.0, 0.01));
+    std::atomic<int> redraws{0};
+    engine->setRedrawCallback([&redraws] { ++redraws; });
+
+    HeadlessFrames frames;
+    QVERIFY(runUntilIdle(frames, *engine, topDown(0, 0, 300)));
+    const TileEngine::Stats s = engine->stats();
+    QCOMPARE(s.deepestDrawnLevel, expectedDeepest);
+    QVERIFY(s.drawnTiles > 0);
+    QVERIFY(s.residentTiles >= s.drawnTiles);
+    QVERIFY(s.loadedTotal >= s.residentTiles);
+    QCOMPARE(s.queued, 0);
+    QCOMPARE(s.running, 0);
+    QVERIFY(s.memoryBytes > 0);
+    QCOMPARE(s.failedTotal, 0LL);
+    QVERIFY2(redraws.load() >= 1, "every finished load asks for a frame");
+    // Idle is stable: another frame wants nothing new.
+    frames.frame(engine.get(), topDown(0, 0, 300));
+    QVERIFY(engine->isIdle());
+    QCOMPARE(engine->stats().loadedTotal, s.loadedTotal);
+}
+
+void TestTileEngine::cancelsRequestsThatLeftTheView()
+{
+    TileEngineOptions options = smallOptions();
+    options.workerThreads = 1;
+    options.maxInFlight = 4;
+    osg::ref_ptr<TileEngine> engine = new TileEngine(kScheme, kOrigin, options);
+    auto imagery = std::make_shared<QuadrantImagery>(kExtent, 8.0, kQuadrants);
+    engine->addImagerySource(kImagery, imagery);
+    HeadlessFrames frames;
+    QVERIFY(runUntilIdle(frames, *engine, topDown(0, 0, 60000))); // the root, from far away
+    QCOMPARE(engine->stats().deepestDrawnLevel, 0);
+
+    // Zoom into the north-west quarter with a slow source, then leave for the south-east one
+    // before anything arrives: the north-west loads must be dropped, not merged.
+    imagery->behaviour.delayMs = 300;
+    const data::SavedView northWest = topDown(-1500, 1500, 250);
+    for (int i = 0; i < 3; ++i) {
+        frames.frame(engine.get(), northWest);
+        QThread::msleep(5);
+    }
+    QVERIFY(engine->stats().queued + engine->stats().running > 0);
+    imagery->behaviour.delayMs = 0;
+    QVERIFY(runUntilIdle(frames, *engine, topDown(1500, -1500, 250)));
+
+    const TileEngine::Stats s = engine->stats();
+    QVERIFY2(s.cancelledTotal > 0, "requests for the north-west must be cancelled");
+    QVERIFY2(imagery->behaviour.cancelledReads.load() > 0, "the running read must see the cancel");
+    QCOMPARE(s.deepestDrawnLevel, 3);
+    // Nothing below level 1 in the north-west quarter was merged (local x < 0, y > 0).
+    int northWestTiles = 0;
+    for (unsigned i = 0; i < engine->getNumChildren(); ++i) {
+        auto* tile = dynamic_cast<osg::MatrixTransform*>(engine->getChild(i));
+        QVERIFY(tile);
+        const osg::Vec3d c = tile->getMatrix().getTrans();
+        const osg::BoundingSphere bs = tile->getBound();
+        if (c.x() < 0 && c.y() > 0 && bs.radius() < 1000) // level >= 2 tiles are 1024 m wide or less
+            ++northWestTiles;
+    }
+    QCOMPARE(northWestTiles, 0);
+}
+
+void TestTileEngine::evictsBeyondTheMemoryBudget()
+{
+    TileEngineOptions options = smallOptions();
+    options.memoryBudgetBytes = 400 * 1024;
+    osg::ref_ptr<TileEngine> engine = new TileEngine(kScheme, kOrigin, options);
+    engine->addImagerySource(kImagery, std::make_shared<QuadrantImagery>(kExtent, 8.0, kQuadrants));
+    HeadlessFrames frames;
+    for (const auto& [x, y] :
+         std::vector<std::pair<double, double>>{{-1500, 1500}, {1500, 1500}, {1500, -1500}, {-1500, -1500}}) {
+        const data::SavedView view = topDown(x, y, 250);
+        QVERIFY2(runUntilIdle(frames, *engine, view), "refinement must progress under memory pressure");
+        frames.frame(engine.get(), view);
+        frames.frame(engine.get(), view);
+        const TileEngine::Stats s = engine->stats();
+        QCOMPARE(s.deepestDrawnLevel, 3);
+        // Over the budget only with nothing left to evict: what is on screen and the root.
+        QVERIFY2(s.memoryBytes <= options.memoryBudgetBytes || s.residentTiles <= s.drawnTiles + 1,
+                 qPrintable(QStringLiteral("%1 bytes in %2 tiles, %3 drawn")
+                                .arg(s.memoryBytes)
+                                .arg(s.residentTiles)
+                                .arg(s.drawnTiles)));
+    }
+    QVERIFY(engine->stats().evictedTotal > 0);
+}
+
+void TestTileEngine::reportsAFailingLayerOnce()
+{
+    osg::ref_ptr<TileEngine> engine = new TileEngine(kScheme, kOrigin, smallOptions());
+    auto broken = std::make_shared<QuadrantImagery>(kExtent, 8.0, kQuadrants);
+    broken->behaviour.fail = true;
+    engine->addImagerySource(kImagery, std::make_shared<QuadrantImagery>(kExtent, 8.0, kQuadrants));
+    engine->addImagerySource(kBroken, broken);
+    std::vector<std::pair<data::LayerId, QString>> errors;
+    engine->setLayerErrorCallback(
+        [&errors](data::LayerId id, const QString& m) { errors.emplace_back(id, m); });
+
+    HeadlessFrames frames;
+    QVERIFY(runUntilIdle(frames, *engine, topDown(0, 0, 300)));
+    QCOMPARE(errors.size(), size_t(1));
+    QCOMPARE(errors.front().first, kBroken);
+    QVERIFY(errors.front().second.contains(QStringLiteral("cannot read")));
+    const TileEngine::Stats s = engine->stats();
+    QVERIFY(s.failedTotal > 1);       // every tile failed that layer...
+    QCOMPARE(s.deepestDrawnLevel, 3); // ...and still completed with the other one
+    QVERIFY(broken->behaviour.reads.load() > 1);
+
+    // Re-adding the layer re-arms its report.
+    engine->addImagerySource(kBroken, broken);
+    QVERIFY(runUntilIdle(frames, *engine, topDown(0, 0, 300)));
+    QCOMPARE(errors.size(), size_t(2));
+}
+
+void TestTileEngine::elevationChangesReload()
+{
+    osg::ref_ptr<TileEngine> engine = new TileEngine(kScheme, kOrigin, smallOptions());
+    auto slope = std::make_shared<SlopeElevation>(kExtent, 32.0, 10.0, 0.01);
+    engine->addElevationSource(kElevation, slope);
+    HeadlessFrames frames;
+    const data::SavedView view = topDown(0, 0, 600);
+    const double x = 100, y = 50; // local
+    const double expected = slope->heightAt(x + kOrigin.x);
+    QVERIFY(runUntilIdle(frames, *engine, view));
+    QVERIFY(engine->stats().deepestDrawnLevel > 0);
+    QVERIFY2(std::abs(terrainHeightAt(*engine, x, y) - expected) < 0.05,
+             qPrintable(QString::number(terrainHeightAt(*engine, x, y))));
+
+    engine->setVerticalScale(2.0);
+    QVERIFY(runUntilIdle(frames, *engine, view));
+    QVERIFY(std::abs(terrainHeightAt(*engine, x, y) - 2 * expected) < 0.1);
+
+    engine->setElevationEnabled(kElevation, false);
+    frames.frame(engine.get(), view);
+    QVERIFY2(!engine->isIdle(), "drawn tiles must be reloaded");
+    QVERIFY(runUntilIdle(frames, *engine, view));
+    const int readsWhenDisabled = slope->behaviour.reads.load();
+    QVERIFY(std::abs(terrainHeightAt(*engine, x, y)) < 0.05);
+    frames.frame(engine.get(), topDown(800, -800, 600)); // new tiles: still no reads
+    QVERIFY(runUntilIdle(frames, *engine, topDown(800, -800, 600)));
+    QCOMPARE(slope->behaviour.reads.load(), readsWhenDisabled);
+
+    engine->setElevationEnabled(kElevation, true);
+    QVERIFY(runUntilIdle(frames, *engine, view));
+    QVERIFY(std::abs(terrainHeightAt(*engine, x, y) - 2 * expected) < 0.1);
+    engine->removeSource(kElevation);
+    QVERIFY(runUntilIdle(frames, *engine, view));
+    QVERIFY(std::abs(terrainHeightAt(*engine, x, y)) < 0.05);
+}
+
+QTEST_GUILESS_MAIN(TestTileEngine)
+#include "tst_tileengine.moc"
