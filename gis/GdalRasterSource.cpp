@@ -4,6 +4,7 @@
 #include "gis/GdalErrorCapture.h"
 #include "gis/GdalOpen.h"
 #include "gis/GdalSrs.h"
+#include "gis/GisLog.h"
 #include "gis/HttpConfigScope.h"
 #include "gis/SourceFootprint.h"
 
@@ -109,8 +110,15 @@ Status GdalRasterSource::validate()
         y = band->GetYSize() / 2;
     }
     double value = 0.0;
-    if (band->RasterIO(GF_Read, x, y, 1, 1, &value, 1, 1, GDT_Float64, 0, 0, nullptr) != CE_None ||
-        errors.hasErrors())
+    const bool ok = band->RasterIO(GF_Read, x, y, 1, 1, &value, 1, 1, GDT_Float64, 0, 0, nullptr) == CE_None &&
+                    !errors.hasErrors();
+    if (!ok && m_spec.network && !m_options.cacheDir.isEmpty()) {
+        // Offline with a seeded cache: the service is gone but the cached tiles still serve.
+        qCWarning(lcGis, "%s: the service did not answer (%s); using the tile cache only",
+                  qUtf8Printable(m_spec.displayName), qUtf8Printable(errors.summary()));
+        return Status::ok();
+    }
+    if (!ok)
         return Status::error(Status::Code::FormatError,
                              QStringLiteral("%1: reading the raster failed, the file is truncated or corrupt (%2)")
                                  .arg(m_spec.uri, errors.summary(QStringLiteral("read error"))));

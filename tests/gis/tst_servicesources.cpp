@@ -1,0 +1,345 @@
+// Service basemap sources (gis/RasterSourceFactory.h) against a local HTTP tile server and a
+// file:// tile folder: XYZ, WMTS (REST and KVP), faults and timeouts, trust, the disk cache,
+// seeding and trimming. No outside network.
+
+#include "RasterSourceFixtures.h"
+#include "tests/common/LocalTileServer.h"
+
+#include <QDirIterator>
+#include <QElapsedTimer>
+#include <QFile>
+#include <QTemporaryDir>
+#include <QtTest>
+#include <thread>
+
+using namespace citytwin;
+using namespace citytwin::test;
+using data::Status;
+
+namespace {
+
+constexpr double kLon = 121.0, kLat = 30.7;
+
+struct Tile
+{
+    int z, x, y;
+};
+
+Tile tileOf(double lon, double lat, int z)
+{
+    const double n = double(1 << z);
+    const double latR = lat * M_PI / 180.0;
+    return {z, int((lon + 180.0) / 360.0 * n), int((1.0 - std::asinh(std::tan(latR)) / M_PI) / 2.0 * n)};
+}
+
+//! Project-CRS centre of tile T.
+data::ProjectedPoint tileCentre(const Tile& t)
+{
+    const double n = double(1 << t.z);
+    const double lon = (t.x + 0.5) / n * 360.0 - 180.0;
+    const double lat = std::atan(std::sinh(M_PI * (1.0 - 2.0 * (t.y + 0.5) / n))) * 180.0 / M_PI;
+    return project(lon, lat);
+}
+
+//! A project cell that makes the source read level Z (web-mercator pixel at 30.7N, a bit coarser).
+double cellForLevel(int z)
+{
+    return 1.4 * 2 * 20037508.342789244 / 256.0 / double(1 << z) * std::cos(kLat * M_PI / 180.0);
+}
+
+//! Reads 8 x 8 pixels at the centre of the level-Z tile under Pinghu; the tile's colour is expected.
+QString checkTileColour(const data::ImagerySource& source, int z)
+{
+    const Tile t = tileOf(kLon, kLat, z);
+    const data::ProjectedPoint c = tileCentre(t);
+    auto img = source.readImage(gridAround(c.x, c.y, cellForLevel(z), 8), {});
+    if (!img)
+        return img.status().message();
+    const QColor want = LocalTileServer::tileColour(t.z, t.x, t.y);
+    const std::uint8_t* p = pixelAt(*img, 4, 4);
+    if (std::abs(p[0] - want.red()) > 2 || std::abs(p[1] - want.green()) > 2 || std::abs(p[2] - want.blue()) > 2 ||
+        p[3] != 255)
+        return QStringLiteral("level %1 tile %2/%3: got %4,%5,%6,%7, want %8,%9,%10")
+            .arg(z).arg(t.x).arg(t.y).arg(p[0]).arg(p[1]).arg(p[2]).arg(p[3])
+            .arg(want.red()).arg(want.green()).arg(want.blue());
+    return {};
+}
+
+gis::RasterSourceOptions trusted()
+{
+    auto o = projectOptions();
+    o.allowNetwork = true;
+    return o;
+}
+
+} // namespace
+
+class TestServiceSources : public QObject
+{
+    Q_OBJECT
+
+private slots:
+    void initTestCase();
+    void init();
+    void xyzFromLocalFolder();
+    void services_data();
+    void services();
+    void missingTilesAreTransparent();
+    void serverErrorNamesTheHost();
+    void slowServerTimesOut();
+    void untrustedServiceIsNotContacted();
+    void concurrentServiceReadsAgree();
+    void seedThenReadOffline_data();
+    void seedThenReadOffline();
+    void seedCancels();
+    void trimRemovesLeastRecentlyUsed();
+
+private:
+    QTemporaryDir m_dir;
+    std::unique_ptr<LocalTileServer> m_server;
+};
+
+void TestServiceSources::initTestCase()
+{
+    QVERIFY(m_dir.isValid());
+}
+
+void TestServiceSources::init()
+{
+    m_server = std::make_unique<LocalTileServer>();
+    QVERIFY(m_server->isListening());
+}
+
+void TestServiceSources::xyzFromLocalFolder()
+{
+    // Levels 6..12 around Pinghu, PNGs coloured like the server's.
+    const QString root = m_dir.filePath(QStringLiteral("tiles"));
+    for (int z = 6; z <= 12; ++z) {
+        const Tile c = tileOf(kLon, kLat, z);
+        for (int dx = -1; dx <= 1; ++dx)
+            for (int dy = -1; dy <= 1; ++dy) {
+                const QString dir = QStringLiteral("%1/%2/%3").arg(root).arg(z).arg(c.x + dx);
+                QDir().mkpath(dir);
+                QImage image(256, 256, QImage::Format_RGB32);
+                image.fill(LocalTileServer::tileColour(z, c.x + dx, c.y + dy));
+                QVERIFY(image.save(QStringLiteral("%1/%2.png").arg(dir).arg(c.y + dy)));
+            }
+    }
+    const QString uri = QUrl::fromLocalFile(root).toString() + QStringLiteral("/{z}/{x}/{y}.png");
+    QVERIFY(!gis::needsNetwork(uri));
+    auto source = gis::openImagerySource(uri, projectOptions()); // no network needed
+    QVERIFY2(source, qPrintable(source.status().message()));
+    QVERIFY(!(*source)->info().network);
+    // Native cells are level 12's (~32 m at 30.7N).
+    QVERIFY2(std::abs((*source)->info().resolution - cellForLevel(12) / 1.4) < 2,
+             qPrintable(QString::number((*source)->info().resolution)));
+    for (int z : {9, 10, 12}) {
+        const QString problem = checkTileColour(**source, z);
+        QVERIFY2(problem.isEmpty(), qPrintable(problem));
+    }
+}
+
+void TestServiceSources::services_data()
+{
+    QTest::addColumn<QString>("kind");
+    QTest::newRow("XYZ over HTTP") << "xyz";
+    QTest::newRow("WMTS REST") << "wmts-rest";
+    QTest::newRow("WMTS KVP") << "wmts-kvp";
+    QTest::newRow("WMTS: prefix") << "wmts-prefix";
+}
+
+void TestServiceSources::services()
+{
+    QFETCH(QString, kind);
+    const QString uri = kind == QLatin1String("xyz")         ? m_server->xyzTemplate()
+                        : kind == QLatin1String("wmts-rest") ? m_server->wmtsRestCapabilitiesUrl()
+                        : kind == QLatin1String("wmts-kvp")  ? m_server->wmtsKvpCapabilitiesUrl()
+                                                             : QStringLiteral("WMTS:") +
+                                                                   m_server->wmtsRestCapabilitiesUrl() +
+                                                                   QStringLiteral(",layer=test");
+    auto source = gis::openImagerySource(uri, trusted());
+    QVERIFY2(source, qPrintable(source.status().message()));
+    QVERIFY((*source)->info().network);
+    QCOMPARE((*source)->info().name, QStringLiteral("127.0.0.1:%1").arg(m_server->port()));
+    QVERIFY((*source)->info().extent.contains(kE0, kN0));
+    for (int z : {9, 11, 13}) {
+        const QString problem = checkTileColour(**source, z);
+        QVERIFY2(problem.isEmpty(), qPrintable(problem));
+    }
+    QVERIFY(m_server->tileRequests() > 0);
+}
+
+void TestServiceSources::missingTilesAreTransparent()
+{
+    auto source = gis::openImagerySource(m_server->xyzTemplate(), trusted());
+    QVERIFY2(source, qPrintable(source.status().message()));
+    m_server->setFault(LocalTileServer::Fault::NotFound);
+    const data::ProjectedPoint c = tileCentre(tileOf(kLon, kLat, 11));
+    auto img = (*source)->readImage(gridAround(c.x, c.y, cellForLevel(11) / 8, 8), {});
+    QVERIFY2(img, qPrintable(img.status().message()));
+    QVERIFY(std::all_of(img->rgba.begin(), img->rgba.end(), [](std::uint8_t v) { return v == 0; }));
+    QVERIFY(m_server->tileRequests() > 0);
+}
+
+void TestServiceSources::serverErrorNamesTheHost()
+{
+    const QString host = QStringLiteral("127.0.0.1:%1").arg(m_server->port());
+    // Failing from the start: opening fails.
+    m_server->setFault(LocalTileServer::Fault::ServerError);
+    auto broken = gis::openImagerySource(m_server->xyzTemplate(), trusted());
+    QVERIFY(!broken);
+    QCOMPARE(broken.status().code(), Status::Code::IoError);
+    QVERIFY2(broken.status().message().contains(host), qPrintable(broken.status().message()));
+    // Failing later: the read fails, naming the host and the HTTP status.
+    m_server->setFault(LocalTileServer::Fault::None);
+    auto source = gis::openImagerySource(m_server->xyzTemplate(), trusted());
+    QVERIFY2(source, qPrintable(source.status().message()));
+    m_server->setFault(LocalTileServer::Fault::ServerError);
+    const data::ProjectedPoint c = tileCentre(tileOf(kLon, kLat, 12));
+    auto img = (*source)->readImage(gridAround(c.x, c.y, cellForLevel(12) / 8, 8), {});
+    QVERIFY(!img);
+    QCOMPARE(img.status().code(), Status::Code::IoError);
+    QVERIFY2(img.status().message().contains(host) && img.status().message().contains(QLatin1String("500")),
+             qPrintable(img.status().message()));
+}
+
+void TestServiceSources::slowServerTimesOut()
+{
+    m_server->setFault(LocalTileServer::Fault::Slow);
+    m_server->setSlowDelayMs(8000);
+    auto options = trusted();
+    options.timeoutS = 1;
+    QElapsedTimer timer;
+    timer.start();
+    auto source = gis::openImagerySource(m_server->xyzTemplate(), options);
+    QVERIFY(!source);
+    QVERIFY2(timer.elapsed() < 4000, qPrintable(QString::number(timer.elapsed())));
+    QCOMPARE(source.status().code(), Status::Code::IoError);
+    QVERIFY2(source.status().message().contains(QStringLiteral("127.0.0.1:%1").arg(m_server->port())),
+             qPrintable(source.status().message()));
+}
+
+void TestServiceSources::untrustedServiceIsNotContacted()
+{
+    for (const QString& uri : {m_server->xyzTemplate(), m_server->wmtsRestCapabilitiesUrl()}) {
+        auto source = gis::openImagerySource(uri, projectOptions());
+        QVERIFY(!source);
+        QCOMPARE(source.status().code(), Status::Code::Unsupported);
+        QVERIFY2(source.status().message().contains(QLatin1String("trusted")), qPrintable(source.status().message()));
+    }
+    QCOMPARE(m_server->requests(), 0);
+}
+
+void TestServiceSources::concurrentServiceReadsAgree()
+{
+    auto source = gis::openImagerySource(m_server->xyzTemplate(), trusted());
+    QVERIFY2(source, qPrintable(source.status().message()));
+    // Spans tile edges at level 12 so each read stitches several tiles.
+    const auto grid = gridAround(kE0 + 123, kN0 - 77, cellForLevel(12) / 1.4, 64);
+    auto reference = (*source)->readImage(grid, {});
+    QVERIFY2(reference, qPrintable(reference.status().message()));
+    std::vector<std::vector<std::uint8_t>> results(4);
+    std::vector<std::thread> threads;
+    for (size_t t = 0; t < results.size(); ++t)
+        threads.emplace_back([&, t] {
+            auto img = (*source)->readImage(grid, {});
+            if (img)
+                results[t] = img->rgba;
+        });
+    for (auto& t : threads)
+        t.join();
+    for (const auto& r : results)
+        QVERIFY(r == reference->rgba);
+}
+
+void TestServiceSources::seedThenReadOffline_data()
+{
+    QTest::addColumn<bool>("wmts");
+    QTest::newRow("XYZ") << false;
+    QTest::newRow("WMTS") << true;
+}
+
+void TestServiceSources::seedThenReadOffline()
+{
+    QFETCH(bool, wmts);
+    QTemporaryDir cache;
+    auto options = trusted();
+    options.cacheDir = cache.path();
+    gis::SeedRequest request;
+    request.uri = wmts ? m_server->wmtsRestCapabilitiesUrl() : m_server->xyzTemplate();
+    request.lonLatBox = {kLon - 0.05, kLat - 0.05, kLon + 0.05, kLat + 0.05};
+    request.minLevel = 8;
+    request.maxLevel = 11;
+    qint64 lastDone = -1, lastTotal = -1;
+    auto first = gis::seedTileCache(request, options, [&](qint64 done, qint64 total) {
+        lastDone = done;
+        lastTotal = total;
+        return true;
+    });
+    QVERIFY2(first, qPrintable(first.status().message()));
+    QVERIFY(first->tilesRequested >= 4);
+    QCOMPARE(first->tilesFetched, first->tilesRequested);
+    QCOMPARE(first->tilesFailed, 0);
+    QCOMPARE(lastDone, first->tilesRequested);
+    QCOMPARE(lastTotal, first->tilesRequested);
+    QCOMPARE(qint64(m_server->tileRequests()), first->tilesFetched);
+    QVERIFY(first->cacheBytes > 0);
+
+    m_server->resetCounts();
+    auto second = gis::seedTileCache(request, options);
+    QVERIFY2(second, qPrintable(second.status().message()));
+    QCOMPARE(second->tilesCached, first->tilesRequested);
+    QCOMPARE(second->tilesFetched, 0);
+    QCOMPARE(m_server->tileRequests(), 0);
+
+    // Offline: the server is gone, the seeded levels still draw from the cache.
+    m_server->stop();
+    auto source = gis::openImagerySource(request.uri, options);
+    QVERIFY2(source, qPrintable(source.status().message()));
+    const QString problem = checkTileColour(**source, 10);
+    QVERIFY2(problem.isEmpty(), qPrintable(problem));
+}
+
+void TestServiceSources::seedCancels()
+{
+    QTemporaryDir cache;
+    auto options = trusted();
+    options.cacheDir = cache.path();
+    gis::SeedRequest request{m_server->xyzTemplate(), {kLon - 0.1, kLat - 0.1, kLon + 0.1, kLat + 0.1}, 6, 12};
+    auto report = gis::seedTileCache(request, options, [](qint64 done, qint64) { return done < 3; });
+    QVERIFY(!report);
+    QCOMPARE(report.status().code(), Status::Code::Cancelled);
+    QCOMPARE(m_server->tileRequests(), 3);
+    // Without a cache directory there is nothing to seed into.
+    options.cacheDir.clear();
+    QCOMPARE(gis::seedTileCache(request, options).status().code(), Status::Code::InvalidArgument);
+}
+
+void TestServiceSources::trimRemovesLeastRecentlyUsed()
+{
+    QTemporaryDir cache;
+    const QDateTime now = QDateTime::currentDateTime();
+    QStringList paths;
+    for (int i = 0; i < 10; ++i) {
+        const QString dir = cache.filePath(QStringLiteral("ab/%1").arg(i % 3));
+        QDir().mkpath(dir);
+        const QString path = dir + QStringLiteral("/tile%1").arg(i);
+        QFile f(path);
+        QVERIFY(f.open(QIODevice::WriteOnly));
+        f.write(QByteArray(1000, char('a' + i)));
+        f.close();
+        // Tile i was last used i hours ago … reversed: tile 9 is the oldest.
+        const QDateTime used = now.addSecs(-3600 * i);
+        QVERIFY(f.open(QIODevice::ReadWrite));
+        QVERIFY(f.setFileTime(used, QFileDevice::FileModificationTime) && f.setFileTime(used, QFileDevice::FileAccessTime));
+        f.close();
+        paths << path;
+    }
+    QCOMPARE(gis::trimTileCache(cache.path(), 20000), qint64(10000)); // under the limit: nothing removed
+    QCOMPARE(gis::trimTileCache(cache.path(), 6500), qint64(6000));
+    for (int i = 0; i < 10; ++i)
+        QCOMPARE(QFile::exists(paths[i]), i < 6);
+}
+
+QTEST_GUILESS_MAIN(TestServiceSources)
+#include "tst_servicesources.moc"
