@@ -2,8 +2,8 @@
 // Selection lives in TileEngineCull.cpp, merging and eviction in TileEngineUpdate.cpp.
 #include "scene/TileEngine.h"
 
-#include "scene/Shaders.h"
 #include "scene/TileEngineImpl.h"
+#include "scene/TileTerrainProgram.h"
 
 #include <QThread>
 #include <algorithm>
@@ -113,11 +113,18 @@ void TileEngine::Impl::rebindAllTiles()
 
 void TileEngine::Impl::updateLayerWeights()
 {
+    int used = 0; // slots up to the topmost one that shows
     for (int slot = 0; slot < kMaxImageryLayers; ++slot) {
         float w = 0.0f;
         if (slot < int(imagery.size()) && imagery[size_t(slot)].visible)
             w = std::clamp(imagery[size_t(slot)].opacity, 0.0f, 1.0f);
         layerWeightUniform->setElement(unsigned(slot), w);
+        if (w > 0.0f)
+            used = slot + 1;
+    }
+    if (used != programLayers) {
+        programLayers = used;
+        self.getOrCreateStateSet()->setAttributeAndModes(tileTerrainProgram(used));
     }
 }
 
@@ -130,7 +137,6 @@ TileEngine::TileEngine(const data::TilingScheme& scheme, const data::ProjectedPo
     setNumChildrenRequiringUpdateTraversal(getNumChildrenRequiringUpdateTraversal() + 1);
 
     osg::StateSet* ss = getOrCreateStateSet();
-    ss->setAttributeAndModes(makeProgram("tileterrain.vert", "tileterrain.frag"));
     ss->setMode(GL_CULL_FACE, osg::StateAttribute::OFF); // skirts and views from below
     for (int i = 0; i < kMaxImageryLayers; ++i)
         ss->addUniform(new osg::Uniform(("ct_layer" + std::to_string(i)).c_str(), i));

@@ -4,7 +4,6 @@
 
 #include <algorithm>
 #include <cmath>
-#include <osg/FrameStamp>
 #include <osgUtil/CullVisitor>
 
 namespace citytwin::scene {
@@ -39,15 +38,13 @@ void TileEngine::Impl::cull(osgUtil::CullVisitor& cv)
 {
     if (!scheme.isValid())
         return;
-    const osg::FrameStamp* stamp = cv.getFrameStamp();
-    const unsigned frame = stamp ? stamp->getFrameNumber() : cv.getTraversalNumber();
-    if (!culledAny || frame != cullFrame) {
-        cullFrame = frame;
+    if (cullTick != tick) {
+        cullTick = tick;
         drawn.clear();
         drawnSet.clear();
+        previousWanted = std::move(wanted);
         wanted.clear();
     }
-    culledAny = true;
     culledSinceUpdate = true;
 
     data::SelectionInput in;
@@ -84,7 +81,7 @@ void TileEngine::Impl::cull(osgUtil::CullVisitor& cv)
         if (it == tiles.end())
             continue; // selectTiles only draws ready tiles; be safe anyway
         Tile& tile = it->second;
-        tile.lastDrawnFrame = frame;
+        tile.lastDrawnTick = tick;
         if (drawnSet.insert(key).second)
             drawn.push_back(key);
         tile.node->accept(cv);

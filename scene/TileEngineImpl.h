@@ -46,7 +46,7 @@ struct TileEngine::Impl
         double maxZ = 0;
         std::size_t geometryBytes = 0;
         std::uint64_t epoch = 0;
-        unsigned lastDrawnFrame = 0;
+        std::uint64_t lastDrawnTick = 0;
         std::size_t bytes() const;
     };
 
@@ -95,13 +95,18 @@ struct TileEngine::Impl
     std::size_t memoryBytes = 0;
     std::unique_ptr<TileLoadQueue> queue;
 
-    // What the culls of the latest frame drew and wanted (all cameras together).
-    unsigned cullFrame = 0;
-    bool culledAny = false;
+    // Ticks count update traversals, whatever viewer runs them: frame numbers of two viewers
+    // (GUI, offscreen renders) of the same scene would not compare.
+    std::uint64_t tick = 1;
+    // What the culls since the latest update drew and wanted (all cameras together).
+    std::uint64_t cullTick = 0;
     bool culledSinceUpdate = false;
     std::vector<data::TileKey> drawn;
     std::unordered_set<data::TileKey, data::TileKeyHash> drawnSet;
     std::unordered_map<data::TileKey, double, data::TileKeyHash> wanted;
+    //! Wanted by the culls of the tick before: another viewer's frame in between does not
+    //! cancel what this one asked for.
+    std::unordered_map<data::TileKey, double, data::TileKeyHash> previousWanted;
 
     // Height range of everything loaded (tint, bound, unloaded tiles' boxes).
     bool haveHeights = false;
@@ -117,6 +122,7 @@ struct TileEngine::Impl
     long long evictedTotal = 0;
     double lastMergeMs = 0;
 
+    int programLayers = -1; //!< imagery slots compiled into the current program
     osg::ref_ptr<osg::Uniform> layerWeightUniform;
     osg::ref_ptr<osg::Uniform> heightRangeUniform;
 };

@@ -10,6 +10,7 @@ namespace citytwin::scene {
 
 void TileEngine::Impl::update()
 {
+    ++tick;
     cancelUnwanted();
     merge();
     evict();
@@ -24,7 +25,8 @@ void TileEngine::Impl::cancelUnwanted()
     if (!culledSinceUpdate)
         return;
     culledSinceUpdate = false;
-    queue->cancelUnless([this](const data::TileKey& key) { return wanted.count(key) > 0; });
+    queue->cancelUnless(
+        [this](const data::TileKey& key) { return wanted.count(key) > 0 || previousWanted.count(key) > 0; });
 }
 
 void TileEngine::Impl::merge()
@@ -58,7 +60,7 @@ void TileEngine::Impl::install(TileBuildResult&& result)
     tile.maxZ = result.maxZ;
     tile.geometryBytes = result.geometryBytes;
     tile.epoch = result.epoch;
-    tile.lastDrawnFrame = cullFrame; // fresh counts as recently used: not the first to go
+    tile.lastDrawnTick = tick; // fresh counts as recently used: not the first to go
     bindTile(tile);
     self.addChild(tile.node);
     memoryBytes += tile.bytes();
@@ -90,12 +92,12 @@ void TileEngine::Impl::evict()
 {
     if (memoryBytes <= options.memoryBudgetBytes)
         return;
-    std::vector<std::pair<data::TileKey, unsigned>> candidates;
-    // Roots stay, and so do tiles drawn in the last frame or merged since (lastDrawnFrame is
-    // set on install): evicting a child before its siblings arrive would stall refinement.
+    std::vector<std::pair<data::TileKey, std::uint64_t>> candidates;
+    // Roots stay, and so do tiles drawn by the last culls or merged since (lastDrawnTick is set
+    // on install): evicting a child before its siblings arrive would stall refinement.
     for (const auto& [key, tile] : tiles)
-        if (key.level > 0 && !(culledAny && tile.lastDrawnFrame == cullFrame))
-            candidates.emplace_back(key, tile.lastDrawnFrame);
+        if (key.level > 0 && tile.lastDrawnTick + 1 < tick)
+            candidates.emplace_back(key, tile.lastDrawnTick);
     // Least recently drawn first; among equals the deepest (cheapest to reload, least shared).
     std::sort(candidates.begin(), candidates.end(), [](const auto& a, const auto& b) {
         return a.second != b.second ? a.second < b.second : a.first.level > b.first.level;
