@@ -2,6 +2,7 @@
 
 #include "gis/GisLog.h"
 
+#include <QFile>
 #include <array>
 #include <cpl_conv.h>
 #include <cpl_error.h>
@@ -78,11 +79,29 @@ bool isNetworkSource(const QString& path)
     return p.contains(QLatin1String("://"));
 }
 
+namespace {
+
+//! A local XML file that is really a web service description (GDAL WMS/WMTS, WMTS capabilities):
+//! GDAL would fetch its tiles over HTTP, so it needs the same trust as a URL.
+bool isServiceDescriptionFile(const QString& path)
+{
+    if (!path.endsWith(QLatin1String(".xml"), Qt::CaseInsensitive))
+        return false;
+    QFile file(path);
+    if (!file.open(QIODevice::ReadOnly))
+        return false;
+    const QByteArray head = file.read(4096).toLower();
+    return head.contains("<gdal_wms") || head.contains("<gdal_wmts") ||
+           (head.contains("<capabilities") && head.contains("wmts"));
+}
+
+} // namespace
+
 data::Status checkLocalSource(const QString& path)
 {
     if (path.trimmed().isEmpty())
         return data::Status::error(data::Status::Code::InvalidArgument, QStringLiteral("no file name given"));
-    if (isNetworkSource(path))
+    if (isNetworkSource(path) || isServiceDescriptionFile(path))
         return data::Status::error(
             data::Status::Code::Unsupported,
             QStringLiteral(

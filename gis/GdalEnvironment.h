@@ -16,7 +16,8 @@ void ensureGdalRegistered();
 bool isNetworkSource(const QString& path);
 
 //! Ok for a local source; for a network one an Unsupported error naming PATH that says network
-//! sources have to be trusted first. Readers call this before handing a path to GDAL.
+//! sources have to be trusted first. Readers call this before handing a path to GDAL. Local
+//! *.xml web service descriptions (GDAL WMS/WMTS, WMTS capabilities) count as network sources.
 data::Status checkLocalSource(const QString& path);
 
 } // namespace citytwin::gis

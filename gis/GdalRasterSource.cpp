@@ -9,6 +9,7 @@
 #include "gis/SourceFootprint.h"
 
 #include <QFileInfo>
+#include <QRegularExpression>
 #include <algorithm>
 
 namespace citytwin::gis {
@@ -176,9 +177,21 @@ Status GdalRasterSource::explain(const Status& status) const
         message.replace(m_options.apiKey, QStringLiteral("***"));
     Status::Code code = status.code();
     if (m_spec.network && code != Status::Code::Cancelled && code != Status::Code::Unsupported) {
-        // GDAL words a failed download as a read error of a "truncated file": say what it is.
-        message.replace(QLatin1String("reading the raster failed, the file is truncated or corrupt"),
-                        QStringLiteral("the tile service at %1 failed").arg(m_spec.host));
+        // GDAL words a failed download as a read error of a "truncated file", with its advice on
+        // ZeroBlockHttpCodes: say what it is instead, with the HTTP status or the transport error.
+        static const QRegularExpression httpError(QStringLiteral("HTTP status code: (\\d+), error: ([^\\n]*)"));
+        const QRegularExpressionMatch m = httpError.match(message);
+        if (m.hasMatch()) {
+            QString reason = m.captured(2).trimmed();
+            if (reason.endsWith(QLatin1Char('.')))
+                reason.chop(1);
+            if (m.captured(1) != QLatin1String("0"))
+                reason = QStringLiteral("HTTP %1: %2").arg(m.captured(1), reason);
+            message = QStringLiteral("%1: the tile service at %2 failed (%3)").arg(m_spec.uri, m_spec.host, reason);
+        } else {
+            message.replace(QLatin1String("reading the raster failed, the file is truncated or corrupt"),
+                            QStringLiteral("the tile service at %1 failed").arg(m_spec.host));
+        }
         code = Status::Code::IoError;
     }
     return Status::error(code, message);

@@ -124,12 +124,12 @@ Result<GdalSourceSpec> describeWmts(GdalSourceSpec spec, const RasterSourceOptio
             if (k.first == key)
                 extra += QStringLiteral("<%1>%2</%1>").arg(k.second, value.toHtmlEscaped());
     }
-    if (spec.network && !options.cacheDir.isEmpty()) {
+    if (isHttpUrl(url) && !options.cacheDir.isEmpty()) {
         auto local = cachedCapabilities(url, options);
         if (!local)
             return local.status();
         url = *local;
-    } else if (!spec.network && !QFileInfo::exists(url)) {
+    } else if (!isHttpUrl(url) && !QFileInfo::exists(url)) {
         return Status::error(Status::Code::NotFound,
                              QStringLiteral("%1: WMTS capabilities file does not exist").arg(spec.uri));
     }
@@ -166,14 +166,9 @@ bool needsNetwork(const QString& uri)
     switch (classifyRasterSource(uri)) {
     case RasterSourceType::XyzTemplate:
         return !uri.trimmed().toLower().startsWith(QLatin1String("file://"));
-    case RasterSourceType::Wmts: {
-        QString u = uri.trimmed();
-        if (u.startsWith(QLatin1String("WMTS:"), Qt::CaseInsensitive))
-            u = u.mid(5);
-        return isHttpUrl(u) || isNetworkSource(u);
-    }
-    case RasterSourceType::GdalWms:
-        return true; // a service description: its ServerUrl is (almost always) a web service
+    case RasterSourceType::Wmts:    // even a local capabilities document points at the service's tiles
+    case RasterSourceType::GdalWms: // a service description: its ServerUrl is (almost always) a web service
+        return true;
     case RasterSourceType::File:
         return isNetworkSource(uri);
     }

@@ -2,11 +2,13 @@
 // bad input, cancellation and concurrent reads. Services are in tst_servicesources.
 
 #include "RasterSourceFixtures.h"
+#include "gis/ServiceDescription.h"
 #include "tests/common/TestPaths.h"
 
 #include <QElapsedTimer>
 #include <QFile>
 #include <QTemporaryDir>
+#include <QUrl>
 #include <QtTest>
 #include <thread>
 
@@ -42,6 +44,7 @@ private slots:
     void badInput_data();
     void badInput();
     void untrustedNetworkRefused();
+    void gdalWmsFileNeedsTrust();
     void cancelledReadStopsQuickly();
     void concurrentReadsAgree();
 
@@ -91,7 +94,7 @@ void TestRasterSources::classify_data()
     QTest::newRow("wmts rest") << "https://a.org/wmts/1.0.0/WMTSCapabilities.xml" << int(T::Wmts) << true;
     QTest::newRow("wmts kvp") << "https://a.org/wmts?SERVICE=WMTS&REQUEST=GetCapabilities" << int(T::Wmts) << true;
     QTest::newRow("wmts prefix") << "WMTS:https://a.org/caps.xml,layer=img" << int(T::Wmts) << true;
-    QTest::newRow("wmts local") << "/data/WMTSCapabilities.xml" << int(T::Wmts) << false;
+    QTest::newRow("wmts local") << "/data/WMTSCapabilities.xml" << int(T::Wmts) << true; // tiles come from its URLs
     QTest::newRow("gdal wms file") << "/data/osm.xml" << int(T::GdalWms) << true;
     QTest::newRow("gdal wms inline") << "<GDAL_WMS><Service name=\"TMS\"/></GDAL_WMS>" << int(T::GdalWms) << true;
 }
@@ -390,6 +393,43 @@ void TestRasterSources::untrustedNetworkRefused()
         QCOMPARE(source.status().code(), Status::Code::Unsupported);
         QVERIFY2(source.status().message().contains(QLatin1String("trusted")), qPrintable(source.status().message()));
     }
+}
+
+void TestRasterSources::gdalWmsFileNeedsTrust()
+{
+    // A GDAL WMS description over a local tile folder (file://): one level-0 tile in the colour red.
+    const QString folder = m_dir.filePath(QStringLiteral("wmstiles/0/0"));
+    QDir().mkpath(folder);
+    RasterSpec tile{QStringLiteral("EPSG:3857"), 0, 0, 1, 1, 256, 256, 3, GDT_Byte};
+    const QString tif = m_dir.filePath(QStringLiteral("tile.tif"));
+    createGeoTiff(tif, tile, [](int band, int, int) { return band == 1 ? 200.0 : 10.0; }).reset();
+    QVERIFY(translate(tif, folder + QStringLiteral("/0.png"), {QStringLiteral("-of"), QStringLiteral("PNG")}));
+    const QString xml = m_dir.filePath(QStringLiteral("basemap.xml"));
+    QFile f(xml);
+    QVERIFY(f.open(QIODevice::WriteOnly));
+    f.write(gis::xyzToGdalWmsXml(QUrl::fromLocalFile(m_dir.filePath(QStringLiteral("wmstiles"))).toString() +
+                                     QStringLiteral("/{z}/{x}/{y}.png"),
+                                 projectOptions(), 0)
+                .toUtf8());
+    f.close();
+    QCOMPARE(gis::classifyRasterSource(xml), gis::RasterSourceType::GdalWms);
+    // Not trusted: neither the factory nor the one-shot reader opens it.
+    auto refused = gis::openImagerySource(xml, projectOptions());
+    QVERIFY(!refused);
+    QVERIFY2(refused.status().message().contains(QLatin1String("trusted")), qPrintable(refused.status().message()));
+    auto reader = gis::readImagery(xml, QString::fromLatin1(kProjectCrs), gridAround(kE0, kN0, 1000, 4));
+    QVERIFY(!reader);
+    QCOMPARE(reader.status().code(), Status::Code::Unsupported);
+    // Trusted: it reads.
+    auto options = projectOptions();
+    options.allowNetwork = true;
+    auto source = gis::openImagerySource(xml, options);
+    QVERIFY2(source, qPrintable(source.status().message()));
+    auto img = (*source)->readImage(gridAround(kE0, kN0, 50000, 4), {});
+    QVERIFY2(img, qPrintable(img.status().message()));
+    const std::uint8_t* p = pixelAt(*img, 2, 2);
+    QVERIFY2(std::abs(p[0] - 200) <= 2 && std::abs(p[1] - 10) <= 2 && p[3] == 255,
+             qPrintable(QStringLiteral("%1 %2 %3 %4").arg(p[0]).arg(p[1]).arg(p[2]).arg(p[3])));
 }
 
 void TestRasterSources::cancelledReadStopsQuickly()
