@@ -81,8 +81,8 @@ public:
     //! the view is fully refined.
     bool isIdle() const;
 
-    //! Called (from any thread) when a loaded tile is waiting to be merged: the viewer should
-    //! draw another frame.
+    //! Called (from any thread) when a loaded tile is waiting to be merged, a load ended or the
+    //! layers changed: the viewer should draw another frame.
     void setRedrawCallback(std::function<void()> callback);
     //! Called on the main thread (during update) when reading a layer fails, with the error;
     //! at most once per layer until that layer is re-added.

@@ -10,9 +10,10 @@ namespace citytwin::scene {
 
 double TileEngine::Impl::geometricError(const data::TileKey& key) const
 {
-    // With imagery a texel is what must not get blurry; without, a mesh cell.
-    const int samples = imagery.empty() ? std::max(1, options.meshQuads) : std::max(16, options.textureSize);
-    return scheme.tileSize(key.level) / samples;
+    // A texel must not get blurry. Without imagery the same density keeps the tile count sane
+    // (mesh cells of 1.5 px would mean thousands of tiles); the mesh stops refining anyway at
+    // the level where the DEM has no more detail (effectiveMaxLevel).
+    return scheme.tileSize(key.level) / std::max(16, options.textureSize);
 }
 
 std::pair<double, double> TileEngine::Impl::heightRange(const data::TileKey& key) const

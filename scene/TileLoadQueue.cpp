@@ -66,9 +66,10 @@ void TileLoadQueue::runNext()
     {
         const std::lock_guard lock(m_mutex);
         m_pending.erase(key);
-        if (token.isCancelled() || result.cancelled)
-            return;
-        m_done.push_back(std::move(result));
+        if (!token.isCancelled() && !result.cancelled)
+            m_done.push_back(std::move(result));
+        // Also after a cancel: the key is free again and a viewer that wants it back must get
+        // a frame to ask (no frame would come otherwise in an on-demand GUI).
         callback = m_readyCallback;
     }
     if (callback)

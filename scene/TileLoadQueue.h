@@ -45,7 +45,7 @@ public:
     //! The oldest finished load, if any (cancelled loads never get here).
     std::optional<TileBuildResult> takeDone();
     std::size_t doneCount() const;
-    //! Called on the worker thread each time a load finishes into the done list.
+    //! Called on a worker thread each time a load ends (finished or cancelled).
     void setReadyCallback(std::function<void()> callback);
 
     //! Cancels everything, waits for the workers and drops finished loads.

@@ -89,6 +89,8 @@ private slots:
     void evictsBeyondTheMemoryBudget();
     void reportsAFailingLayerOnce();
     void elevationChangesReload();
+    void finestElevationWins();
+    void twoViewersShareTheEngine();
 };
 
 void TestTileEngine::textureSizeFollowsSourceDetail_data()
@@ -282,6 +284,58 @@ void TestTileEngine::elevationChangesReload()
     engine->removeSource(kElevation);
     QVERIFY(runUntilIdle(frames, *engine, view));
     QVERIFY(std::abs(terrainHeightAt(*engine, x, y)) < 0.05);
+}
+
+void TestTileEngine::finestElevationWins()
+{
+    osg::ref_ptr<TileEngine> engine = new TileEngine(kScheme, kOrigin, smallOptions());
+    // A coarse flat 10 m everywhere, a fine 100 m plateau from 100 m east of the centre (added
+    // first: order of adding must not matter, resolution does). Tiles never end there.
+    const data::Extent2D east{kExtent.centerX() + 100, kExtent.minY, kExtent.maxX, kExtent.maxY};
+    engine->addElevationSource(data::LayerId{5}, std::make_shared<SlopeElevation>(east, 4.0, 100.0, 0.0));
+    engine->addElevationSource(data::LayerId{6}, std::make_shared<SlopeElevation>(kExtent, 64.0, 10.0, 0.0));
+    HeadlessFrames frames;
+    const data::SavedView view = topDown(0, 0, 3000);
+    QVERIFY(runUntilIdle(frames, *engine, view));
+    const double centreX = kExtent.centerX() - kOrigin.x;
+    QVERIFY2(std::abs(terrainHeightAt(*engine, centreX - 700, 0) - 10.0) < 0.01,
+             "west: only the coarse source");
+    QVERIFY2(std::abs(terrainHeightAt(*engine, centreX + 700, 0) - 100.0) < 0.01,
+             "east: the fine source wins");
+    QVERIFY2(std::abs(terrainHeightAt(*engine, centreX + 30, 0) - 10.0) < 0.01,
+             "the fine one has no data there");
+
+    // Without the coarse source: a tile with no data at all is flat at 0, a tile partly
+    // covered fills its gap with its lowest valid height (no sky hole, no cliff to 0).
+    engine->removeSource(data::LayerId{6});
+    QVERIFY(runUntilIdle(frames, *engine, view));
+    QVERIFY(std::abs(terrainHeightAt(*engine, centreX - 700, 0)) < 0.01);
+    QVERIFY(std::abs(terrainHeightAt(*engine, centreX + 30, 0) - 100.0) < 0.01);
+}
+
+void TestTileEngine::twoViewersShareTheEngine()
+{
+    TileEngineOptions options = smallOptions();
+    options.maxInFlight = 4;
+    osg::ref_ptr<TileEngine> engine = new TileEngine(kScheme, kOrigin, options);
+    engine->addImagerySource(kImagery, std::make_shared<QuadrantImagery>(kExtent, 8.0, kQuadrants));
+    // Two viewers of one scene (e.g. the GUI and an offscreen render), each with its own
+    // frame numbers, drawing in turn: neither cancels the other's loads, both refine.
+    HeadlessFrames gui, offscreen;
+    const data::SavedView a = topDown(-1500, 1500, 250), b = topDown(1500, -1500, 250);
+    QElapsedTimer timer;
+    timer.start();
+    int deepestA = -1, deepestB = -1;
+    while ((deepestA < 3 || deepestB < 3 || !engine->isIdle()) && timer.elapsed() < 10000) {
+        gui.frame(engine.get(), a);
+        deepestA = engine->stats().deepestDrawnLevel;
+        offscreen.frame(engine.get(), b);
+        deepestB = engine->stats().deepestDrawnLevel;
+        QThread::msleep(2);
+    }
+    QCOMPARE(deepestA, 3);
+    QCOMPARE(deepestB, 3);
+    QCOMPARE(engine->stats().cancelledTotal, 0LL);
 }
 
 QTEST_GUILESS_MAIN(TestTileEngine)
