@@ -86,47 +86,6 @@ data::Result<data::ElevationGrid> loadElevation(const data::LayerSettings& layer
     return gis::readElevation(path, ctx.crs, std::nullopt, kMaxDemCells);
 }
 
-data::Result<data::ImageRaster> loadImagery(const data::LayerSettings& layer, const JobContext& ctx,
-                                            const data::GridGeometry& demGrid)
-{
-    const QString path = resolveSource(layer.sourceUri, ctx.projectFile);
-    if (Status s = checkFile(path, layer); !s)
-        return s;
-    auto info = gis::inspectRaster(path);
-    if (!info)
-        return info.status();
-    if (demGrid.extent.isEmpty())
-        return Status::error(Status::Code::InvalidArgument,
-                             LayerLoader::tr("the terrain has an empty extent"));
-    // Keep the image's own detail (its longer side) but lay it on the DEM's extent and aspect.
-    const int longSide = std::clamp(std::max(info->width, info->height), 1, kMaxImageryPixels);
-    const double aspect = demGrid.extent.width() / demGrid.extent.height();
-    data::GridGeometry target;
-    target.extent = demGrid.extent;
-    if (aspect >= 1.0) {
-        target.width = longSide;
-        target.height = std::max(1, int(std::lround(longSide / aspect)));
-    } else {
-        target.height = longSide;
-        target.width = std::max(1, int(std::lround(longSide * aspect)));
-    }
-    if (ctx.cancelled())
-        return cancelledStatus();
-    return gis::readImagery(path, ctx.crs, target, kMaxImageryPixels);
-}
-
-NodeResult buildTerrainNode(const data::ElevationGrid& dem, const data::ImageRaster* imagery,
-                            const JobContext& ctx)
-{
-    if (ctx.cancelled())
-        return cancelledStatus();
-    osg::ref_ptr<osg::Node> node = scene::buildTerrain(dem, imagery, ctx.origin);
-    if (!node)
-        return Status::error(Status::Code::FormatError,
-                             LayerLoader::tr("the DEM gave no terrain (no valid heights)"));
-    return node;
-}
-
 void drapeFootprints(std::vector<data::Footprint>& footprints, const data::ElevationGrid& dem)
 {
     const data::GridGeometry& g = dem.grid;

@@ -21,10 +21,8 @@ namespace citytwin::app {
 //! reads, builds a detached OSG subgraph and touches nothing shared.
 namespace loader {
 
-//! Largest DEM grid loaded for the terrain (cells a side) — beyond this llvmpipe gains nothing.
+//! Largest whole-DEM grid loaded for draping buildings and the cursor height (cells a side).
 inline constexpr int kMaxDemCells = 1024;
-//! Largest imagery texture draped over the terrain (pixels a side).
-inline constexpr int kMaxImageryPixels = 4096;
 
 //! Everything a job needs to know about the project, copied so the job owns it.
 struct JobContext
@@ -46,14 +44,6 @@ QString resolveSource(const QString& uri, const QString& projectFile);
 
 //! Reads the DEM of an elevation layer (at most kMaxDemCells a side) in the project CRS.
 data::Result<data::ElevationGrid> loadElevation(const data::LayerSettings& layer, const JobContext& ctx);
-
-//! Reads an imagery layer onto the DEM's extent, keeping the image's own resolution up to kMaxImageryPixels.
-data::Result<data::ImageRaster> loadImagery(const data::LayerSettings& layer, const JobContext& ctx,
-                                            const data::GridGeometry& demGrid);
-
-//! Builds the terrain node from DEM (and IMAGERY, may be null).
-NodeResult buildTerrainNode(const data::ElevationGrid& dem, const data::ImageRaster* imagery,
-                            const JobContext& ctx);
 
 //! Reads footprints, drapes them on DEM (may be null: base 0) and builds the buildings node.
 NodeResult loadBuildings(const data::LayerSettings& layer, const JobContext& ctx,

@@ -8,6 +8,7 @@
 #include <QFileInfo>
 #include <QLoggingCategory>
 #include <QThreadPool>
+#include <QTimer>
 #include <algorithm>
 
 Q_LOGGING_CATEGORY(lcSession, "citytwin.app")
@@ -18,6 +19,8 @@ using data::LayerId;
 using data::Status;
 
 namespace {
+
+constexpr int kTileActivityPollMs = 200;
 
 bool canWrite(const QString& path)
 {
@@ -61,9 +64,12 @@ data::Result<std::unique_ptr<ProjectSession>> ProjectSession::create(const QStri
 ProjectSession::ProjectSession(std::unique_ptr<data::ProjectStore> store, data::Project project)
     : m_store(std::move(store)), m_project(std::move(project)),
       m_scene(std::make_unique<scene::CityScene>(m_project.timeExtent.start)),
-      m_pool(std::make_unique<QThreadPool>())
+      m_pool(std::make_unique<QThreadPool>()), m_tileTimer(std::make_unique<QTimer>())
 {
     m_pool->setMaxThreadCount(std::max(2, QThread::idealThreadCount()));
+    // The engine has no "tiles in flight" signal: poll its counters while it exists.
+    m_tileTimer->setInterval(kTileActivityPollMs);
+    connect(m_tileTimer.get(), &QTimer::timeout, this, &ProjectSession::pollTileActivity);
     for (const data::LayerSettings& layer : m_project.layers())
         m_layers[layer.id] = std::make_unique<LayerRuntime>();
     m_scene->setTime(m_project.initialTime != data::kNoTime ? m_project.initialTime
@@ -73,7 +79,10 @@ ProjectSession::ProjectSession(std::unique_ptr<data::ProjectStore> store, data::
 ProjectSession::~ProjectSession()
 {
     blockSignals(true); // no slot may see a half-destroyed session
+    m_sources.clear();  // so that cancelling builds no terrain
     cancelLoading();
+    // A viewer may still hold the scene root: the engine must stop calling back into us.
+    dropEngine(false);
     // Jobs hold no pointer to the session, but they must not outlive the pool.
     m_pool->waitForDone();
 }
@@ -131,8 +140,8 @@ void ProjectSession::setLayerVisible(LayerId id, bool visible)
     if (!layer || layer->visible == visible)
         return;
     layer->visible = visible;
-    if (id == m_imageryLayer)
-        applyImagerySettings();
+    if (isBasemap(layer->kind))
+        applyBasemapSettings();
     else if (m_scene->hasLayer(id))
         m_scene->setLayerVisible(id, visible);
     setModified(true);
@@ -146,8 +155,8 @@ void ProjectSession::setLayerOpacity(LayerId id, double opacity)
     if (!layer || layer->opacity == opacity)
         return;
     layer->opacity = opacity;
-    if (id == m_imageryLayer)
-        applyImagerySettings();
+    if (isBasemap(layer->kind))
+        applyBasemapSettings();
     else if (m_scene->hasLayer(id))
         m_scene->setLayerOpacity(id, opacity);
     setModified(true);

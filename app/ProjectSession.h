@@ -5,6 +5,7 @@
 #include "data/ProjectStore.h"
 #include "data/Rasters.h"
 #include "data/Result.h"
+#include "data/TilingScheme.h"
 #include "scene/CityScene.h"
 #include "scene/TileEngine.h"
 
@@ -14,10 +15,14 @@
 #include <functional>
 #include <map>
 #include <memory>
+#include <optional>
+#include <set>
+#include <vector>
 #include <osg/Node>
 #include <osg/ref_ptr>
 
 class QThreadPool;
+class QTimer;
 
 namespace citytwin::app::loader {
 struct JobContext;
@@ -62,7 +67,9 @@ public:
     LayerState layerState(data::LayerId id) const;
     QString layerError(data::LayerId id) const;
 
-    //! The elevation grid of the terrain (project CRS), or nullptr before it is loaded.
+    //! The whole-DEM elevation grid (project CRS, at most loader::kMaxDemCells a side) of the first
+    //! elevation layer that is a local file, or nullptr before it is loaded. Buildings are draped on
+    //! it and the cursor readout asks it; the drawn terrain is terrainEngine()'s.
     const data::ElevationGrid* terrain() const;
 
     // Edits (update the Project value and the live scene; mark the session modified).
@@ -71,9 +78,12 @@ public:
     // Basemap layers (imagery/elevation) are served by one paged scene::TileEngine; the
     // functions below are the user's edits of the layer list (the GUI, drag & drop, the CLI).
 
-    //! Adds LAYER (id assigned here) to the project and the live scene and starts loading it.
-    //! A URL source added this way counts as trusted (the user typed it). Fails (naming the
-    //! source) when the kind is not one the session can serve or the file does not exist.
+    //! Adds LAYER (id assigned here) to the project and the live scene and starts loading it
+    //! (once startLoading() was called; before that it loads with the rest). It goes on top of its
+    //! group; an absolute path inside the project's folder is stored relative to it. A URL source
+    //! added this way counts as trusted (the user typed it). Fails (naming the source) when the
+    //! kind is not one the session can serve, the file does not exist or kMaxImageryLayers
+    //! imagery layers are already there; the project is then unchanged.
     data::Result<data::LayerId> addLayer(data::LayerSettings layer);
     //! Guesses the layer for a dropped/opened file or URL: kind (raster with one band and no
     //! colour interpretation → elevation, other rasters and services → imagery, polygons →
@@ -82,9 +92,13 @@ public:
     bool removeLayer(data::LayerId id);
     //! Moves ID one step up (+1, drawn later/on top) or down (-1) within its group.
     bool moveLayer(data::LayerId id, int step);
-    //! Vertical exaggeration of an elevation layer (style key "verticalScale", 0.1…10).
+    //! Vertical exaggeration of an elevation layer (style key "verticalScale", 0.1…10). The
+    //! terrain uses the scale of the first visible elevation layer in draw order.
     void setLayerVerticalScale(data::LayerId id, double scale);
-    //! The paged basemap terrain, or nullptr before loading started.
+    static double layerVerticalScale(const data::LayerSettings& layer);
+    //! The paged basemap terrain, or nullptr until the basemap sources are open (the engine's
+    //! tiling scheme covers their extents) or when the project has none. It is replaced when a
+    //! new elevation source needs another scheme: terrainEngineChanged() says so.
     scene::TileEngine* terrainEngine() const;
     //! Decides whether a network source may be contacted (the app asks its trust store; a URL
     //! the user added in this session is trusted). Default: nothing is trusted.
@@ -118,29 +132,63 @@ signals:
     void layersChanged();
     //! Basemap tile loading: tiles queued + running (0 when the view is fully refined).
     void tileActivity(int inFlight);
+    //! terrainEngine() was created, replaced or dropped (connect its redraw callback again).
+    void terrainEngineChanged();
     void viewsChanged();
 
 private:
     ProjectSession(std::unique_ptr<data::ProjectStore> store, data::Project project);
 
     using NodeResult = data::Result<osg::ref_ptr<osg::Node>>;
-    void startStageTwo();
-    void startTerrain(std::shared_ptr<const data::ImageRaster> imagery);
-    void startNodeJob(data::LayerId id, std::function<NodeResult()> job,
-                      std::function<void(const data::Status&)> after = {});
+    // Loading (ProjectSessionLoading.cpp).
+    //! Starts loading LAYER in the running load round (counts it unless it fails at once).
+    void startLayer(const data::LayerSettings& layer);
+    void startBasemapSource(const data::LayerSettings& layer);
+    void startDem(const data::LayerSettings& layer);
+    void startBuildings(const data::LayerSettings& layer);
+    void startNodeJob(data::LayerId id, std::function<NodeResult()> job);
     loader::JobContext jobContext() const;
+    //! Opens a load round for layers loaded outside startLoading() (added or trusted ones).
+    void beginLoadRound();
+    void markLoading(data::LayerId id);
     void setLayerState(data::LayerId id, LayerState state, const QString& error = {});
     //! A layer is done (Ready or Failed): counts it, emits progress and, at the last, loadingFinished.
     void finishLayer(data::LayerId id, const data::Status& status);
+    //! Ends the load round (loadingFinished) once every counted layer and the DEM are done.
+    void checkFinished();
     void attachNode(data::LayerId id, osg::ref_ptr<osg::Node> node);
-    void applyImagerySettings();
     void setModified(bool modified);
     bool isCurrent(quint64 generation) const { return generation == m_generation && m_loading; }
+    //! The user added or trusted LAYER's source in this session, or the trust policy allows it
+    //! (asked with the URI as stored and as resolved against the project's folder).
+    bool isTrusted(const data::LayerSettings& layer) const;
+    QString resolvedSource(const data::LayerSettings& layer) const;
+
+    // The basemap engine (ProjectSessionBasemap.cpp).
+    static bool isBasemap(data::LayerKind kind);
+    //! Builds the engine once the sources that decide its tiling scheme are open, adds new
+    //! sources to it, or rebuilds it when the scheme must change.
+    void updateEngine();
+    void rebuildEngine(const data::TilingScheme& scheme);
+    void dropEngine(bool notify);
+    data::TilingScheme wantedScheme() const;
+    //! Pushes visibility, opacity, imagery order and vertical scale of the basemap layers to the engine.
+    void applyBasemapSettings();
+    void pollTileActivity();
 
     struct LayerRuntime
     {
         LayerState state = LayerState::NotLoaded;
         QString error;
+        bool pending = false; //!< counted in the running load round, not finished yet
+    };
+    struct BasemapSource
+    {
+        std::shared_ptr<const data::ElevationSource> elevation;
+        std::shared_ptr<const data::ImagerySource> imagery;
+        bool inEngine = false;
+        std::optional<bool> shown;    //!< last visibility given to the engine
+        std::optional<float> opacity; //!< last opacity given to the engine
     };
     std::unique_ptr<data::ProjectStore> m_store;
     data::Project m_project;
@@ -152,12 +200,28 @@ private:
     std::unique_ptr<QThreadPool> m_pool;
     std::shared_ptr<std::atomic_bool> m_cancel;
     quint64 m_generation = 0;
+    bool m_started = false; //!< startLoading() was called: added layers load at once
     bool m_loading = false;
     int m_loadTotal = 0;
     int m_loadDone = 0;
-    data::LayerId m_elevationLayer;
-    data::LayerId m_imageryLayer;
+    int m_pendingElevation = 0; //!< elevation sources being opened
+    int m_pendingImagery = 0;
+    bool m_demPending = false;  //!< buildings wait for the draping DEM
+    std::vector<data::LayerId> m_waitingBuildings;
+    data::LayerId m_demLayer;
     std::shared_ptr<const data::ElevationGrid> m_dem;
+
+    // Basemap: opened sources, the engine that draws them, trust and service options.
+    std::map<data::LayerId, BasemapSource> m_sources;
+    osg::ref_ptr<scene::TileEngine> m_engine;
+    std::unique_ptr<QTimer> m_tileTimer;
+    int m_lastTileActivity = -1;
+    std::function<bool(const QString&)> m_trustPolicy;
+    std::set<QString> m_trustedUris;
+    std::set<data::LayerId> m_untrusted;
+    QString m_apiKey;
+    QString m_cacheDir;
+    qint64 m_cacheMaxBytes = 512LL << 20;
 };
 
 } // namespace citytwin::app

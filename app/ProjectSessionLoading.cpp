@@ -1,6 +1,6 @@
 #include "app/LayerLoader.h"
 #include "app/ProjectSession.h"
-#include "scene/SceneBuilders.h"
+#include "gis/RasterSourceFactory.h"
 
 #include <QEventLoop>
 #include <QFileInfo>
@@ -9,8 +9,9 @@
 #include <QThreadPool>
 #include <QtConcurrent/QtConcurrentRun>
 
-// The loading pipeline of ProjectSession: DEM first, then imagery + terrain, buildings and events
-// on the session's pool; every result comes back to the main thread before it touches the scene.
+// The loading pipeline of ProjectSession: basemap sources are opened on the session's pool and
+// handed to the TileEngine; the draping DEM comes first for the buildings; overlays start at once.
+// Every result comes back to the main thread before it touches the session or the scene.
 
 Q_DECLARE_LOGGING_CATEGORY(lcSession)
 
@@ -39,6 +40,20 @@ void runOnPool(QObject* context, QThreadPool* pool, Job job, Done done)
         QtConcurrent::run(pool, [job = std::move(job)]() { return std::make_shared<T>(job()); }));
 }
 
+//! What opening a basemap source gave: one of the two sources, or why there is none.
+struct OpenedSource
+{
+    Status status;
+    std::shared_ptr<const data::ElevationSource> elevation;
+    std::shared_ptr<const data::ImagerySource> imagery;
+};
+
+//! A file GDAL reads directly: the only kind the whole-DEM draping grid is read from.
+bool isLocalFile(const QString& uri)
+{
+    return gis::classifyRasterSource(uri) == gis::RasterSourceType::File && !gis::needsNetwork(uri);
+}
+
 } // namespace
 
 void ProjectSession::startLoading()
@@ -46,56 +61,31 @@ void ProjectSession::startLoading()
     cancelLoading();
     ++m_generation;
     m_cancel = std::make_shared<std::atomic_bool>(false);
+    m_started = true;
     m_loading = true;
     m_loadTotal = 0;
     m_loadDone = 0;
+    m_pendingElevation = 0;
+    m_pendingImagery = 0;
+    m_demPending = false;
+    m_waitingBuildings.clear();
     m_dem.reset();
-    m_elevationLayer = {};
-    m_imageryLayer = {};
+    m_demLayer = {};
+    dropEngine(true);
+    m_sources.clear();
+    m_untrusted.clear();
+    for (auto& [id, runtime] : m_layers)
+        runtime->pending = false;
 
-    // Overlays carry their own z: they need no terrain and start at once.
-    std::vector<LayerId> overlays;
+    // Draw order puts the basemap group first: the draping DEM is on its way before buildings ask.
     for (const data::LayerSettings& layer : m_project.layersInDrawOrder()) {
         m_scene->removeLayer(layer.id);
-        bool loadable = true;
-        switch (layer.kind) {
-        case LayerKind::Elevation:
-            loadable = !m_elevationLayer.isValid();
-            if (loadable)
-                m_elevationLayer = layer.id;
-            break;
-        case LayerKind::Imagery:
-            loadable = !m_imageryLayer.isValid();
-            if (loadable)
-                m_imageryLayer = layer.id;
-            break;
-        case LayerKind::Buildings:
-            break;
-        case LayerKind::Events:
-        case LayerKind::Assets:
-        case LayerKind::People:
-            overlays.push_back(layer.id);
-            break;
-        default:
-            setLayerState(
-                layer.id, LayerState::Failed,
-                tr("layers of kind '%1' are not available in this version").arg(data::toString(layer.kind)));
-            continue;
-        }
-        if (!loadable) {
-            const LayerId used = layer.kind == LayerKind::Elevation ? m_elevationLayer : m_imageryLayer;
-            setLayerState(layer.id, LayerState::Failed,
-                          tr("only one %1 layer is supported; '%2' is used")
-                              .arg(data::toString(layer.kind), m_project.layer(used)->name));
-            continue;
-        }
-        ++m_loadTotal;
-        setLayerState(layer.id, LayerState::Loading);
+        startLayer(layer);
     }
 
-    const quint64 generation = m_generation;
-    if (m_loadTotal == 0) {
+    if (m_loadTotal == 0 && !m_demPending) {
         // Nothing to do, but report it like a load: callers connect after startLoading() returns.
+        const quint64 generation = m_generation;
         QMetaObject::invokeMethod(
             this,
             [this, generation]() {
@@ -109,10 +99,48 @@ void ProjectSession::startLoading()
         return;
     }
     emit loadProgress(0, m_loadTotal);
+}
 
-    for (LayerId id : overlays) {
-        const data::LayerSettings layer = *m_project.layer(id);
-        startNodeJob(id, [layer, ctx = jobContext()]() {
+void ProjectSession::beginLoadRound()
+{
+    if (m_loading)
+        return;
+    m_loading = true;
+    m_loadTotal = 0;
+    m_loadDone = 0;
+    if (!m_cancel || m_cancel->load())
+        m_cancel = std::make_shared<std::atomic_bool>(false);
+}
+
+void ProjectSession::markLoading(LayerId id)
+{
+    auto& runtime = m_layers[id];
+    if (!runtime)
+        runtime = std::make_unique<LayerRuntime>();
+    runtime->pending = true;
+    ++m_loadTotal;
+    setLayerState(id, LayerState::Loading);
+}
+
+void ProjectSession::startLayer(const data::LayerSettings& layer)
+{
+    switch (layer.kind) {
+    case LayerKind::Elevation:
+    case LayerKind::Imagery:
+        startBasemapSource(layer);
+        return;
+    case LayerKind::Buildings:
+        markLoading(layer.id);
+        if (m_demPending)
+            m_waitingBuildings.push_back(layer.id);
+        else
+            startBuildings(layer);
+        return;
+    case LayerKind::Events:
+    case LayerKind::Assets:
+    case LayerKind::People:
+        markLoading(layer.id);
+        startNodeJob(layer.id, [layer, ctx = jobContext()]() {
             switch (layer.kind) {
             case LayerKind::Assets:
                 return loader::loadAssets(layer, ctx);
@@ -122,25 +150,125 @@ void ProjectSession::startLoading()
                 return loader::loadEvents(layer, ctx);
             }
         });
-    }
-
-    if (!m_elevationLayer.isValid()) {
-        startStageTwo();
+        return;
+    default:
+        setLayerState(
+            layer.id, LayerState::Failed,
+            tr("layers of kind '%1' are not available in this version").arg(data::toString(layer.kind)));
         return;
     }
-    const data::LayerSettings layer = *m_project.layer(m_elevationLayer);
+}
+
+void ProjectSession::startBasemapSource(const data::LayerSettings& layer)
+{
+    const QString uri = resolvedSource(layer);
+    const bool network = gis::needsNetwork(uri);
+    if (network && !isTrusted(layer)) {
+        // A project from elsewhere must not make the app talk to servers behind the user's back.
+        m_untrusted.insert(layer.id);
+        setLayerState(layer.id, LayerState::Failed,
+                      tr("not contacted: %1 is a network source that is not trusted yet; "
+                         "trust the layer to load it")
+                          .arg(uri));
+        return;
+    }
+    const bool elevation = layer.kind == LayerKind::Elevation;
+    if (!elevation) {
+        int imagery = m_pendingImagery;
+        for (const auto& [id, source] : m_sources)
+            imagery += source.imagery ? 1 : 0;
+        if (imagery >= scene::kMaxImageryLayers) {
+            setLayerState(layer.id, LayerState::Failed,
+                          tr("at most %1 imagery layers can be drawn at once; hide or remove one")
+                              .arg(scene::kMaxImageryLayers));
+            return;
+        }
+    }
+    markLoading(layer.id);
+    ++(elevation ? m_pendingElevation : m_pendingImagery);
+    if (elevation && !m_demLayer.isValid() && isLocalFile(uri)) {
+        m_demLayer = layer.id;
+        startDem(layer);
+    }
+
+    gis::RasterSourceOptions options;
+    options.projectCrs = m_project.crs;
+    options.origin = m_project.origin;
+    options.allowNetwork = network; // only reached for a trusted network source
+    options.cacheDir = m_cacheDir;
+    options.cacheMaxBytes = m_cacheMaxBytes;
+    options.apiKey = m_apiKey;
+    const quint64 generation = m_generation;
+    const LayerId id = layer.id;
+    // Opening may block on HTTP (a service's capabilities): never on the main thread.
+    runOnPool<OpenedSource>(
+        this, m_pool.get(),
+        [uri, options, elevation]() {
+            OpenedSource opened;
+            if (elevation) {
+                auto source = gis::openElevationSource(uri, options);
+                if (source)
+                    opened.elevation = std::move(source).value();
+                else
+                    opened.status = source.status();
+            } else {
+                auto source = gis::openImagerySource(uri, options);
+                if (source)
+                    opened.imagery = std::move(source).value();
+                else
+                    opened.status = source.status();
+            }
+            return opened;
+        },
+        [this, id, generation, elevation](OpenedSource opened) {
+            if (!isCurrent(generation))
+                return;
+            --(elevation ? m_pendingElevation : m_pendingImagery);
+            Status status = opened.status;
+            const bool exists = m_project.layer(id) != nullptr;
+            if (exists && status)
+                m_sources[id] = BasemapSource{std::move(opened.elevation), std::move(opened.imagery), false, {}, {}};
+            // The engine first: loadingFinished (from the last finishLayer) finds it in the scene.
+            updateEngine();
+            if (exists && status && !m_sources.count(id))
+                status = Status::error(Status::Code::Unsupported, layerError(id)); // refused by the engine
+            finishLayer(id, status);
+        });
+}
+
+void ProjectSession::startDem(const data::LayerSettings& layer)
+{
+    m_demPending = true;
+    const quint64 generation = m_generation;
     using DemResult = data::Result<data::ElevationGrid>;
     runOnPool<DemResult>(
         this, m_pool.get(), [layer, ctx = jobContext()]() { return loader::loadElevation(layer, ctx); },
-        [this, generation](DemResult result) {
+        [this, generation, id = layer.id](DemResult result) {
             if (!isCurrent(generation))
                 return;
-            if (result)
-                m_dem = std::make_shared<const data::ElevationGrid>(std::move(result).value());
-            else
-                finishLayer(m_elevationLayer, result.status());
-            startStageTwo();
+            m_demPending = false;
+            if (id == m_demLayer) {
+                if (result)
+                    m_dem = std::make_shared<const data::ElevationGrid>(std::move(result).value());
+                else // the layer's own state comes from opening its source
+                    qCWarning(lcSession).noquote()
+                        << "no DEM to drape buildings on:" << result.status().message();
+            }
+            const std::vector<LayerId> waiting = std::move(m_waitingBuildings);
+            m_waitingBuildings.clear();
+            for (LayerId building : waiting) {
+                if (const data::LayerSettings* l = m_project.layer(building))
+                    startBuildings(*l);
+            }
+            checkFinished();
         });
+}
+
+void ProjectSession::startBuildings(const data::LayerSettings& layer)
+{
+    startNodeJob(layer.id, [layer, ctx = jobContext(), dem = m_dem]() {
+        return loader::loadBuildings(layer, ctx, dem.get());
+    });
 }
 
 loader::JobContext ProjectSession::jobContext() const
@@ -154,86 +282,28 @@ loader::JobContext ProjectSession::jobContext() const
     return ctx;
 }
 
-void ProjectSession::startStageTwo()
+QString ProjectSession::resolvedSource(const data::LayerSettings& layer) const
 {
-    const quint64 generation = m_generation;
-    if (m_dem) {
-        if (m_imageryLayer.isValid()) {
-            const data::LayerSettings layer = *m_project.layer(m_imageryLayer);
-            using ImageResult = data::Result<data::ImageRaster>;
-            runOnPool<ImageResult>(
-                this, m_pool.get(),
-                [layer, ctx = jobContext(), dem = m_dem]() {
-                    return loader::loadImagery(layer, ctx, dem->grid);
-                },
-                [this, generation](ImageResult result) {
-                    if (!isCurrent(generation))
-                        return;
-                    if (result) {
-                        startTerrain(std::make_shared<const data::ImageRaster>(std::move(result).value()));
-                    } else {
-                        // The terrain still comes, shaded by height.
-                        finishLayer(m_imageryLayer, result.status());
-                        startTerrain(nullptr);
-                    }
-                });
-        } else {
-            startTerrain(nullptr);
-        }
-    } else if (m_imageryLayer.isValid()) {
-        const QString reason = m_elevationLayer.isValid() ? layerError(m_elevationLayer)
-                                                          : tr("the project has no elevation layer");
-        finishLayer(m_imageryLayer, Status::error(Status::Code::NotFound,
-                                                  tr("no terrain to drape the imagery on: %1").arg(reason)));
-    }
-
-    for (const data::LayerSettings& layer : m_project.layersInDrawOrder()) {
-        if (layer.kind != LayerKind::Buildings)
-            continue;
-        startNodeJob(layer.id, [layer, ctx = jobContext(), dem = m_dem]() {
-            return loader::loadBuildings(layer, ctx, dem.get());
-        });
-    }
+    return loader::resolveSource(layer.sourceUri, QFileInfo(m_store->path()).absoluteFilePath());
 }
 
-void ProjectSession::startTerrain(std::shared_ptr<const data::ImageRaster> imagery)
-{
-    const LayerId imageryLayer = imagery ? m_imageryLayer : LayerId{};
-    startNodeJob(
-        m_elevationLayer,
-        [dem = m_dem, imagery, ctx = jobContext()]() {
-            return loader::buildTerrainNode(*dem, imagery.get(), ctx);
-        },
-        [this, imageryLayer](const Status& status) {
-            if (!imageryLayer.isValid())
-                return;
-            finishLayer(imageryLayer, status);
-            applyImagerySettings();
-        });
-}
-
-void ProjectSession::startNodeJob(LayerId id, std::function<NodeResult()> job,
-                                  std::function<void(const Status&)> after)
+void ProjectSession::startNodeJob(LayerId id, std::function<NodeResult()> job)
 {
     const quint64 generation = m_generation;
-    runOnPool<NodeResult>(this, m_pool.get(), std::move(job),
-                          [this, id, generation, after = std::move(after)](NodeResult result) {
-                              if (!isCurrent(generation))
-                                  return;
-                              if (result)
-                                  attachNode(id, std::move(result).value());
-                              const Status status = result ? Status::ok() : result.status();
-                              finishLayer(id, status);
-                              if (after)
-                                  after(status);
-                          });
+    runOnPool<NodeResult>(this, m_pool.get(), std::move(job), [this, id, generation](NodeResult result) {
+        if (!isCurrent(generation))
+            return;
+        if (result)
+            attachNode(id, std::move(result).value());
+        finishLayer(id, result ? Status::ok() : result.status());
+    });
 }
 
 void ProjectSession::attachNode(LayerId id, osg::ref_ptr<osg::Node> node)
 {
     const data::LayerSettings* layer = m_project.layer(id);
     if (!layer)
-        return;
+        return; // removed while it loaded
     m_scene->setLayerNode(id, layer->kind, std::move(node));
     m_scene->setLayerVisible(id, layer->visible);
     m_scene->setLayerOpacity(id, layer->opacity);
@@ -241,6 +311,9 @@ void ProjectSession::attachNode(LayerId id, osg::ref_ptr<osg::Node> node)
 
 void ProjectSession::finishLayer(LayerId id, const Status& status)
 {
+    const auto it = m_layers.find(id);
+    if (it == m_layers.end())
+        return; // removed while it loaded: removeLayer() counted it
     if (status) {
         setLayerState(id, LayerState::Ready);
     } else {
@@ -249,24 +322,20 @@ void ProjectSession::finishLayer(LayerId id, const Status& status)
             << "layer" << (layer ? layer->name : QString::number(id.value)) << "failed:" << status.message();
         setLayerState(id, LayerState::Failed, status.message());
     }
+    if (!it->second->pending)
+        return;
+    it->second->pending = false;
     ++m_loadDone;
     emit loadProgress(m_loadDone, m_loadTotal);
-    if (m_loadDone >= m_loadTotal && m_loading) {
+    checkFinished();
+}
+
+void ProjectSession::checkFinished()
+{
+    if (m_loading && m_loadDone >= m_loadTotal && !m_demPending) {
         m_loading = false;
         emit loadingFinished();
     }
-}
-
-void ProjectSession::applyImagerySettings()
-{
-    const data::LayerSettings* layer = m_project.layer(m_imageryLayer);
-    if (!layer || layerState(m_imageryLayer) != LayerState::Ready)
-        return;
-    osg::Node* terrain = m_scene->layerNode(m_elevationLayer);
-    if (!terrain)
-        return;
-    scene::setTerrainImageryVisible(terrain, layer->visible);
-    scene::setTerrainImageryOpacity(terrain, float(layer->opacity));
 }
 
 data::Status ProjectSession::loadAllBlocking()
@@ -298,10 +367,17 @@ void ProjectSession::cancelLoading()
     m_cancel->store(true);
     ++m_generation; // results of the abandoned jobs are dropped when they arrive
     m_loading = false;
+    m_pendingElevation = 0;
+    m_pendingImagery = 0;
+    m_demPending = false;
+    m_waitingBuildings.clear();
     for (auto& [id, runtime] : m_layers) {
+        runtime->pending = false;
         if (runtime->state == LayerState::Loading)
             setLayerState(id, LayerState::NotLoaded);
     }
+    // The sources already open still make a terrain.
+    updateEngine();
     emit loadingFinished();
 }
 

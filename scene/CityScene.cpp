@@ -44,6 +44,42 @@ CityScene::CityScene(data::TimeMs epoch)
     m_root->getOrCreateStateSet()->addUniform(m_timeUniform, kForce);
 }
 
+void CityScene::setTerrain(osg::ref_ptr<osg::Node> terrain)
+{
+    if (!terrain) {
+        if (m_terrain)
+            m_root->removeChild(m_terrain);
+        m_terrain = nullptr;
+        return;
+    }
+    if (!m_terrain) {
+        m_terrain = new osg::Group;
+        m_terrain->setName("terrain");
+        // Child 0: the ground is drawn (and depth-tested against) before what stands on it.
+        m_root->insertChild(0, m_terrain);
+        m_terrain->setNodeMask(m_terrainVisible ? ~0u : 0u);
+    }
+    m_terrain->removeChildren(0, m_terrain->getNumChildren());
+    m_terrain->addChild(terrain);
+}
+
+osg::Node* CityScene::terrain() const
+{
+    return m_terrain && m_terrain->getNumChildren() > 0 ? m_terrain->getChild(0) : nullptr;
+}
+
+void CityScene::setTerrainVisible(bool visible)
+{
+    m_terrainVisible = visible;
+    if (m_terrain)
+        m_terrain->setNodeMask(visible ? ~0u : 0u);
+}
+
+bool CityScene::isTerrainVisible() const
+{
+    return m_terrainVisible;
+}
+
 osg::Group* CityScene::layerGroup(data::LayerId id) const
 {
     const auto it = m_layers.find(id);

@@ -16,7 +16,7 @@
 
 namespace citytwin::scene {
 
-//! The live scene: one root with a subgraph per layer, the time and opacity uniforms.
+//! The live scene: one root with the terrain and a subgraph per layer, the time and opacity uniforms.
 //! Main thread only. Changing visibility, opacity or time never rebuilds geometry.
 //! Each layer is a Group (named after the kind, user value "citytwin.layerId") holding the
 //! builder's node; hidden layers have node mask 0 (skipped by cull and picking alike).
@@ -55,7 +55,17 @@ public:
     double timeSeconds() const { return m_sceneTime->seconds(); }
 
     //! The layer of the innermost layer group on PATH (e.g. an intersection's node path).
+    //! Nullopt over the terrain, which is no layer.
     static std::optional<data::LayerId> layerIdOf(const osg::NodePath& path);
+
+    //! The basemap terrain (a paged scene::TileEngine): the only child of a group named "terrain",
+    //! the root's first child while there is a terrain. It is not a layer: the basemap layers live inside it, so picking
+    //! reports no layer for it. Null removes it.
+    void setTerrain(osg::ref_ptr<osg::Node> terrain);
+    osg::Node* terrain() const;
+    //! Hides the whole terrain (node mask 0, skipped by cull and picking) without dropping it.
+    void setTerrainVisible(bool visible);
+    bool isTerrainVisible() const;
 
 private:
     osg::Group* layerGroup(data::LayerId id) const;
@@ -65,6 +75,8 @@ private:
     data::TimeMs m_epoch = 0;
     data::TimeMs m_time = 0;
     osg::ref_ptr<osg::Group> m_root;
+    osg::ref_ptr<osg::Group> m_terrain; //!< child 0 of m_root while there is a terrain
+    bool m_terrainVisible = true;
     osg::ref_ptr<osg::Uniform> m_timeUniform;
     osg::ref_ptr<SceneTime> m_sceneTime;
     std::map<data::LayerId, osg::ref_ptr<osg::Group>> m_layers;

@@ -147,9 +147,14 @@ void TstProjectSession::loadAllBlockingLoadsEveryLayer()
         QVERIFY2(s.layerState(id) == State::Ready, qPrintable(describe(s)));
         QVERIFY(s.layerError(id).isEmpty());
     }
-    // The imagery has no node of its own: it is the terrain's texture.
-    for (LayerKind kind : {LayerKind::Elevation, LayerKind::Buildings, LayerKind::Events})
+    // Elevation and imagery are drawn by the paged terrain (not layer nodes): the scene's terrain.
+    for (LayerKind kind : {LayerKind::Buildings, LayerKind::Events})
         QVERIFY(s.scene().hasLayer(test::firstLayerOf(s.project(), kind)));
+    for (LayerKind kind : {LayerKind::Elevation, LayerKind::Imagery})
+        QVERIFY(!s.scene().hasLayer(test::firstLayerOf(s.project(), kind)));
+    QVERIFY(s.terrainEngine());
+    QCOMPARE(s.scene().terrain(), static_cast<osg::Node*>(s.terrainEngine()));
+    QVERIFY(s.terrainEngine()->scheme().extent().contains(s.project().origin.x, s.project().origin.y));
     for (const data::LayerSettings& l : s.project().layers())
         QVERIFY(s.layerState(l.id) != State::Loading && s.layerState(l.id) != State::NotLoaded);
 
@@ -230,9 +235,8 @@ void TstProjectSession::missingFileFailsOnlyItsLayer_data()
     QTest::addColumn<QList<int>>("failedKinds");
     QTest::newRow("buildings") << int(LayerKind::Buildings) << QList<int>{int(LayerKind::Buildings)};
     QTest::newRow("imagery") << int(LayerKind::Imagery) << QList<int>{int(LayerKind::Imagery)};
-    // No DEM, no terrain to drape the imagery on; buildings stand at height 0 and events carry z.
-    QTest::newRow("elevation") << int(LayerKind::Elevation)
-                               << QList<int>{int(LayerKind::Elevation), int(LayerKind::Imagery)};
+    // No DEM: the imagery lies on flat ground, buildings stand at height 0 and events carry z.
+    QTest::newRow("elevation") << int(LayerKind::Elevation) << QList<int>{int(LayerKind::Elevation)};
 }
 
 void TstProjectSession::missingFileFailsOnlyItsLayer()
@@ -462,7 +466,8 @@ void TstProjectSession::createNewProject()
     QVERIFY(id.isValid());
     QVERIFY(s.loadAllBlocking());
     QCOMPARE(s.layerState(id), State::Ready);
-    QVERIFY(s.scene().hasLayer(id));
+    QVERIFY(s.terrainEngine());
+    QVERIFY(s.scene().terrain());
 
     QVERIFY(!ProjectSession::create(path, project)); // never overwrites
 }
