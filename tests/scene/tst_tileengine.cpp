@@ -3,6 +3,7 @@
 // LRU eviction, layer errors and reloads after elevation changes.
 #include "TileTestSources.h"
 #include "scene/TileEngine.h"
+#include "scene/TileLoadQueue.h"
 #include "scene/TileMeshBuilder.h"
 
 #include <QElapsedTimer>
@@ -81,6 +82,7 @@ class TestTileEngine : public QObject
     Q_OBJECT
 
 private slots:
+    void loadQueueRunsByPriorityAndDropsCancelled();
     void textureSizeFollowsSourceDetail_data();
     void textureSizeFollowsSourceDetail();
     void refinesToIdle_data();
@@ -92,6 +94,46 @@ private slots:
     void finestElevationWins();
     void twoViewersShareTheEngine();
 };
+
+void TestTileEngine::loadQueueRunsByPriorityAndDropsCancelled()
+{
+    TileLoadQueue queue(1, 5);
+    std::atomic<bool> release{false};
+    std::mutex mutex;
+    std::vector<int> order;
+    auto job = [&](int x, bool block) {
+        return [&, x, block](const data::CancelToken& cancel) {
+            while (block && !release.load() && !cancel.isCancelled())
+                QThread::msleep(1);
+            const std::lock_guard lock(mutex);
+            order.push_back(x);
+            TileBuildResult r;
+            r.key = {3, x, 0};
+            return r;
+        };
+    };
+    // The first load holds the only worker; the others queue and run by priority.
+    QVERIFY(queue.request({3, 0, 0}, 100, job(0, true)));
+    QTRY_COMPARE(queue.running(), 1);
+    QVERIFY(queue.request({3, 1, 0}, 1, job(1, false)));
+    QVERIFY(queue.request({3, 2, 0}, 5, job(2, false)));
+    QVERIFY(queue.request({3, 3, 0}, 3, job(3, false)));
+    QVERIFY(queue.request({3, 4, 0}, 4, job(4, false)));
+    QVERIFY2(!queue.request({3, 5, 0}, 9, job(5, false)), "at most maxInFlight queued or running");
+    QVERIFY(queue.request({3, 1, 0}, 10, job(1, false))); // raised: runs first now
+    QCOMPARE(queue.queued(), 4);
+    // Abandon key 4 (queued: dropped) and the running key 0 (told through its token).
+    QCOMPARE(queue.cancelUnless([](const data::TileKey& k) { return k.x != 4 && k.x != 0; }), 2);
+    QVERIFY(!queue.isPending({3, 4, 0}));
+    QTRY_COMPARE(queue.doneCount(), size_t(3));
+    QCOMPARE(queue.cancelledTotal(), 2LL);
+    QCOMPARE(order, (std::vector<int>{0, 1, 2, 3}));
+    std::vector<int> done;
+    while (auto r = queue.takeDone())
+        done.push_back(r->key.x);
+    QCOMPARE(done, (std::vector<int>{1, 2, 3})); // the cancelled key 0 never arrives
+    QCOMPARE(queue.running() + queue.queued(), 0);
+}
 
 void TestTileEngine::textureSizeFollowsSourceDetail_data()
 {
