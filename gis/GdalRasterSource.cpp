@@ -1,5 +1,6 @@
 #include "gis/GdalRasterSource.h"
 
+#include "gis/DirectRead.h"
 #include "gis/GdalEnvironment.h"
 #include "gis/GdalErrorCapture.h"
 #include "gis/GdalOpen.h"
@@ -98,6 +99,7 @@ Status GdalRasterSource::validate()
         return footprint.status();
     m_info.extent = footprint->extent;
     m_info.resolution = footprint->resolution;
+    m_readDirectly = canReadDirectly(d, m_projectSrs);
 
     // Opening reads the header only: read a pixel where a broken file or a failing service shows.
     // Files: the last pixel (a truncated tail). Services: the coarsest level (one small request).
@@ -160,7 +162,16 @@ Result<DatasetPtr> GdalRasterSource::warp(const GridGeometry& target, WarpPlan p
         return mem.status().withContext(m_info.name);
     plan.progress = cancelProgress;
     plan.progressData = const_cast<CancelToken*>(&cancel);
-    const Status s = warpInto(*src, **mem, plan, m_spec.uri);
+    // The window read is exact for interpolation only: GDAL's averaging RasterIO snaps fractional
+    // windows by up to a source pixel. Reductions by 2x or more past the overview take the warper.
+    double gt[6];
+    src->GetGeoTransform(gt);
+    const bool direct = m_readDirectly && std::min(target.cellX() / gt[1], target.cellY() / -gt[5]) < kAverageFrom;
+    const Status s =
+        direct ? readDirectly(*src, **mem, plan,
+                              plan.resampling == GRA_NearestNeighbour ? GRIORA_NearestNeighbour : GRIORA_Bilinear,
+                              m_spec.uri)
+               : warpInto(*src, **mem, plan, m_spec.uri);
     if (cancel.isCancelled())
         return cancelled(m_info.name);
     if (!s)

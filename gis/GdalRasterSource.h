@@ -48,6 +48,7 @@ private:
     RasterSourceOptions m_options;
     OGRSpatialReference m_projectSrs;
     data::RasterSourceInfo m_info;
+    bool m_readDirectly = false; //!< already in the project CRS, north-up: window reads, no warp
     mutable DatasetPool m_pool;
 };
 

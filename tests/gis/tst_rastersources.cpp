@@ -38,6 +38,8 @@ private slots:
     void sourceAwayFromTheProjectIsEmpty();
     void reprojectedFeatureLandsOnItsPixel_data();
     void reprojectedFeatureLandsOnItsPixel();
+    void projectCrsFastPathMatchesWarp_data();
+    void projectCrsFastPathMatchesWarp();
     void elevationLocalDem();
     void elevationMtFuji();
     void outsideIsTransparentAndNaN();
@@ -265,6 +267,71 @@ void TestRasterSources::reprojectedFeatureLandsOnItsPixel()
     QVERIFY2(std::hypot(sx / count - expectedCol, sy / count - expectedRow) <= 1.0,
              qPrintable(QStringLiteral("red centroid (%1, %2), expected (%3, %4)")
                             .arg(sx / count).arg(sy / count).arg(expectedCol).arg(expectedRow)));
+}
+
+void TestRasterSources::projectCrsFastPathMatchesWarp_data()
+{
+    QTest::addColumn<double>("cell");
+    QTest::addColumn<double>("dx");
+    QTest::newRow("finer than the source, inside") << 3.3 << 13.0;
+    QTest::newRow("native, half outside") << 5.0 << 450.0;
+    QTest::newRow("reduced 7x (overview), crossing the edge") << 35.0 << 600.0;
+}
+
+void TestRasterSources::projectCrsFastPathMatchesWarp()
+{
+    QFETCH(double, cell);
+    QFETCH(double, dx);
+    // The same smooth gradient twice in the project CRS: plain (read as a window, no warp) and with
+    // a no-data value nothing uses (which sends reads through the warper).
+    auto gradient = [](int band, int col, int row) {
+        return band == 1 ? col * 255.0 / 199 : band == 2 ? row * 255.0 / 199 : 90.0;
+    };
+    const int levels[] = {2, 4, 8};
+    QString paths[2];
+    for (int i = 0; i < 2; ++i) {
+        paths[i] = m_dir.filePath(QStringLiteral("gradient%1.tif").arg(i));
+        RasterSpec spec{QString::fromLatin1(kProjectCrs), kE0 - 500, kN0 + 500, 5, 5, 200, 200, 3, GDT_Byte};
+        auto ds = createGeoTiff(paths[i], spec, gradient);
+        if (i == 1)
+            for (int b = 1; b <= 3; ++b)
+                ds->GetRasterBand(b)->SetNoDataValue(-1);
+        ds->BuildOverviews("AVERAGE", 3, levels, 0, nullptr, nullptr, nullptr);
+    }
+    auto direct = gis::openImagerySource(paths[0], projectOptions());
+    auto warped = gis::openImagerySource(paths[1], projectOptions());
+    QVERIFY(direct && warped);
+    const auto grid = gridAround(kE0 + dx, kN0 - 17, cell, 64);
+    auto a = (*direct)->readImage(grid, {});
+    auto b = (*warped)->readImage(grid, {});
+    QVERIFY(a && b);
+    const data::Extent2D& source = (*direct)->info().extent;
+    int compared = 0;
+    for (int row = 0; row < 64; ++row)
+        for (int col = 0; col < 64; ++col) {
+            const double e = grid.extent.minX + (col + 0.5) * cell;
+            const double n = grid.extent.maxY - (row + 0.5) * cell;
+            // Pixels within a cell of the source's edge may differ (partial coverage).
+            const double margin = std::max(cell, 5.0) * 1.01;
+            const bool inside = e > source.minX + margin && e < source.maxX - margin && n > source.minY + margin &&
+                                n < source.maxY - margin;
+            const bool outside = e < source.minX - margin || e > source.maxX + margin || n < source.minY - margin ||
+                                 n > source.maxY + margin;
+            const std::uint8_t* p = pixelAt(*a, col, row);
+            const std::uint8_t* q = pixelAt(*b, col, row);
+            if (outside) {
+                QCOMPARE(int(p[3]), 0);
+                QCOMPARE(int(q[3]), 0);
+            } else if (inside) {
+                QCOMPARE(int(p[3]), 255);
+                QCOMPARE(int(q[3]), 255);
+                for (int c = 0; c < 3; ++c)
+                    QVERIFY2(std::abs(int(p[c]) - int(q[c])) <= 3,
+                             qPrintable(QStringLiteral("(%1, %2) channel %3: %4 vs %5").arg(col).arg(row).arg(c).arg(p[c]).arg(q[c])));
+                ++compared;
+            }
+        }
+    QVERIFY(compared > 100);
 }
 
 void TestRasterSources::elevationLocalDem()
