@@ -1,0 +1,103 @@
+#include "app/LayerPropertiesDialog.h"
+
+#include "app/ProjectSession.h"
+
+#include <QDialogButtonBox>
+#include <QDir>
+#include <QDoubleSpinBox>
+#include <QFormLayout>
+#include <QHBoxLayout>
+#include <QLabel>
+#include <QSlider>
+#include <QSpinBox>
+#include <QVBoxLayout>
+#include <cmath>
+
+namespace citytwin::app {
+
+namespace {
+QLabel* selectableLabel(const QString& text, QWidget* parent)
+{
+    auto* label = new QLabel(text, parent);
+    label->setTextInteractionFlags(Qt::TextSelectableByMouse);
+    label->setWordWrap(true);
+    return label;
+}
+} // namespace
+
+LayerPropertiesDialog::LayerPropertiesDialog(ProjectSession* session, data::LayerId layer, QWidget* parent)
+    : QDialog(parent), m_session(session), m_layer(layer)
+{
+    setObjectName(QStringLiteral("layerPropertiesDialog"));
+    const data::LayerSettings* settings = session ? session->project().layer(layer) : nullptr;
+    setWindowTitle(settings ? tr("Layer Properties — %1").arg(settings->name) : tr("Layer Properties"));
+    setMinimumWidth(420);
+    auto* layout = new QVBoxLayout(this);
+    auto* form = new QFormLayout;
+    layout->addLayout(form);
+
+    const bool elevation = settings && settings->kind == data::LayerKind::Elevation;
+    if (settings) {
+        form->addRow(tr("Name:"), selectableLabel(settings->name, this));
+        form->addRow(tr("Kind:"), selectableLabel(data::toString(settings->kind), this));
+        form->addRow(tr("Source:"), selectableLabel(QDir::toNativeSeparators(settings->sourceUri), this));
+        const QString error = session->layerError(layer);
+        if (!error.isEmpty()) {
+            QLabel* errorLabel = selectableLabel(error, this);
+            errorLabel->setStyleSheet(QStringLiteral("color: #b00020"));
+            form->addRow(tr("Error:"), errorLabel);
+        }
+    }
+
+    auto* opacityRow = new QHBoxLayout;
+    m_opacitySlider = new QSlider(Qt::Horizontal, this);
+    m_opacitySlider->setRange(0, 100);
+    m_opacitySpin = new QSpinBox(this);
+    m_opacitySpin->setObjectName(QStringLiteral("opacitySpin"));
+    m_opacitySpin->setRange(0, 100);
+    m_opacitySpin->setSuffix(QStringLiteral(" %"));
+    opacityRow->addWidget(m_opacitySlider, 1);
+    opacityRow->addWidget(m_opacitySpin);
+    form->addRow(tr("&Opacity:"), opacityRow);
+    connect(m_opacitySlider, &QSlider::valueChanged, m_opacitySpin, &QSpinBox::setValue);
+    connect(m_opacitySpin, &QSpinBox::valueChanged, m_opacitySlider, &QSlider::setValue);
+    m_opacitySpin->setValue(settings ? int(std::lround(settings->opacity * 100.0)) : 100);
+
+    m_verticalScale = new QDoubleSpinBox(this);
+    m_verticalScale->setObjectName(QStringLiteral("verticalScaleSpin"));
+    m_verticalScale->setRange(kMinVerticalScale, kMaxVerticalScale);
+    m_verticalScale->setDecimals(1);
+    m_verticalScale->setSingleStep(0.5);
+    m_verticalScale->setPrefix(QStringLiteral("× "));
+    m_verticalScale->setValue(settings ? ProjectSession::layerVerticalScale(*settings) : 1.0);
+    m_verticalScale->setEnabled(elevation);
+    m_verticalScale->setToolTip(elevation ? tr("Stretches the terrain heights (1 = true scale)")
+                                          : tr("Only elevation layers have a vertical exaggeration"));
+    form->addRow(tr("&Vertical exaggeration:"), m_verticalScale);
+
+    auto* buttons = new QDialogButtonBox(QDialogButtonBox::Ok | QDialogButtonBox::Cancel, this);
+    layout->addWidget(buttons);
+    connect(buttons, &QDialogButtonBox::accepted, this, &LayerPropertiesDialog::accept);
+    connect(buttons, &QDialogButtonBox::rejected, this, &LayerPropertiesDialog::reject);
+}
+
+void LayerPropertiesDialog::accept()
+{
+    const data::LayerSettings* settings = m_session ? m_session->project().layer(m_layer) : nullptr;
+    if (settings) {
+        // Read everything first: an edit may change the project's layer list under SETTINGS.
+        const bool elevation = settings->kind == data::LayerKind::Elevation;
+        const double opacityBefore = settings->opacity;
+        const double scaleBefore = ProjectSession::layerVerticalScale(*settings);
+        const double opacity = m_opacitySpin->value() / 100.0;
+        const double scale = m_verticalScale->value();
+        // Only real changes: each edit marks the project modified.
+        if (std::abs(opacity - opacityBefore) > 1e-9)
+            m_session->setLayerOpacity(m_layer, opacity);
+        if (elevation && std::abs(scale - scaleBefore) > 1e-9)
+            m_session->setLayerVerticalScale(m_layer, scale);
+    }
+    QDialog::accept();
+}
+
+} // namespace citytwin::app
