@@ -195,8 +195,8 @@ TileBuildResult buildTerrainTile(const TileBuildContext& context, const data::Ti
 
     auto positions = new osg::Vec3Array;
     auto normals = new osg::Vec3Array;
-    auto uvs = new osg::Vec2Array;
-    positions->reserve(size_t(n) * n + size_t(8) * n);
+    auto uvs = new osg::Vec3Array; // u, v, 1 on skirts (hidden when the ground is see-through)
+    positions->reserve(size_t(n) * n + size_t(16) * n);
     result.minZ = std::numeric_limits<double>::max();
     result.maxZ = std::numeric_limits<double>::lowest();
     for (int j = 0; j < n; ++j) {
@@ -214,7 +214,7 @@ TileBuildResult buildTerrainTile(const TileBuildContext& context, const data::Ti
             if (normal.normalize() == 0.0f)
                 normal.set(0.0f, 0.0f, 1.0f);
             normals->push_back(normal);
-            uvs->push_back(osg::Vec2f(float((x - e.minX) / side), float((e.maxY - y) / side)));
+            uvs->push_back(osg::Vec3f(float((x - e.minX) / side), float((e.maxY - y) / side), 0.0f));
         }
     }
 
@@ -231,14 +231,19 @@ TileBuildResult buildTerrainTile(const TileBuildContext& context, const data::Ti
     }
     // Skirts hide the cracks to neighbours drawn at another level.
     const float skirt = float(std::max(2.0, context.skirtRatio * side));
+    // Skirt vertices are copies (the top ones too) flagged in uv.z, so the whole curtain and
+    // nothing of the surface can be told apart in the shader.
     auto addSkirt = [&](unsigned top0, unsigned top1) {
         const unsigned base = unsigned(positions->size());
-        for (unsigned t : {top0, top1}) {
-            positions->push_back((*positions)[t] - osg::Vec3f(0.0f, 0.0f, skirt));
-            normals->push_back((*normals)[t]);
-            uvs->push_back((*uvs)[t]);
+        for (float depth : {0.0f, skirt}) {
+            for (unsigned t : {top0, top1}) {
+                positions->push_back((*positions)[t] - osg::Vec3f(0.0f, 0.0f, depth));
+                normals->push_back((*normals)[t]);
+                uvs->push_back((*uvs)[t] + osg::Vec3f(0.0f, 0.0f, 1.0f));
+            }
         }
-        for (unsigned v : {top0, base, base + 1, top0, base + 1, top1})
+        // base, base+1: top copies; base+2, base+3: bottom.
+        for (unsigned v : {base, base + 2, base + 3, base, base + 3, base + 1})
             indices->push_back(v);
     };
     for (int i = 0; i + 1 < n; ++i) {

@@ -25,6 +25,7 @@ uniform vec2 ct_heightRange;    // min/max terrain height for the tint
 varying vec2 v_uv;
 varying vec3 v_normal;
 varying float v_height;
+varying float v_skirt;
 
 const vec3 kSunDir = vec3(0.3487, -0.4650, 0.8137); // normalised, from the south-east, high
 
@@ -62,5 +63,10 @@ void main()
     CT_LAYER(7, ct_layer7)
 #endif
     float diffuse = max(dot(normalize(v_normal), kSunDir), 0.0);
-    gl_FragColor = vec4(albedo * (0.55 + 0.45 * diffuse), ct_groundOpacity * ct_opacity);
+    // See-through ground: the skirts (curtains hiding cracks between levels) would show as
+    // lines along every tile edge; they vanish (blending is on, depth writes are off then).
+    float alpha = ct_groundOpacity * ct_opacity;
+    if (alpha < 1.0)
+        alpha *= 1.0 - v_skirt;
+    gl_FragColor = vec4(albedo * (0.55 + 0.45 * diffuse), alpha);
 }

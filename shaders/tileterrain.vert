@@ -4,10 +4,12 @@
 varying vec2 v_uv;
 varying vec3 v_normal;
 varying float v_height;
+varying float v_skirt; // 1 on the skirts below the tile edges
 
 void main()
 {
     v_uv = gl_MultiTexCoord0.xy;
+    v_skirt = gl_MultiTexCoord0.z;
     v_normal = gl_Normal;
     v_height = gl_Vertex.z;
     gl_Position = gl_ModelViewProjectionMatrix * gl_Vertex;

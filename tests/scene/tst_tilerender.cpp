@@ -215,6 +215,17 @@ void TestTileRender::groundOpacityBlends()
     // Half of the opaque colour over half of the sky.
     QVERIFY2(std::abs(b.r - (a.r + int(sky.r())) / 2) <= 6 && std::abs(b.b - (a.b + int(sky.b())) / 2) <= 6,
              qPrintable(str(a) + QStringLiteral(" -> ") + str(b)));
+    // Flat ground, one colour: no lines where tiles meet (skirts must not show through).
+    const QPoint c = screen(0, 0);
+    for (int d = -kWidth / 4; d <= kWidth / 4; ++d) {
+        for (const QPoint p : {QPoint(c.x() + d, c.y()), QPoint(c.x(), c.y() + d * kHeight / kWidth)}) {
+            const Rgb q = pixelAt(*half, p);
+            QVERIFY2(
+                std::abs(q.r - b.r) <= 3 && std::abs(q.g - b.g) <= 3 && std::abs(q.b - b.b) <= 3,
+                qPrintable(
+                    QStringLiteral("%1 at (%2, %3) vs %4").arg(str(q)).arg(p.x()).arg(p.y()).arg(str(b))));
+        }
+    }
 }
 
 void TestTileRender::failingLayerLeavesOthersDrawn()
