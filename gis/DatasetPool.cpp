@@ -2,13 +2,13 @@
 
 namespace citytwin::gis {
 
-data::Result<GDALDataset*> DatasetPool::get(int overviewLevel)
+data::Result<DatasetPool::Entry*> DatasetPool::entry(int overviewLevel)
 {
     const auto key = std::make_pair(std::this_thread::get_id(), overviewLevel);
     {
         std::lock_guard lock(m_mutex);
         if (auto it = m_datasets.find(key); it != m_datasets.end())
-            return it->second.get();
+            return &it->second;
     }
     // Opened outside the lock: opening a service can take a network round trip and must not
     // hold up the other workers.
@@ -18,9 +18,10 @@ data::Result<GDALDataset*> DatasetPool::get(int overviewLevel)
     std::lock_guard lock(m_mutex);
     // A thread id is reused only after its thread ended, so an entry found now is a dead
     // thread's dataset that nobody uses any more: replace it.
-    DatasetPtr& slot = m_datasets[key];
-    slot = std::move(opened).value();
-    return slot.get();
+    Entry& slot = m_datasets[key];
+    slot.transformer.reset(); // made for the old dataset
+    slot.dataset = std::move(opened).value();
+    return &slot;
 }
 
 int DatasetPool::openCount() const

@@ -25,9 +25,23 @@ public:
     DatasetPool(const DatasetPool&) = delete;
     DatasetPool& operator=(const DatasetPool&) = delete;
 
+    //! A thread's dataset and what it keeps with it between reads.
+    struct Entry
+    {
+        DatasetPtr dataset;
+        GenImgTransformerPtr transformer; //!< to the project CRS, made on the first warp
+    };
+
     //! This thread's dataset for OVERVIEWLEVEL; valid while the pool lives. Failures are not
     //! cached (a service that was down may answer next time).
-    data::Result<GDALDataset*> get(int overviewLevel = -1);
+    data::Result<Entry*> entry(int overviewLevel = -1);
+    data::Result<GDALDataset*> get(int overviewLevel = -1)
+    {
+        auto e = entry(overviewLevel);
+        if (!e)
+            return e.status();
+        return (*e)->dataset.get();
+    }
 
     //! Datasets open now, all threads together (for tests and the debug overlay).
     int openCount() const;
@@ -35,7 +49,7 @@ public:
 private:
     Opener m_opener;
     mutable std::mutex m_mutex;
-    std::map<std::pair<std::thread::id, int>, DatasetPtr> m_datasets;
+    std::map<std::pair<std::thread::id, int>, Entry> m_datasets;
 };
 
 } // namespace citytwin::gis

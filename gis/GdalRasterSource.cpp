@@ -141,18 +141,18 @@ Result<DatasetPtr> GdalRasterSource::warp(const GridGeometry& target, WarpPlan p
     if (cancel.isCancelled())
         return cancelled(m_info.name);
     HttpConfigScope http(m_options.timeoutS);
-    auto base = m_pool.get(-1);
+    auto base = m_pool.entry(-1);
     if (!base)
         return explain(base.status());
-    GDALDataset* src = *base;
+    DatasetPool::Entry* entry = *base;
     const double downsampling =
         m_info.resolution > 0 ? std::min(target.cellX(), target.cellY()) / m_info.resolution : 1.0;
     if (downsampling >= kAverageFrom) {
-        if (const int level = pickOverviewLevel(*src, downsampling); level >= 0) {
-            auto overview = m_pool.get(level);
+        if (const int level = pickOverviewLevel(*entry->dataset, downsampling); level >= 0) {
+            auto overview = m_pool.entry(level);
             if (!overview)
                 return explain(overview.status());
-            src = *overview;
+            entry = *overview;
         }
         if (plan.resampling != GRA_NearestNeighbour)
             plan.resampling = GRA_Average;
@@ -164,9 +164,19 @@ Result<DatasetPtr> GdalRasterSource::warp(const GridGeometry& target, WarpPlan p
     plan.progressData = const_cast<CancelToken*>(&cancel);
     // The window read is exact for interpolation only: GDAL's averaging RasterIO snaps fractional
     // windows by up to a source pixel. Reductions by 2x or more past the overview take the warper.
+    GDALDataset* src = entry->dataset.get();
     double gt[6];
     src->GetGeoTransform(gt);
     const bool direct = m_readDirectly && std::min(target.cellX() / gt[1], target.cellY() / -gt[5]) < kAverageFrom;
+    if (!direct) {
+        if (!entry->transformer) {
+            auto transformer = createReusableTransformer(*src, m_projectSrs, m_spec.uri);
+            if (!transformer)
+                return explain(transformer.status());
+            entry->transformer = std::move(transformer).value();
+        }
+        plan.transformer = entry->transformer.get();
+    }
     const Status s =
         direct ? readDirectly(*src, **mem, plan,
                               plan.resampling == GRA_NearestNeighbour ? GRIORA_NearestNeighbour : GRIORA_Bilinear,

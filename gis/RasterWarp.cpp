@@ -156,9 +156,26 @@ Result<DatasetPtr> createMemTarget(const GridGeometry& grid, const OGRSpatialRef
     return ds;
 }
 
+Result<GenImgTransformerPtr> createReusableTransformer(GDALDataset& src, const OGRSpatialReference& dst,
+                                                       const QString& path)
+{
+    return makeTransformer(src, nullptr, &dst, path, false);
+}
+
 Status warpInto(GDALDataset& src, GDALDataset& dst, const WarpPlan& plan, const QString& path)
 {
-    auto transformer = makeTransformer(src, &dst, nullptr, path, true);
+    Result<GenImgTransformerPtr> transformer = GenImgTransformerPtr();
+    if (plan.transformer) {
+        // Reused: only the target grid changes between reads; PROJ's operation stays set up.
+        double gt[6];
+        dst.GetGeoTransform(gt);
+        GDALSetGenImgProjTransformerDstGeoTransform(plan.transformer, gt);
+        void* approx = GDALCreateApproxTransformer(GDALGenImgProjTransform, plan.transformer, 0.125);
+        GDALApproxTransformerOwnsSubtransformer(approx, FALSE);
+        transformer = GenImgTransformerPtr(approx);
+    } else {
+        transformer = makeTransformer(src, &dst, nullptr, path, true);
+    }
     if (!transformer)
         return transformer.status();
 

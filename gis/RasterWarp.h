@@ -46,7 +46,14 @@ struct WarpPlan
     GDALResampleAlg resampling = GRA_Bilinear;
     GDALProgressFunc progress = nullptr; //!< called between chunks; returning FALSE stops the warp (cancel)
     void* progressData = nullptr;
+    //! From createReusableTransformer for the same SRC, owned by the caller (one per thread): saves
+    //! setting up the PROJ operation (milliseconds of proj.db queries) on every tile. Null: made per call.
+    void* transformer = nullptr;
 };
+
+//! A transformer from SRC pixels to DST coordinates that warpInto can reuse across target grids.
+data::Result<GenImgTransformerPtr> createReusableTransformer(GDALDataset& src, const OGRSpatialReference& dst,
+                                                             const QString& path);
 
 //! Warps SRC into DST (both georeferenced) following PLAN. Reads every source block that
 //! the target needs, so a truncated or corrupt file fails here with GDAL's reason, naming PATH.
