@@ -20,6 +20,8 @@ std::span<const Command> commands();
 int runMakeDemo(const QStringList& args);
 int runInfo(const QStringList& args);
 int runRender(const QStringList& args);
+int runLayer(const QStringList& args);
+int runCache(const QStringList& args);
 
 //! Entry point of citytwin-cli: ARGUMENTS as QCoreApplication::arguments() gives them.
 int runCli(const QStringList& arguments);

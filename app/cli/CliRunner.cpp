@@ -8,7 +8,7 @@ namespace citytwin::app::cli {
 
 namespace {
 
-const std::array<Command, 3> kCommands{{
+const std::array<Command, 5> kCommands{{
     {"make-demo", QT_TRANSLATE_NOOP("citytwin::app::cli::Cli", "Generate the synthetic demo city of Pinghu"),
      &runMakeDemo},
     {"info",
@@ -16,6 +16,12 @@ const std::array<Command, 3> kCommands{{
      &runInfo},
     {"render", QT_TRANSLATE_NOOP("citytwin::app::cli::Cli", "Render a view of a project to a PNG file"),
      &runRender},
+    {"layer",
+     QT_TRANSLATE_NOOP("citytwin::app::cli::Cli", "Add a layer (file or service URL) to a project, or list its layers"),
+     &runLayer},
+    {"cache",
+     QT_TRANSLATE_NOOP("citytwin::app::cli::Cli", "Pre-fetch service tiles of an area into the disk cache"),
+     &runCache},
 }};
 
 void printHelp()

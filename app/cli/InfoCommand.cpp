@@ -4,6 +4,7 @@
 #include "data/ProjectStore.h"
 #include "gis/CrsTransformer.h"
 #include "gis/LocalFrame.h"
+#include "gis/RasterSourceFactory.h"
 
 #include <QDir>
 #include <QFileInfo>
@@ -68,7 +69,10 @@ QJsonObject Info::describe(const data::ProjectStore& store, const data::Project&
     QJsonArray layers;
     for (const data::LayerSettings& layer : project.layersInDrawOrder()) {
         const bool inStore = layer.sourceUri.startsWith(QLatin1String("store:"));
-        const QString file = inStore ? QString() : loader::resolveSource(layer.sourceUri, store.path());
+        // A service is not checked: that would contact it, and info never goes on the network.
+        const bool service = gis::classifyRasterSource(layer.sourceUri) != gis::RasterSourceType::File ||
+                             layer.sourceUri.contains(QLatin1String("://"));
+        const QString file = inStore || service ? QString() : loader::resolveSource(layer.sourceUri, store.path());
         QJsonObject l{{QStringLiteral("id"), double(layer.id.value)},
                       {QStringLiteral("name"), layer.name},
                       {QStringLiteral("kind"), data::toString(layer.kind)},
@@ -76,9 +80,11 @@ QJsonObject Info::describe(const data::ProjectStore& store, const data::Project&
                       {QStringLiteral("visible"), layer.visible},
                       {QStringLiteral("opacity"), layer.opacity},
                       {QStringLiteral("source"), layer.sourceUri},
-                      {QStringLiteral("sourceExists"), inStore || QFileInfo(file).isFile()}};
-        if (!inStore)
+                      {QStringLiteral("sourceExists"), inStore || service || QFileInfo(file).isFile()}};
+        if (!file.isEmpty())
             l[QStringLiteral("path")] = file;
+        if (service)
+            l[QStringLiteral("network")] = gis::needsNetwork(layer.sourceUri);
         layers.append(l);
     }
     info[QStringLiteral("layers")] = layers;
