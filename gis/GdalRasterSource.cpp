@@ -78,8 +78,10 @@ Result<DatasetPtr> GdalRasterSource::openDataset(int overviewLevel) const
                                     overviewLevel >= 0 ? options : nullptr));
     if (!ds)
         return Status::error(Status::Code::IoError,
-                             QStringLiteral("%1: cannot open the service (%2)")
-                                 .arg(m_spec.uri, errors.summary(QStringLiteral("GDAL does not recognise it"))));
+                             QStringLiteral("%1: cannot open the service%2 (%3)")
+                                 .arg(m_spec.uri,
+                                      m_spec.host.isEmpty() ? QString() : QStringLiteral(" at ") + m_spec.host,
+                                      errors.summary(QStringLiteral("GDAL does not recognise it"))));
     if (ds->GetRasterCount() == 0)
         return Status::error(Status::Code::FormatError, QStringLiteral("%1: has no raster bands").arg(m_spec.uri));
     return ds;

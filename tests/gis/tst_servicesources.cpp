@@ -87,6 +87,8 @@ private slots:
     void missingTilesAreTransparent();
     void serverErrorNamesTheHost();
     void slowServerTimesOut();
+    void unreachableServiceNamesTheHost_data();
+    void unreachableServiceNamesTheHost();
     void untrustedServiceIsNotContacted();
     void concurrentServiceReadsAgree();
     void seedThenReadOffline_data();
@@ -218,6 +220,28 @@ void TestServiceSources::slowServerTimesOut()
     QCOMPARE(source.status().code(), Status::Code::IoError);
     QVERIFY2(source.status().message().contains(QStringLiteral("127.0.0.1:%1").arg(m_server->port())) &&
                  source.status().message().contains(QLatin1String("timed out")),
+             qPrintable(source.status().message()));
+}
+
+void TestServiceSources::unreachableServiceNamesTheHost_data()
+{
+    QTest::addColumn<bool>("wmts");
+    QTest::newRow("XYZ") << false;
+    QTest::newRow("WMTS") << true;
+}
+
+void TestServiceSources::unreachableServiceNamesTheHost()
+{
+    QFETCH(bool, wmts);
+    const QString uri = wmts ? m_server->wmtsRestCapabilitiesUrl() : m_server->xyzTemplate();
+    m_server->stop(); // nothing listens on the port any more; no cache to fall back on
+    QElapsedTimer timer;
+    timer.start();
+    auto source = gis::openImagerySource(uri, trusted());
+    QVERIFY(!source);
+    QVERIFY(timer.elapsed() < 3000);
+    QCOMPARE(source.status().code(), Status::Code::IoError);
+    QVERIFY2(source.status().message().contains(QStringLiteral("127.0.0.1:%1").arg(m_server->port())),
              qPrintable(source.status().message()));
 }
 
