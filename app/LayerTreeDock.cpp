@@ -7,9 +7,11 @@
 #include <QGridLayout>
 #include <QHeaderView>
 #include <QLabel>
+#include <QMenu>
 #include <QSlider>
 #include <QTreeView>
 #include <cmath>
+#include <utility>
 
 namespace citytwin::app {
 
@@ -27,6 +29,7 @@ LayerTreeDock::LayerTreeDock(QWidget* parent) : QDockWidget(parent)
     m_tree->setHeaderHidden(true);
     m_tree->setSelectionMode(QAbstractItemView::SingleSelection);
     m_tree->setUniformRowHeights(true);
+    m_tree->setContextMenuPolicy(Qt::CustomContextMenu);
     grid->addWidget(m_tree, 0, 0, 1, 3);
 
     m_opacityLabel = new QLabel(body);
@@ -52,7 +55,13 @@ LayerTreeDock::LayerTreeDock(QWidget* parent) : QDockWidget(parent)
 
     connect(m_tree->selectionModel(), &QItemSelectionModel::currentChanged, this,
             &LayerTreeDock::onCurrentChanged);
-    connect(m_model, &QAbstractItemModel::modelReset, this, &LayerTreeDock::onCurrentChanged);
+    // A rebuild starts with clear(): remember the selection before it, restore it after.
+    connect(m_model, &QAbstractItemModel::modelAboutToBeReset, this, [this] {
+        if (currentLayer().isValid())
+            m_selectedBeforeRebuild = currentLayer();
+    });
+    connect(m_model, &LayerTreeModel::rebuilt, this, &LayerTreeDock::onModelRebuilt);
+    connect(m_tree, &QWidget::customContextMenuRequested, this, &LayerTreeDock::showContextMenu);
     connect(m_opacity, &QSlider::valueChanged, this, &LayerTreeDock::onOpacitySlider);
     retranslate();
 }
@@ -79,6 +88,7 @@ void LayerTreeDock::setSession(ProjectSession* session)
     if (m_session)
         disconnect(m_session, nullptr, this, nullptr);
     m_session = session;
+    m_selectedBeforeRebuild = {};
     m_model->setSession(session);
     if (m_session) {
         connect(m_session, &ProjectSession::layerChanged, this, &LayerTreeDock::onLayerChanged);
@@ -86,6 +96,28 @@ void LayerTreeDock::setSession(ProjectSession* session)
     }
     m_tree->expandAll();
     onCurrentChanged();
+}
+
+void LayerTreeDock::onModelRebuilt()
+{
+    m_tree->expandAll();
+    const data::LayerId keep = std::exchange(m_selectedBeforeRebuild, data::LayerId{});
+    if (keep.isValid() && m_model->indexOf(keep).isValid())
+        selectLayer(keep); // emits currentChanged → onCurrentChanged
+    else
+        onCurrentChanged();
+}
+
+void LayerTreeDock::showContextMenu(const QPoint& pos)
+{
+    const QModelIndex index = m_tree->indexAt(pos);
+    if (index.isValid())
+        m_tree->setCurrentIndex(index);
+    if (m_contextActions.isEmpty())
+        return;
+    QMenu menu(this);
+    menu.addActions(m_contextActions);
+    menu.exec(m_tree->viewport()->mapToGlobal(pos));
 }
 
 data::LayerId LayerTreeDock::currentLayer() const
@@ -110,6 +142,7 @@ void LayerTreeDock::onCurrentChanged()
     const QString error = layer ? m_session->layerError(id) : QString();
     m_error->setText(error.isEmpty() ? QString() : tr("Failed to load: %1").arg(error));
     m_error->setVisible(!error.isEmpty());
+    emit currentLayerChanged(id);
 }
 
 void LayerTreeDock::onOpacitySlider(int value)

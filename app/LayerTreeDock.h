@@ -5,6 +5,7 @@
 #include <QDockWidget>
 #include <QPointer>
 
+class QAction;
 class QLabel;
 class QSlider;
 class QTreeView;
@@ -15,7 +16,8 @@ class LayerTreeModel;
 class ProjectSession;
 
 //! The "Layers" dock: the layer tree (check box = visibility, badge = load state), and below it the
-//! opacity slider and the error message of the selected layer.
+//! opacity slider and the error message of the selected layer. The selection survives rebuilds of
+//! the tree (layers added, removed, reordered); a right click offers the layer actions.
 class LayerTreeDock : public QDockWidget
 {
     Q_OBJECT
@@ -30,6 +32,12 @@ public:
     //! The selected layer, or an invalid id.
     data::LayerId currentLayer() const;
     void selectLayer(data::LayerId id);
+    //! The actions of the tree's context menu (Layer menu entries); the clicked layer is selected first.
+    void setContextActions(const QList<QAction*>& actions) { m_contextActions = actions; }
+
+signals:
+    //! The selected layer changed (invalid id: none), also after a rebuild of the tree.
+    void currentLayerChanged(citytwin::data::LayerId id);
 
 protected:
     void changeEvent(QEvent* event) override;
@@ -38,6 +46,8 @@ private:
     void onCurrentChanged();
     void onOpacitySlider(int value);
     void onLayerChanged(data::LayerId id);
+    void onModelRebuilt();
+    void showContextMenu(const QPoint& pos);
     void retranslate();
 
     QPointer<ProjectSession> m_session;
@@ -48,6 +58,8 @@ private:
     QLabel* m_opacityValue = nullptr;
     QLabel* m_error = nullptr;
     bool m_updating = false;
+    data::LayerId m_selectedBeforeRebuild;
+    QList<QAction*> m_contextActions;
 };
 
 } // namespace citytwin::app

@@ -82,6 +82,7 @@ void LayerTreeModel::setSession(ProjectSession* session)
     if (m_session) {
         connect(m_session, &ProjectSession::layerChanged, this, &LayerTreeModel::refreshLayer);
         connect(m_session, &ProjectSession::layerStateChanged, this, &LayerTreeModel::refreshLayer);
+        connect(m_session, &ProjectSession::layersChanged, this, &LayerTreeModel::rebuild);
     }
     rebuild();
 }
@@ -91,8 +92,10 @@ void LayerTreeModel::rebuild()
     clear();
     m_items.clear();
     m_groups.clear();
-    if (!m_session)
+    if (!m_session) {
+        emit rebuilt();
         return;
+    }
     const auto layers = m_session->project().layersInDrawOrder();
     for (data::LayerGroup g : kGroupOrder) {
         QStandardItem* groupItem = nullptr;
@@ -121,6 +124,7 @@ void LayerTreeModel::rebuild()
             refreshLayer(layer.id);
         }
     }
+    emit rebuilt();
 }
 
 void LayerTreeModel::refreshLayer(data::LayerId id)

@@ -13,7 +13,8 @@ class ProjectSession;
 
 //! The layer tree: one top-level item per non-empty group (ARCHITECTURE.md order), the layers of
 //! the group below it in draw order. The check box is the layer's visibility; the icon and tooltip
-//! show its load state and error. Edits go to the ProjectSession, which stays the single source of truth.
+//! show its load state and error. Edits go to the ProjectSession, which stays the single source of truth;
+//! the tree is rebuilt when the session's layer list changes (layersChanged).
 class LayerTreeModel : public QStandardItemModel
 {
     Q_OBJECT
@@ -37,6 +38,11 @@ public:
 
     //! Translated display name of GROUP.
     static QString groupName(data::LayerGroup group);
+
+signals:
+    //! The tree was rebuilt from the session (layers added, removed or reordered); views restore
+    //! their expansion and selection here, as the old indexes are gone.
+    void rebuilt();
 
 private:
     void rebuild();

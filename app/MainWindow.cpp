@@ -1,14 +1,18 @@
 #include "app/MainWindow.h"
 
+#include "app/BasemapController.h"
 #include "app/ClockController.h"
 #include "app/CursorStatus.h"
 #include "app/FileActions.h"
 #include "app/GuiLog.h"
+#include "app/LayerActions.h"
 #include "app/LayerTreeDock.h"
 #include "app/OsgViewWidget.h"
 #include "app/ProjectDocument.h"
 #include "app/ProjectSession.h"
 #include "app/RecentFiles.h"
+#include "app/TileIndicator.h"
+#include "app/TileStatsOverlay.h"
 #include "app/TimelineDock.h"
 #include "app/Translations.h"
 
@@ -54,6 +58,8 @@ MainWindow::MainWindow(QWidget* parent) : QMainWindow(parent)
     m_view = new OsgViewWidget(this);
     m_view->setObjectName(QStringLiteral("view3d"));
     setCentralWidget(m_view);
+    m_basemap = new BasemapController(m_document, m_view, this);
+    m_tileStats = new TileStatsOverlay(m_view);
 
     createActions();
     createMenus();
@@ -85,6 +91,10 @@ MainWindow::MainWindow(QWidget* parent) : QMainWindow(parent)
         m_playAction->setIcon(style()->standardIcon(playing ? QStyle::SP_MediaPause : QStyle::SP_MediaPlay));
     });
     connect(m_view, &OsgViewWidget::cursorPicked, m_cursor, &CursorStatus::setPick);
+    const auto showStatus = [this](const QString& text) { statusBar()->showMessage(text, kStatusMessageMs); };
+    connect(m_layerActions, &LayerActions::statusMessage, this, showStatus);
+    connect(m_basemap, &BasemapController::statusMessage, this, showStatus);
+    connect(m_layerActions, &LayerActions::projectDropped, this, &MainWindow::openProject);
 
     onSessionChanged(nullptr);
     readSettings();
@@ -145,6 +155,8 @@ void MainWindow::createMenus()
     m_fileMenu->addAction(m_files->saveAction());
     m_fileMenu->addAction(m_files->saveAsAction());
     m_fileMenu->addSeparator();
+    m_fileMenu->addAction(m_basemap->settingsAction());
+    m_fileMenu->addSeparator();
     m_fileMenu->addAction(m_quitAction);
 
     m_viewMenu = menuBar()->addMenu(QString());
@@ -156,8 +168,10 @@ void MainWindow::createMenus()
     m_viewMenu->addAction(m_playAction);
     m_languageMenu = m_viewMenu->addMenu(QString());
     m_languageMenu->addActions(m_languageGroup->actions());
+    m_viewMenu->addAction(m_tileStats->toggleAction());
     m_viewMenu->addSeparator(); // the docks' toggle actions follow (createDocksAndBars)
 
+    m_layerMenu = menuBar()->addMenu(QString()); // filled in createDocksAndBars (acts on the dock)
     m_helpMenu = menuBar()->addMenu(QString());
     m_helpMenu->addAction(m_aboutAction);
 }
@@ -170,6 +184,8 @@ void MainWindow::createDocksAndBars()
     addDockWidget(Qt::BottomDockWidgetArea, m_timelineDock);
     m_viewMenu->addAction(m_layerDock->toggleViewAction());
     m_viewMenu->addAction(m_timelineDock->toggleViewAction());
+    m_layerActions = new LayerActions(m_layerDock, this);
+    m_layerActions->populate(m_layerMenu);
 
     m_toolBar = addToolBar(QString());
     m_toolBar->setObjectName(QStringLiteral("mainToolBar"));
@@ -188,6 +204,9 @@ void MainWindow::createDocksAndBars()
     m_progress->setTextVisible(true);
     m_progress->hide();
     statusBar()->addPermanentWidget(m_progress);
+    m_tiles = new TileIndicator(this);
+    statusBar()->addPermanentWidget(m_tiles);
+    m_tiles->hide();
 }
 
 void MainWindow::retranslate()
@@ -196,6 +215,9 @@ void MainWindow::retranslate()
     m_recentMenu->setTitle(tr("Open &Recent"));
     m_viewMenu->setTitle(tr("&View"));
     m_viewsMenu->setTitle(tr("Saved &Views"));
+    m_layerMenu->setTitle(tr("&Layer"));
+    m_layerActions->retranslate();
+    m_basemap->retranslate();
     m_helpMenu->setTitle(tr("&Help"));
     m_files->retranslate();
     m_quitAction->setText(tr("&Quit"));
@@ -312,6 +334,10 @@ void MainWindow::onSessionChanged(ProjectSession* s)
     m_session = s;
     m_clock->pause();
     m_layerDock->setSession(s);
+    m_layerActions->setSession(s);
+    m_basemap->setSession(s);
+    m_tiles->setSession(s);
+    m_tileStats->setSession(s);
     m_progress->hide();
     const bool open = s != nullptr;
     m_files->saveAction()->setEnabled(open);
@@ -337,6 +363,7 @@ void MainWindow::onSessionChanged(ProjectSession* s)
     connect(s, &ProjectSession::loadingFinished, this, &MainWindow::onLoadingFinished);
     connect(s, &ProjectSession::layerChanged, m_view, qOverload<>(&QWidget::update));
     connect(s, &ProjectSession::layerStateChanged, m_view, qOverload<>(&QWidget::update));
+    connect(s, &ProjectSession::layersChanged, m_view, qOverload<>(&QWidget::update));
     connect(s, &ProjectSession::viewsChanged, this, &MainWindow::rebuildViewsMenu);
 
     m_view->setSceneData(s->scene().root());

@@ -14,17 +14,22 @@ class QToolBar;
 
 namespace citytwin::app {
 
+class BasemapController;
 class ClockController;
 class CursorStatus;
+class LayerActions;
 class LayerTreeDock;
 class OsgViewWidget;
 class ProjectDocument;
 class ProjectSession;
 class RecentFiles;
+class TileIndicator;
+class TileStatsOverlay;
 class TimelineDock;
 
-//! The citytwin window: the 3D view in the centre, Layers and Timeline docks, File/View/Help menus,
-//! a playback toolbar and the cursor/loading status bar. Owns one ProjectDocument and one clock.
+//! The citytwin window: the 3D view in the centre, Layers and Timeline docks, File/View/Layer/Help
+//! menus, a playback toolbar and the cursor/loading/tiles status bar. Owns one ProjectDocument and
+//! one clock. Files and URLs dropped on it become layers (LayerActions).
 class MainWindow : public QMainWindow
 {
     Q_OBJECT
@@ -52,6 +57,11 @@ public:
     QMenu* recentMenu() const { return m_recentMenu; }
     QMenu* viewsMenu() const { return m_viewsMenu; }
     QMenu* languageMenu() const { return m_languageMenu; }
+    QMenu* layerMenu() const { return m_layerMenu; }
+    LayerActions* layerActions() const { return m_layerActions; }
+    BasemapController* basemap() const { return m_basemap; }
+    TileIndicator* tileIndicator() const { return m_tiles; }
+    TileStatsOverlay* tileStatsOverlay() const { return m_tileStats; }
 
     FileActions* fileActions() const { return m_files; }
     void setUnsavedChangesPolicy(UnsavedChanges policy) { m_files->setUnsavedChangesPolicy(policy); }
@@ -91,11 +101,16 @@ private:
     CursorStatus* m_cursor = nullptr;
     QProgressBar* m_progress = nullptr;
     QToolBar* m_toolBar = nullptr;
+    LayerActions* m_layerActions = nullptr;
+    BasemapController* m_basemap = nullptr;
+    TileIndicator* m_tiles = nullptr;
+    TileStatsOverlay* m_tileStats = nullptr;
 
     QMenu* m_fileMenu = nullptr;
     QMenu* m_recentMenu = nullptr;
     QMenu* m_viewMenu = nullptr;
     QMenu* m_viewsMenu = nullptr;
+    QMenu* m_layerMenu = nullptr;
     QMenu* m_helpMenu = nullptr;
     QMenu* m_languageMenu = nullptr;
     QActionGroup* m_languageGroup = nullptr;

@@ -114,6 +114,11 @@ OsgViewWidget::~OsgViewWidget()
     // Disconnect first: aboutToBeDestroyed would otherwise call releaseGL on a half-destroyed view.
     if (context())
         disconnect(context(), nullptr, this, nullptr);
+    // A view that never got a GL context (never shown) must not let the viewer close its graphics
+    // window: closing makes it "current" and OSG then caches GL extension entry points read
+    // without a context (all null) for that context id, which the next view reuses and crashes in.
+    if (!m_initialized)
+        m_viewer->getCamera()->setGraphicsContext(nullptr);
     makeCurrent();
     m_viewer->setSceneData(nullptr);
     m_viewer = nullptr;

@@ -41,6 +41,8 @@ data::Status ProjectDocument::open(const QString& path)
     auto session = ProjectSession::open(path);
     if (!session)
         return session.status();
+    if (m_setup)
+        m_setup(*session.value());
     adopt(std::move(session.value()));
     m_session->startLoading();
     return data::Status::ok();
@@ -81,6 +83,8 @@ data::Status ProjectDocument::create(const QString& path, const data::Project& p
     auto session = ProjectSession::create(path, project);
     if (!session)
         return session.status();
+    if (m_setup)
+        m_setup(*session.value());
     adopt(std::move(session.value()));
     m_session->startLoading();
     return data::Status::ok();

@@ -4,6 +4,7 @@
 #include "data/Status.h"
 
 #include <QObject>
+#include <functional>
 #include <memory>
 
 namespace citytwin::app {
@@ -22,6 +23,10 @@ public:
     ProjectSession* session() const { return m_session.get(); }
     bool hasProject() const { return m_session != nullptr; }
     bool isModified() const;
+    //! Called with every session this document opens or creates, before it is announced and
+    //! starts loading (service settings, trust policy).
+    void setSessionSetup(std::function<void(ProjectSession&)> setup) { m_setup = std::move(setup); }
+
     //! Project name, or the file's base name when the project has none.
     QString displayName() const;
 
@@ -49,6 +54,7 @@ private:
     void adopt(std::unique_ptr<ProjectSession> session);
 
     std::unique_ptr<ProjectSession> m_session;
+    std::function<void(ProjectSession&)> m_setup;
 };
 
 } // namespace citytwin::app

@@ -460,10 +460,11 @@ void TstMainWindow::chineseTranslation()
     QVERIFY2(app::Translations::install(QStringLiteral("zh_CN")), "the zh_CN catalogue is not embedded");
     auto w = makeWindow();
     const QList<QAction*> menus = w->menuBar()->actions();
-    QVERIFY(menus.size() >= 3);
+    QVERIFY(menus.size() >= 4);
     QCOMPARE(menus.at(0)->text(), QStringLiteral("文件(&F)"));
     QCOMPARE(menus.at(1)->text(), QStringLiteral("视图(&V)"));
-    QCOMPARE(menus.at(2)->text(), QStringLiteral("帮助(&H)"));
+    QCOMPARE(menus.at(2)->text(), QStringLiteral("图层(&L)"));
+    QCOMPARE(menus.at(3)->text(), QStringLiteral("帮助(&H)"));
     QCOMPARE(w->layerDock()->windowTitle(), QStringLiteral("图层"));
     QCOMPARE(w->timelineDock()->windowTitle(), QStringLiteral("时间轴"));
     QCOMPARE(app::LayerTreeModel::groupName(data::LayerGroup::Underground), QStringLiteral("地下"));
