@@ -301,6 +301,8 @@ TileEngine::Stats TileEngine::stats() const
 bool TileEngine::isIdle() const
 {
     const Impl& d = *m_impl;
+    if (d.shutDown)
+        return true; // nothing will ever load again: renderers must not wait for it
     return d.wanted.empty() && d.queue->doneCount() == 0 && d.queue->queued() == 0 && d.queue->running() == 0;
 }
 
@@ -317,6 +319,7 @@ void TileEngine::setLayerErrorCallback(std::function<void(data::LayerId, const Q
 
 void TileEngine::shutdown()
 {
+    m_impl->shutDown = true;
     m_impl->queue->shutdown();
 }
 

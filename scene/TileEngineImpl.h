@@ -94,6 +94,7 @@ struct TileEngine::Impl
     std::unordered_map<data::TileKey, Tile, data::TileKeyHash> tiles;
     std::size_t memoryBytes = 0;
     std::unique_ptr<TileLoadQueue> queue;
+    bool shutDown = false;
 
     // Ticks count update traversals, whatever viewer runs them: frame numbers of two viewers
     // (GUI, offscreen renders) of the same scene would not compare.

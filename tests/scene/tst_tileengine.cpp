@@ -197,6 +197,12 @@ void TestTileEngine::refinesToIdle()
     frames.frame(engine.get(), topDown(0, 0, 300));
     QVERIFY(engine->isIdle());
     QCOMPARE(engine->stats().loadedTotal, s.loadedTotal);
+
+    // After shutdown nothing loads, and renderers waiting for idle must not hang.
+    engine->shutdown();
+    frames.frame(engine.get(), topDown(1500, 1500, 100));
+    QVERIFY(engine->isIdle());
+    QCOMPARE(engine->stats().queued, 0);
 }
 
 void TestTileEngine::cancelsRequestsThatLeftTheView()
