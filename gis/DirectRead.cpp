@@ -15,7 +15,8 @@ bool canReadDirectly(GDALDataset& src, const OGRSpatialReference& project)
 {
     double gt[6];
     const OGRSpatialReference* srs = src.GetSpatialRef();
-    if (!srs || src.GetGeoTransform(gt) != CE_None || gt[2] != 0.0 || gt[4] != 0.0 || gt[1] <= 0.0 || gt[5] >= 0.0)
+    if (!srs || src.GetGeoTransform(gt) != CE_None || gt[2] != 0.0 || gt[4] != 0.0 || gt[1] <= 0.0 ||
+        gt[5] >= 0.0)
         return false;
     for (int i = 1; i <= src.GetRasterCount(); ++i) {
         int hasNoData = 0;
@@ -65,15 +66,17 @@ Status readDirectly(GDALDataset& src, GDALDataset& dst, const WarpPlan& plan, GD
     extra.dfYSize = std::min(h * scaleY, src.GetRasterYSize() - extra.dfYOff);
     const int xOff = std::max(0, int(std::floor(extra.dfXOff)));
     const int yOff = std::max(0, int(std::floor(extra.dfYOff)));
-    const int xSize = std::max(1, std::min(src.GetRasterXSize(), int(std::ceil(extra.dfXOff + extra.dfXSize))) - xOff);
-    const int ySize = std::max(1, std::min(src.GetRasterYSize(), int(std::ceil(extra.dfYOff + extra.dfYSize))) - yOff);
+    const int xSize =
+        std::max(1, std::min(src.GetRasterXSize(), int(std::ceil(extra.dfXOff + extra.dfXSize))) - xOff);
+    const int ySize =
+        std::max(1, std::min(src.GetRasterYSize(), int(std::ceil(extra.dfYOff + extra.dfYSize))) - yOff);
 
     const GDALDataType type = dst.GetRasterBand(plan.dstBands.front())->GetRasterDataType();
     const int typeSize = GDALGetDataTypeSizeBytes(type);
     std::vector<std::uint8_t> buffer(size_t(w) * size_t(h) * size_t(typeSize));
     auto copyBand = [&](int srcBand, int dstBand) {
-        return src.GetRasterBand(srcBand)->RasterIO(GF_Read, xOff, yOff, xSize, ySize, buffer.data(), w, h, type, 0, 0,
-                                                    &extra) == CE_None &&
+        return src.GetRasterBand(srcBand)->RasterIO(GF_Read, xOff, yOff, xSize, ySize, buffer.data(), w, h,
+                                                    type, 0, 0, &extra) == CE_None &&
                dst.GetRasterBand(dstBand)->RasterIO(GF_Write, cx0, cy0, w, h, buffer.data(), w, h, type, 0, 0,
                                                     nullptr) == CE_None;
     };
@@ -86,13 +89,15 @@ Status readDirectly(GDALDataset& src, GDALDataset& dst, const WarpPlan& plan, GD
         } else {
             std::fill(buffer.begin(), buffer.begin() + qsizetype(w) * h, std::uint8_t(255));
             ok = dst.GetRasterBand(plan.dstAlphaBand)
-                     ->RasterIO(GF_Write, cx0, cy0, w, h, buffer.data(), w, h, GDT_Byte, 0, 0, nullptr) == CE_None;
+                     ->RasterIO(GF_Write, cx0, cy0, w, h, buffer.data(), w, h, GDT_Byte, 0, 0, nullptr) ==
+                 CE_None;
         }
     }
     if (!ok || errors.hasErrors())
-        return Status::error(Status::Code::FormatError,
-                             QStringLiteral("%1: reading the raster failed, the file is truncated or corrupt (%2)")
-                                 .arg(path, errors.summary(QStringLiteral("read error"))));
+        return Status::error(
+            Status::Code::FormatError,
+            QStringLiteral("%1: reading the raster failed, the file is truncated or corrupt (%2)")
+                .arg(path, errors.summary(QStringLiteral("read error"))));
     return Status::ok();
 }
 

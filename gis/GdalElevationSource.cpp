@@ -10,7 +10,8 @@ using data::ElevationGrid;
 using data::Result;
 using data::Status;
 
-Result<std::shared_ptr<GdalElevationSource>> GdalElevationSource::create(std::unique_ptr<GdalRasterSource> source)
+Result<std::shared_ptr<GdalElevationSource>>
+GdalElevationSource::create(std::unique_ptr<GdalRasterSource> source)
 {
     auto dataset = source->dataset();
     if (!dataset)
@@ -46,8 +47,10 @@ Result<ElevationGrid> GdalElevationSource::readHeights(const data::GridGeometry&
         return mem.status();
     GdalErrorCapture errors;
     if ((*mem)->GetRasterBand(1)->RasterIO(GF_Read, 0, 0, target.width, target.height, out.heights.data(),
-                                           target.width, target.height, GDT_Float32, 0, 0, nullptr) != CE_None)
-        return Status::error(Status::Code::Internal, QStringLiteral("%1: %2").arg(info().name, errors.summary()));
+                                           target.width, target.height, GDT_Float32, 0, 0,
+                                           nullptr) != CE_None)
+        return Status::error(Status::Code::Internal,
+                             QStringLiteral("%1: %2").arg(info().name, errors.summary()));
     if (m_scale != 1.0 || m_offset != 0.0)
         for (float& h : out.heights)
             h = float(h * m_scale + m_offset);

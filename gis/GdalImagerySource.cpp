@@ -22,11 +22,20 @@ Result<std::shared_ptr<GdalImagerySource>> GdalImagerySource::create(std::unique
     for (int i = 1; i <= n; ++i) {
         int* slot = nullptr;
         switch (ds.GetRasterBand(i)->GetColorInterpretation()) {
-        case GCI_RedBand: slot = &red; break;
-        case GCI_GreenBand: slot = &green; break;
-        case GCI_BlueBand: slot = &blue; break;
-        case GCI_AlphaBand: slot = &out->m_alpha; break;
-        default: break;
+        case GCI_RedBand:
+            slot = &red;
+            break;
+        case GCI_GreenBand:
+            slot = &green;
+            break;
+        case GCI_BlueBand:
+            slot = &blue;
+            break;
+        case GCI_AlphaBand:
+            slot = &out->m_alpha;
+            break;
+        default:
+            break;
         }
         if (slot && !*slot)
             *slot = i;
@@ -38,7 +47,8 @@ Result<std::shared_ptr<GdalImagerySource>> GdalImagerySource::create(std::unique
     else
         out->m_colour = {1};
     GDALRasterBand* first = ds.GetRasterBand(out->m_colour.front());
-    if (out->m_colour.size() == 1 && first->GetColorInterpretation() == GCI_PaletteIndex && first->GetColorTable()) {
+    if (out->m_colour.size() == 1 && first->GetColorInterpretation() == GCI_PaletteIndex &&
+        first->GetColorTable()) {
         const GDALColorTable* table = first->GetColorTable();
         for (int i = 0; i < std::min(table->GetColorEntryCount(), 256); ++i)
             out->m_palette.push_back(*table->GetColorEntry(i));
@@ -93,7 +103,8 @@ Result<ImageRaster> GdalImagerySource::readImage(const data::GridGeometry& targe
     for (int c = 0; c < colourCount; ++c)
         ok = ok && readInto(c + 1, c);
     if (!ok)
-        return Status::error(Status::Code::Internal, QStringLiteral("%1: %2").arg(info().name, errors.summary()));
+        return Status::error(Status::Code::Internal,
+                             QStringLiteral("%1: %2").arg(info().name, errors.summary()));
     if (colourCount == 1) {
         for (size_t i = 0; i < out.rgba.size(); i += 4) {
             const std::uint8_t v = out.rgba[i];

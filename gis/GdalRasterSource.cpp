@@ -77,13 +77,14 @@ Result<DatasetPtr> GdalRasterSource::openDataset(int overviewLevel) const
                                     GDAL_OF_RASTER | GDAL_OF_READONLY | GDAL_OF_VERBOSE_ERROR, nullptr,
                                     overviewLevel >= 0 ? options : nullptr));
     if (!ds)
-        return Status::error(Status::Code::IoError,
-                             QStringLiteral("%1: cannot open the service%2 (%3)")
-                                 .arg(m_spec.uri,
-                                      m_spec.host.isEmpty() ? QString() : QStringLiteral(" at ") + m_spec.host,
-                                      errors.summary(QStringLiteral("GDAL does not recognise it"))));
+        return Status::error(
+            Status::Code::IoError,
+            QStringLiteral("%1: cannot open the service%2 (%3)")
+                .arg(m_spec.uri, m_spec.host.isEmpty() ? QString() : QStringLiteral(" at ") + m_spec.host,
+                     errors.summary(QStringLiteral("GDAL does not recognise it"))));
     if (ds->GetRasterCount() == 0)
-        return Status::error(Status::Code::FormatError, QStringLiteral("%1: has no raster bands").arg(m_spec.uri));
+        return Status::error(Status::Code::FormatError,
+                             QStringLiteral("%1: has no raster bands").arg(m_spec.uri));
     return ds;
 }
 
@@ -115,8 +116,9 @@ Status GdalRasterSource::validate()
         y = band->GetYSize() / 2;
     }
     double value = 0.0;
-    const bool ok = band->RasterIO(GF_Read, x, y, 1, 1, &value, 1, 1, GDT_Float64, 0, 0, nullptr) == CE_None &&
-                    !errors.hasErrors();
+    const bool ok =
+        band->RasterIO(GF_Read, x, y, 1, 1, &value, 1, 1, GDT_Float64, 0, 0, nullptr) == CE_None &&
+        !errors.hasErrors();
     if (!ok && m_spec.network && !m_options.cacheDir.isEmpty()) {
         // Offline with a seeded cache: the service is gone but the cached tiles still serve.
         qCWarning(lcGis, "%s: the service did not answer (%s); using the tile cache only",
@@ -124,9 +126,10 @@ Status GdalRasterSource::validate()
         return Status::ok();
     }
     if (!ok)
-        return Status::error(Status::Code::FormatError,
-                             QStringLiteral("%1: reading the raster failed, the file is truncated or corrupt (%2)")
-                                 .arg(m_spec.uri, errors.summary(QStringLiteral("read error"))));
+        return Status::error(
+            Status::Code::FormatError,
+            QStringLiteral("%1: reading the raster failed, the file is truncated or corrupt (%2)")
+                .arg(m_spec.uri, errors.summary(QStringLiteral("read error"))));
     return Status::ok();
 }
 
@@ -137,8 +140,8 @@ bool GdalRasterSource::overlaps(const GridGeometry& target) const
            target.extent.minY < e.maxY && target.extent.maxY > e.minY;
 }
 
-Result<DatasetPtr> GdalRasterSource::warp(const GridGeometry& target, WarpPlan plan, int bands, GDALDataType type,
-                                          const CancelToken& cancel) const
+Result<DatasetPtr> GdalRasterSource::warp(const GridGeometry& target, WarpPlan plan, int bands,
+                                          GDALDataType type, const CancelToken& cancel) const
 {
     if (cancel.isCancelled())
         return cancelled(m_info.name);
@@ -169,7 +172,8 @@ Result<DatasetPtr> GdalRasterSource::warp(const GridGeometry& target, WarpPlan p
     GDALDataset* src = entry->dataset.get();
     double gt[6];
     src->GetGeoTransform(gt);
-    const bool direct = m_readDirectly && std::min(target.cellX() / gt[1], target.cellY() / -gt[5]) < kAverageFrom;
+    const bool direct =
+        m_readDirectly && std::min(target.cellX() / gt[1], target.cellY() / -gt[5]) < kAverageFrom;
     if (!direct) {
         if (!entry->transformer) {
             auto transformer = createReusableTransformer(*src, m_projectSrs, m_spec.uri);
@@ -179,11 +183,11 @@ Result<DatasetPtr> GdalRasterSource::warp(const GridGeometry& target, WarpPlan p
         }
         plan.transformer = entry->transformer.get();
     }
-    const Status s =
-        direct ? readDirectly(*src, **mem, plan,
-                              plan.resampling == GRA_NearestNeighbour ? GRIORA_NearestNeighbour : GRIORA_Bilinear,
-                              m_spec.uri)
-               : warpInto(*src, **mem, plan, m_spec.uri);
+    const Status s = direct ? readDirectly(*src, **mem, plan,
+                                           plan.resampling == GRA_NearestNeighbour ? GRIORA_NearestNeighbour
+                                                                                   : GRIORA_Bilinear,
+                                           m_spec.uri)
+                            : warpInto(*src, **mem, plan, m_spec.uri);
     if (cancel.isCancelled())
         return cancelled(m_info.name);
     if (!s)
@@ -202,7 +206,8 @@ Status GdalRasterSource::explain(const Status& status) const
     if (m_spec.network && code != Status::Code::Cancelled && code != Status::Code::Unsupported) {
         // GDAL words a failed download as a read error of a "truncated file", with its advice on
         // ZeroBlockHttpCodes: say what it is instead, with the HTTP status or the transport error.
-        static const QRegularExpression httpError(QStringLiteral("HTTP status code: (\\d+), error: ([^\\n]*)"));
+        static const QRegularExpression httpError(
+            QStringLiteral("HTTP status code: (\\d+), error: ([^\\n]*)"));
         const QRegularExpressionMatch m = httpError.match(message);
         if (m.hasMatch()) {
             QString reason = m.captured(2).trimmed();
@@ -210,7 +215,8 @@ Status GdalRasterSource::explain(const Status& status) const
                 reason.chop(1);
             if (m.captured(1) != QLatin1String("0"))
                 reason = QStringLiteral("HTTP %1: %2").arg(m.captured(1), reason);
-            message = QStringLiteral("%1: the tile service at %2 failed (%3)").arg(m_spec.uri, m_spec.host, reason);
+            message =
+                QStringLiteral("%1: the tile service at %2 failed (%3)").arg(m_spec.uri, m_spec.host, reason);
         } else {
             message.replace(QLatin1String("reading the raster failed, the file is truncated or corrupt"),
                             QStringLiteral("the tile service at %1 failed").arg(m_spec.host));

@@ -33,8 +33,8 @@ public:
     //! Warps the source onto TARGET into a new MEM dataset of BANDS × TYPE following PLAN (bands
     //! and alpha set by the caller). Reads the fitting overview; averages when reducing unless
     //! PLAN asks for nearest (palettes). Cancelled when CANCEL is set before or during the warp.
-    data::Result<DatasetPtr> warp(const data::GridGeometry& target, WarpPlan plan, int bands, GDALDataType type,
-                                  const data::CancelToken& cancel) const;
+    data::Result<DatasetPtr> warp(const data::GridGeometry& target, WarpPlan plan, int bands,
+                                  GDALDataType type, const data::CancelToken& cancel) const;
 
     //! STATUS as the user should read it: the API key hidden, service failures naming the host.
     data::Status explain(const data::Status& status) const;

@@ -19,15 +19,16 @@ Result<std::unique_ptr<GdalRasterSource>> openSource(const QString& uri, const R
         return spec.status();
     auto source = GdalRasterSource::open(*spec, options);
     if (source)
-        qCDebug(lcGis, "opened raster source %s: extent %.0f,%.0f - %.0f,%.0f, %.3f m cells", qUtf8Printable(uri),
-                (*source)->info().extent.minX, (*source)->info().extent.minY, (*source)->info().extent.maxX,
-                (*source)->info().extent.maxY, (*source)->info().resolution);
+        qCDebug(lcGis, "opened raster source %s: extent %.0f,%.0f - %.0f,%.0f, %.3f m cells",
+                qUtf8Printable(uri), (*source)->info().extent.minX, (*source)->info().extent.minY,
+                (*source)->info().extent.maxX, (*source)->info().extent.maxY, (*source)->info().resolution);
     return source;
 }
 
 } // namespace
 
-Result<std::shared_ptr<data::ImagerySource>> openImagerySource(const QString& uri, const RasterSourceOptions& options)
+Result<std::shared_ptr<data::ImagerySource>> openImagerySource(const QString& uri,
+                                                               const RasterSourceOptions& options)
 {
     auto source = openSource(uri, options);
     if (!source)
@@ -39,7 +40,7 @@ Result<std::shared_ptr<data::ImagerySource>> openImagerySource(const QString& ur
 }
 
 Result<std::shared_ptr<data::ElevationSource>> openElevationSource(const QString& uri,
-                                                                  const RasterSourceOptions& options)
+                                                                   const RasterSourceOptions& options)
 {
     auto source = openSource(uri, options);
     if (!source)

@@ -42,7 +42,8 @@ QString cacheXml(const RasterSourceOptions& options)
 {
     if (options.cacheDir.isEmpty())
         return {};
-    return QStringLiteral("<Cache><Path>%1</Path><Depth>2</Depth><Expires>%2</Expires><MaxSize>%3</MaxSize></Cache>")
+    return QStringLiteral(
+               "<Cache><Path>%1</Path><Depth>2</Depth><Expires>%2</Expires><MaxSize>%3</MaxSize></Cache>")
         .arg(QDir(options.cacheDir).absolutePath().toHtmlEscaped())
         .arg(kCacheExpiresS)
         .arg(options.cacheMaxBytes);
@@ -91,13 +92,15 @@ Result<QString> cachedCapabilities(const QString& url, const RasterSourceOptions
             f.commit();
         }
     } else {
-        reason = r && r->pszErrBuf ? QString::fromUtf8(r->pszErrBuf) : errors.summary(QStringLiteral("no answer"));
+        reason =
+            r && r->pszErrBuf ? QString::fromUtf8(r->pszErrBuf) : errors.summary(QStringLiteral("no answer"));
     }
     CPLHTTPDestroyResult(r);
     if (QFileInfo::exists(path))
         return path;
-    return Status::error(Status::Code::IoError, QStringLiteral("%1: the WMTS service at %2 did not answer (%3)")
-                                                    .arg(url, hostOf(url), reason));
+    return Status::error(
+        Status::Code::IoError,
+        QStringLiteral("%1: the WMTS service at %2 did not answer (%3)").arg(url, hostOf(url), reason));
 }
 
 Result<GdalSourceSpec> describeWmts(GdalSourceSpec spec, const RasterSourceOptions& options)
@@ -112,11 +115,12 @@ Result<GdalSourceSpec> describeWmts(GdalSourceSpec spec, const RasterSourceOptio
     if (url.startsWith(QLatin1String("file://")))
         url = QUrl(url).toLocalFile();
     QString extra;
-    static const QList<QPair<QString, QString>> kKeys = {{QStringLiteral("layer"), QStringLiteral("Layer")},
-                                                         {QStringLiteral("style"), QStringLiteral("Style")},
-                                                         {QStringLiteral("tilematrixset"), QStringLiteral("TileMatrixSet")},
-                                                         {QStringLiteral("tilematrix"), QStringLiteral("TileMatrix")},
-                                                         {QStringLiteral("zoom_level"), QStringLiteral("ZoomLevel")}};
+    static const QList<QPair<QString, QString>> kKeys = {
+        {QStringLiteral("layer"), QStringLiteral("Layer")},
+        {QStringLiteral("style"), QStringLiteral("Style")},
+        {QStringLiteral("tilematrixset"), QStringLiteral("TileMatrixSet")},
+        {QStringLiteral("tilematrix"), QStringLiteral("TileMatrix")},
+        {QStringLiteral("zoom_level"), QStringLiteral("ZoomLevel")}};
     for (const QString& p : parts) {
         const QString key = p.section(QLatin1Char('='), 0, 0).trimmed().toLower();
         const QString value = p.section(QLatin1Char('='), 1);
@@ -133,10 +137,11 @@ Result<GdalSourceSpec> describeWmts(GdalSourceSpec spec, const RasterSourceOptio
         return Status::error(Status::Code::NotFound,
                              QStringLiteral("%1: WMTS capabilities file does not exist").arg(spec.uri));
     }
-    spec.gdalName = QStringLiteral("<GDAL_WMTS><GetCapabilitiesUrl>%1</GetCapabilitiesUrl>%2%3"
-                                   "<ZeroBlockHttpCodes>204,404</ZeroBlockHttpCodes>"
-                                   "<ZeroBlockOnServerException>true</ZeroBlockOnServerException></GDAL_WMTS>")
-                        .arg(url.toHtmlEscaped(), extra, cacheXml(options));
+    spec.gdalName =
+        QStringLiteral("<GDAL_WMTS><GetCapabilitiesUrl>%1</GetCapabilitiesUrl>%2%3"
+                       "<ZeroBlockHttpCodes>204,404</ZeroBlockHttpCodes>"
+                       "<ZeroBlockOnServerException>true</ZeroBlockOnServerException></GDAL_WMTS>")
+            .arg(url.toHtmlEscaped(), extra, cacheXml(options));
     return spec;
 }
 
@@ -198,7 +203,8 @@ QString xyzToGdalWmsXml(const QString& urlTemplate, const RasterSourceOptions& o
     const bool tmsRows = urlTemplate.contains(QLatin1String("{-y}"));
     return QStringLiteral(
                "<GDAL_WMS><Service name=\"TMS\"><ServerUrl>%1</ServerUrl></Service>"
-               "<DataWindow><UpperLeftX>-20037508.342789244</UpperLeftX><UpperLeftY>20037508.342789244</UpperLeftY>"
+               "<DataWindow><UpperLeftX>-20037508.342789244</UpperLeftX><UpperLeftY>20037508.342789244</"
+               "UpperLeftY>"
                "<LowerRightX>20037508.342789244</LowerRightX><LowerRightY>-20037508.342789244</LowerRightY>"
                "<TileLevel>%2</TileLevel><TileCountX>1</TileCountX><TileCountY>1</TileCountY>"
                "<YOrigin>%3</YOrigin></DataWindow>"
@@ -221,13 +227,14 @@ Result<GdalSourceSpec> describeRasterSource(const QString& uri, const RasterSour
     if (spec.uri.isEmpty())
         return Status::error(Status::Code::InvalidArgument, QStringLiteral("no raster source given"));
     QString urlPart = spec.uri;
-    if (spec.type == RasterSourceType::Wmts && urlPart.startsWith(QLatin1String("WMTS:"), Qt::CaseInsensitive))
+    if (spec.type == RasterSourceType::Wmts &&
+        urlPart.startsWith(QLatin1String("WMTS:"), Qt::CaseInsensitive))
         urlPart = urlPart.mid(5).section(QLatin1Char(','), 0, 0);
     spec.host = hostOf(urlPart);
-    spec.displayName = spec.host.isEmpty() ? QFileInfo(QUrl(urlPart).isLocalFile() ? QUrl(urlPart).toLocalFile()
-                                                                                     : urlPart)
-                                                 .fileName()
-                                           : spec.host;
+    spec.displayName =
+        spec.host.isEmpty()
+            ? QFileInfo(QUrl(urlPart).isLocalFile() ? QUrl(urlPart).toLocalFile() : urlPart).fileName()
+            : spec.host;
     if (spec.displayName.isEmpty())
         spec.displayName = spec.type == RasterSourceType::GdalWms ? QStringLiteral("GDAL WMS") : spec.uri;
     if (spec.network && !options.allowNetwork)
@@ -240,14 +247,15 @@ Result<GdalSourceSpec> describeRasterSource(const QString& uri, const RasterSour
         return spec;
     case RasterSourceType::XyzTemplate: {
         if (spec.uri.contains(QLatin1String("{tk}")) && options.apiKey.isEmpty())
-            return Status::error(Status::Code::InvalidArgument,
-                                 QStringLiteral("%1: the service needs an API key ({tk}); set it in the settings")
-                                     .arg(spec.uri));
+            return Status::error(
+                Status::Code::InvalidArgument,
+                QStringLiteral("%1: the service needs an API key ({tk}); set it in the settings")
+                    .arg(spec.uri));
         const int maxLevel = xyzMaxLevel(spec.uri);
         if (maxLevel < 0)
-            return Status::error(Status::Code::NotFound,
-                                 QStringLiteral("%1: no tile folders (0, 1, 2 …) where the template has {z}")
-                                     .arg(spec.uri));
+            return Status::error(
+                Status::Code::NotFound,
+                QStringLiteral("%1: no tile folders (0, 1, 2 …) where the template has {z}").arg(spec.uri));
         spec.gdalName = xyzToGdalWmsXml(spec.uri, options, maxLevel);
         return spec;
     }

@@ -13,8 +13,8 @@ namespace citytwin::gis {
 //! What GDAL is asked to open for a source URI, and how to talk about it.
 struct GdalSourceSpec
 {
-    QString uri;         //!< as the user gave it (without the API key substituted: it goes into messages)
-    QString gdalName;    //!< dataset name for GDALOpenEx: a path, "WMTS:…" or inline <GDAL_WMS>/<GDAL_WMTS> XML
+    QString uri;      //!< as the user gave it (without the API key substituted: it goes into messages)
+    QString gdalName; //!< dataset name for GDALOpenEx: a path, "WMTS:…" or inline <GDAL_WMS>/<GDAL_WMTS> XML
     QString displayName; //!< file name or service host, for RasterSourceInfo::name and messages
     QString host;        //!< service host ("" for local sources)
     RasterSourceType type = RasterSourceType::File;

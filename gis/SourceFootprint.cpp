@@ -63,7 +63,8 @@ Extent2D nativeExtent(GDALDataset& ds, double gt[6])
 } // namespace
 
 Result<SourceFootprint> sourceFootprint(GDALDataset& src, const OGRSpatialReference& project,
-                                        const data::ProjectedPoint& origin, double radius, const QString& name)
+                                        const data::ProjectedPoint& origin, double radius,
+                                        const QString& name)
 {
     if (auto native = suggestGrid(src, project, name);
         native && native->extent.width() <= 2 * radius && native->extent.height() <= 2 * radius)
@@ -76,9 +77,10 @@ Result<SourceFootprint> sourceFootprint(GDALDataset& src, const OGRSpatialRefere
     CoordinateTransformationPtr toSource(OGRCreateCoordinateTransformation(&project, &srcSrs));
     CoordinateTransformationPtr toProject(OGRCreateCoordinateTransformation(&srcSrs, &project));
     if (!toSource || !toProject)
-        return Status::error(Status::Code::Unsupported, QStringLiteral("%1: cannot transform from %2 to %3 (%4)")
-                                                            .arg(name, srsName(&srcSrs), srsName(&project),
-                                                                 errors.summary(QStringLiteral("?"))));
+        return Status::error(
+            Status::Code::Unsupported,
+            QStringLiteral("%1: cannot transform from %2 to %3 (%4)")
+                .arg(name, srsName(&srcSrs), srsName(&project), errors.summary(QStringLiteral("?"))));
     const Extent2D area{origin.x - radius, origin.y - radius, origin.x + radius, origin.y + radius};
     const Extent2D areaInSource = transformBox(area, *toSource);
     if (areaInSource.isEmpty())

@@ -2,13 +2,12 @@
 // WMS/WMTS drivers keep fetched tiles in the <Cache> directory the source description names, so
 // seeding is reading every tile of the area once through GDAL at each zoom level.
 
-#include "gis/RasterSourceFactory.h"
-
 #include "gis/GdalEnvironment.h"
 #include "gis/GdalErrorCapture.h"
 #include "gis/GdalHandles.h"
 #include "gis/GisLog.h"
 #include "gis/HttpConfigScope.h"
+#include "gis/RasterSourceFactory.h"
 #include "gis/ServiceDescription.h"
 
 #include <QDir>
@@ -135,13 +134,15 @@ Result<SeedReport> seedTileCache(const SeedRequest& request, const RasterSourceO
     auto open = [&](int overview) {
         const QByteArray level = "OVERVIEW_LEVEL=" + QByteArray::number(overview);
         const char* const openOptions[] = {level.constData(), nullptr};
-        return DatasetPtr(GDALDataset::Open(spec->gdalName.toUtf8().constData(), GDAL_OF_RASTER | GDAL_OF_READONLY,
-                                            nullptr, overview >= 0 ? openOptions : nullptr));
+        return DatasetPtr(GDALDataset::Open(spec->gdalName.toUtf8().constData(),
+                                            GDAL_OF_RASTER | GDAL_OF_READONLY, nullptr,
+                                            overview >= 0 ? openOptions : nullptr));
     };
     DatasetPtr base = open(-1);
     if (!base || !base->GetSpatialRef())
-        return Status::error(Status::Code::IoError, QStringLiteral("%1: cannot open the service (%2)")
-                                                        .arg(request.uri, errors.summary(QStringLiteral("?"))));
+        return Status::error(Status::Code::IoError,
+                             QStringLiteral("%1: cannot open the service (%2)")
+                                 .arg(request.uri, errors.summary(QStringLiteral("?"))));
     const int maxLevel = base->GetRasterBand(1)->GetOverviewCount();
     std::vector<TileRange> ranges;
     qint64 total = 0;
@@ -185,8 +186,8 @@ Result<SeedReport> seedTileCache(const SeedRequest& request, const RasterSourceO
                 const int w = int(std::min<qint64>(blockX, ds->GetRasterXSize() - tx * blockX));
                 const int h = int(std::min<qint64>(blockY, ds->GetRasterYSize() - ty * blockY));
                 errors.clear();
-                const bool ok = ds->RasterIO(GF_Read, int(tx * blockX), int(ty * blockY), w, h, pixels.data(), w, h,
-                                             GDT_Byte, bands, nullptr, 0, 0, 0, nullptr) == CE_None &&
+                const bool ok = ds->RasterIO(GF_Read, int(tx * blockX), int(ty * blockY), w, h, pixels.data(),
+                                             w, h, GDT_Byte, bands, nullptr, 0, 0, 0, nullptr) == CE_None &&
                                 !errors.hasErrors();
                 const qint64 now = countFiles(options.cacheDir);
                 if (!ok) {

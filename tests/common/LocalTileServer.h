@@ -41,7 +41,8 @@ public:
         m_thread.start();
         m_context = std::make_unique<QObject>();
         m_context->moveToThread(&m_thread);
-        QMetaObject::invokeMethod(m_context.get(), [this] { listen(); }, Qt::BlockingQueuedConnection);
+        QMetaObject::invokeMethod(
+            m_context.get(), [this] { listen(); }, Qt::BlockingQueuedConnection);
     }
     ~LocalTileServer()
     {
@@ -59,7 +60,10 @@ public:
     //! XYZ template for citytwin ({z}/{x}/{y}).
     QString xyzTemplate() const { return baseUrl() + QStringLiteral("/xyz/{z}/{x}/{y}.png"); }
     //! RESTful WMTS capabilities (tiles at /wmts/rest/…).
-    QString wmtsRestCapabilitiesUrl() const { return baseUrl() + QStringLiteral("/wmts/1.0.0/WMTSCapabilities.xml"); }
+    QString wmtsRestCapabilitiesUrl() const
+    {
+        return baseUrl() + QStringLiteral("/wmts/1.0.0/WMTSCapabilities.xml");
+    }
     //! KVP-only WMTS capabilities (tiles through /wmts/kvp?REQUEST=GetTile…).
     QString wmtsKvpCapabilitiesUrl() const
     {
@@ -71,8 +75,13 @@ public:
     {
         if (!m_context)
             return;
-        QMetaObject::invokeMethod(m_context.get(), [this] { delete m_server; m_server = nullptr; },
-                                  Qt::BlockingQueuedConnection);
+        QMetaObject::invokeMethod(
+            m_context.get(),
+            [this] {
+                delete m_server;
+                m_server = nullptr;
+            },
+            Qt::BlockingQueuedConnection);
     }
 
     void setFault(Fault fault) { m_fault = fault; }
@@ -80,7 +89,11 @@ public:
     //! Tile requests answered (or faulted) so far; capabilities documents are not counted.
     int tileRequests() const { return m_tileRequests; }
     int requests() const { return m_requests; }
-    void resetCounts() { m_tileRequests = 0; m_requests = 0; }
+    void resetCounts()
+    {
+        m_tileRequests = 0;
+        m_requests = 0;
+    }
 
     //! The uniform colour of tile (z, x, y), XYZ numbering (row 0 north). Opaque.
     static QColor tileColour(int z, int x, int y)
@@ -113,9 +126,11 @@ private:
 
     static void reply(QTcpSocket* socket, int status, const QByteArray& type, const QByteArray& body)
     {
-        static const QHash<int, QByteArray> kReasons = {{200, "OK"}, {404, "Not Found"}, {500, "Internal Server Error"}};
+        static const QHash<int, QByteArray> kReasons = {
+            {200, "OK"}, {404, "Not Found"}, {500, "Internal Server Error"}};
         QByteArray head = "HTTP/1.1 " + QByteArray::number(status) + ' ' + kReasons.value(status, "Status") +
-                          "\r\nContent-Type: " + type + "\r\nContent-Length: " + QByteArray::number(body.size()) +
+                          "\r\nContent-Type: " + type +
+                          "\r\nContent-Length: " + QByteArray::number(body.size()) +
                           "\r\nConnection: close\r\n\r\n";
         socket->write(head + body);
         socket->disconnectFromHost();
@@ -138,7 +153,8 @@ private:
             z = parts[1].toInt();
             x = parts[2].toInt();
             y = parts[3].section(QLatin1Char('.'), 0, 0).toInt();
-        } else if (parts.size() == 7 && parts[1] == QLatin1String("rest")) { // /wmts/rest/test/tms/z/row/col.png
+        } else if (parts.size() == 7 &&
+                   parts[1] == QLatin1String("rest")) { // /wmts/rest/test/tms/z/row/col.png
             z = parts[4].toInt();
             y = parts[5].toInt();
             x = parts[6].section(QLatin1Char('.'), 0, 0).toInt();
@@ -161,7 +177,8 @@ private:
             return reply(socket, 500, "text/plain", "internal error");
         case Fault::Slow: {
             const QByteArray png = tilePng(z, x, y);
-            QTimer::singleShot(m_slowDelayMs.load(), socket, [socket, png] { reply(socket, 200, "image/png", png); });
+            QTimer::singleShot(m_slowDelayMs.load(), socket,
+                               [socket, png] { reply(socket, 200, "image/png", png); });
             return;
         }
         case Fault::None:
@@ -190,34 +207,44 @@ private:
                         "</ows:Identifier><ScaleDenominator>" + QByteArray::number(scale, 'f', 10) +
                         "</ScaleDenominator><TopLeftCorner>-20037508.3427892 20037508.3427892</TopLeftCorner>"
                         "<TileWidth>256</TileWidth><TileHeight>256</TileHeight><MatrixWidth>" +
-                        QByteArray::number(1 << z) + "</MatrixWidth><MatrixHeight>" + QByteArray::number(1 << z) +
-                        "</MatrixHeight></TileMatrix>";
+                        QByteArray::number(1 << z) + "</MatrixWidth><MatrixHeight>" +
+                        QByteArray::number(1 << z) + "</MatrixHeight></TileMatrix>";
         }
         const QByteArray base = baseUrl().toLatin1();
         const QByteArray operations =
             rest ? QByteArray()
-                 : "<ows:OperationsMetadata><ows:Operation name=\"GetCapabilities\"><ows:DCP><ows:HTTP><ows:Get xlink:href=\"" +
-                       base + "/wmts/kvp?\"><ows:Constraint name=\"GetEncoding\"><ows:AllowedValues><ows:Value>KVP</ows:Value>"
+                 : "<ows:OperationsMetadata><ows:Operation "
+                   "name=\"GetCapabilities\"><ows:DCP><ows:HTTP><ows:Get xlink:href=\"" +
+                       base +
+                       "/wmts/kvp?\"><ows:Constraint "
+                       "name=\"GetEncoding\"><ows:AllowedValues><ows:Value>KVP</ows:Value>"
                        "</ows:AllowedValues></ows:Constraint></ows:Get></ows:HTTP></ows:DCP></ows:Operation>"
                        "<ows:Operation name=\"GetTile\"><ows:DCP><ows:HTTP><ows:Get xlink:href=\"" +
-                       base + "/wmts/kvp?\"><ows:Constraint name=\"GetEncoding\"><ows:AllowedValues><ows:Value>KVP</ows:Value>"
-                       "</ows:AllowedValues></ows:Constraint></ows:Get></ows:HTTP></ows:DCP></ows:Operation></ows:OperationsMetadata>";
+                       base +
+                       "/wmts/kvp?\"><ows:Constraint "
+                       "name=\"GetEncoding\"><ows:AllowedValues><ows:Value>KVP</ows:Value>"
+                       "</ows:AllowedValues></ows:Constraint></ows:Get></ows:HTTP></ows:DCP></"
+                       "ows:Operation></ows:OperationsMetadata>";
         const QByteArray resource =
             rest ? "<ResourceURL format=\"image/png\" resourceType=\"tile\" template=\"" + base +
                        "/wmts/rest/test/{TileMatrixSet}/{TileMatrix}/{TileRow}/{TileCol}.png\"/>"
                  : QByteArray();
         return "<?xml version=\"1.0\" encoding=\"UTF-8\"?>"
-               "<Capabilities xmlns=\"http://www.opengis.net/wmts/1.0\" xmlns:ows=\"http://www.opengis.net/ows/1.1\" "
+               "<Capabilities xmlns=\"http://www.opengis.net/wmts/1.0\" "
+               "xmlns:ows=\"http://www.opengis.net/ows/1.1\" "
                "xmlns:xlink=\"http://www.w3.org/1999/xlink\" version=\"1.0.0\">" +
                operations +
-               "<Contents><Layer><ows:Title>test</ows:Title><ows:WGS84BoundingBox><ows:LowerCorner>-180 -85.0511287798"
+               "<Contents><Layer><ows:Title>test</ows:Title><ows:WGS84BoundingBox><ows:LowerCorner>-180 "
+               "-85.0511287798"
                "</ows:LowerCorner><ows:UpperCorner>180 85.0511287798</ows:UpperCorner></ows:WGS84BoundingBox>"
                // The exact web-mercator square: GDAL then aligns its blocks with the tiles.
                "<ows:BoundingBox crs=\"urn:ogc:def:crs:EPSG::3857\"><ows:LowerCorner>-20037508.3427892 "
                "-20037508.3427892</ows:LowerCorner><ows:UpperCorner>20037508.3427892 20037508.3427892"
                "</ows:UpperCorner></ows:BoundingBox>"
-               "<ows:Identifier>test</ows:Identifier><Style isDefault=\"true\"><ows:Identifier>default</ows:Identifier>"
-               "</Style><Format>image/png</Format><TileMatrixSetLink><TileMatrixSet>GoogleMapsCompatible</TileMatrixSet>"
+               "<ows:Identifier>test</ows:Identifier><Style "
+               "isDefault=\"true\"><ows:Identifier>default</ows:Identifier>"
+               "</Style><Format>image/png</Format><TileMatrixSetLink><TileMatrixSet>GoogleMapsCompatible</"
+               "TileMatrixSet>"
                "</TileMatrixSetLink>" +
                resource +
                "</Layer><TileMatrixSet><ows:Identifier>GoogleMapsCompatible</ows:Identifier>"

@@ -45,7 +45,8 @@ inline const std::uint8_t* pixelAt(const data::ImageRaster& img, int col, int ro
 }
 
 //! Projects lon/lat into CRS (the project CRS by default).
-inline data::ProjectedPoint project(double lon, double lat, const QString& crs = QString::fromLatin1(kProjectCrs))
+inline data::ProjectedPoint project(double lon, double lat,
+                                    const QString& crs = QString::fromLatin1(kProjectCrs))
 {
     auto t = gis::CrsTransformer::create(QStringLiteral("EPSG:4326"), crs);
     return t->forward({lon, lat, 0.0}).value();

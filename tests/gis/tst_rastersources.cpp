@@ -89,16 +89,20 @@ void TestRasterSources::classify_data()
     QTest::newRow("remote cog") << "/vsicurl/https://example.org/a.tif" << int(T::File) << true;
     QTest::newRow("xyz https") << "https://tile.example.org/{z}/{x}/{y}.png" << int(T::XyzTemplate) << true;
     QTest::newRow("xyz tianditu")
-        << "http://t0.tianditu.gov.cn/img_w/wmts?SERVICE=WMTS&REQUEST=GetTile&TILEMATRIX={z}&TILEROW={y}&TILECOL={x}&tk={tk}"
+        << "http://t0.tianditu.gov.cn/img_w/"
+           "wmts?SERVICE=WMTS&REQUEST=GetTile&TILEMATRIX={z}&TILEROW={y}&TILECOL={x}&tk={tk}"
         << int(T::XyzTemplate) << true;
     QTest::newRow("xyz file") << "file:///data/tiles/{z}/{x}/{y}.png" << int(T::XyzTemplate) << false;
     QTest::newRow("xyz tms rows") << "https://a.org/{z}/{x}/{-y}.png" << int(T::XyzTemplate) << true;
     QTest::newRow("wmts rest") << "https://a.org/wmts/1.0.0/WMTSCapabilities.xml" << int(T::Wmts) << true;
-    QTest::newRow("wmts kvp") << "https://a.org/wmts?SERVICE=WMTS&REQUEST=GetCapabilities" << int(T::Wmts) << true;
+    QTest::newRow("wmts kvp") << "https://a.org/wmts?SERVICE=WMTS&REQUEST=GetCapabilities" << int(T::Wmts)
+                              << true;
     QTest::newRow("wmts prefix") << "WMTS:https://a.org/caps.xml,layer=img" << int(T::Wmts) << true;
-    QTest::newRow("wmts local") << "/data/WMTSCapabilities.xml" << int(T::Wmts) << true; // tiles come from its URLs
+    QTest::newRow("wmts local") << "/data/WMTSCapabilities.xml" << int(T::Wmts)
+                                << true; // tiles come from its URLs
     QTest::newRow("gdal wms file") << "/data/osm.xml" << int(T::GdalWms) << true;
-    QTest::newRow("gdal wms inline") << "<GDAL_WMS><Service name=\"TMS\"/></GDAL_WMS>" << int(T::GdalWms) << true;
+    QTest::newRow("gdal wms inline") << "<GDAL_WMS><Service name=\"TMS\"/></GDAL_WMS>" << int(T::GdalWms)
+                                     << true;
 }
 
 void TestRasterSources::classify()
@@ -154,7 +158,11 @@ void TestRasterSources::imageryFormats()
             for (int c = 0; c < 3; ++c)
                 QVERIFY2(std::abs(int(p[c]) - int(kQuadrant[q][c])) <= tolerance,
                          qPrintable(QStringLiteral("quadrant %1 channel %2: %3 vs %4 at %5 m")
-                                        .arg(q).arg(c).arg(p[c]).arg(kQuadrant[q][c]).arg(cell)));
+                                        .arg(q)
+                                        .arg(c)
+                                        .arg(p[c])
+                                        .arg(kQuadrant[q][c])
+                                        .arg(cell)));
             QCOMPARE(int(p[3]), 255);
         }
     }
@@ -166,9 +174,11 @@ void TestRasterSources::worldSourcesMatchReader_data()
     QTest::addColumn<QString>("crs");
     QTest::addColumn<double>("lon");
     QTest::addColumn<double>("lat");
-    QTest::newRow("MBTiles world, Pinghu") << "imagery/osgearth/world_countries.mbtiles" << "EPSG:4549" << 121.0 << 30.7;
+    QTest::newRow("MBTiles world, Pinghu") << "imagery/osgearth/world_countries.mbtiles"
+                                           << "EPSG:4549" << 121.0 << 30.7;
     // The GeoPackage covers only -180..-135.65 E, 45..90 N: a project in Alaska Albers.
-    QTest::newRow("GPKG wgs84, Alaska") << "imagery/geopackage_js/wgs84.gpkg" << "EPSG:3338" << -150.0 << 62.0;
+    QTest::newRow("GPKG wgs84, Alaska") << "imagery/geopackage_js/wgs84.gpkg"
+                                        << "EPSG:3338" << -150.0 << 62.0;
 }
 
 void TestRasterSources::worldSourcesMatchReader()
@@ -266,7 +276,10 @@ void TestRasterSources::reprojectedFeatureLandsOnItsPixel()
     const double expectedRow = (grid.extent.maxY - centre.y) / grid.cellY();
     QVERIFY2(std::hypot(sx / count - expectedCol, sy / count - expectedRow) <= 1.0,
              qPrintable(QStringLiteral("red centroid (%1, %2), expected (%3, %4)")
-                            .arg(sx / count).arg(sy / count).arg(expectedCol).arg(expectedRow)));
+                            .arg(sx / count)
+                            .arg(sy / count)
+                            .arg(expectedCol)
+                            .arg(expectedRow)));
 }
 
 void TestRasterSources::projectCrsFastPathMatchesWarp_data()
@@ -313,10 +326,10 @@ void TestRasterSources::projectCrsFastPathMatchesWarp()
             const double n = grid.extent.maxY - (row + 0.5) * cell;
             // Pixels within a cell of the source's edge may differ (partial coverage).
             const double margin = std::max(cell, 5.0) * 1.01;
-            const bool inside = e > source.minX + margin && e < source.maxX - margin && n > source.minY + margin &&
-                                n < source.maxY - margin;
-            const bool outside = e < source.minX - margin || e > source.maxX + margin || n < source.minY - margin ||
-                                 n > source.maxY + margin;
+            const bool inside = e > source.minX + margin && e < source.maxX - margin &&
+                                n > source.minY + margin && n < source.maxY - margin;
+            const bool outside = e < source.minX - margin || e > source.maxX + margin ||
+                                 n < source.minY - margin || n > source.maxY + margin;
             const std::uint8_t* p = pixelAt(*a, col, row);
             const std::uint8_t* q = pixelAt(*b, col, row);
             if (outside) {
@@ -327,7 +340,12 @@ void TestRasterSources::projectCrsFastPathMatchesWarp()
                 QCOMPARE(int(q[3]), 255);
                 for (int c = 0; c < 3; ++c)
                     QVERIFY2(std::abs(int(p[c]) - int(q[c])) <= 3,
-                             qPrintable(QStringLiteral("(%1, %2) channel %3: %4 vs %5").arg(col).arg(row).arg(c).arg(p[c]).arg(q[c])));
+                             qPrintable(QStringLiteral("(%1, %2) channel %3: %4 vs %5")
+                                            .arg(col)
+                                            .arg(row)
+                                            .arg(c)
+                                            .arg(p[c])
+                                            .arg(q[c])));
                 ++compared;
             }
         }
@@ -338,7 +356,8 @@ void TestRasterSources::elevationLocalDem()
 {
     const QString path = m_dir.filePath(QStringLiteral("dem4549.tif"));
     auto plane = [](double e, double n) { return 20.0 + 0.02 * (e - kE0) - 0.01 * (n - kN0); };
-    RasterSpec spec{QString::fromLatin1(kProjectCrs), kE0 - 1000, kN0 + 1000, 10, 10, 200, 200, 1, GDT_Float32};
+    RasterSpec spec{
+        QString::fromLatin1(kProjectCrs), kE0 - 1000, kN0 + 1000, 10, 10, 200, 200, 1, GDT_Float32};
     auto ds = createGeoTiff(path, spec, [&](int, int col, int row) {
         return plane(kE0 - 1000 + (col + 0.5) * 10, kN0 + 1000 - (row + 0.5) * 10);
     });
@@ -400,7 +419,8 @@ void TestRasterSources::badInput_data()
     QTest::newRow("missing file") << "missing" << int(Status::Code::NotFound) << "does not exist";
     QTest::newRow("truncated GeoTIFF") << "truncated" << int(Status::Code::FormatError) << "truncated";
     QTest::newRow("no CRS") << "nocrs" << int(Status::Code::Unsupported) << "no coordinate reference system";
-    QTest::newRow("CRS that cannot reach the project") << "localcrs" << int(Status::Code::Unsupported) << "transform";
+    QTest::newRow("CRS that cannot reach the project")
+        << "localcrs" << int(Status::Code::Unsupported) << "transform";
     QTest::newRow("empty MBTiles") << "emptymbtiles" << int(Status::Code::FormatError) << "empty.mbtiles";
     QTest::newRow("DEM as imagery") << "dem" << int(Status::Code::Unsupported) << "8-bit";
 }
@@ -434,7 +454,8 @@ void TestRasterSources::badInput()
         QVERIFY(db);
         db->ExecuteSQL("CREATE TABLE metadata (name text, value text)", nullptr, nullptr);
         db->ExecuteSQL("CREATE TABLE tiles (zoom_level integer, tile_column integer, tile_row integer, "
-                       "tile_data blob)", nullptr, nullptr);
+                       "tile_data blob)",
+                       nullptr, nullptr);
     } else if (kind == QLatin1String("dem")) {
         spec.type = GDT_Float32;
         createGeoTiff(path, spec, [](int, int, int) { return 12.5; }).reset();
@@ -444,8 +465,10 @@ void TestRasterSources::badInput()
     auto source = gis::openImagerySource(path, projectOptions());
     QVERIFY(!source);
     QVERIFY2(int(source.status().code()) == code, qPrintable(source.status().message()));
-    QVERIFY2(source.status().message().contains(wording, Qt::CaseInsensitive), qPrintable(source.status().message()));
-    QVERIFY2(source.status().message().contains(QFileInfo(path).fileName()), qPrintable(source.status().message()));
+    QVERIFY2(source.status().message().contains(wording, Qt::CaseInsensitive),
+             qPrintable(source.status().message()));
+    QVERIFY2(source.status().message().contains(QFileInfo(path).fileName()),
+             qPrintable(source.status().message()));
     QVERIFY(timer.elapsed() < 5000);
 }
 
@@ -458,7 +481,8 @@ void TestRasterSources::untrustedNetworkRefused()
         auto source = gis::openImagerySource(uri, projectOptions()); // allowNetwork = false
         QVERIFY(!source);
         QCOMPARE(source.status().code(), Status::Code::Unsupported);
-        QVERIFY2(source.status().message().contains(QLatin1String("trusted")), qPrintable(source.status().message()));
+        QVERIFY2(source.status().message().contains(QLatin1String("trusted")),
+                 qPrintable(source.status().message()));
     }
 }
 
@@ -470,7 +494,8 @@ void TestRasterSources::gdalWmsFileNeedsTrust()
     RasterSpec tile{QStringLiteral("EPSG:3857"), 0, 0, 1, 1, 256, 256, 3, GDT_Byte};
     const QString tif = m_dir.filePath(QStringLiteral("tile.tif"));
     createGeoTiff(tif, tile, [](int band, int, int) { return band == 1 ? 200.0 : 10.0; }).reset();
-    QVERIFY(translate(tif, folder + QStringLiteral("/0.png"), {QStringLiteral("-of"), QStringLiteral("PNG")}));
+    QVERIFY(
+        translate(tif, folder + QStringLiteral("/0.png"), {QStringLiteral("-of"), QStringLiteral("PNG")}));
     const QString xml = m_dir.filePath(QStringLiteral("basemap.xml"));
     QFile f(xml);
     QVERIFY(f.open(QIODevice::WriteOnly));
@@ -483,7 +508,8 @@ void TestRasterSources::gdalWmsFileNeedsTrust()
     // Not trusted: neither the factory nor the one-shot reader opens it.
     auto refused = gis::openImagerySource(xml, projectOptions());
     QVERIFY(!refused);
-    QVERIFY2(refused.status().message().contains(QLatin1String("trusted")), qPrintable(refused.status().message()));
+    QVERIFY2(refused.status().message().contains(QLatin1String("trusted")),
+             qPrintable(refused.status().message()));
     auto reader = gis::readImagery(xml, QString::fromLatin1(kProjectCrs), gridAround(kE0, kN0, 1000, 4));
     QVERIFY(!reader);
     QCOMPARE(reader.status().code(), Status::Code::Unsupported);

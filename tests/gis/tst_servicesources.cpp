@@ -57,11 +57,19 @@ QString checkTileColour(const data::ImagerySource& source, int z)
         return img.status().message();
     const QColor want = LocalTileServer::tileColour(t.z, t.x, t.y);
     const std::uint8_t* p = pixelAt(*img, 4, 4);
-    if (std::abs(p[0] - want.red()) > 2 || std::abs(p[1] - want.green()) > 2 || std::abs(p[2] - want.blue()) > 2 ||
-        p[3] != 255)
+    if (std::abs(p[0] - want.red()) > 2 || std::abs(p[1] - want.green()) > 2 ||
+        std::abs(p[2] - want.blue()) > 2 || p[3] != 255)
         return QStringLiteral("level %1 tile %2/%3: got %4,%5,%6,%7, want %8,%9,%10")
-            .arg(z).arg(t.x).arg(t.y).arg(p[0]).arg(p[1]).arg(p[2]).arg(p[3])
-            .arg(want.red()).arg(want.green()).arg(want.blue());
+            .arg(z)
+            .arg(t.x)
+            .arg(t.y)
+            .arg(p[0])
+            .arg(p[1])
+            .arg(p[2])
+            .arg(p[3])
+            .arg(want.red())
+            .arg(want.green())
+            .arg(want.blue());
     return {};
 }
 
@@ -153,12 +161,12 @@ void TestServiceSources::services_data()
 void TestServiceSources::services()
 {
     QFETCH(QString, kind);
-    const QString uri = kind == QLatin1String("xyz")         ? m_server->xyzTemplate()
-                        : kind == QLatin1String("wmts-rest") ? m_server->wmtsRestCapabilitiesUrl()
-                        : kind == QLatin1String("wmts-kvp")  ? m_server->wmtsKvpCapabilitiesUrl()
-                                                             : QStringLiteral("WMTS:") +
-                                                                   m_server->wmtsRestCapabilitiesUrl() +
-                                                                   QStringLiteral(",layer=test");
+    const QString uri =
+        kind == QLatin1String("xyz")         ? m_server->xyzTemplate()
+        : kind == QLatin1String("wmts-rest") ? m_server->wmtsRestCapabilitiesUrl()
+        : kind == QLatin1String("wmts-kvp")
+            ? m_server->wmtsKvpCapabilitiesUrl()
+            : QStringLiteral("WMTS:") + m_server->wmtsRestCapabilitiesUrl() + QStringLiteral(",layer=test");
     auto source = gis::openImagerySource(uri, trusted());
     QVERIFY2(source, qPrintable(source.status().message()));
     QVERIFY((*source)->info().network);
@@ -192,7 +200,8 @@ void TestServiceSources::serverErrorNamesTheHost()
     QVERIFY(!broken);
     QCOMPARE(broken.status().code(), Status::Code::IoError);
     QVERIFY2(broken.status().message().contains(host), qPrintable(broken.status().message()));
-    QVERIFY2(!broken.status().message().contains(QLatin1String("ZeroBlockHttpCodes")), qPrintable(broken.status().message()));
+    QVERIFY2(!broken.status().message().contains(QLatin1String("ZeroBlockHttpCodes")),
+             qPrintable(broken.status().message()));
     // Failing later: the read fails, naming the host and the HTTP status.
     m_server->setFault(LocalTileServer::Fault::None);
     auto source = gis::openImagerySource(m_server->xyzTemplate(), trusted());
@@ -202,7 +211,8 @@ void TestServiceSources::serverErrorNamesTheHost()
     auto img = (*source)->readImage(gridAround(c.x, c.y, cellForLevel(12) / 8, 8), {});
     QVERIFY(!img);
     QCOMPARE(img.status().code(), Status::Code::IoError);
-    QVERIFY2(img.status().message().contains(host) && img.status().message().contains(QLatin1String("HTTP 500")),
+    QVERIFY2(img.status().message().contains(host) &&
+                 img.status().message().contains(QLatin1String("HTTP 500")),
              qPrintable(img.status().message()));
 }
 
@@ -251,7 +261,8 @@ void TestServiceSources::untrustedServiceIsNotContacted()
         auto source = gis::openImagerySource(uri, projectOptions());
         QVERIFY(!source);
         QCOMPARE(source.status().code(), Status::Code::Unsupported);
-        QVERIFY2(source.status().message().contains(QLatin1String("trusted")), qPrintable(source.status().message()));
+        QVERIFY2(source.status().message().contains(QLatin1String("trusted")),
+                 qPrintable(source.status().message()));
     }
     QCOMPARE(m_server->requests(), 0);
 }
@@ -331,7 +342,8 @@ void TestServiceSources::seedCancels()
     QTemporaryDir cache;
     auto options = trusted();
     options.cacheDir = cache.path();
-    gis::SeedRequest request{m_server->xyzTemplate(), {kLon - 0.1, kLat - 0.1, kLon + 0.1, kLat + 0.1}, 6, 12};
+    gis::SeedRequest request{
+        m_server->xyzTemplate(), {kLon - 0.1, kLat - 0.1, kLon + 0.1, kLat + 0.1}, 6, 12};
     auto report = gis::seedTileCache(request, options, [](qint64 done, qint64) { return done < 3; });
     QVERIFY(!report);
     QCOMPARE(report.status().code(), Status::Code::Cancelled);
@@ -357,7 +369,8 @@ void TestServiceSources::trimRemovesLeastRecentlyUsed()
         // Tile i was last used i hours ago … reversed: tile 9 is the oldest.
         const QDateTime used = now.addSecs(-3600 * i);
         QVERIFY(f.open(QIODevice::ReadWrite));
-        QVERIFY(f.setFileTime(used, QFileDevice::FileModificationTime) && f.setFileTime(used, QFileDevice::FileAccessTime));
+        QVERIFY(f.setFileTime(used, QFileDevice::FileModificationTime) &&
+                f.setFileTime(used, QFileDevice::FileAccessTime));
         f.close();
         paths << path;
     }
