@@ -54,6 +54,12 @@ QString gdalTemplate(QString t, const QString& apiKey)
 {
     t.replace(QLatin1String("{tk}"), apiKey);
     t.replace(QLatin1String("{-y}"), QLatin1String("${y}"));
+    // Load-balancing subdomains ({s}): GDAL's TMS driver cannot rotate them, so use the first of
+    // the usual sets — t0…t7 for Tianditu, a/b/c elsewhere.
+    if (t.contains(QLatin1String("{s}")))
+        t.replace(QLatin1String("{s}"), t.contains(QLatin1String("tianditu"), Qt::CaseInsensitive)
+                                            ? QStringLiteral("0")
+                                            : QStringLiteral("a"));
     // ${z} already in GDAL's form must not become $${z}.
     static const QRegularExpression placeholder(QStringLiteral("(?<!\\$)\\{([zxy])\\}"));
     t.replace(placeholder, QStringLiteral("${\\1}"));
@@ -210,6 +216,7 @@ QString xyzToGdalWmsXml(const QString& urlTemplate, const RasterSourceOptions& o
                "<YOrigin>%3</YOrigin></DataWindow>"
                "<Projection>EPSG:3857</Projection><BlockSizeX>256</BlockSizeX><BlockSizeY>256</BlockSizeY>"
                "<BandsCount>4</BandsCount><MaxConnections>4</MaxConnections><Timeout>%4</Timeout>"
+               "<UserAgent>citytwin</UserAgent>"
                "<ZeroBlockHttpCodes>204,404</ZeroBlockHttpCodes>%5</GDAL_WMS>")
         .arg(gdalTemplate(urlTemplate.trimmed(), options.apiKey).toHtmlEscaped())
         .arg(maxLevel)

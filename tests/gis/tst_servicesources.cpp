@@ -3,6 +3,7 @@
 // seeding and trimming. No outside network.
 
 #include "RasterSourceFixtures.h"
+#include "gis/ServiceDescription.h"
 #include "tests/common/LocalTileServer.h"
 
 #include <QDirIterator>
@@ -89,6 +90,8 @@ class TestServiceSources : public QObject
 private slots:
     void initTestCase();
     void init();
+    void xyzDescription_data();
+    void xyzDescription();
     void xyzFromLocalFolder();
     void services_data();
     void services();
@@ -118,6 +121,58 @@ void TestServiceSources::init()
 {
     m_server = std::make_unique<LocalTileServer>();
     QVERIFY(m_server->isListening());
+}
+
+void TestServiceSources::xyzDescription_data()
+{
+    QTest::addColumn<QString>("uri");
+    QTest::addColumn<QString>("serverUrl");
+    QTest::addColumn<QString>("yOrigin");
+    QTest::newRow("plain") << "https://a.org/{z}/{x}/{y}.png"
+                           << "https://a.org/${z}/${x}/${y}.png"
+                           << "top";
+    QTest::newRow("tms rows") << "https://a.org/{z}/{x}/{-y}.png"
+                              << "https://a.org/${z}/${x}/${y}.png"
+                              << "bottom";
+    QTest::newRow("gdal form kept") << "https://a.org/${z}/${x}/${y}.png"
+                                    << "https://a.org/${z}/${x}/${y}.png"
+                                    << "top";
+    QTest::newRow("tianditu key, subdomain, query")
+        << "http://t{s}.tianditu.gov.cn/img_w/wmts?TILEMATRIX={z}&TILEROW={y}&TILECOL={x}&tk={tk}"
+        << "http://t0.tianditu.gov.cn/img_w/"
+           "wmts?TILEMATRIX=${z}&amp;TILEROW=${y}&amp;TILECOL=${x}&amp;tk=KEY123"
+        << "top";
+    QTest::newRow("osm subdomain") << "https://{s}.tile.example.org/{z}/{x}/{y}.png"
+                                   << "https://a.tile.example.org/${z}/${x}/${y}.png"
+                                   << "top";
+}
+
+void TestServiceSources::xyzDescription()
+{
+    QFETCH(QString, uri);
+    QFETCH(QString, serverUrl);
+    QFETCH(QString, yOrigin);
+    auto options = trusted();
+    options.apiKey = QStringLiteral("KEY123");
+    options.cacheDir = m_dir.filePath(QStringLiteral("cache"));
+    options.timeoutS = 7;
+    auto spec = gis::describeRasterSource(uri, options);
+    QVERIFY2(spec, qPrintable(spec.status().message()));
+    const QString xml = spec->gdalName;
+    QVERIFY2(xml.contains(QStringLiteral("<ServerUrl>%1</ServerUrl>").arg(serverUrl)), qPrintable(xml));
+    QVERIFY(xml.contains(QStringLiteral("<YOrigin>%1</YOrigin>").arg(yOrigin)));
+    QVERIFY(xml.contains(QStringLiteral("<TileLevel>%1</TileLevel>").arg(gis::kDefaultXyzMaxLevel)));
+    QVERIFY(xml.contains(QLatin1String("<Timeout>7</Timeout>")));
+    QVERIFY(xml.contains(QLatin1String("<ZeroBlockHttpCodes>204,404</ZeroBlockHttpCodes>")));
+    QVERIFY(xml.contains(QStringLiteral("<Cache><Path>%1</Path>").arg(options.cacheDir)));
+    // The key never reaches messages or the project: the spec keeps the template as given.
+    QCOMPARE(spec->uri, uri);
+    if (uri.contains(QLatin1String("{tk}"))) {
+        options.apiKey.clear();
+        auto noKey = gis::describeRasterSource(uri, options);
+        QVERIFY(!noKey);
+        QVERIFY(noKey.status().message().contains(QLatin1String("API key")));
+    }
 }
 
 void TestServiceSources::xyzFromLocalFolder()
