@@ -145,9 +145,11 @@ Result<GdalSourceSpec> describeWmts(GdalSourceSpec spec, const RasterSourceOptio
     }
     spec.gdalName =
         QStringLiteral("<GDAL_WMTS><GetCapabilitiesUrl>%1</GetCapabilitiesUrl>%2%3"
+                       "<Timeout>%4</Timeout><UserAgent>citytwin</UserAgent>"
                        "<ZeroBlockHttpCodes>204,404</ZeroBlockHttpCodes>"
                        "<ZeroBlockOnServerException>true</ZeroBlockOnServerException></GDAL_WMTS>")
-            .arg(url.toHtmlEscaped(), extra, cacheXml(options));
+            .arg(url.toHtmlEscaped(), extra, cacheXml(options))
+            .arg(std::max(1, options.timeoutS));
     return spec;
 }
 

@@ -96,7 +96,9 @@ private slots:
     void services_data();
     void services();
     void missingTilesAreTransparent();
+    void serverErrorNamesTheHost_data();
     void serverErrorNamesTheHost();
+    void slowServerTimesOut_data();
     void slowServerTimesOut();
     void unreachableServiceNamesTheHost_data();
     void unreachableServiceNamesTheHost();
@@ -246,12 +248,21 @@ void TestServiceSources::missingTilesAreTransparent()
     QVERIFY(m_server->tileRequests() > 0);
 }
 
+void TestServiceSources::serverErrorNamesTheHost_data()
+{
+    QTest::addColumn<bool>("wmts");
+    QTest::newRow("XYZ") << false;
+    QTest::newRow("WMTS") << true;
+}
+
 void TestServiceSources::serverErrorNamesTheHost()
 {
+    QFETCH(bool, wmts);
+    const QString uri = wmts ? m_server->wmtsRestCapabilitiesUrl() : m_server->xyzTemplate();
     const QString host = QStringLiteral("127.0.0.1:%1").arg(m_server->port());
     // Failing from the start: opening fails.
     m_server->setFault(LocalTileServer::Fault::ServerError);
-    auto broken = gis::openImagerySource(m_server->xyzTemplate(), trusted());
+    auto broken = gis::openImagerySource(uri, trusted());
     QVERIFY(!broken);
     QCOMPARE(broken.status().code(), Status::Code::IoError);
     QVERIFY2(broken.status().message().contains(host), qPrintable(broken.status().message()));
@@ -259,7 +270,7 @@ void TestServiceSources::serverErrorNamesTheHost()
              qPrintable(broken.status().message()));
     // Failing later: the read fails, naming the host and the HTTP status.
     m_server->setFault(LocalTileServer::Fault::None);
-    auto source = gis::openImagerySource(m_server->xyzTemplate(), trusted());
+    auto source = gis::openImagerySource(uri, trusted());
     QVERIFY2(source, qPrintable(source.status().message()));
     m_server->setFault(LocalTileServer::Fault::ServerError);
     const data::ProjectedPoint c = tileCentre(tileOf(kLon, kLat, 12));
@@ -271,15 +282,24 @@ void TestServiceSources::serverErrorNamesTheHost()
              qPrintable(img.status().message()));
 }
 
+void TestServiceSources::slowServerTimesOut_data()
+{
+    QTest::addColumn<bool>("wmts");
+    QTest::newRow("XYZ") << false;
+    QTest::newRow("WMTS") << true;
+}
+
 void TestServiceSources::slowServerTimesOut()
 {
+    QFETCH(bool, wmts);
     m_server->setFault(LocalTileServer::Fault::Slow);
     m_server->setSlowDelayMs(8000);
     auto options = trusted();
     options.timeoutS = 1;
     QElapsedTimer timer;
     timer.start();
-    auto source = gis::openImagerySource(m_server->xyzTemplate(), options);
+    auto source =
+        gis::openImagerySource(wmts ? m_server->wmtsRestCapabilitiesUrl() : m_server->xyzTemplate(), options);
     QVERIFY(!source);
     QVERIFY2(timer.elapsed() < 4000, qPrintable(QString::number(timer.elapsed())));
     QCOMPARE(source.status().code(), Status::Code::IoError);
