@@ -43,7 +43,6 @@ struct OffscreenRenderer::Impl
     }
 };
 
-
 OffscreenRenderer::OffscreenRenderer(int width, int height)
     : m_impl(new Impl), m_width(width), m_height(height)
 {
@@ -109,8 +108,8 @@ OffscreenRenderer::OffscreenRenderer(int width, int height)
 
 OffscreenRenderer::~OffscreenRenderer() = default;
 
-bool OffscreenRenderer::refineUntilIdle(osgViewer::Viewer& viewer, osg::Node& root, const data::SavedView& view,
-                                        int& frames)
+bool OffscreenRenderer::refineUntilIdle(osgViewer::Viewer& viewer, osg::Node& root,
+                                        const data::SavedView& view, int& frames)
 {
     QElapsedTimer timer;
     timer.start();
@@ -120,7 +119,10 @@ bool OffscreenRenderer::refineUntilIdle(osgViewer::Viewer& viewer, osg::Node& ro
                                << "s, drawing what is there";
             return false;
         }
-        QThread::msleep(2);
+        if (!tileEnginesNeedFrame(&root)) {
+            QThread::msleep(2); // loads run: a frame now would only take their CPU
+            continue;
+        }
         // Loaded heights can grow the scene's bound: keep near/far enclosing it.
         applyViewToCamera(*viewer.getCamera(), root, view, kFovyDeg, double(m_width) / double(m_height));
         viewer.frame();

@@ -306,6 +306,19 @@ bool TileEngine::isIdle() const
     return d.wanted.empty() && d.queue->doneCount() == 0 && d.queue->queued() == 0 && d.queue->running() == 0;
 }
 
+bool TileEngine::needsFrame() const
+{
+    const Impl& d = *m_impl;
+    if (d.shutDown)
+        return false;
+    if (d.queue->doneCount() > 0)
+        return true;
+    if (!d.queue->hasRoom())
+        return false;
+    return std::any_of(d.wanted.begin(), d.wanted.end(),
+                       [&](const auto& w) { return !d.queue->isPending(w.first); });
+}
+
 void TileEngine::setRedrawCallback(std::function<void()> callback)
 {
     m_impl->redrawCallback = callback;
@@ -361,19 +374,25 @@ osg::BoundingSphere TileEngine::computeBound() const
 
 namespace {
 
-class IdleVisitor : public osg::NodeVisitor
+//! Visits every TileEngine under a node (not their tiles).
+class EngineVisitor : public osg::NodeVisitor
 {
 public:
-    IdleVisitor() : osg::NodeVisitor(TRAVERSE_ALL_CHILDREN) {}
+    explicit EngineVisitor(std::function<void(TileEngine&)> visit)
+        : osg::NodeVisitor(TRAVERSE_ALL_CHILDREN), m_visit(std::move(visit))
+    {
+    }
     void apply(osg::Group& group) override
     {
         if (auto* engine = dynamic_cast<TileEngine*>(&group)) {
-            idle = idle && engine->isIdle();
+            m_visit(*engine);
             return;
         }
         traverse(group);
     }
-    bool idle = true;
+
+private:
+    std::function<void(TileEngine&)> m_visit;
 };
 
 } // namespace
@@ -382,9 +401,20 @@ bool tileEnginesIdle(osg::Node* root)
 {
     if (!root)
         return true;
-    IdleVisitor visitor;
+    bool idle = true;
+    EngineVisitor visitor([&idle](TileEngine& e) { idle = idle && e.isIdle(); });
     root->accept(visitor);
-    return visitor.idle;
+    return idle;
+}
+
+bool tileEnginesNeedFrame(osg::Node* root)
+{
+    if (!root)
+        return false;
+    bool needed = false;
+    EngineVisitor visitor([&needed](TileEngine& e) { needed = needed || e.needsFrame(); });
+    root->accept(visitor);
+    return needed;
 }
 
 } // namespace citytwin::scene

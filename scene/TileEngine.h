@@ -19,16 +19,17 @@ inline constexpr int kMaxImageryLayers = 8;
 
 struct TileEngineOptions
 {
-    int meshQuads = 32;            //!< mesh cells per tile side
-    int textureSize = 256;         //!< imagery pixels per tile side (less where the source has less detail)
-    double maxErrorPx = 1.5;       //!< refine while a texel/cell spans more screen pixels than this
-    double skirtRatio = 0.05;      //!< skirt depth as a fraction of the tile side (at least 2 m)
-    int workerThreads = 0;         //!< 0: QThread::idealThreadCount()
-    int maxInFlight = 8;           //!< tile loads queued or running at once
-    double mergeBudgetMs = 6.0;    //!< main-thread time per frame spent attaching loaded tiles
-    int maxMergesPerFrame = 8;     //!< and at most this many (each means texture uploads at draw)
-    std::size_t memoryBudgetBytes = std::size_t(384) << 20; //!< resident tiles beyond this are evicted (LRU, never drawn ones)
-    int maxLevel = -1;             //!< deepest level; -1: from the finest source resolution
+    int meshQuads = 32;         //!< mesh cells per tile side
+    int textureSize = 256;      //!< imagery pixels per tile side (less where the source has less detail)
+    double maxErrorPx = 1.5;    //!< refine while a texel/cell spans more screen pixels than this
+    double skirtRatio = 0.05;   //!< skirt depth as a fraction of the tile side (at least 2 m)
+    int workerThreads = 0;      //!< 0: QThread::idealThreadCount()
+    int maxInFlight = 8;        //!< tile loads queued or running at once
+    double mergeBudgetMs = 6.0; //!< main-thread time per frame spent attaching loaded tiles
+    int maxMergesPerFrame = 8;  //!< and at most this many (each means texture uploads at draw)
+    std::size_t memoryBudgetBytes = std::size_t(384)
+                                    << 20; //!< resident tiles beyond this are evicted (LRU, never drawn ones)
+    int maxLevel = -1;                     //!< deepest level; -1: from the finest source resolution
 };
 
 //! The paged terrain: a quadtree of tiles (TilingScheme) meshed from the elevation sources (finest
@@ -65,21 +66,24 @@ public:
     struct Stats
     {
         int residentTiles = 0;
-        int drawnTiles = 0;       //!< in the last cull
-        int queued = 0;           //!< waiting for a worker
-        int running = 0;          //!< being loaded
+        int drawnTiles = 0;          //!< in the last cull
+        int queued = 0;              //!< waiting for a worker
+        int running = 0;             //!< being loaded
         std::size_t memoryBytes = 0; //!< geometry + image bytes of resident tiles
         long long loadedTotal = 0;
         long long cancelledTotal = 0;
         long long failedTotal = 0;
         long long evictedTotal = 0;
-        double lastMergeMs = 0;   //!< main-thread merge time of the last update
+        double lastMergeMs = 0; //!< main-thread merge time of the last update
         int deepestDrawnLevel = -1;
     };
     Stats stats() const;
     //! Nothing queued, running or waiting to be merged, and the last cull wanted nothing new:
     //! the view is fully refined.
     bool isIdle() const;
+    //! Loaded tiles wait to be merged, or the last cull wanted tiles that can be requested now:
+    //! a frame would make progress. (While loads merely run, frames change nothing.)
+    bool needsFrame() const;
 
     //! Called (from any thread) when a loaded tile is waiting to be merged, a load ended or the
     //! layers changed: the viewer should draw another frame.
@@ -105,5 +109,8 @@ private:
 //! Every TileEngine under ROOT is idle (true when there is none). Renderers draw frames until
 //! this holds (see OffscreenRenderer) so images show the fully refined view.
 bool tileEnginesIdle(osg::Node* root);
+//! Some TileEngine under ROOT needsFrame(): renderers waiting for idle draw only then, so frames
+//! do not take the CPU from the loading workers.
+bool tileEnginesNeedFrame(osg::Node* root);
 
 } // namespace citytwin::scene

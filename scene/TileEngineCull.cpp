@@ -46,7 +46,6 @@ void TileEngine::Impl::cull(osgUtil::CullVisitor& cv)
         previousWanted = std::move(wanted);
         wanted.clear();
     }
-    culledSinceUpdate = true;
 
     data::SelectionInput in;
     const osg::Vec3 eyeLocal = cv.getEyeLocal();

@@ -101,7 +101,6 @@ struct TileEngine::Impl
     std::uint64_t tick = 1;
     // What the culls since the latest update drew and wanted (all cameras together).
     std::uint64_t cullTick = 0;
-    bool culledSinceUpdate = false;
     std::vector<data::TileKey> drawn;
     std::unordered_set<data::TileKey, data::TileKeyHash> drawnSet;
     std::unordered_map<data::TileKey, double, data::TileKeyHash> wanted;

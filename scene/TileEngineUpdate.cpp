@@ -10,6 +10,14 @@ namespace citytwin::scene {
 
 void TileEngine::Impl::update()
 {
+    if (cullTick != tick) {
+        // No camera saw the engine in the frame that ended (out of view): it wants and draws
+        // nothing, so a renderer waiting for idle does not wait for a view it left.
+        previousWanted = std::move(wanted);
+        wanted.clear();
+        drawn.clear();
+        drawnSet.clear();
+    }
     ++tick;
     cancelUnwanted();
     merge();
@@ -21,10 +29,8 @@ void TileEngine::Impl::update()
 
 void TileEngine::Impl::cancelUnwanted()
 {
-    // Only a frame that culled the engine knows what is wanted (a hidden engine keeps loading).
-    if (!culledSinceUpdate)
-        return;
-    culledSinceUpdate = false;
+    // What neither of the last two frames wanted goes (a hidden engine, node mask 0, gets no
+    // update traversal and keeps its loads).
     queue->cancelUnless(
         [this](const data::TileKey& key) { return wanted.count(key) > 0 || previousWanted.count(key) > 0; });
 }

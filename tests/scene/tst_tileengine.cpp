@@ -88,6 +88,7 @@ private slots:
     void refinesToIdle_data();
     void refinesToIdle();
     void cancelsRequestsThatLeftTheView();
+    void lookingAwayEndsLoading();
     void evictsBeyondTheMemoryBudget();
     void reportsAFailingLayerOnce();
     void elevationChangesReload();
@@ -244,6 +245,30 @@ void TestTileEngine::cancelsRequestsThatLeftTheView()
             ++northWestTiles;
     }
     QCOMPARE(northWestTiles, 0);
+}
+
+void TestTileEngine::lookingAwayEndsLoading()
+{
+    TileEngineOptions options = smallOptions();
+    options.workerThreads = 1;
+    osg::ref_ptr<TileEngine> engine = new TileEngine(kScheme, kOrigin, options);
+    auto imagery = std::make_shared<QuadrantImagery>(kExtent, 8.0, kQuadrants);
+    engine->addImagerySource(kImagery, imagery);
+    HeadlessFrames frames;
+    QVERIFY(runUntilIdle(frames, *engine, topDown(0, 0, 60000)));
+    imagery->behaviour.delayMs = 2000;
+    frames.frame(engine.get(), topDown(0, 0, 300));
+    frames.frame(engine.get(), topDown(0, 0, 300));
+    QVERIFY(!engine->isIdle());
+    QVERIFY(!engine->needsFrame()); // loads run: frames would change nothing
+    // The camera turns to where the engine is not: its cull never runs, yet it goes idle
+    // (loads cancelled, nothing wanted) instead of keeping a renderer waiting.
+    QElapsedTimer timer;
+    timer.start();
+    QVERIFY(runUntilIdle(frames, *engine, topDown(50000, 0, 300), 1000));
+    QVERIFY(timer.elapsed() < 1000);
+    QCOMPARE(engine->stats().drawnTiles, 0);
+    QVERIFY(engine->stats().cancelledTotal > 0);
 }
 
 void TestTileEngine::evictsBeyondTheMemoryBudget()
