@@ -21,15 +21,15 @@ struct TileEngineOptions
 {
     int meshQuads = 32;         //!< mesh cells per tile side
     int textureSize = 256;      //!< imagery pixels per tile side (less where the source has less detail)
-    double maxErrorPx = 1.5;    //!< refine while a texel/cell spans more screen pixels than this
+    double maxErrorPx = 1.5;    //!< refine while a texel spans more screen pixels than this
     double skirtRatio = 0.05;   //!< skirt depth as a fraction of the tile side (at least 2 m)
     int workerThreads = 0;      //!< 0: QThread::idealThreadCount()
     int maxInFlight = 8;        //!< tile loads queued or running at once
     double mergeBudgetMs = 6.0; //!< main-thread time per frame spent attaching loaded tiles
     int maxMergesPerFrame = 8;  //!< and at most this many (each means texture uploads at draw)
-    std::size_t memoryBudgetBytes = std::size_t(384)
-                                    << 20; //!< resident tiles beyond this are evicted (LRU, never drawn ones)
-    int maxLevel = -1;                     //!< deepest level; -1: from the finest source resolution
+    //! Resident tiles beyond this are evicted (LRU; never those on screen, never roots).
+    std::size_t memoryBudgetBytes = std::size_t(384) << 20;
+    int maxLevel = -1; //!< deepest level; -1: from the finest source resolution
 };
 
 //! The paged terrain: a quadtree of tiles (TilingScheme) meshed from the elevation sources (finest
