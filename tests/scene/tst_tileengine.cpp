@@ -321,6 +321,16 @@ void TestTileEngine::reportsAFailingLayerOnce()
     engine->addImagerySource(kBroken, broken);
     QVERIFY(runUntilIdle(frames, *engine, topDown(0, 0, 300)));
     QCOMPARE(errors.size(), size_t(2));
+
+    // A failing elevation source: reported once, tiles flat, imagery still there.
+    auto slope = std::make_shared<SlopeElevation>(kExtent, 32.0, 10.0, 0.01);
+    slope->behaviour.fail = true;
+    engine->addElevationSource(kElevation, slope);
+    QVERIFY(runUntilIdle(frames, *engine, topDown(0, 0, 300)));
+    QCOMPARE(errors.size(), size_t(3));
+    QCOMPARE(errors.back().first, kElevation);
+    QVERIFY(std::abs(terrainHeightAt(*engine, 20, 20)) < 0.01);
+    QCOMPARE(engine->stats().deepestDrawnLevel, 3);
 }
 
 void TestTileEngine::elevationChangesReload()
