@@ -152,14 +152,19 @@ Result<DatasetPtr> GdalRasterSource::warp(const GridGeometry& target, WarpPlan p
     DatasetPool::Entry* entry = *base;
     const double downsampling =
         m_info.resolution > 0 ? std::min(target.cellX(), target.cellY()) / m_info.resolution : 1.0;
+    double residual = downsampling; // what is left to reduce after the overview
     if (downsampling >= kAverageFrom) {
+        const int fullWidth = entry->dataset->GetRasterXSize();
         if (const int level = pickOverviewLevel(*entry->dataset, downsampling); level >= 0) {
             auto overview = m_pool.entry(level);
             if (!overview)
                 return explain(overview.status());
             entry = *overview;
+            residual = downsampling * entry->dataset->GetRasterXSize() / fullWidth;
         }
-        if (plan.resampling != GRA_NearestNeighbour)
+        // The overview is already averaged: interpolating it is enough (and several times cheaper
+        // than GDAL's averaging kernel); only a reduction well past it needs averaging.
+        if (plan.resampling != GRA_NearestNeighbour && residual >= kAverageFrom)
             plan.resampling = GRA_Average;
     }
     auto mem = createMemTarget(target, m_projectSrs, bands, type);
@@ -170,10 +175,7 @@ Result<DatasetPtr> GdalRasterSource::warp(const GridGeometry& target, WarpPlan p
     // The window read is exact for interpolation only: GDAL's averaging RasterIO snaps fractional
     // windows by up to a source pixel. Reductions by 2x or more past the overview take the warper.
     GDALDataset* src = entry->dataset.get();
-    double gt[6];
-    src->GetGeoTransform(gt);
-    const bool direct =
-        m_readDirectly && std::min(target.cellX() / gt[1], target.cellY() / -gt[5]) < kAverageFrom;
+    const bool direct = m_readDirectly && plan.resampling != GRA_Average;
     if (!direct) {
         if (!entry->transformer) {
             auto transformer = createReusableTransformer(*src, m_projectSrs, m_spec.uri);

@@ -50,6 +50,12 @@ Result<GenImgTransformerPtr> makeTransformer(GDALDataset& src, GDALDataset* dst,
     return GenImgTransformerPtr(approx);
 }
 
+int CPL_STDCALL forwardApproxTransform(void* arg, int dstToSrc, int count, double* x, double* y, double* z,
+                                       int* success)
+{
+    return GDALApproxTransform(arg, dstToSrc, count, x, y, z, success);
+}
+
 } // namespace
 
 Status checkGeoreferenced(GDALDataset& src, const QString& path)
@@ -183,7 +189,10 @@ Status warpInto(GDALDataset& src, GDALDataset& dst, const WarpPlan& plan, const 
     options->hSrcDS = GDALDataset::ToHandle(&src);
     options->hDstDS = GDALDataset::ToHandle(&dst);
     options->eResampleAlg = plan.resampling;
-    options->pfnTransformer = GDALApproxTransform;
+    // GDALWarpOperation::Initialize locates the poles in the target for every warp it recognises
+    // as GDAL's own transformer, creating a PROJ operation each time (most of a tile's warp time).
+    // Tiles of a local project never contain a pole: a reused transformer goes in disguised.
+    options->pfnTransformer = plan.transformer ? forwardApproxTransform : GDALApproxTransform;
     options->pTransformerArg = transformer->get();
     options->nBandCount = int(plan.srcBands.size());
     options->panSrcBands = static_cast<int*>(CPLMalloc(sizeof(int) * plan.srcBands.size()));
