@@ -190,8 +190,9 @@ Status warpInto(GDALDataset& src, GDALDataset& dst, const WarpPlan& plan, const 
     options->hDstDS = GDALDataset::ToHandle(&dst);
     options->eResampleAlg = plan.resampling;
     // GDALWarpOperation::Initialize locates the poles in the target for every warp it recognises
-    // as GDAL's own transformer, creating a PROJ operation each time (most of a tile's warp time).
-    // Tiles of a local project never contain a pole: a reused transformer goes in disguised.
+    // as GDAL's own transformer, creating a PROJ operation each time (~0.5 ms, proj.db queries).
+    // Basemap tiles in a projected project CRS never contain a pole: a reused transformer goes in
+    // disguised, so only the one-shot readers pay for the search.
     options->pfnTransformer = plan.transformer ? forwardApproxTransform : GDALApproxTransform;
     options->pTransformerArg = transformer->get();
     options->nBandCount = int(plan.srcBands.size());
