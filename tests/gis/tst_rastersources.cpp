@@ -374,6 +374,20 @@ void TestRasterSources::elevationLocalDem()
             const double n = grid.extent.maxY - (row + 0.5) * grid.cellY();
             QVERIFY(std::abs(heights->at(col, row) - plane(e, n)) < 0.01);
         }
+    // Half outside (east edge at kE0 + 1000): NaN beyond the edge, the plane inside.
+    const auto edge = gridAround(kE0 + 1000, kN0, 10.0, 20);
+    auto partial = (*source)->readHeights(edge, {});
+    QVERIFY2(partial, qPrintable(partial.status().message()));
+    for (int row = 0; row < 20; ++row) {
+        QVERIFY(std::isnan(partial->at(15, row)));
+        const double e = edge.extent.minX + 4.5 * 10.0;
+        const double n = edge.extent.maxY - (row + 0.5) * 10.0;
+        QVERIFY(std::abs(partial->at(4, row) - plane(e, n)) < 0.01);
+    }
+    // Far away: all NaN.
+    auto far = (*source)->readHeights(gridAround(kE0 - 30000, kN0, 10.0, 8), {});
+    QVERIFY(far);
+    QVERIFY(std::all_of(far->heights.begin(), far->heights.end(), [](float h) { return std::isnan(h); }));
 }
 
 void TestRasterSources::elevationMtFuji()
