@@ -89,6 +89,7 @@ private slots:
     void refinesToIdle();
     void cancelsRequestsThatLeftTheView();
     void lookingAwayEndsLoading();
+    void mergesAtMostTheBudgetPerFrame();
     void evictsBeyondTheMemoryBudget();
     void reportsAFailingLayerOnce();
     void elevationChangesReload();
@@ -269,6 +270,33 @@ void TestTileEngine::lookingAwayEndsLoading()
     QVERIFY(timer.elapsed() < 1000);
     QCOMPARE(engine->stats().drawnTiles, 0);
     QVERIFY(engine->stats().cancelledTotal > 0);
+}
+
+void TestTileEngine::mergesAtMostTheBudgetPerFrame()
+{
+    TileEngineOptions options = smallOptions();
+    options.maxMergesPerFrame = 2;
+    osg::ref_ptr<TileEngine> engine = new TileEngine(kScheme, kOrigin, options);
+    engine->addImagerySource(kImagery, std::make_shared<QuadrantImagery>(kExtent, 8.0, kQuadrants));
+    HeadlessFrames frames;
+    const data::SavedView view = topDown(0, 0, 300);
+    QElapsedTimer timer;
+    timer.start();
+    long long before = 0;
+    int framesWithMerges = 0;
+    frames.frame(engine.get(), view);
+    while (!engine->isIdle() && timer.elapsed() < 10000) {
+        QThread::msleep(20); // let loads pile up in the done list
+        frames.frame(engine.get(), view);
+        const long long loaded = engine->stats().loadedTotal;
+        QVERIFY2(loaded - before <= 2,
+                 qPrintable(QStringLiteral("%1 merged in one frame").arg(loaded - before)));
+        framesWithMerges += loaded > before ? 1 : 0;
+        before = loaded;
+    }
+    QVERIFY(engine->isIdle());
+    QVERIFY(framesWithMerges >= int(before / 2));
+    QCOMPARE(engine->stats().deepestDrawnLevel, 3);
 }
 
 void TestTileEngine::evictsBeyondTheMemoryBudget()
