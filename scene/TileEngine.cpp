@@ -1,20 +1,15 @@
-// TileEngine: construction, layer edits, stats and the node plumbing (traverse dispatch, bound).
-// Selection lives in TileEngineCull.cpp, merging and eviction in TileEngineUpdate.cpp.
+// TileEngine: construction, stats and the node plumbing (traverse dispatch, bound). Layer edits
+// live in TileEngineLayers.cpp, selection in TileEngineCull.cpp, merging and eviction in
+// TileEngineUpdate.cpp.
 #include "scene/TileEngine.h"
 
 #include "scene/TileEngineImpl.h"
-#include "scene/TileTerrainProgram.h"
 
 #include <QThread>
 #include <algorithm>
 #include <osgUtil/CullVisitor>
 
 namespace citytwin::scene {
-
-namespace {
-//! Deepest level the engine ever refines to, whatever a source claims (2^25 tiles a side).
-constexpr int kLevelCap = 25;
-} // namespace
 
 std::size_t TileEngine::Impl::Tile::bytes() const
 {
@@ -30,102 +25,6 @@ TileEngine::Impl::Impl(TileEngine& engine, const data::TilingScheme& s, const da
 {
     const int threads = options.workerThreads > 0 ? options.workerThreads : QThread::idealThreadCount();
     queue = std::make_unique<TileLoadQueue>(threads, options.maxInFlight);
-}
-
-void TileEngine::Impl::contentChanged()
-{
-    ++epoch;
-    context.reset();
-    queue->cancelUnless([](const data::TileKey&) { return false; }); // their results would be stale
-    if (redrawCallback)
-        redrawCallback();
-}
-
-std::shared_ptr<const TileBuildContext> TileEngine::Impl::buildContext()
-{
-    if (context)
-        return context;
-    auto c = std::make_shared<TileBuildContext>();
-    c->scheme = scheme;
-    c->origin = origin;
-    c->meshQuads = std::max(1, options.meshQuads);
-    c->textureSize = std::max(16, options.textureSize);
-    c->skirtRatio = options.skirtRatio;
-    c->verticalScale = verticalScale;
-    c->epoch = epoch;
-    for (const ElevationLayer& e : elevation)
-        if (e.enabled)
-            c->elevation.push_back({e.id, e.source});
-    for (const ImageryLayer& i : imagery)
-        c->imagery.push_back({i.id, i.source});
-    context = c;
-    return context;
-}
-
-int TileEngine::Impl::effectiveMaxLevel() const
-{
-    if (options.maxLevel >= 0)
-        return std::min(options.maxLevel, kLevelCap);
-    int level = 0;
-    for (const ElevationLayer& e : elevation)
-        if (e.enabled && e.source->info().resolution > 0)
-            level = std::max(level, scheme.levelForResolution(e.source->info().resolution,
-                                                              std::max(1, options.meshQuads)));
-    for (const ImageryLayer& i : imagery)
-        if (i.source->info().resolution > 0)
-            level = std::max(level, scheme.levelForResolution(i.source->info().resolution,
-                                                              std::max(16, options.textureSize)));
-    return std::min(level, kLevelCap);
-}
-
-int TileEngine::Impl::imagerySlot(data::LayerId id) const
-{
-    for (size_t i = 0; i < imagery.size(); ++i)
-        if (imagery[i].id == id)
-            return int(i);
-    return -1;
-}
-
-void TileEngine::Impl::bindTile(Tile& tile) const
-{
-    osg::StateSet* ss = tile.node->getOrCreateStateSet();
-    osg::ref_ptr<osg::Uniform> has = new osg::Uniform(osg::Uniform::FLOAT, "ct_tileHas", kMaxImageryLayers);
-    for (int unit = 0; unit < kMaxImageryLayers; ++unit) {
-        ss->removeTextureAttribute(unit, osg::StateAttribute::TEXTURE);
-        has->setElement(unit, 0.0f);
-    }
-    for (size_t slot = 0; slot < imagery.size() && slot < size_t(kMaxImageryLayers); ++slot) {
-        auto it = tile.textures.find(imagery[slot].id);
-        if (it == tile.textures.end())
-            continue;
-        ss->setTextureAttribute(unsigned(slot), it->second.texture.get());
-        has->setElement(unsigned(slot), 1.0f);
-    }
-    ss->removeUniform("ct_tileHas");
-    ss->addUniform(has);
-}
-
-void TileEngine::Impl::rebindAllTiles()
-{
-    for (auto& [key, tile] : tiles)
-        bindTile(tile);
-}
-
-void TileEngine::Impl::updateLayerWeights()
-{
-    int used = 0; // slots up to the topmost one that shows
-    for (int slot = 0; slot < kMaxImageryLayers; ++slot) {
-        float w = 0.0f;
-        if (slot < int(imagery.size()) && imagery[size_t(slot)].visible)
-            w = std::clamp(imagery[size_t(slot)].opacity, 0.0f, 1.0f);
-        layerWeightUniform->setElement(unsigned(slot), w);
-        if (w > 0.0f)
-            used = slot + 1;
-    }
-    if (used != programLayers) {
-        programLayers = used;
-        self.getOrCreateStateSet()->setAttributeAndModes(tileTerrainProgram(used));
-    }
 }
 
 TileEngine::TileEngine(const data::TilingScheme& scheme, const data::ProjectedPoint& origin,
@@ -163,122 +62,6 @@ const data::TilingScheme& TileEngine::scheme() const
 {
     return m_impl->scheme;
 }
-
-void TileEngine::addElevationSource(data::LayerId id, std::shared_ptr<const data::ElevationSource> source)
-{
-    if (!source)
-        return;
-    auto& layers = m_impl->elevation;
-    std::erase_if(layers, [id](const Impl::ElevationLayer& l) { return l.id == id; });
-    layers.push_back({id, std::move(source), true});
-    m_impl->reportedErrors.erase(id);
-    m_impl->contentChanged();
-}
-
-bool TileEngine::addImagerySource(data::LayerId id, std::shared_ptr<const data::ImagerySource> source)
-{
-    if (!source)
-        return false;
-    const int slot = m_impl->imagerySlot(id);
-    if (slot >= 0) {
-        m_impl->imagery[size_t(slot)].source = std::move(source);
-    } else {
-        if (int(m_impl->imagery.size()) >= kMaxImageryLayers)
-            return false;
-        m_impl->imagery.push_back({id, std::move(source), 1.0f, true});
-    }
-    m_impl->reportedErrors.erase(id);
-    m_impl->updateLayerWeights();
-    m_impl->rebindAllTiles();
-    m_impl->contentChanged();
-    return true;
-}
-
-void TileEngine::removeSource(data::LayerId id)
-{
-    Impl& d = *m_impl;
-    d.reportedErrors.erase(id);
-    if (std::erase_if(d.elevation, [id](const Impl::ElevationLayer& l) { return l.id == id; }) > 0)
-        d.contentChanged();
-    if (d.imagerySlot(id) < 0)
-        return;
-    std::erase_if(d.imagery, [id](const Impl::ImageryLayer& l) { return l.id == id; });
-    // Imagery goes at once and without a reload: its textures leave every resident tile.
-    for (auto& [key, tile] : d.tiles) {
-        auto it = tile.textures.find(id);
-        if (it == tile.textures.end())
-            continue;
-        d.memoryBytes -= it->second.bytes;
-        tile.textures.erase(it);
-    }
-    d.context.reset(); // later loads skip the layer; loads in flight only bring an unused texture
-    d.rebindAllTiles();
-    d.updateLayerWeights();
-    if (d.redrawCallback)
-        d.redrawCallback();
-}
-
-void TileEngine::setImageryOrder(const std::vector<data::LayerId>& bottomToTop)
-{
-    Impl& d = *m_impl;
-    std::vector<Impl::ImageryLayer> ordered;
-    for (data::LayerId id : bottomToTop) {
-        const int slot = d.imagerySlot(id);
-        if (slot >= 0 &&
-            std::none_of(ordered.begin(), ordered.end(), [id](const auto& l) { return l.id == id; }))
-            ordered.push_back(d.imagery[size_t(slot)]);
-    }
-    for (const Impl::ImageryLayer& l : d.imagery)
-        if (std::none_of(ordered.begin(), ordered.end(), [&](const auto& o) { return o.id == l.id; }))
-            ordered.push_back(l);
-    d.imagery = std::move(ordered);
-    d.context.reset();
-    d.rebindAllTiles();
-    d.updateLayerWeights();
-    if (d.redrawCallback)
-        d.redrawCallback();
-}
-
-void TileEngine::setImageryOpacity(data::LayerId id, float opacity)
-{
-    if (const int slot = m_impl->imagerySlot(id); slot >= 0) {
-        m_impl->imagery[size_t(slot)].opacity = opacity;
-        m_impl->updateLayerWeights();
-    }
-}
-
-void TileEngine::setImageryVisible(data::LayerId id, bool visible)
-{
-    if (const int slot = m_impl->imagerySlot(id); slot >= 0) {
-        m_impl->imagery[size_t(slot)].visible = visible;
-        m_impl->updateLayerWeights();
-    }
-}
-
-void TileEngine::setElevationEnabled(data::LayerId id, bool enabled)
-{
-    for (Impl::ElevationLayer& l : m_impl->elevation) {
-        if (l.id == id && l.enabled != enabled) {
-            l.enabled = enabled;
-            m_impl->contentChanged();
-        }
-    }
-}
-
-void TileEngine::setVerticalScale(double scale)
-{
-    if (scale == m_impl->verticalScale)
-        return;
-    m_impl->verticalScale = scale;
-    m_impl->haveHeights = false; // the range is rebuilt from the reloaded tiles
-    m_impl->contentChanged();
-}
-
-double TileEngine::verticalScale() const
-{
-    return m_impl->verticalScale;
-}
-
 TileEngine::Stats TileEngine::stats() const
 {
     const Impl& d = *m_impl;
