@@ -90,6 +90,7 @@ private slots:
     void initTestCase();
     void imageryLandsAtItsGroundPoints();
     void layersCompositeByOrderOpacityAndVisibility();
+    void insetOverBasemap();
     void groundOpacityBlends();
     void failingLayerLeavesOthersDrawn();
     void zoomInHasNoHoles();
@@ -197,6 +198,36 @@ void TestTileRender::layersCompositeByOrderOpacityAndVisibility()
     engine->removeSource(kBottom);
     px = centre(QStringLiteral("stack_removed"));
     QVERIFY2(looksLike(px, kBlue), qPrintable(str(px)));
+}
+
+void TestTileRender::insetOverBasemap()
+{
+    // A county orthophoto over a coarse basemap: outside its extent (transparent) the basemap
+    // shows, also inside tiles the inset covers only partly.
+    osg::ref_ptr<osg::Group> root = new osg::Group;
+    osg::ref_ptr<TileEngine> engine = new TileEngine(kScheme, kOrigin, renderOptions());
+    engine->addImagerySource(kBottom, uniform(kRed));
+    const data::Extent2D inset{kExtent.centerX() + 300, kExtent.centerY() + 300, kExtent.maxX, kExtent.maxY};
+    engine->addImagerySource(
+        kTop, std::make_shared<QuadrantImagery>(inset, 2.0, std::array<Rgba, 4>{kBlue, kBlue, kBlue, kBlue}));
+    root->addChild(engine);
+    osg::ref_ptr<osg::Image> img = render(root.get(), overview(), QStringLiteral("inset"));
+    QVERIFY(img);
+    const double cx = kExtent.centerX() - kOrigin.x, cy = kExtent.centerY() - kOrigin.y;
+    const struct
+    {
+        double x, y;
+        Rgba colour;
+    } spots[] = {{cx + 1200, cy + 1200, kBlue},
+                 {cx - 1200, cy - 1200, kRed},
+                 {cx + 150, cy + 1200, kRed},
+                 {cx + 450, cy + 1200, kBlue},
+                 {cx + 1200, cy + 150, kRed}};
+    for (const auto& s : spots) {
+        const Rgb px = pixelAt(*img, screen(s.x, s.y));
+        QVERIFY2(looksLike(px, s.colour),
+                 qPrintable(QStringLiteral("(%1, %2): %3").arg(s.x).arg(s.y).arg(str(px))));
+    }
 }
 
 void TestTileRender::groundOpacityBlends()
