@@ -93,7 +93,7 @@ Status readDirectly(GDALDataset& src, GDALDataset& dst, const WarpPlan& plan, GD
                  CE_None;
         }
     }
-    if (!ok || errors.hasErrors())
+    if (!ok || (plan.failOnReportedErrors && errors.hasErrors()))
         return Status::error(
             Status::Code::FormatError,
             QStringLiteral("%1: reading the raster failed, the file is truncated or corrupt (%2)")

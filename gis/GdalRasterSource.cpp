@@ -118,7 +118,7 @@ Status GdalRasterSource::validate()
     double value = 0.0;
     const bool ok =
         band->RasterIO(GF_Read, x, y, 1, 1, &value, 1, 1, GDT_Float64, 0, 0, nullptr) == CE_None &&
-        !errors.hasErrors();
+        (!errors.hasErrors() || m_spec.network); // see WarpPlan::failOnReportedErrors
     if (!ok && m_spec.network && !m_options.cacheDir.isEmpty()) {
         // Offline with a seeded cache: the service is gone but the cached tiles still serve.
         qCWarning(lcGis, "%s: the service did not answer (%s); using the tile cache only",
@@ -170,6 +170,7 @@ Result<DatasetPtr> GdalRasterSource::warp(const GridGeometry& target, WarpPlan p
     auto mem = createMemTarget(target, m_projectSrs, bands, type);
     if (!mem)
         return mem.status().withContext(m_info.name);
+    plan.failOnReportedErrors = !m_spec.network;
     plan.progress = cancelProgress;
     plan.progressData = const_cast<CancelToken*>(&cancel);
     // The window read is exact for interpolation only: GDAL's averaging RasterIO snaps fractional

@@ -246,7 +246,7 @@ Status warpInto(GDALDataset& src, GDALDataset& dst, const WarpPlan& plan, const 
                              QStringLiteral("%1: cannot set up the reprojection (%2)")
                                  .arg(path, errors.summary(QStringLiteral("?"))));
     // Some drivers report a broken block as an error yet let the warp "succeed" with zeros.
-    if (result != CE_None || errors.hasErrors())
+    if (result != CE_None || (plan.failOnReportedErrors && errors.hasErrors()))
         return Status::error(
             Status::Code::FormatError,
             QStringLiteral("%1: reading the raster failed, the file is truncated or corrupt (%2)")

@@ -49,6 +49,10 @@ struct WarpPlan
     //! From createReusableTransformer for the same SRC, owned by the caller (one per thread): saves
     //! setting up the PROJ operation (milliseconds of proj.db queries) on every tile. Null: made per call.
     void* transformer = nullptr;
+    //! A GDAL error reported during a warp that still succeeds means a broken block (GTiff). GDAL's
+    //! WMS driver also reports errors it recovers from (a cache miss before a 404 becomes an empty
+    //! tile): services judge by the result alone.
+    bool failOnReportedErrors = true;
 };
 
 //! A transformer from SRC pixels to DST coordinates that warpInto can reuse across target grids.

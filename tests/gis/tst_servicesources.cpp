@@ -95,6 +95,7 @@ private slots:
     void xyzFromLocalFolder();
     void services_data();
     void services();
+    void missingTilesAreTransparent_data();
     void missingTilesAreTransparent();
     void serverErrorNamesTheHost_data();
     void serverErrorNamesTheHost();
@@ -107,6 +108,7 @@ private slots:
     void seedThenReadOffline_data();
     void seedThenReadOffline();
     void seedCancels();
+    void seedCountsMissingTiles();
     void trimRemovesLeastRecentlyUsed();
 
 private:
@@ -236,15 +238,33 @@ void TestServiceSources::services()
     QVERIFY(m_server->tileRequests() > 0);
 }
 
+void TestServiceSources::missingTilesAreTransparent_data()
+{
+    QTest::addColumn<bool>("cached");
+    QTest::newRow("no cache") << false;
+    QTest::newRow("disk cache") << true;
+}
+
 void TestServiceSources::missingTilesAreTransparent()
 {
-    auto source = gis::openImagerySource(m_server->xyzTemplate(), trusted());
-    QVERIFY2(source, qPrintable(source.status().message()));
+    QFETCH(bool, cached);
+    QTemporaryDir cache;
+    auto options = trusted();
+    if (cached)
+        options.cacheDir = cache.path();
     m_server->setFault(LocalTileServer::Fault::NotFound);
     const data::ProjectedPoint c = tileCentre(tileOf(kLon, kLat, 11));
-    auto img = (*source)->readImage(gridAround(c.x, c.y, cellForLevel(11) / 8, 8), {});
-    QVERIFY2(img, qPrintable(img.status().message()));
-    QVERIFY(std::all_of(img->rgba.begin(), img->rgba.end(), [](std::uint8_t v) { return v == 0; }));
+    // Twice, each time through a new source: a 404 must stay a transparent tile, also once the
+    // cache has seen it.
+    for (int pass = 0; pass < 2; ++pass) {
+        auto source = gis::openImagerySource(m_server->xyzTemplate(), options);
+        QVERIFY2(source, qPrintable(source.status().message()));
+        for (int read = 0; read < 2; ++read) {
+            auto img = (*source)->readImage(gridAround(c.x, c.y, cellForLevel(11), 8), {});
+            QVERIFY2(img, qPrintable(img.status().message()));
+            QVERIFY(std::all_of(img->rgba.begin(), img->rgba.end(), [](std::uint8_t v) { return v == 0; }));
+        }
+    }
     QVERIFY(m_server->tileRequests() > 0);
 }
 
@@ -426,6 +446,22 @@ void TestServiceSources::seedCancels()
     // Without a cache directory there is nothing to seed into.
     options.cacheDir.clear();
     QCOMPARE(gis::seedTileCache(request, options).status().code(), Status::Code::InvalidArgument);
+}
+
+void TestServiceSources::seedCountsMissingTiles()
+{
+    QTemporaryDir cache;
+    auto options = trusted();
+    options.cacheDir = cache.path();
+    m_server->setFault(LocalTileServer::Fault::NotFound);
+    gis::SeedRequest request{
+        m_server->xyzTemplate(), {kLon - 0.05, kLat - 0.05, kLon + 0.05, kLat + 0.05}, 9, 10};
+    auto report = gis::seedTileCache(request, options);
+    QVERIFY2(report, qPrintable(report.status().message()));
+    QVERIFY(report->tilesRequested > 0);
+    QCOMPARE(report->tilesFailed, report->tilesRequested); // the service has none of them
+    QCOMPARE(report->tilesFetched, 0);
+    QCOMPARE(report->tilesCached, 0);
 }
 
 void TestServiceSources::trimRemovesLeastRecentlyUsed()
