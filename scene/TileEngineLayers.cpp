@@ -175,8 +175,11 @@ void TileEngine::setImageryOrder(const std::vector<data::LayerId>& bottomToTop)
     for (const Impl::ImageryLayer& l : d.imagery)
         if (std::none_of(ordered.begin(), ordered.end(), [&](const auto& o) { return o.id == l.id; }))
             ordered.push_back(l);
+    // Callers re-apply the whole layer list on any setting change: only a new order costs.
+    if (std::equal(ordered.begin(), ordered.end(), d.imagery.begin(), d.imagery.end(),
+                   [](const auto& a, const auto& b) { return a.id == b.id; }))
+        return;
     d.imagery = std::move(ordered);
-    d.context.reset();
     d.rebindAllTiles();
     d.updateLayerWeights();
     if (d.redrawCallback)
@@ -188,6 +191,8 @@ void TileEngine::setImageryOpacity(data::LayerId id, float opacity)
     if (const int slot = m_impl->imagerySlot(id); slot >= 0) {
         m_impl->imagery[size_t(slot)].opacity = opacity;
         m_impl->updateLayerWeights();
+        if (m_impl->redrawCallback)
+            m_impl->redrawCallback();
     }
 }
 
@@ -196,6 +201,8 @@ void TileEngine::setImageryVisible(data::LayerId id, bool visible)
     if (const int slot = m_impl->imagerySlot(id); slot >= 0) {
         m_impl->imagery[size_t(slot)].visible = visible;
         m_impl->updateLayerWeights();
+        if (m_impl->redrawCallback)
+            m_impl->redrawCallback();
     }
 }
 
