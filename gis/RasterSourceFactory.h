@@ -41,7 +41,9 @@ inline constexpr double kMaxSourceRadiusM = 100000.0;
 //! Opens URI as imagery / elevation for tile reads in OPTIONS.projectCrs. Opening validates the
 //! source (exists, georeferenced, CRS reaches the project CRS, readable bands; a service answers)
 //! and fails with a message naming URI and the problem. The source reads with one GDAL dataset per
-//! thread and is safe to share between workers.
+//! thread and is safe to share between workers. A service with OPTIONS.cacheDir set still opens
+//! when it does not answer (offline: reads come from the cache; tiles not cached fail naming the
+//! host). Missing service tiles (HTTP 404/204) read as transparent.
 data::Result<std::shared_ptr<data::ImagerySource>> openImagerySource(const QString& uri,
                                                                     const RasterSourceOptions& options);
 data::Result<std::shared_ptr<data::ElevationSource>> openElevationSource(const QString& uri,
@@ -64,7 +66,9 @@ struct SeedReport
     qint64 cacheBytes = 0;   //!< cache size afterwards
 };
 //! Fetches every tile of REQUEST into OPTIONS.cacheDir (required; network must be allowed).
-//! PROGRESS gets tiles done / total and may return false to cancel (Status Cancelled).
+//! PROGRESS gets tiles done / total and may return false to cancel (Status Cancelled). Tiles are
+//! the service's 256 px tiles per level; one the service does not have (404) counts as failed.
+//! Afterwards the cache is trimmed to OPTIONS.cacheMaxBytes.
 data::Result<SeedReport> seedTileCache(const SeedRequest& request, const RasterSourceOptions& options,
                                        const std::function<bool(qint64 done, qint64 total)>& progress = {});
 
