@@ -21,7 +21,10 @@ bool canReadDirectly(GDALDataset& src, const OGRSpatialReference& project)
     for (int i = 1; i <= src.GetRasterCount(); ++i) {
         int hasNoData = 0;
         src.GetRasterBand(i)->GetNoDataValue(&hasNoData);
-        if (hasNoData)
+        // No-data and mask bands (e.g. JPEG-compressed COGs with an internal mask) need the
+        // warper's masking; an alpha band is read like a colour band.
+        const int maskFlags = src.GetRasterBand(i)->GetMaskFlags();
+        if (hasNoData || !(maskFlags & GMF_ALL_VALID || maskFlags & GMF_ALPHA))
             return false;
     }
     const char* options[] = {"IGNORE_DATA_AXIS_TO_SRS_AXIS_MAPPING=YES", nullptr};

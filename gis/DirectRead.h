@@ -12,7 +12,7 @@
 namespace citytwin::gis {
 
 //! True when SRC (and its overviews) can be read onto a PROJECT grid without warping: same CRS,
-//! north-up geotransform, no declared no-data (the warper's masking would be lost).
+//! north-up geotransform, no declared no-data or mask band (the warper's masking would be lost).
 bool canReadDirectly(GDALDataset& src, const OGRSpatialReference& project);
 
 //! Reads SRC's window under DST's extent into DST following PLAN's bands (outside the source: 0,

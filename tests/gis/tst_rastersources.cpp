@@ -43,6 +43,7 @@ private slots:
     void elevationLocalDem();
     void elevationMtFuji();
     void outsideIsTransparentAndNaN();
+    void maskedPixelsAreTransparent();
     void badInput_data();
     void badInput();
     void untrustedNetworkRefused();
@@ -423,6 +424,30 @@ void TestRasterSources::outsideIsTransparentAndNaN()
     auto far = (*source)->readImage(gridAround(kE0 + 50000, kN0, 5, 256), {});
     QVERIFY(far);
     QVERIFY(std::all_of(far->rgba.begin(), far->rgba.end(), [](std::uint8_t v) { return v == 0; }));
+}
+
+void TestRasterSources::maskedPixelsAreTransparent()
+{
+    // An orthophoto in the project CRS with an internal mask (like JPEG-compressed COGs): the
+    // masked western half is transparent, the rest drawn.
+    const QString path = m_dir.filePath(QStringLiteral("masked.tif"));
+    RasterSpec spec{QString::fromLatin1(kProjectCrs), kE0 - 500, kN0 + 500, 5, 5, 200, 200, 3, GDT_Byte};
+    auto ds = createGeoTiff(path, spec, [](int band, int, int) { return band * 60.0; });
+    QVERIFY(ds->CreateMaskBand(GMF_PER_DATASET) == CE_None);
+    std::vector<std::uint8_t> mask(200 * 200);
+    for (int row = 0; row < 200; ++row)
+        for (int col = 0; col < 200; ++col)
+            mask[size_t(row) * 200 + size_t(col)] = col < 100 ? 0 : 255;
+    QVERIFY(ds->GetRasterBand(1)->GetMaskBand()->RasterIO(GF_Write, 0, 0, 200, 200, mask.data(), 200, 200,
+                                                          GDT_Byte, 0, 0, nullptr) == CE_None);
+    ds.reset();
+    auto source = gis::openImagerySource(path, projectOptions());
+    QVERIFY2(source, qPrintable(source.status().message()));
+    auto img = (*source)->readImage(gridAround(kE0, kN0, 5, 40), {});
+    QVERIFY2(img, qPrintable(img.status().message()));
+    QCOMPARE(int(pixelAt(*img, 5, 20)[3]), 0);
+    QCOMPARE(int(pixelAt(*img, 35, 20)[3]), 255);
+    QCOMPARE(int(pixelAt(*img, 35, 20)[1]), 120);
 }
 
 void TestRasterSources::badInput_data()
