@@ -11,7 +11,6 @@
 
 #include <QAction>
 #include <QCoreApplication>
-#include <QDir>
 #include <QFileInfo>
 #include <QMessageBox>
 #include <QPushButton>
@@ -108,18 +107,14 @@ void BasemapController::checkTrust()
         return;
     m_asked.insert(m_asked.end(), ids.begin(), ids.end());
 
-    const QDir baseDir = QFileInfo(session->path()).absoluteDir();
+    const QString baseDir = QFileInfo(session->path()).absolutePath();
     QStringList hosts;
     QStringList uris;
     for (data::LayerId id : ids) {
         const data::LayerSettings* layer = session->project().layer(id);
         if (!layer)
             continue;
-        // A local service description is trusted by its absolute path: "wms.xml" next to some
-        // other project is another file.
-        const QString& uri = layer->sourceUri;
-        const bool url = uri.contains(QLatin1String("://")) || uri.startsWith(QLatin1String("WMTS:"), Qt::CaseInsensitive);
-        uris.append(url ? uri : QDir::cleanPath(baseDir.absoluteFilePath(uri)));
+        uris.append(TrustStore::sourceKey(layer->sourceUri, baseDir));
         const QString host = TrustStore::serviceHost(uris.back());
         if (!hosts.contains(host))
             hosts.append(host);

@@ -5,6 +5,7 @@
 #include "app/LayerPropertiesDialog.h"
 #include "app/LayerTreeDock.h"
 #include "app/ProjectSession.h"
+#include "app/TrustStore.h"
 
 #include <QAction>
 #include <QDragEnterEvent>
@@ -14,6 +15,7 @@
 #include <QMimeData>
 #include <QUrl>
 #include <QWidget>
+#include <algorithm>
 
 namespace citytwin::app {
 
@@ -64,12 +66,15 @@ LayerActions::LayerActions(LayerTreeDock* dock, QWidget* dialogParent)
     m_properties = new QAction(this);
     m_properties->setObjectName(QStringLiteral("layerPropertiesAction"));
     connect(m_properties, &QAction::triggered, this, [this] { openPropertiesDialog(); });
+    m_trust = new QAction(this);
+    m_trust->setObjectName(QStringLiteral("trustLayerAction"));
+    connect(m_trust, &QAction::triggered, this, &LayerActions::trustCurrent);
     m_separator = new QAction(this);
     m_separator->setSeparator(true);
 
     m_parent->setAcceptDrops(true);
     m_parent->installEventFilter(this);
-    m_dock->setContextActions({m_add, m_separator, m_moveUp, m_moveDown, m_remove, m_properties});
+    m_dock->setContextActions({m_add, m_separator, m_moveUp, m_moveDown, m_remove, m_trust, m_properties});
     connect(m_dock, &LayerTreeDock::currentLayerChanged, this, &LayerActions::updateEnabled);
     retranslate();
     updateEnabled();
@@ -87,6 +92,8 @@ void LayerActions::retranslate()
     m_moveDown->setStatusTip(tr("Move the selected layer one row down in its group (drawn later, on top)"));
     m_properties->setText(tr("Layer &Properties…"));
     m_properties->setStatusTip(tr("Opacity and vertical exaggeration of the selected layer"));
+    m_trust->setText(tr("Allow &Network Access"));
+    m_trust->setStatusTip(tr("Trust the selected layer's tile service and load it"));
 }
 
 void LayerActions::populate(QMenu* menu) const
@@ -97,6 +104,7 @@ void LayerActions::populate(QMenu* menu) const
     menu->addAction(m_moveDown);
     menu->addAction(m_remove);
     menu->addSeparator();
+    menu->addAction(m_trust);
     menu->addAction(m_properties);
 }
 
@@ -105,8 +113,11 @@ void LayerActions::setSession(ProjectSession* session)
     if (m_session)
         disconnect(m_session, nullptr, this, nullptr);
     m_session = session;
-    if (m_session)
+    if (m_session) {
         connect(m_session, &ProjectSession::layersChanged, this, &LayerActions::updateEnabled);
+        // Trusting a layer (here or in the prompt) changes its state.
+        connect(m_session, &ProjectSession::layerStateChanged, this, &LayerActions::updateEnabled);
+    }
     updateEnabled();
 }
 
@@ -120,6 +131,12 @@ void LayerActions::updateEnabled()
     m_properties->setEnabled(row >= 0);
     m_moveUp->setEnabled(row > 0);
     m_moveDown->setEnabled(row >= 0 && row + 1 < count);
+    bool untrusted = false;
+    if (row >= 0) {
+        const std::vector<data::LayerId> ids = m_session->untrustedLayers();
+        untrusted = std::find(ids.begin(), ids.end(), id) != ids.end();
+    }
+    m_trust->setEnabled(untrusted);
 }
 
 AddLayerDialog* LayerActions::openAddLayerDialog()
@@ -253,6 +270,20 @@ bool LayerActions::removeCurrent()
     if (!m_session->removeLayer(id))
         return false;
     emit statusMessage(tr("Removed layer “%1”").arg(name));
+    updateEnabled();
+    return true;
+}
+
+bool LayerActions::trustCurrent()
+{
+    const data::LayerId id = m_dock->currentLayer();
+    const data::LayerSettings* layer = m_session && id.isValid() ? m_session->project().layer(id) : nullptr;
+    if (!layer)
+        return false;
+    const QString key = TrustStore::sourceKey(layer->sourceUri, QFileInfo(m_session->path()).absolutePath());
+    TrustStore::trust({key});
+    emit statusMessage(tr("Trusted %1").arg(TrustStore::serviceHost(key)));
+    m_session->trustLayer(id);
     updateEnabled();
     return true;
 }

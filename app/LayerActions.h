@@ -41,6 +41,8 @@ public:
     QAction* moveUpAction() const { return m_moveUp; }
     QAction* moveDownAction() const { return m_moveDown; }
     QAction* propertiesAction() const { return m_properties; }
+    //! Enabled for a network layer that was not contacted because nobody trusted it yet.
+    QAction* trustAction() const { return m_trust; }
 
     //! Opens the Add Layer dialog (window-modal, returns at once); null without a project.
     AddLayerDialog* openAddLayerDialog();
@@ -56,6 +58,8 @@ public:
     static QStringList sourcesFromMimeData(const QMimeData* mime);
 
     bool removeCurrent();
+    //! Trusts the selected layer's service (remembered in the TrustStore) and loads it.
+    bool trustCurrent();
     //! STEP -1 moves the selected layer one row up in the tree (drawn earlier), +1 one row down.
     bool moveCurrent(int step);
 
@@ -79,6 +83,7 @@ private:
     QAction* m_moveUp = nullptr;
     QAction* m_moveDown = nullptr;
     QAction* m_properties = nullptr;
+    QAction* m_trust = nullptr;
     QAction* m_separator = nullptr;
     QStringList m_errors;
 };

@@ -9,6 +9,7 @@
 #include <QOpenGLContext>
 #include <QWheelEvent>
 #include <cmath>
+#include <osg/GraphicsContext>
 #include <osg/Node>
 #include <osgDB/DatabasePager>
 #include <osgViewer/GraphicsWindow>
@@ -128,6 +129,15 @@ OsgViewWidget::~OsgViewWidget()
 
 void OsgViewWidget::setSceneData(osg::Node* root)
 {
+    // The old scene may share objects (cached shader programs) with scenes that come later,
+    // maybe in another view whose context gets this one's context id: let go of their GL side
+    // here while our context still exists, or they would keep ids that mean nothing there.
+    osg::Node* old = m_viewer->getSceneData();
+    if (old && old != root && m_initialized && context() && m_window->getState()) {
+        makeCurrent();
+        old->releaseGLObjects(m_window->getState());
+        doneCurrent();
+    }
     m_flight.reset();
     // A new scene starts with a fresh camera: no home view or flight left from the previous one.
     m_manipulator = new scene::OrbitManipulator;
@@ -213,6 +223,12 @@ void OsgViewWidget::initializeGL()
         qCDebug(lcGui) << "GL context re-created; new OSG graphics context";
     }
     m_viewer->realize();
+    // Never hand this context id to a later view: objects shared between scenes (cached shader
+    // programs, of which a scene may stop using one before its view goes) keep per-context GL
+    // ids that a new context with the same id would take for its own. One id per GL context
+    // made is a few bytes per shared object.
+    if (osg::State* state = m_window->getState())
+        osg::GraphicsContext::incrementContextIDUsageCount(state->getContextID());
     m_initialized = true;
 }
 

@@ -75,6 +75,16 @@ std::function<bool(const QString&)> TrustStore::policy()
     return [](const QString& uri) { return TrustStore::isTrusted(uri); };
 }
 
+QString TrustStore::sourceKey(const QString& uri, const QString& baseDir)
+{
+    const QString trimmed = normalised(uri);
+    const bool url = trimmed.contains(QLatin1String("://")) ||
+                     trimmed.startsWith(QLatin1String("WMTS:"), Qt::CaseInsensitive);
+    if (url || trimmed.isEmpty())
+        return trimmed;
+    return QDir::cleanPath(QDir(baseDir).absoluteFilePath(trimmed));
+}
+
 QString TrustStore::serviceHost(const QString& uri, const QString& baseDir)
 {
     const QString trimmed = normalised(uri);

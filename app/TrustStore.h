@@ -23,6 +23,11 @@ public:
     //! The policy handed to every ProjectSession (setTrustPolicy).
     static std::function<bool(const QString& uri)> policy();
 
+    //! How a layer's source is remembered: URLs as written, a local service description (GDAL WMS
+    //! XML) by its absolute path (resolved against BASEDIR, the project's folder) — "wms.xml" next
+    //! to another project is another file.
+    static QString sourceKey(const QString& uri, const QString& baseDir);
+
     //! The host a source URI will contact, for a consent prompt: the URL's host (XYZ template,
     //! WMTS capabilities, "WMTS:" strings), or for a local GDAL WMS description (resolved against
     //! BASEDIR when relative) the host of the first http(s) URL inside it. Falls back to the URI.

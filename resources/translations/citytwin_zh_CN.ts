@@ -311,6 +311,18 @@ Do you want to save them?</source>
         <source>Removed layer “%1”</source>
         <translation>已移除图层“%1”</translation>
     </message>
+    <message>
+        <source>Allow &amp;Network Access</source>
+        <translation>允许网络访问(&amp;N)</translation>
+    </message>
+    <message>
+        <source>Trust the selected layer&apos;s tile service and load it</source>
+        <translation>信任所选图层的瓦片服务并加载它</translation>
+    </message>
+    <message>
+        <source>Trusted %1</source>
+        <translation>已信任 %1</translation>
+    </message>
 </context>
 <context>
     <name>citytwin::app::LayerLoader</name>

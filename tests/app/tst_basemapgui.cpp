@@ -271,6 +271,13 @@ void TstBasemapGui::trustStoreEntries()
     QVERIFY(app::TrustStore::isTrusted(b));
     app::TrustStore::clear();
     QVERIFY(app::TrustStore::trustedUris().isEmpty());
+
+    // Services are remembered as written, local descriptions by absolute path.
+    QCOMPARE(app::TrustStore::sourceKey(QStringLiteral(" ") + b, QStringLiteral("/p")), b);
+    QCOMPARE(app::TrustStore::sourceKey(QStringLiteral("svc/../wms.xml"), QStringLiteral("/p/q")),
+             QStringLiteral("/p/q/wms.xml"));
+    QCOMPARE(app::TrustStore::sourceKey(QStringLiteral("/abs/wms.xml"), QStringLiteral("/p")),
+             QStringLiteral("/abs/wms.xml"));
 }
 
 void TstBasemapGui::serviceHost_data()
@@ -325,6 +332,7 @@ void TstBasemapGui::addLayerThroughDialog()
     dialog->setSource(tif);
     QCOMPARE(dialog->mode(), app::AddLayerDialog::Mode::File);
     QVERIFY(dialog->okButton()->isEnabled());
+    dialog->grab().save(test::testOutputDir(QStringLiteral("app")) + QStringLiteral("/add_layer_dialog.png"));
     // Guessed from the file: a 3-band GeoTIFF is imagery, named after the file.
     QCOMPARE(data::toString(dialog->kind()), data::toString(data::LayerKind::Imagery));
     QCOMPARE(dialog->nameEdit()->text(), QStringLiteral("imagery"));
@@ -578,6 +586,20 @@ void TstBasemapGui::trustPromptNotNowAsksOnce()
     QCOMPARE(w->basemap()->promptCount(), 1);
     QVERIFY(!app::TrustStore::isTrusted(net.sourceUri));
     QCOMPARE(w->session()->untrustedLayers().size(), size_t(1));
+
+    // Later, Layer → Allow Network Access trusts the selected layer after all.
+    const data::LayerId id = w->session()->untrustedLayers().front();
+    QAction* trust = w->layerActions()->trustAction();
+    QVERIFY(w->layerMenu()->actions().contains(trust));
+    w->layerDock()->selectLayer({});
+    QVERIFY(!trust->isEnabled());
+    w->layerDock()->selectLayer(id);
+    QVERIFY(trust->isEnabled());
+    trust->trigger();
+    QVERIFY(app::TrustStore::isTrusted(net.sourceUri));
+    QVERIFY(w->session()->untrustedLayers().empty());
+    QVERIFY(!trust->isEnabled());
+    QVERIFY(waitLoaded(*w));
 }
 
 void TstBasemapGui::tileIndicatorFollowsActivity()
@@ -637,6 +659,7 @@ void TstBasemapGui::tileStatisticsOverlay()
     QCOMPARE(app::TileStatsOverlay::formatStats(stats).count(QLatin1Char('\n')), 4);
     QVERIFY(app::TileStatsOverlay::formatStats(stats).contains(QStringLiteral("Loaded %1").arg(stats.loadedTotal)));
     QCOMPARE(overlay->parentWidget(), static_cast<QWidget*>(w->view()));
+    w->grab().save(test::testOutputDir(QStringLiteral("app")) + QStringLiteral("/tile_statistics.png"));
 
     // Remembered for the next window.
     auto next = makeWindow();
