@@ -160,7 +160,6 @@ Result<SeedReport> seedTileCache(const SeedRequest& request, const RasterSourceO
     SeedReport report;
     report.tilesRequested = total;
     qint64 done = 0;
-    qint64 files = countFiles(options.cacheDir);
     std::vector<std::uint8_t> pixels;
     for (const TileRange& range : ranges) {
         DatasetPtr ds = range.overview < 0 ? std::move(base) : open(range.overview);
@@ -175,6 +174,11 @@ Result<SeedReport> seedTileCache(const SeedRequest& request, const RasterSourceO
         blockY = std::max(blockY, kWebTileSize);
         const int bands = ds->GetRasterCount();
         pixels.resize(size_t(blockX) * size_t(blockY) * size_t(bands));
+        // GDAL names cache files by hashes of URLs we do not see (WMTS): new files per level are
+        // the fetched tiles; tiles with data beyond those came from the cache. Counted per level,
+        // not per tile, so a seed stays linear in the cache size.
+        const qint64 filesBefore = countFiles(options.cacheDir);
+        qint64 withData = 0;
         for (qint64 ty = range.y0; ty <= range.y1; ++ty)
             for (qint64 tx = range.x0; tx <= range.x1; ++tx) {
                 if (progress && !progress(done, total))
@@ -190,22 +194,21 @@ Result<SeedReport> seedTileCache(const SeedRequest& request, const RasterSourceO
                 // an empty tile (see WarpPlan::failOnReportedErrors).
                 const bool ok = ds->RasterIO(GF_Read, int(tx * blockX), int(ty * blockY), w, h, pixels.data(),
                                              w, h, GDT_Byte, bands, nullptr, 0, 0, 0, nullptr) == CE_None;
-                const qint64 now = countFiles(options.cacheDir);
                 if (!ok) {
                     ++report.tilesFailed;
                     qCDebug(lcGis, "seed %s: tile %d/%lld/%lld failed: %s", qUtf8Printable(spec->displayName),
                             range.level, tx, ty, qUtf8Printable(errors.summary()));
-                } else if (now > files) {
-                    ++report.tilesFetched;
                 } else if (std::all_of(pixels.begin(), pixels.begin() + qsizetype(w) * h * bands,
                                        [](std::uint8_t v) { return v == 0; })) {
                     ++report.tilesFailed; // the service has no such tile (404/204), nothing to keep
                 } else {
-                    ++report.tilesCached;
+                    ++withData;
                 }
-                files = now;
                 ++done;
             }
+        const qint64 fetched = std::clamp<qint64>(countFiles(options.cacheDir) - filesBefore, 0, withData);
+        report.tilesFetched += fetched;
+        report.tilesCached += withData - fetched;
     }
     if (progress)
         progress(done, total);

@@ -424,6 +424,15 @@ void TestServiceSources::seedThenReadOffline()
     QCOMPARE(second->tilesFetched, 0);
     QCOMPARE(m_server->tileRequests(), 0);
 
+    // One level deeper: the known levels come from the cache, only the new one is fetched.
+    request.maxLevel = 12;
+    auto deeper = gis::seedTileCache(request, options);
+    QVERIFY2(deeper, qPrintable(deeper.status().message()));
+    QCOMPARE(deeper->tilesCached, first->tilesRequested);
+    QCOMPARE(deeper->tilesFetched, deeper->tilesRequested - first->tilesRequested);
+    QVERIFY(deeper->tilesFetched > 0);
+    QCOMPARE(qint64(m_server->tileRequests()), deeper->tilesFetched);
+
     // Offline: the server is gone, the seeded levels still draw from the cache.
     m_server->stop();
     auto source = gis::openImagerySource(request.uri, options);
