@@ -28,6 +28,8 @@ namespace {
 constexpr qint64 kMaxSeedTiles = 1'000'000;
 // Web tiles are 256 px; GDAL's WMTS driver reads in 128 px blocks, so step by whichever is larger.
 constexpr int kWebTileSize = 256;
+// Tiles of a row read at once, so GDAL fetches them over parallel connections.
+constexpr int kTilesPerRead = 8;
 // The capabilities copies let a WMTS layer open offline: trimming never removes them.
 const QString kKeptFolder = QStringLiteral("wmts-capabilities");
 
@@ -104,6 +106,33 @@ TileRange tilesAt(GDALDataset& ds, int level, int maxLevel, const data::Extent2D
     return r;
 }
 
+//! A pixel window of one level's dataset.
+struct ReadWindow
+{
+    int x, y, width, height;
+};
+
+//! Reads WINDOW of all bands (band-sequential, 8 bit) into PIXELS. By the result only: GDAL's WMS
+//! driver reports a cache miss before a 404 becomes an empty tile (see WarpPlan::failOnReportedErrors).
+bool readWindow(GDALDataset& ds, const ReadWindow& window, std::vector<std::uint8_t>& pixels)
+{
+    pixels.resize(size_t(window.width) * size_t(window.height) * size_t(ds.GetRasterCount()));
+    return ds.RasterIO(GF_Read, window.x, window.y, window.width, window.height, pixels.data(), window.width,
+                       window.height, GDT_Byte, ds.GetRasterCount(), nullptr, 0, 0, 0, nullptr) == CE_None;
+}
+
+//! True unless columns [X, X+W) of WINDOW's PIXELS are all zero in every band (an empty tile).
+bool hasData(const std::vector<std::uint8_t>& pixels, const ReadWindow& window, int x, int w, int bands)
+{
+    for (int b = 0; b < bands; ++b)
+        for (int row = 0; row < window.height; ++row) {
+            const auto first = pixels.begin() + (qsizetype(b) * window.height + row) * window.width + x;
+            if (std::any_of(first, first + w, [](std::uint8_t v) { return v != 0; }))
+                return true;
+        }
+    return false;
+}
+
 } // namespace
 
 Result<SeedReport> seedTileCache(const SeedRequest& request, const RasterSourceOptions& options,
@@ -173,38 +202,55 @@ Result<SeedReport> seedTileCache(const SeedRequest& request, const RasterSourceO
         blockX = std::max(blockX, kWebTileSize);
         blockY = std::max(blockY, kWebTileSize);
         const int bands = ds->GetRasterCount();
-        pixels.resize(size_t(blockX) * size_t(blockY) * size_t(bands));
         // GDAL names cache files by hashes of URLs we do not see (WMTS): new files per level are
         // the fetched tiles; tiles with data beyond those came from the cache. Counted per level,
         // not per tile, so a seed stays linear in the cache size.
         const qint64 filesBefore = countFiles(options.cacheDir);
         qint64 withData = 0;
         for (qint64 ty = range.y0; ty <= range.y1; ++ty)
-            for (qint64 tx = range.x0; tx <= range.x1; ++tx) {
+            for (qint64 tx0 = range.x0; tx0 <= range.x1; tx0 += kTilesPerRead) {
                 if (progress && !progress(done, total))
                     return Status::error(Status::Code::Cancelled,
                                          QStringLiteral("%1: seeding cancelled after %2 of %3 tiles")
                                              .arg(request.uri)
                                              .arg(done)
                                              .arg(total));
-                const int w = int(std::min<qint64>(blockX, ds->GetRasterXSize() - tx * blockX));
-                const int h = int(std::min<qint64>(blockY, ds->GetRasterYSize() - ty * blockY));
+                const qint64 tx1 = std::min<qint64>(range.x1, tx0 + kTilesPerRead - 1);
+                const ReadWindow window{
+                    int(tx0 * blockX), int(ty * blockY),
+                    int(std::min<qint64>((tx1 - tx0 + 1) * blockX, ds->GetRasterXSize() - tx0 * blockX)),
+                    int(std::min<qint64>(blockY, ds->GetRasterYSize() - ty * blockY))};
+                // Several tiles per read: GDAL's WMS driver fetches them in parallel. If the read
+                // fails, each tile again on its own, to tell the failing ones from the others.
                 errors.clear();
-                // By the result only: GDAL's WMS driver reports a cache miss before a 404 becomes
-                // an empty tile (see WarpPlan::failOnReportedErrors).
-                const bool ok = ds->RasterIO(GF_Read, int(tx * blockX), int(ty * blockY), w, h, pixels.data(),
-                                             w, h, GDT_Byte, bands, nullptr, 0, 0, 0, nullptr) == CE_None;
-                if (!ok) {
-                    ++report.tilesFailed;
-                    qCDebug(lcGis, "seed %s: tile %d/%lld/%lld failed: %s", qUtf8Printable(spec->displayName),
-                            range.level, tx, ty, qUtf8Printable(errors.summary()));
-                } else if (std::all_of(pixels.begin(), pixels.begin() + qsizetype(w) * h * bands,
-                                       [](std::uint8_t v) { return v == 0; })) {
-                    ++report.tilesFailed; // the service has no such tile (404/204), nothing to keep
+                if (readWindow(*ds, window, pixels)) {
+                    for (qint64 tx = tx0; tx <= tx1; ++tx) {
+                        const int x = int((tx - tx0) * blockX);
+                        const int w = std::min(blockX, window.width - x);
+                        if (hasData(pixels, window, x, w, bands))
+                            ++withData;
+                        else
+                            ++report.tilesFailed; // the service has no such tile (404/204)
+                    }
                 } else {
-                    ++withData;
+                    for (qint64 tx = tx0; tx <= tx1; ++tx) {
+                        const int x = int((tx - tx0) * blockX);
+                        const ReadWindow single{window.x + x, window.y, std::min(blockX, window.width - x),
+                                                window.height};
+                        errors.clear();
+                        if (!readWindow(*ds, single, pixels)) {
+                            ++report.tilesFailed;
+                            qCDebug(lcGis, "seed %s: tile %d/%lld/%lld failed: %s",
+                                    qUtf8Printable(spec->displayName), range.level, tx, ty,
+                                    qUtf8Printable(errors.summary()));
+                        } else if (hasData(pixels, single, 0, single.width, bands)) {
+                            ++withData;
+                        } else {
+                            ++report.tilesFailed;
+                        }
+                    }
                 }
-                ++done;
+                done += tx1 - tx0 + 1;
             }
         const qint64 fetched = std::clamp<qint64>(countFiles(options.cacheDir) - filesBefore, 0, withData);
         report.tilesFetched += fetched;

@@ -108,6 +108,7 @@ private slots:
     void seedThenReadOffline_data();
     void seedThenReadOffline();
     void seedCancels();
+    void seedCountsMissingTiles_data();
     void seedCountsMissingTiles();
     void trimRemovesLeastRecentlyUsed();
 
@@ -451,24 +452,34 @@ void TestServiceSources::seedCancels()
     auto report = gis::seedTileCache(request, options, [](qint64 done, qint64) { return done < 3; });
     QVERIFY(!report);
     QCOMPARE(report.status().code(), Status::Code::Cancelled);
-    QCOMPARE(m_server->tileRequests(), 3);
+    // Stopped after the read that passed 3 tiles (a read takes up to a row of 8).
+    QVERIFY2(m_server->tileRequests() >= 3 && m_server->tileRequests() <= 3 + 8,
+             qPrintable(QString::number(m_server->tileRequests())));
     // Without a cache directory there is nothing to seed into.
     options.cacheDir.clear();
     QCOMPARE(gis::seedTileCache(request, options).status().code(), Status::Code::InvalidArgument);
 }
 
+void TestServiceSources::seedCountsMissingTiles_data()
+{
+    QTest::addColumn<int>("fault");
+    QTest::newRow("404") << int(LocalTileServer::Fault::NotFound);
+    QTest::newRow("500") << int(LocalTileServer::Fault::ServerError);
+}
+
 void TestServiceSources::seedCountsMissingTiles()
 {
+    QFETCH(int, fault);
     QTemporaryDir cache;
     auto options = trusted();
     options.cacheDir = cache.path();
-    m_server->setFault(LocalTileServer::Fault::NotFound);
+    m_server->setFault(LocalTileServer::Fault(fault));
     gis::SeedRequest request{
         m_server->xyzTemplate(), {kLon - 0.05, kLat - 0.05, kLon + 0.05, kLat + 0.05}, 9, 10};
     auto report = gis::seedTileCache(request, options);
     QVERIFY2(report, qPrintable(report.status().message()));
     QVERIFY(report->tilesRequested > 0);
-    QCOMPARE(report->tilesFailed, report->tilesRequested); // the service has none of them
+    QCOMPARE(report->tilesFailed, report->tilesRequested); // none of them can be had
     QCOMPARE(report->tilesFetched, 0);
     QCOMPARE(report->tilesCached, 0);
 }
