@@ -9,10 +9,12 @@
 #include "gis/RasterSourceFactory.h"
 
 #include <QByteArray>
+#include <QFileInfo>
 #include <QList>
 #include <QString>
 #include <QStringList>
 #include <cmath>
+#include <cstdint>
 #include <gdal_utils.h>
 
 namespace citytwin::test {
@@ -50,6 +52,30 @@ inline data::ProjectedPoint project(double lon, double lat,
 {
     auto t = gis::CrsTransformer::create(QStringLiteral("EPSG:4326"), crs);
     return t->forward({lon, lat, 0.0}).value();
+}
+
+// Quadrant colours of writeOrthophoto's image (NW, NE, SW, SE).
+inline constexpr std::uint8_t kQuadrant[4][3] = {
+    {230, 20, 20}, {20, 200, 40}, {30, 40, 220}, {250, 250, 250}};
+
+//! DIR/ortho.tif (written once): a 4549 RGB GeoTIFF of 200 x 200 cells of 5 m centred on Pinghu,
+//! one colour per quadrant (kQuadrant), with overviews.
+inline QString writeOrthophoto(const QString& dir)
+{
+    const QString path = dir + QStringLiteral("/ortho.tif");
+    if (QFileInfo::exists(path))
+        return path;
+    RasterSpec spec{QString::fromLatin1(kProjectCrs), kE0 - 500, kN0 + 500, 5, 5, 200, 200, 3, GDT_Byte};
+    auto ds = createGeoTiff(path, spec, [](int band, int col, int row) {
+        const int q = (row >= 100 ? 2 : 0) + (col >= 100 ? 1 : 0);
+        return double(kQuadrant[q][band - 1]);
+    });
+    ds->GetRasterBand(1)->SetColorInterpretation(GCI_RedBand);
+    ds->GetRasterBand(2)->SetColorInterpretation(GCI_GreenBand);
+    ds->GetRasterBand(3)->SetColorInterpretation(GCI_BlueBand);
+    const int levels[] = {2, 4};
+    ds->BuildOverviews("AVERAGE", 2, levels, 0, nullptr, nullptr, nullptr);
+    return path;
 }
 
 //! Converts SRC to DST with gdal_translate options (e.g. {"-of", "COG"}); false on failure.
