@@ -5,9 +5,11 @@
 #include "gis/CrsTransformer.h"
 #include "gis/GdalEnvironment.h"
 #include "scene/OffscreenRenderer.h"
+#include "tests/common/LocalTileServer.h"
 #include "tests/common/TestPaths.h"
 
 #include <QImage>
+#include <QSignalSpy>
 #include <QTemporaryDir>
 #include <QTest>
 #include <cmath>
@@ -94,6 +96,7 @@ private slots:
     void initTestCase();
     void featuresLandOnTheirProjectedPosition_data();
     void featuresLandOnTheirProjectedPosition();
+    void failingServiceFailsOnlyItsLayer();
 
 private:
     data::Status writeDem(const QString& path);
@@ -105,6 +108,7 @@ private:
     std::unique_ptr<app::ProjectSession> m_session;
     std::vector<Feature> m_features;
     QImage m_image;
+    data::SavedView m_view;
     osg::Matrixd m_toWindow;
 };
 
@@ -252,6 +256,7 @@ void TstBasemapRender::initTestCase()
     auto image = renderer.renderImage(m_session->scene().root(), view);
     QVERIFY2(image, qPrintable(image.status().message()));
     QVERIFY(m_session->terrainEngine()->isIdle()); // the renderer waited for the refined view
+    m_view = view;
     m_image = toQImage(**image);
     m_image.save(test::testOutputDir(QStringLiteral("app")) + QStringLiteral("/basemap_reprojection.png"));
     const osg::Camera& camera = *renderer.camera();
@@ -305,6 +310,42 @@ void TstBasemapRender::featuresLandOnTheirProjectedPosition()
                               .arg(count);
     qInfo().noquote() << where;
     QVERIFY2(std::hypot(col - expectedCol, row - expectedRow) <= 1.0, qPrintable(where));
+}
+
+void TstBasemapRender::failingServiceFailsOnlyItsLayer()
+{
+    // A service that opened fine and then fails every tile: the engine reports it while drawing,
+    // the session turns the layer Failed, and the other layers are drawn as before.
+    test::LocalTileServer server;
+    QVERIFY(server.isListening());
+    app::ProjectSession& s = *m_session;
+    auto layer = app::ProjectSession::layerForSource(server.xyzTemplate());
+    QVERIFY(layer);
+    auto id = s.addLayer(*layer);
+    QVERIFY2(id, qPrintable(id.status().message()));
+    QTRY_VERIFY_WITH_TIMEOUT(!s.isLoading(), 30000);
+    QVERIFY2(s.layerState(*id) == app::ProjectSession::LayerState::Ready, qPrintable(s.layerError(*id)));
+    server.setFault(test::LocalTileServer::Fault::ServerError);
+
+    QSignalSpy states(&s, &app::ProjectSession::layerStateChanged);
+    scene::OffscreenRenderer renderer(kImageSize, kImageSize);
+    auto image = renderer.renderImage(s.scene().root(), m_view);
+    QVERIFY2(image, qPrintable(image.status().message()));
+    QVERIFY(server.tileRequests() > 0);
+    QCOMPARE(s.layerState(*id), app::ProjectSession::LayerState::Failed);
+    QVERIFY2(s.layerError(*id).contains(QLatin1String("127.0.0.1")), qPrintable(s.layerError(*id)));
+    QVERIFY(!states.isEmpty());
+    for (const data::LayerSettings& l : s.project().layers())
+        if (l.id != *id)
+            QVERIFY2(s.layerState(l.id) == app::ProjectSession::LayerState::Ready, qPrintable(l.name));
+    // The layers below still show their features where they belong.
+    const QImage after = toQImage(**image);
+    int same = 0;
+    for (int y = 0; y < kImageSize; y += 4)
+        for (int x = 0; x < kImageSize; x += 4)
+            same += m_image.pixel(x, y) == after.pixel(x, y) ? 1 : 0;
+    QVERIFY2(same > 0.9 * (kImageSize / 4) * (kImageSize / 4), qPrintable(QString::number(same)));
+    QVERIFY(s.removeLayer(*id));
 }
 
 QTEST_GUILESS_MAIN(TstBasemapRender)

@@ -599,6 +599,7 @@ void TstProjectSession::basemapLayersShareOneEngine()
     ProjectSession& s = **created;
     QVERIFY(!s.terrainEngine());
     QSignalSpy engineChanged(&s, &ProjectSession::terrainEngineChanged);
+    QSignalSpy activity(&s, &ProjectSession::tileActivity);
     QVERIFY(s.loadAllBlocking());
     for (const data::LayerSettings& l : s.project().layers()) {
         QVERIFY2(s.layerState(l.id) == State::Ready, qPrintable(describe(s)));
@@ -624,6 +625,10 @@ void TstProjectSession::basemapLayersShareOneEngine()
     QVERIFY(s.scene().isTerrainVisible());
     QVERIFY(s.isModified());
     QCOMPARE(s.terrainEngine(), engine); // edits never rebuild the engine
+
+    // Nothing draws here, so no tile is wanted: the activity poll reports 0 in flight.
+    QVERIFY(activity.wait(2000));
+    QCOMPARE(activity.last().at(0).toInt(), 0);
 }
 
 void TstProjectSession::layerForSourceGuessesTheKind_data()
