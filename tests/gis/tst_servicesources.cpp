@@ -1,87 +1,19 @@
 // Service basemap sources (gis/RasterSourceFactory.h) against a local HTTP tile server and a
-// file:// tile folder: XYZ, WMTS (REST and KVP), faults and timeouts, trust, the disk cache,
-// seeding and trimming. No outside network.
+// file:// tile folder: XYZ, WMTS (REST and KVP), faults and timeouts, trust. No outside network.
+// The disk cache, seeding and trimming: tst_tilecache.
 
-#include "RasterSourceFixtures.h"
+#include "ServiceFixtures.h"
 #include "gis/ServiceDescription.h"
-#include "tests/common/LocalTileServer.h"
 
-#include <QDirIterator>
 #include <QElapsedTimer>
-#include <QFile>
 #include <QTemporaryDir>
+#include <QUrl>
 #include <QtTest>
 #include <thread>
 
 using namespace citytwin;
 using namespace citytwin::test;
 using data::Status;
-
-namespace {
-
-constexpr double kLon = 121.0, kLat = 30.7;
-
-struct Tile
-{
-    int z, x, y;
-};
-
-Tile tileOf(double lon, double lat, int z)
-{
-    const double n = double(1 << z);
-    const double latR = lat * M_PI / 180.0;
-    return {z, int((lon + 180.0) / 360.0 * n), int((1.0 - std::asinh(std::tan(latR)) / M_PI) / 2.0 * n)};
-}
-
-//! Project-CRS centre of tile T.
-data::ProjectedPoint tileCentre(const Tile& t)
-{
-    const double n = double(1 << t.z);
-    const double lon = (t.x + 0.5) / n * 360.0 - 180.0;
-    const double lat = std::atan(std::sinh(M_PI * (1.0 - 2.0 * (t.y + 0.5) / n))) * 180.0 / M_PI;
-    return project(lon, lat);
-}
-
-//! A project cell that makes the source read level Z (web-mercator pixel at 30.7N, a bit coarser).
-double cellForLevel(int z)
-{
-    return 1.4 * 2 * 20037508.342789244 / 256.0 / double(1 << z) * std::cos(kLat * M_PI / 180.0);
-}
-
-//! Reads 8 x 8 pixels at the centre of the level-Z tile under Pinghu; the tile's colour is expected.
-QString checkTileColour(const data::ImagerySource& source, int z)
-{
-    const Tile t = tileOf(kLon, kLat, z);
-    const data::ProjectedPoint c = tileCentre(t);
-    auto img = source.readImage(gridAround(c.x, c.y, cellForLevel(z), 8), {});
-    if (!img)
-        return img.status().message();
-    const QColor want = LocalTileServer::tileColour(t.z, t.x, t.y);
-    const std::uint8_t* p = pixelAt(*img, 4, 4);
-    if (std::abs(p[0] - want.red()) > 2 || std::abs(p[1] - want.green()) > 2 ||
-        std::abs(p[2] - want.blue()) > 2 || p[3] != 255)
-        return QStringLiteral("level %1 tile %2/%3: got %4,%5,%6,%7, want %8,%9,%10")
-            .arg(z)
-            .arg(t.x)
-            .arg(t.y)
-            .arg(p[0])
-            .arg(p[1])
-            .arg(p[2])
-            .arg(p[3])
-            .arg(want.red())
-            .arg(want.green())
-            .arg(want.blue());
-    return {};
-}
-
-gis::RasterSourceOptions trusted()
-{
-    auto o = projectOptions();
-    o.allowNetwork = true;
-    return o;
-}
-
-} // namespace
 
 class TestServiceSources : public QObject
 {
@@ -105,12 +37,6 @@ private slots:
     void unreachableServiceNamesTheHost();
     void untrustedServiceIsNotContacted();
     void concurrentServiceReadsAgree();
-    void seedThenReadOffline_data();
-    void seedThenReadOffline();
-    void seedCancels();
-    void seedCountsMissingTiles_data();
-    void seedCountsMissingTiles();
-    void trimRemovesLeastRecentlyUsed();
 
 private:
     QTemporaryDir m_dir;
@@ -383,132 +309,6 @@ void TestServiceSources::concurrentServiceReadsAgree()
         t.join();
     for (const auto& r : results)
         QVERIFY(r == reference->rgba);
-}
-
-void TestServiceSources::seedThenReadOffline_data()
-{
-    QTest::addColumn<bool>("wmts");
-    QTest::newRow("XYZ") << false;
-    QTest::newRow("WMTS") << true;
-}
-
-void TestServiceSources::seedThenReadOffline()
-{
-    QFETCH(bool, wmts);
-    QTemporaryDir cache;
-    auto options = trusted();
-    options.cacheDir = cache.path();
-    gis::SeedRequest request;
-    request.uri = wmts ? m_server->wmtsRestCapabilitiesUrl() : m_server->xyzTemplate();
-    request.lonLatBox = {kLon - 0.05, kLat - 0.05, kLon + 0.05, kLat + 0.05};
-    request.minLevel = 8;
-    request.maxLevel = 11;
-    qint64 lastDone = -1, lastTotal = -1;
-    auto first = gis::seedTileCache(request, options, [&](qint64 done, qint64 total) {
-        lastDone = done;
-        lastTotal = total;
-        return true;
-    });
-    QVERIFY2(first, qPrintable(first.status().message()));
-    QVERIFY(first->tilesRequested >= 4);
-    QCOMPARE(first->tilesFetched, first->tilesRequested);
-    QCOMPARE(first->tilesFailed, 0);
-    QCOMPARE(lastDone, first->tilesRequested);
-    QCOMPARE(lastTotal, first->tilesRequested);
-    QCOMPARE(qint64(m_server->tileRequests()), first->tilesFetched);
-    QVERIFY(first->cacheBytes > 0);
-
-    m_server->resetCounts();
-    auto second = gis::seedTileCache(request, options);
-    QVERIFY2(second, qPrintable(second.status().message()));
-    QCOMPARE(second->tilesCached, first->tilesRequested);
-    QCOMPARE(second->tilesFetched, 0);
-    QCOMPARE(m_server->tileRequests(), 0);
-
-    // One level deeper: the known levels come from the cache, only the new one is fetched.
-    request.maxLevel = 12;
-    auto deeper = gis::seedTileCache(request, options);
-    QVERIFY2(deeper, qPrintable(deeper.status().message()));
-    QCOMPARE(deeper->tilesCached, first->tilesRequested);
-    QCOMPARE(deeper->tilesFetched, deeper->tilesRequested - first->tilesRequested);
-    QVERIFY(deeper->tilesFetched > 0);
-    QCOMPARE(qint64(m_server->tileRequests()), deeper->tilesFetched);
-
-    // Offline: the server is gone, the seeded levels still draw from the cache.
-    m_server->stop();
-    auto source = gis::openImagerySource(request.uri, options);
-    QVERIFY2(source, qPrintable(source.status().message()));
-    const QString problem = checkTileColour(**source, 10);
-    QVERIFY2(problem.isEmpty(), qPrintable(problem));
-}
-
-void TestServiceSources::seedCancels()
-{
-    QTemporaryDir cache;
-    auto options = trusted();
-    options.cacheDir = cache.path();
-    gis::SeedRequest request{
-        m_server->xyzTemplate(), {kLon - 0.1, kLat - 0.1, kLon + 0.1, kLat + 0.1}, 6, 12};
-    auto report = gis::seedTileCache(request, options, [](qint64 done, qint64) { return done < 3; });
-    QVERIFY(!report);
-    QCOMPARE(report.status().code(), Status::Code::Cancelled);
-    // Stopped after the read that passed 3 tiles (a read takes up to a row of 8).
-    QVERIFY2(m_server->tileRequests() >= 3 && m_server->tileRequests() <= 3 + 8,
-             qPrintable(QString::number(m_server->tileRequests())));
-    // Without a cache directory there is nothing to seed into.
-    options.cacheDir.clear();
-    QCOMPARE(gis::seedTileCache(request, options).status().code(), Status::Code::InvalidArgument);
-}
-
-void TestServiceSources::seedCountsMissingTiles_data()
-{
-    QTest::addColumn<int>("fault");
-    QTest::newRow("404") << int(LocalTileServer::Fault::NotFound);
-    QTest::newRow("500") << int(LocalTileServer::Fault::ServerError);
-}
-
-void TestServiceSources::seedCountsMissingTiles()
-{
-    QFETCH(int, fault);
-    QTemporaryDir cache;
-    auto options = trusted();
-    options.cacheDir = cache.path();
-    m_server->setFault(LocalTileServer::Fault(fault));
-    gis::SeedRequest request{
-        m_server->xyzTemplate(), {kLon - 0.05, kLat - 0.05, kLon + 0.05, kLat + 0.05}, 9, 10};
-    auto report = gis::seedTileCache(request, options);
-    QVERIFY2(report, qPrintable(report.status().message()));
-    QVERIFY(report->tilesRequested > 0);
-    QCOMPARE(report->tilesFailed, report->tilesRequested); // none of them can be had
-    QCOMPARE(report->tilesFetched, 0);
-    QCOMPARE(report->tilesCached, 0);
-}
-
-void TestServiceSources::trimRemovesLeastRecentlyUsed()
-{
-    QTemporaryDir cache;
-    const QDateTime now = QDateTime::currentDateTime();
-    QStringList paths;
-    for (int i = 0; i < 10; ++i) {
-        const QString dir = cache.filePath(QStringLiteral("ab/%1").arg(i % 3));
-        QDir().mkpath(dir);
-        const QString path = dir + QStringLiteral("/tile%1").arg(i);
-        QFile f(path);
-        QVERIFY(f.open(QIODevice::WriteOnly));
-        f.write(QByteArray(1000, char('a' + i)));
-        f.close();
-        // Tile i was last used i hours ago … reversed: tile 9 is the oldest.
-        const QDateTime used = now.addSecs(-3600 * i);
-        QVERIFY(f.open(QIODevice::ReadWrite));
-        QVERIFY(f.setFileTime(used, QFileDevice::FileModificationTime) &&
-                f.setFileTime(used, QFileDevice::FileAccessTime));
-        f.close();
-        paths << path;
-    }
-    QCOMPARE(gis::trimTileCache(cache.path(), 20000), qint64(10000)); // under the limit: nothing removed
-    QCOMPARE(gis::trimTileCache(cache.path(), 6500), qint64(6000));
-    for (int i = 0; i < 10; ++i)
-        QCOMPARE(QFile::exists(paths[i]), i < 6);
 }
 
 QTEST_GUILESS_MAIN(TestServiceSources)
