@@ -16,10 +16,10 @@
 #include <map>
 #include <memory>
 #include <optional>
-#include <set>
-#include <vector>
 #include <osg/Node>
 #include <osg/ref_ptr>
+#include <set>
+#include <vector>
 
 class QThreadPool;
 class QTimer;
@@ -206,7 +206,7 @@ private:
     int m_loadDone = 0;
     int m_pendingElevation = 0; //!< elevation sources being opened
     int m_pendingImagery = 0;
-    bool m_demPending = false;  //!< buildings wait for the draping DEM
+    bool m_demPending = false; //!< buildings wait for the draping DEM
     std::vector<data::LayerId> m_waitingBuildings;
     data::LayerId m_demLayer;
     std::shared_ptr<const data::ElevationGrid> m_dem;

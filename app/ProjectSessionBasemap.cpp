@@ -52,7 +52,8 @@ scene::TileEngine* ProjectSession::terrainEngine() const
 double ProjectSession::layerVerticalScale(const data::LayerSettings& layer)
 {
     const double scale = layer.style.value(QLatin1String(kVerticalScaleKey)).toDouble(1.0);
-    return std::isfinite(scale) && scale > 0.0 ? std::clamp(scale, kMinVerticalScale, kMaxVerticalScale) : 1.0;
+    return std::isfinite(scale) && scale > 0.0 ? std::clamp(scale, kMinVerticalScale, kMaxVerticalScale)
+                                               : 1.0;
 }
 
 void ProjectSession::setLayerVerticalScale(LayerId id, double scale)
@@ -136,8 +137,8 @@ data::TilingScheme ProjectSession::wantedScheme() const
 
 void ProjectSession::updateEngine()
 {
-    const bool anyElevation =
-        std::any_of(m_sources.begin(), m_sources.end(), [](const auto& s) { return bool(s.second.elevation); });
+    const bool anyElevation = std::any_of(m_sources.begin(), m_sources.end(),
+                                          [](const auto& s) { return bool(s.second.elevation); });
     if (!m_engine) {
         // The scheme follows the elevation extents (else the imagery's): wait until they are known.
         if (m_sources.empty() || m_pendingElevation > 0 || (!anyElevation && m_pendingImagery > 0))

@@ -20,9 +20,9 @@ using data::Status;
 namespace {
 
 //! Single-band rasters of these drivers are pictures (grey or paletted), not heights.
-const QStringList kPictureDrivers{QStringLiteral("PNG"),  QStringLiteral("JPEG"),   QStringLiteral("GIF"),
-                                  QStringLiteral("BMP"),  QStringLiteral("WEBP"),   QStringLiteral("MBTiles"),
-                                  QStringLiteral("GPKG"), QStringLiteral("JP2OpenJPEG")};
+const QStringList kPictureDrivers{
+    QStringLiteral("PNG"),  QStringLiteral("JPEG"),    QStringLiteral("GIF"),  QStringLiteral("BMP"),
+    QStringLiteral("WEBP"), QStringLiteral("MBTiles"), QStringLiteral("GPKG"), QStringLiteral("JP2OpenJPEG")};
 //! Vector formats footprints are read from (a GeoPackage without raster tiles is one of them).
 const QStringList kVectorSuffixes{QStringLiteral("shp"),  QStringLiteral("geojson"), QStringLiteral("json"),
                                   QStringLiteral("gpkg"), QStringLiteral("fgb"),     QStringLiteral("kml"),
@@ -93,17 +93,17 @@ data::Result<LayerId> ProjectSession::addLayer(data::LayerSettings layer)
     case LayerKind::Imagery:
     case LayerKind::Buildings:
         if (fromStore)
-            return Status::error(Status::Code::Unsupported,
-                                 tr("%1: a %2 layer needs a file or a service")
-                                     .arg(uri, data::toString(layer.kind)));
+            return Status::error(
+                Status::Code::Unsupported,
+                tr("%1: a %2 layer needs a file or a service").arg(uri, data::toString(layer.kind)));
         break;
     case LayerKind::Events:
     case LayerKind::Assets:
     case LayerKind::People:
         if (!fromStore)
-            return Status::error(Status::Code::Unsupported,
-                                 tr("%1: %2 can only come from the project file")
-                                     .arg(uri, data::toString(layer.kind)));
+            return Status::error(
+                Status::Code::Unsupported,
+                tr("%1: %2 can only come from the project file").arg(uri, data::toString(layer.kind)));
         break;
     default:
         return Status::error(Status::Code::Unsupported,
@@ -126,10 +126,11 @@ data::Result<LayerId> ProjectSession::addLayer(data::LayerSettings layer)
         const auto imagery = std::count_if(m_project.layers().begin(), m_project.layers().end(),
                                            [](const auto& l) { return l.kind == LayerKind::Imagery; });
         if (imagery >= scene::kMaxImageryLayers)
-            return Status::error(Status::Code::Unsupported,
-                                 tr("%1: the project already has %2 imagery layers, the most the terrain draws")
-                                     .arg(uri)
-                                     .arg(scene::kMaxImageryLayers));
+            return Status::error(
+                Status::Code::Unsupported,
+                tr("%1: the project already has %2 imagery layers, the most the terrain draws")
+                    .arg(uri)
+                    .arg(scene::kMaxImageryLayers));
     }
     if (layer.name.trimmed().isEmpty())
         layer.name = isUrl(uri) ? serviceName(uri) : QFileInfo(resolved).completeBaseName();

@@ -227,7 +227,8 @@ void ProjectSession::startBasemapSource(const data::LayerSettings& layer)
             Status status = opened.status;
             const bool exists = m_project.layer(id) != nullptr;
             if (exists && status)
-                m_sources[id] = BasemapSource{std::move(opened.elevation), std::move(opened.imagery), false, {}, {}};
+                m_sources[id] =
+                    BasemapSource{std::move(opened.elevation), std::move(opened.imagery), false, {}, {}};
             // The engine first: loadingFinished (from the last finishLayer) finds it in the scene.
             updateEngine();
             if (exists && status && !m_sources.count(id))

@@ -59,8 +59,8 @@ public:
     static std::optional<data::LayerId> layerIdOf(const osg::NodePath& path);
 
     //! The basemap terrain (a paged scene::TileEngine): the only child of a group named "terrain",
-    //! the root's first child while there is a terrain. It is not a layer: the basemap layers live inside it, so picking
-    //! reports no layer for it. Null removes it.
+    //! the root's first child while there is a terrain. It is not a layer: the basemap layers live inside it,
+    //! so picking reports no layer for it. Null removes it.
     void setTerrain(osg::ref_ptr<osg::Node> terrain);
     osg::Node* terrain() const;
     //! Hides the whole terrain (node mask 0, skipped by cull and picking) without dropping it.

@@ -40,7 +40,8 @@ std::optional<data::Extent2D> parseBox(const QString& text)
         if (!ok || !std::isfinite(v[i]))
             return std::nullopt;
     }
-    data::Extent2D box{std::min(v[0], v[2]), std::min(v[1], v[3]), std::max(v[0], v[2]), std::max(v[1], v[3])};
+    data::Extent2D box{std::min(v[0], v[2]), std::min(v[1], v[3]), std::max(v[0], v[2]),
+                       std::max(v[1], v[3])};
     if (box.minX < -180.0 || box.maxX > 180.0 || box.minY < -90.0 || box.maxY > 90.0 || box.isEmpty())
         return std::nullopt;
     return box;
@@ -95,7 +96,8 @@ int Cache::seed(const QStringList& args)
                                       tr("Refuse to fetch more tiles than this (default 50000)."),
                                       QStringLiteral("N"), QStringLiteral("50000"));
     parser.addOptions({bbox, levels, cacheDir, apiKey, maxTiles});
-    parser.addPositionalArgument(QStringLiteral("SOURCE"), tr("The tile service (URL or GDAL WMS XML file)."));
+    parser.addPositionalArgument(QStringLiteral("SOURCE"),
+                                 tr("The tile service (URL or GDAL WMS XML file)."));
     if (auto exit = parseCommandLine(parser, command,
                                      QStringLiteral("FILE-OR-URL --bbox LON1,LAT1,LON2,LAT2 --levels A-B "
                                                     "[--cache-dir DIR] [--api-key KEY] [--max-tiles N]"),
@@ -110,34 +112,39 @@ int Cache::seed(const QStringList& args)
         return usageError(command, tr("missing --bbox LON1,LAT1,LON2,LAT2"));
     const auto box = parseBox(parser.value(bbox));
     if (!box)
-        return usageError(command, tr("--bbox wants west,south,east,north in degrees, not '%1'")
-                                       .arg(parser.value(bbox)));
+        return usageError(
+            command, tr("--bbox wants west,south,east,north in degrees, not '%1'").arg(parser.value(bbox)));
     if (!parser.isSet(levels))
         return usageError(command, tr("missing --levels A-B"));
     const auto range = parseLevels(parser.value(levels));
     if (!range)
-        return usageError(command, tr("--levels wants A-B with 0 <= A <= B <= 24, not '%1'")
-                                       .arg(parser.value(levels)));
+        return usageError(
+            command, tr("--levels wants A-B with 0 <= A <= B <= 24, not '%1'").arg(parser.value(levels)));
     const auto limit = parseCount(parser.value(maxTiles), 100'000'000);
     if (!limit || *limit == 0)
-        return usageError(command, tr("--max-tiles wants a positive number, not '%1'").arg(parser.value(maxTiles)));
+        return usageError(command,
+                          tr("--max-tiles wants a positive number, not '%1'").arg(parser.value(maxTiles)));
 
     QString source = positional.first().trimmed();
     if (gis::classifyRasterSource(source) == gis::RasterSourceType::File)
         return failure(command, tr("%1 is not a tile service (XYZ URL template, WMTS or GDAL WMS XML)")
                                     .arg(QDir::toNativeSeparators(source)));
-    if (gis::classifyRasterSource(source) == gis::RasterSourceType::GdalWms && !source.contains(QLatin1String("://")))
+    if (gis::classifyRasterSource(source) == gis::RasterSourceType::GdalWms &&
+        !source.contains(QLatin1String("://")))
         source = QFileInfo(source).absoluteFilePath();
 
     QString guiCacheDir;
     const ServiceSettings settings = guiServiceSettings(&guiCacheDir);
     gis::RasterSourceOptions options;
     options.allowNetwork = true; // the user named the service on the command line
-    options.cacheDir = parser.isSet(cacheDir) ? QFileInfo(parser.value(cacheDir)).absoluteFilePath() : guiCacheDir;
+    options.cacheDir =
+        parser.isSet(cacheDir) ? QFileInfo(parser.value(cacheDir)).absoluteFilePath() : guiCacheDir;
     options.cacheMaxBytes = settings.cacheMaxBytes();
     options.apiKey = parser.isSet(apiKey) ? parser.value(apiKey) : settings.apiKey;
     if (!QDir().mkpath(options.cacheDir))
-        return failure(command, tr("%1: cannot create the cache folder").arg(QDir::toNativeSeparators(options.cacheDir)));
+        return failure(
+            command,
+            tr("%1: cannot create the cache folder").arg(QDir::toNativeSeparators(options.cacheDir)));
 
     gis::SeedRequest request;
     request.uri = source;
@@ -157,8 +164,8 @@ int Cache::seed(const QStringList& args)
         // At most a few lines a second; always the last one.
         if (done == total || shown.elapsed() >= 250) {
             shown.restart();
-            err() << (tty ? "\r" : "") << tr("seeding: %1 / %2 tiles").arg(done).arg(total) << (tty ? "" : "\n")
-                  << Qt::flush;
+            err() << (tty ? "\r" : "") << tr("seeding: %1 / %2 tiles").arg(done).arg(total)
+                  << (tty ? "" : "\n") << Qt::flush;
         }
         return true;
     };
@@ -166,9 +173,9 @@ int Cache::seed(const QStringList& args)
     if (tty)
         err() << Qt::endl;
     if (tooMany > 0)
-        return failure(command, tr("the area and levels need %1 tiles, more than --max-tiles %2")
-                                    .arg(tooMany)
-                                    .arg(*limit));
+        return failure(
+            command,
+            tr("the area and levels need %1 tiles, more than --max-tiles %2").arg(tooMany).arg(*limit));
     if (!report)
         return failure(command, report.status().message());
     out() << tr("tiles requested: %1").arg(report->tilesRequested) << '\n'
@@ -180,9 +187,9 @@ int Cache::seed(const QStringList& args)
                  .arg(double(report->cacheBytes) / double(1 << 20), 0, 'f', 1)
           << Qt::endl;
     if (report->tilesFailed > 0)
-        return failure(command, tr("%1 of %2 tiles could not be fetched")
-                                    .arg(report->tilesFailed)
-                                    .arg(report->tilesRequested));
+        return failure(
+            command,
+            tr("%1 of %2 tiles could not be fetched").arg(report->tilesFailed).arg(report->tilesRequested));
     return kExitOk;
 }
 
@@ -192,15 +199,16 @@ int Cache::run(const QStringList& args)
     if (sub == QLatin1String("seed"))
         return seed(args.mid(1));
     if (sub == QLatin1String("--help") || sub == QLatin1String("-h")) {
-        out() << tr("Usage: %1 cache seed FILE-OR-URL --bbox LON1,LAT1,LON2,LAT2 --levels A-B [--cache-dir DIR]\n\n"
+        out() << tr("Usage: %1 cache seed FILE-OR-URL --bbox LON1,LAT1,LON2,LAT2 --levels A-B [--cache-dir "
+                    "DIR]\n\n"
                     "Pre-fetches service tiles into the disk cache for offline use.\n"
                     "Run '%1 cache seed --help' for the details.")
                      .arg(QLatin1String(kProgramName))
               << Qt::endl;
         return kExitOk;
     }
-    return usageError(QStringLiteral("cache"), sub.isEmpty() ? tr("missing 'seed'")
-                                                             : tr("unknown cache command '%1'").arg(sub));
+    return usageError(QStringLiteral("cache"),
+                      sub.isEmpty() ? tr("missing 'seed'") : tr("unknown cache command '%1'").arg(sub));
 }
 
 } // namespace

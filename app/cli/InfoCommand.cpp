@@ -72,7 +72,8 @@ QJsonObject Info::describe(const data::ProjectStore& store, const data::Project&
         // A service is not checked: that would contact it, and info never goes on the network.
         const bool service = gis::classifyRasterSource(layer.sourceUri) != gis::RasterSourceType::File ||
                              layer.sourceUri.contains(QLatin1String("://"));
-        const QString file = inStore || service ? QString() : loader::resolveSource(layer.sourceUri, store.path());
+        const QString file =
+            inStore || service ? QString() : loader::resolveSource(layer.sourceUri, store.path());
         QJsonObject l{{QStringLiteral("id"), double(layer.id.value)},
                       {QStringLiteral("name"), layer.name},
                       {QStringLiteral("kind"), data::toString(layer.kind)},

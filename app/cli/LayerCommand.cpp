@@ -35,7 +35,8 @@ bool isUrl(const QString& uri)
 
 //! Opens the source the way the session will (the user typed it: network allowed), so a file or
 //! service that cannot be drawn is refused before the project changes.
-data::Status Layer::validate(const data::LayerSettings& layer, const data::Project& project, const QString& uri)
+data::Status Layer::validate(const data::LayerSettings& layer, const data::Project& project,
+                             const QString& uri)
 {
     if (layer.kind == data::LayerKind::Buildings) {
         auto footprints = gis::readFootprints(uri, project.crs);
@@ -75,23 +76,26 @@ int Layer::add(const QStringList& args)
     parser.addOptions({kind, name});
     parser.addPositionalArgument(QStringLiteral("PROJECT"), tr("The project file (*.citytwin)."));
     parser.addPositionalArgument(QStringLiteral("SOURCE"), tr("A raster/vector file or a service URL."));
-    if (auto exit = parseCommandLine(parser, command,
-                                     QStringLiteral("PROJECT FILE-OR-URL [--kind imagery|elevation|buildings] "
-                                                    "[--name NAME]"),
-                                     args))
+    if (auto exit =
+            parseCommandLine(parser, command,
+                             QStringLiteral("PROJECT FILE-OR-URL [--kind imagery|elevation|buildings] "
+                                            "[--name NAME]"),
+                             args))
         return *exit;
     const QStringList positional = parser.positionalArguments();
     if (positional.size() != 2)
-        return usageError(command, tr("expected the project file and one file or URL, got %1 argument(s)")
-                                       .arg(positional.size()));
+        return usageError(
+            command,
+            tr("expected the project file and one file or URL, got %1 argument(s)").arg(positional.size()));
     std::optional<data::LayerKind> forcedKind;
     if (parser.isSet(kind)) {
         data::LayerKind k{};
         const QString word = parser.value(kind).trimmed().toLower();
-        if (!data::fromString(word, k) ||
-            (k != data::LayerKind::Imagery && k != data::LayerKind::Elevation && k != data::LayerKind::Buildings))
-            return usageError(command,
-                              tr("--kind wants imagery, elevation or buildings, not '%1'").arg(parser.value(kind)));
+        if (!data::fromString(word, k) || (k != data::LayerKind::Imagery && k != data::LayerKind::Elevation &&
+                                           k != data::LayerKind::Buildings))
+            return usageError(
+                command,
+                tr("--kind wants imagery, elevation or buildings, not '%1'").arg(parser.value(kind)));
         forcedKind = k;
     }
     const QString projectPath = positional.at(0);
@@ -122,7 +126,8 @@ int Layer::add(const QStringList& args)
         return failure(command, opened.status().message());
     ProjectSession& session = **opened;
     if (session.store().mode() != data::ProjectStore::Mode::ReadWrite)
-        return failure(command, tr("%1: the project file is read-only").arg(QDir::toNativeSeparators(projectPath)));
+        return failure(command,
+                       tr("%1: the project file is read-only").arg(QDir::toNativeSeparators(projectPath)));
     if (const data::Status valid = validate(layer, session.project(), source); !valid)
         return failure(command, valid.message());
     auto added = session.addLayer(layer);
@@ -142,7 +147,8 @@ int Layer::list(const QStringList& args)
 {
     const QString command = QStringLiteral("layer list");
     QCommandLineParser parser;
-    parser.setApplicationDescription(tr("Lists the layers of PROJECT in draw order (bottom first within a group)."));
+    parser.setApplicationDescription(
+        tr("Lists the layers of PROJECT in draw order (bottom first within a group)."));
     parser.addPositionalArgument(QStringLiteral("PROJECT"), tr("The project file (*.citytwin)."));
     if (auto exit = parseCommandLine(parser, command, QStringLiteral("PROJECT"), args))
         return *exit;
@@ -182,7 +188,8 @@ int Layer::run(const QStringList& args)
     if (sub == QLatin1String("list"))
         return list(args.mid(1));
     if (sub == QLatin1String("--help") || sub == QLatin1String("-h")) {
-        out() << tr("Usage: %1 layer add PROJECT FILE-OR-URL [--kind imagery|elevation|buildings] [--name NAME]\n"
+        out() << tr("Usage: %1 layer add PROJECT FILE-OR-URL [--kind imagery|elevation|buildings] [--name "
+                    "NAME]\n"
                     "       %1 layer list PROJECT\n\n"
                     "Adds a layer to a project (and saves it), or lists its layers.\n"
                     "Run '%1 layer add --help' for the details.")

@@ -53,12 +53,13 @@ bool magentaish(QRgb p)
 
 //! Writes a GeoTIFF of W×H pixels in CRS with geotransform GT; FILL(col, row, rgba) paints it.
 template <class Fill>
-data::Status writeRaster(const QString& path, const char* crs, int w, int h, const double gt[6], int bands, Fill fill)
+data::Status writeRaster(const QString& path, const char* crs, int w, int h, const double gt[6], int bands,
+                         Fill fill)
 {
     GDALDriver* driver = GetGDALDriverManager()->GetDriverByName("GTiff");
     const char* const options[] = {"PHOTOMETRIC=RGB", bands == 4 ? "ALPHA=YES" : nullptr, nullptr};
-    GDALDatasetUniquePtr ds(driver->Create(path.toUtf8().constData(), w, h, bands, GDT_Byte,
-                                           const_cast<char**>(options)));
+    GDALDatasetUniquePtr ds(
+        driver->Create(path.toUtf8().constData(), w, h, bands, GDT_Byte, const_cast<char**>(options)));
     if (!ds)
         return data::Status::error(data::Status::Code::IoError, path + QStringLiteral(": cannot create"));
     OGRSpatialReference srs;
@@ -73,7 +74,8 @@ data::Status writeRaster(const QString& path, const char* crs, int w, int h, con
                 fill(col, row, rgba);
                 band[size_t(row) * size_t(w) + size_t(col)] = rgba[b];
             }
-        if (ds->GetRasterBand(b + 1)->RasterIO(GF_Write, 0, 0, w, h, band.data(), w, h, GDT_Byte, 0, 0) != CE_None)
+        if (ds->GetRasterBand(b + 1)->RasterIO(GF_Write, 0, 0, w, h, band.data(), w, h, GDT_Byte, 0, 0) !=
+            CE_None)
             return data::Status::error(data::Status::Code::IoError, path + QStringLiteral(": cannot write"));
     }
     return data::Status::ok();
@@ -119,7 +121,8 @@ data::Status TstBasemapRender::writeDem(const QString& path)
     constexpr double kCell = 10.0;
     const double gt[6] = {m_origin.x - 1500.0, kCell, 0.0, m_origin.y + 1500.0, 0.0, -kCell};
     GDALDriver* driver = GetGDALDriverManager()->GetDriverByName("GTiff");
-    GDALDatasetUniquePtr ds(driver->Create(path.toUtf8().constData(), kCells, kCells, 1, GDT_Float32, nullptr));
+    GDALDatasetUniquePtr ds(
+        driver->Create(path.toUtf8().constData(), kCells, kCells, 1, GDT_Float32, nullptr));
     if (!ds)
         return data::Status::error(data::Status::Code::IoError, path + QStringLiteral(": cannot create"));
     OGRSpatialReference srs;
@@ -133,8 +136,8 @@ data::Status TstBasemapRender::writeDem(const QString& path)
             const double y = gt[3] - (row + 0.5) * kCell - m_origin.y;
             heights[size_t(row) * kCells + size_t(col)] = float(demHeight(x, y));
         }
-    if (ds->GetRasterBand(1)->RasterIO(GF_Write, 0, 0, kCells, kCells, heights.data(), kCells, kCells, GDT_Float32,
-                                       0, 0) != CE_None)
+    if (ds->GetRasterBand(1)->RasterIO(GF_Write, 0, 0, kCells, kCells, heights.data(), kCells, kCells,
+                                       GDT_Float32, 0, 0) != CE_None)
         return data::Status::error(data::Status::Code::IoError, path + QStringLiteral(": cannot write"));
     return data::Status::ok();
 }
@@ -146,13 +149,14 @@ data::Result<Feature> TstBasemapRender::writeGeographic(const QString& path)
     constexpr double kPx = 6e-5;
     const double gt[6] = {kLon0 - kW / 2 * kPx, kPx, 0.0, kLat0 + kH / 2 * kPx, 0.0, -kPx};
     const int c0 = kW / 2 + 25, r0 = kH / 2 - 30, side = 5;
-    const data::Status written = writeRaster(path, "EPSG:4326", kW, kH, gt, 3, [&](int c, int r, std::uint8_t* p) {
-        const bool in = c >= c0 && c < c0 + side && r >= r0 && r < r0 + side;
-        p[0] = in ? 255 : 70;
-        p[1] = in ? 235 : 75;
-        p[2] = in ? 0 : 80;
-        p[3] = 255;
-    });
+    const data::Status written =
+        writeRaster(path, "EPSG:4326", kW, kH, gt, 3, [&](int c, int r, std::uint8_t* p) {
+            const bool in = c >= c0 && c < c0 + side && r >= r0 && r < r0 + side;
+            p[0] = in ? 255 : 70;
+            p[1] = in ? 235 : 75;
+            p[2] = in ? 0 : 80;
+            p[3] = 255;
+        });
     if (!written)
         return written;
     auto toProject = gis::CrsTransformer::create(QStringLiteral("EPSG:4326"), QStringLiteral("EPSG:4549"));
@@ -176,22 +180,24 @@ data::Result<Feature> TstBasemapRender::writeWebMercator(const QString& path)
         return centre.status();
     constexpr int kW = 560, kH = 560;
     constexpr double kPx = 6.0;
-    const double gt[6] = {std::round(centre->x) - kW / 2 * kPx, kPx, 0.0, std::round(centre->y) + kH / 2 * kPx, 0.0,
-                          -kPx};
+    const double gt[6] = {std::round(centre->x) - kW / 2 * kPx, kPx, 0.0,
+                          std::round(centre->y) + kH / 2 * kPx, 0.0, -kPx};
     const int c0 = kW / 2 - 30, r0 = kH / 2 + 25, side = 6;
-    const data::Status written = writeRaster(path, "EPSG:3857", kW, kH, gt, 4, [&](int c, int r, std::uint8_t* p) {
-        const bool in = c >= c0 && c < c0 + side && r >= r0 && r < r0 + side;
-        p[0] = in ? 245 : 0;
-        p[1] = 0;
-        p[2] = in ? 245 : 0;
-        p[3] = in ? 255 : 0;
-    });
+    const data::Status written =
+        writeRaster(path, "EPSG:3857", kW, kH, gt, 4, [&](int c, int r, std::uint8_t* p) {
+            const bool in = c >= c0 && c < c0 + side && r >= r0 && r < r0 + side;
+            p[0] = in ? 245 : 0;
+            p[1] = 0;
+            p[2] = in ? 245 : 0;
+            p[3] = in ? 255 : 0;
+        });
     if (!written)
         return written;
     auto toProject = gis::CrsTransformer::create(QStringLiteral("EPSG:3857"), QStringLiteral("EPSG:4549"));
     if (!toProject)
         return toProject.status();
-    auto feature = toProject->forward({gt[0] + (c0 + side / 2.0) * kPx, gt[3] - (r0 + side / 2.0) * kPx, 0.0});
+    auto feature =
+        toProject->forward({gt[0] + (c0 + side / 2.0) * kPx, gt[3] - (r0 + side / 2.0) * kPx, 0.0});
     if (!feature)
         return feature.status();
     return Feature{QStringLiteral("EPSG:3857"), *feature, &magentaish};
@@ -223,7 +229,8 @@ void TstBasemapRender::initTestCase()
     project.origin = m_origin;
     const QString files[] = {QStringLiteral("dem4549.tif"), QStringLiteral("ortho4326.tif"),
                              QStringLiteral("web3857.tif")};
-    const data::LayerKind kinds[] = {data::LayerKind::Elevation, data::LayerKind::Imagery, data::LayerKind::Imagery};
+    const data::LayerKind kinds[] = {data::LayerKind::Elevation, data::LayerKind::Imagery,
+                                     data::LayerKind::Imagery};
     for (int i = 0; i < 3; ++i) {
         data::LayerSettings l;
         l.name = files[i];
@@ -233,7 +240,8 @@ void TstBasemapRender::initTestCase()
         l.sourceUri = files[i]; // relative to the project file
         project.addLayer(l);
     }
-    auto created = app::ProjectSession::create(m_dir.filePath(QStringLiteral("reprojection.citytwin")), project);
+    auto created =
+        app::ProjectSession::create(m_dir.filePath(QStringLiteral("reprojection.citytwin")), project);
     QVERIFY2(created, qPrintable(created.status().message()));
     m_session = std::move(*created);
     QVERIFY(m_session->loadAllBlocking());
@@ -260,7 +268,8 @@ void TstBasemapRender::initTestCase()
     m_image = toQImage(**image);
     m_image.save(test::testOutputDir(QStringLiteral("app")) + QStringLiteral("/basemap_reprojection.png"));
     const osg::Camera& camera = *renderer.camera();
-    m_toWindow = camera.getViewMatrix() * camera.getProjectionMatrix() * camera.getViewport()->computeWindowMatrix();
+    m_toWindow =
+        camera.getViewMatrix() * camera.getProjectionMatrix() * camera.getViewport()->computeWindowMatrix();
 }
 
 void TstBasemapRender::featuresLandOnTheirProjectedPosition_data()
@@ -280,7 +289,8 @@ void TstBasemapRender::featuresLandOnTheirProjectedPosition()
     // Pixel (col, row from the top) whose centre is that window point.
     const double expectedCol = window.x() - 0.5;
     const double expectedRow = (kImageSize - window.y()) - 0.5;
-    QVERIFY2(expectedCol > 20 && expectedCol < kImageSize - 20 && expectedRow > 20 && expectedRow < kImageSize - 20,
+    QVERIFY2(expectedCol > 20 && expectedCol < kImageSize - 20 && expectedRow > 20 &&
+                 expectedRow < kImageSize - 20,
              qPrintable(QStringLiteral("%1 %2").arg(expectedCol).arg(expectedRow)));
 
     // Centroid of the feature's pixels near there (the other feature is far away).

@@ -191,10 +191,12 @@ void TstCli::commandHelp_data()
                                                              "--size-m", "--pipes-km",  "DIR"};
     QTest::newRow("info") << "info" << QStringList{"--json", "PROJECT"};
     QTest::newRow("layer") << "layer" << QStringList{"layer add", "layer list"};
-    QTest::newRow("layer add") << "layer add" << QStringList{"--kind", "--name", "FILE-OR-URL", "XYZ", "WMTS"};
+    QTest::newRow("layer add") << "layer add"
+                               << QStringList{"--kind", "--name", "FILE-OR-URL", "XYZ", "WMTS"};
     QTest::newRow("layer list") << "layer list" << QStringList{"PROJECT"};
     QTest::newRow("cache") << "cache" << QStringList{"cache seed"};
-    QTest::newRow("cache seed") << "cache seed" << QStringList{"--bbox", "--levels", "--cache-dir", "--max-tiles"};
+    QTest::newRow("cache seed") << "cache seed"
+                                << QStringList{"--bbox", "--levels", "--cache-dir", "--max-tiles"};
     QTest::newRow("render") << "render" << QStringList{"--view", "--look-at", "--lonlat", "--time",
                                                        "--size", "--stats",   "-o"};
 }
@@ -617,13 +619,14 @@ void TstCli::layerAddThenInfoShowsIt()
     const QString elsewhere = m_dir.filePath(QStringLiteral("elsewhere-dem.tif"));
     QVERIFY(QFile::copy(dir + QStringLiteral("/dem.tif"), elsewhere));
 
-    const Run added = runCli({QStringLiteral("layer"), QStringLiteral("add"), project, dir + QStringLiteral("/ortho2.tif")});
+    const Run added = runCli(
+        {QStringLiteral("layer"), QStringLiteral("add"), project, dir + QStringLiteral("/ortho2.tif")});
     QVERIFY2(added.exitCode == 0, qPrintable(show(added)));
     QVERIFY2(added.out.contains(QLatin1String("ortho2")) && added.out.contains(QLatin1String("imagery")),
              qPrintable(show(added)));
-    const Run forced = runCli({QStringLiteral("layer"), QStringLiteral("add"), project, elsewhere,
-                               QStringLiteral("--kind"), QStringLiteral("elevation"), QStringLiteral("--name"),
-                               QStringLiteral("Survey DEM")});
+    const Run forced =
+        runCli({QStringLiteral("layer"), QStringLiteral("add"), project, elsewhere, QStringLiteral("--kind"),
+                QStringLiteral("elevation"), QStringLiteral("--name"), QStringLiteral("Survey DEM")});
     QVERIFY2(forced.exitCode == 0, qPrintable(show(forced)));
 
     const Run info = runCli({QStringLiteral("info"), project, QStringLiteral("--json")});
@@ -631,7 +634,8 @@ void TstCli::layerAddThenInfoShowsIt()
     const QJsonObject ortho = layerNamed(info.out, QStringLiteral("ortho2"));
     QCOMPARE(ortho[QStringLiteral("kind")].toString(), QStringLiteral("imagery"));
     QCOMPARE(ortho[QStringLiteral("group")].toString(), QStringLiteral("basemap"));
-    QCOMPARE(ortho[QStringLiteral("source")].toString(), QStringLiteral("ortho2.tif")); // inside the folder: relative
+    QCOMPARE(ortho[QStringLiteral("source")].toString(),
+             QStringLiteral("ortho2.tif")); // inside the folder: relative
     QVERIFY(ortho[QStringLiteral("sourceExists")].toBool());
     const QJsonObject survey = layerNamed(info.out, QStringLiteral("Survey DEM"));
     QCOMPARE(survey[QStringLiteral("kind")].toString(), QStringLiteral("elevation"));
@@ -652,7 +656,8 @@ void TstCli::layerAddThenInfoShowsIt()
     const Run r = runCli({QStringLiteral("render"), project, QStringLiteral("--view"), QStringLiteral("home"),
                           QStringLiteral("--size"), QStringLiteral("160x90"), QStringLiteral("-o"), png});
     QVERIFY2(r.exitCode == 0, qPrintable(show(r)));
-    QVERIFY2(!r.err.contains(QLatin1String("ortho2")) && !r.err.contains(QLatin1String("Survey")), qPrintable(show(r)));
+    QVERIFY2(!r.err.contains(QLatin1String("ortho2")) && !r.err.contains(QLatin1String("Survey")),
+             qPrintable(show(r)));
 }
 
 void TstCli::layerAddRefusesBadInput_data()
@@ -668,9 +673,11 @@ void TstCli::layerAddRefusesBadInput_data()
                                    << "dem.tif";
     QTest::newRow("service that does not answer")
         << QStringList{"@PROJECT@", "http://127.0.0.1:9/tiles/{z}/{x}/{y}.png"} << 1 << "127.0.0.1:9";
-    QTest::newRow("bad kind") << QStringList{"@PROJECT@", "@DIR@/dem.tif", "--kind", "roads"} << 2 << "--kind";
+    QTest::newRow("bad kind") << QStringList{"@PROJECT@", "@DIR@/dem.tif", "--kind", "roads"} << 2
+                              << "--kind";
     QTest::newRow("no source") << QStringList{"@PROJECT@"} << 2 << "one file or URL";
-    QTest::newRow("missing project") << QStringList{"@DIR@/none.citytwin", "@DIR@/dem.tif"} << 1 << "none.citytwin";
+    QTest::newRow("missing project") << QStringList{"@DIR@/none.citytwin", "@DIR@/dem.tif"} << 1
+                                     << "none.citytwin";
 }
 
 void TstCli::layerAddRefusesBadInput()
@@ -705,9 +712,14 @@ void TstCli::cacheSeedFillsTheCache()
     QVERIFY(server.isListening());
     const QString cache = m_dir.filePath(QStringLiteral("tilecache"));
     // About 2 km around the demo origin, levels 12-14: a handful of tiles.
-    const QStringList args{QStringLiteral("cache"),    QStringLiteral("seed"),       server.xyzTemplate(),
-                           QStringLiteral("--bbox"),   QStringLiteral("120.99,30.69,121.01,30.71"),
-                           QStringLiteral("--levels"), QStringLiteral("12-14"),      QStringLiteral("--cache-dir"),
+    const QStringList args{QStringLiteral("cache"),
+                           QStringLiteral("seed"),
+                           server.xyzTemplate(),
+                           QStringLiteral("--bbox"),
+                           QStringLiteral("120.99,30.69,121.01,30.71"),
+                           QStringLiteral("--levels"),
+                           QStringLiteral("12-14"),
+                           QStringLiteral("--cache-dir"),
                            cache};
     const Run first = runCli(args);
     QVERIFY2(first.exitCode == 0, qPrintable(show(first)));
@@ -743,14 +755,15 @@ void TstCli::cacheSeedBadArguments_data()
     QTest::newRow("no source") << QStringList{"--bbox", box, "--levels", "1-2"} << 2 << "missing the service";
     QTest::newRow("no bbox") << QStringList{url, "--levels", "1-2"} << 2 << "--bbox";
     QTest::newRow("bad bbox") << QStringList{url, "--bbox", "1,2,3", "--levels", "1-2"} << 2 << "--bbox";
-    QTest::newRow("bbox off the globe") << QStringList{url, "--bbox", "170,10,190,20", "--levels", "1"} << 2
-                                        << "--bbox";
+    QTest::newRow("bbox off the globe")
+        << QStringList{url, "--bbox", "170,10,190,20", "--levels", "1"} << 2 << "--bbox";
     QTest::newRow("no levels") << QStringList{url, "--bbox", box} << 2 << "--levels";
     QTest::newRow("levels reversed") << QStringList{url, "--bbox", box, "--levels", "9-3"} << 2 << "--levels";
     QTest::newRow("a file") << QStringList{"/tmp/some.tif", "--bbox", box, "--levels", "1"} << 1
                             << "not a tile service";
-    QTest::newRow("too many tiles") << QStringList{url, "--bbox", "120,30,122,32", "--levels", "0-12",
-                                                   "--max-tiles", "100"}
+    QTest::newRow("too many tiles") << QStringList{url,        "--bbox", "120,30,122,32",
+                                                   "--levels", "0-12",   "--max-tiles",
+                                                   "100"}
                                     << 1 << "--max-tiles";
     QTest::newRow("unknown subcommand") << QStringList{"purge"} << 2 << "purge";
 }
