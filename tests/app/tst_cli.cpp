@@ -1,7 +1,7 @@
 // citytwin-cli as users run it: a separate process, its exit status, stdout/stderr and files.
+#include "CliFixtures.h"
 #include "SmallDemo.h"
 #include "data/ProjectStore.h"
-#include "tests/common/LocalTileServer.h"
 #include "tests/common/TestPaths.h"
 
 #include <QCryptographicHash>
@@ -21,51 +21,9 @@
 #include <cmath>
 
 using namespace citytwin;
+using namespace citytwin::test;
 
 namespace {
-
-struct Run
-{
-    int exitCode = -1;
-    QString out;
-    QString err;
-};
-
-Run runCli(const QStringList& args, const QProcessEnvironment& env = QProcessEnvironment::systemEnvironment(),
-           int timeoutMs = 240000)
-{
-    QProcess p;
-    QProcessEnvironment english = env;
-    english.insert(QStringLiteral("CITYTWIN_LANG"), QStringLiteral("en")); // the checks read English messages
-    p.setProcessEnvironment(english);
-    p.start(QStringLiteral(CITYTWIN_CLI_PATH), args);
-    Run r;
-    if (!p.waitForFinished(timeoutMs)) {
-        p.kill();
-        p.waitForFinished();
-        r.err = QStringLiteral("timed out");
-        return r;
-    }
-    r.exitCode = p.exitStatus() == QProcess::NormalExit ? p.exitCode() : -2;
-    r.out = QString::fromUtf8(p.readAllStandardOutput());
-    r.err = QString::fromUtf8(p.readAllStandardError());
-    return r;
-}
-
-QString show(const Run& r)
-{
-    return QStringLiteral("exit %1\nstdout: %2\nstderr: %3")
-        .arg(r.exitCode)
-        .arg(r.out.left(2000), r.err.left(2000));
-}
-
-QByteArray fileHash(const QString& path)
-{
-    QFile f(path);
-    if (!f.open(QIODevice::ReadOnly))
-        return {};
-    return QCryptographicHash::hash(f.readAll(), QCryptographicHash::Sha256);
-}
 
 //! Mean colour of the rows [y0, y1).
 QColor meanColour(const QImage& img, int y0, int y1, int x0 = 0, int x1 = -1)
@@ -88,36 +46,6 @@ QColor meanColour(const QImage& img, int y0, int y1, int x0 = 0, int x1 = -1)
 int colourDistance(const QColor& a, const QColor& b)
 {
     return std::abs(a.red() - b.red()) + std::abs(a.green() - b.green()) + std::abs(a.blue() - b.blue());
-}
-
-bool haveDisplay()
-{
-    return !qEnvironmentVariableIsEmpty("DISPLAY");
-}
-
-//! Copies the files of folder FROM into TO (created); false on any failure.
-bool copyFiles(const QString& from, const QString& to)
-{
-    if (!QDir().mkpath(to))
-        return false;
-    QDirIterator it(from, QDir::Files | QDir::NoDotAndDotDot);
-    while (it.hasNext()) {
-        const QString file = it.next();
-        if (!QFile::copy(file, to + QLatin1Char('/') + it.fileName()))
-            return false;
-    }
-    return true;
-}
-
-//! The layer named NAME in `info --json` output, or an empty object.
-QJsonObject layerNamed(const QString& infoJson, const QString& name)
-{
-    const QJsonArray layers =
-        QJsonDocument::fromJson(infoJson.toUtf8()).object()[QStringLiteral("layers")].toArray();
-    for (const QJsonValue& v : layers)
-        if (v.toObject()[QStringLiteral("name")].toString() == name)
-            return v.toObject();
-    return {};
 }
 
 } // namespace
@@ -144,12 +72,6 @@ private slots:
     void corruptProjectIsReportedAndUntouched();
     void renderWithoutDisplayExplainsXvfb();
     void projectWithoutItsFiles();
-    void layerAddThenInfoShowsIt();
-    void layerAddRefusesBadInput_data();
-    void layerAddRefusesBadInput();
-    void cacheSeedFillsTheCache();
-    void cacheSeedBadArguments_data();
-    void cacheSeedBadArguments();
 
 private:
     QTemporaryDir m_dir;
@@ -607,183 +529,6 @@ void TstCli::projectWithoutItsFiles()
     for (const char* file : {"dem.tif", "buildings.gpkg"})
         QVERIFY2(r.err.contains(QLatin1String(file)), qPrintable(show(r)));
     QVERIFY(QImage(png).size() == QSize(160, 90));
-}
-
-void TstCli::layerAddThenInfoShowsIt()
-{
-    // A private copy: the other tests render the shared project as generated.
-    const QString dir = m_dir.filePath(QStringLiteral("layers"));
-    QVERIFY(copyFiles(QFileInfo(m_project).absolutePath(), dir));
-    const QString project = dir + QLatin1Char('/') + QFileInfo(m_project).fileName();
-    QVERIFY(QFile::copy(dir + QStringLiteral("/imagery.tif"), dir + QStringLiteral("/ortho2.tif")));
-    const QString elsewhere = m_dir.filePath(QStringLiteral("elsewhere-dem.tif"));
-    QVERIFY(QFile::copy(dir + QStringLiteral("/dem.tif"), elsewhere));
-
-    const Run added = runCli(
-        {QStringLiteral("layer"), QStringLiteral("add"), project, dir + QStringLiteral("/ortho2.tif")});
-    QVERIFY2(added.exitCode == 0, qPrintable(show(added)));
-    QVERIFY2(added.out.contains(QLatin1String("ortho2")) && added.out.contains(QLatin1String("imagery")),
-             qPrintable(show(added)));
-    const Run forced =
-        runCli({QStringLiteral("layer"), QStringLiteral("add"), project, elsewhere, QStringLiteral("--kind"),
-                QStringLiteral("elevation"), QStringLiteral("--name"), QStringLiteral("Survey DEM")});
-    QVERIFY2(forced.exitCode == 0, qPrintable(show(forced)));
-
-    const Run info = runCli({QStringLiteral("info"), project, QStringLiteral("--json")});
-    QVERIFY2(info.exitCode == 0, qPrintable(show(info)));
-    const QJsonObject ortho = layerNamed(info.out, QStringLiteral("ortho2"));
-    QCOMPARE(ortho[QStringLiteral("kind")].toString(), QStringLiteral("imagery"));
-    QCOMPARE(ortho[QStringLiteral("group")].toString(), QStringLiteral("basemap"));
-    QCOMPARE(ortho[QStringLiteral("source")].toString(),
-             QStringLiteral("ortho2.tif")); // inside the folder: relative
-    QVERIFY(ortho[QStringLiteral("sourceExists")].toBool());
-    const QJsonObject survey = layerNamed(info.out, QStringLiteral("Survey DEM"));
-    QCOMPARE(survey[QStringLiteral("kind")].toString(), QStringLiteral("elevation"));
-    QCOMPARE(survey[QStringLiteral("source")].toString(), elsewhere); // outside: absolute
-
-    const Run list = runCli({QStringLiteral("layer"), QStringLiteral("list"), project});
-    QVERIFY2(list.exitCode == 0, qPrintable(show(list)));
-    QVERIFY2(list.out.contains(QLatin1String("ortho2.tif")) && list.out.contains(QLatin1String("Survey DEM")),
-             qPrintable(show(list)));
-    // Imagery added last is listed last of the basemap group (drawn on top).
-    const int orthoLine = list.out.indexOf(QLatin1String("ortho2.tif"));
-    const int demoImagery = list.out.indexOf(QLatin1String("imagery.tif"));
-    QVERIFY2(demoImagery >= 0 && demoImagery < orthoLine, qPrintable(show(list)));
-
-    if (!haveDisplay())
-        return;
-    const QString png = m_dir.filePath(QStringLiteral("layers.png"));
-    const Run r = runCli({QStringLiteral("render"), project, QStringLiteral("--view"), QStringLiteral("home"),
-                          QStringLiteral("--size"), QStringLiteral("160x90"), QStringLiteral("-o"), png});
-    QVERIFY2(r.exitCode == 0, qPrintable(show(r)));
-    QVERIFY2(!r.err.contains(QLatin1String("ortho2")) && !r.err.contains(QLatin1String("Survey")),
-             qPrintable(show(r)));
-}
-
-void TstCli::layerAddRefusesBadInput_data()
-{
-    QTest::addColumn<QStringList>("args");
-    QTest::addColumn<int>("exitCode");
-    QTest::addColumn<QString>("message");
-    QTest::newRow("missing file") << QStringList{"@PROJECT@", "@DIR@/gone.tif"} << 1 << "gone.tif";
-    QTest::newRow("truncated GeoTIFF") << QStringList{"@PROJECT@", "@DIR@/cut.tif"} << 1 << "cut.tif";
-    QTest::newRow("truncated, kind given")
-        << QStringList{"@PROJECT@", "@DIR@/cut.tif", "--kind", "imagery"} << 1 << "cut.tif";
-    QTest::newRow("no footprints") << QStringList{"@PROJECT@", "@DIR@/dem.tif", "--kind", "buildings"} << 1
-                                   << "dem.tif";
-    QTest::newRow("service that does not answer")
-        << QStringList{"@PROJECT@", "http://127.0.0.1:9/tiles/{z}/{x}/{y}.png"} << 1 << "127.0.0.1:9";
-    QTest::newRow("bad kind") << QStringList{"@PROJECT@", "@DIR@/dem.tif", "--kind", "roads"} << 2
-                              << "--kind";
-    QTest::newRow("no source") << QStringList{"@PROJECT@"} << 2 << "one file or URL";
-    QTest::newRow("missing project") << QStringList{"@DIR@/none.citytwin", "@DIR@/dem.tif"} << 1
-                                     << "none.citytwin";
-}
-
-void TstCli::layerAddRefusesBadInput()
-{
-    QFETCH(QStringList, args);
-    QFETCH(int, exitCode);
-    QFETCH(QString, message);
-    const QString dir = m_dir.filePath(QStringLiteral("refuse"));
-    if (!QFileInfo::exists(dir)) {
-        QVERIFY(copyFiles(QFileInfo(m_project).absolutePath(), dir));
-        QFile from(dir + QStringLiteral("/imagery.tif"));
-        QVERIFY(from.open(QIODevice::ReadOnly));
-        QFile cut(dir + QStringLiteral("/cut.tif"));
-        QVERIFY(cut.open(QIODevice::WriteOnly));
-        cut.write(from.read(600)); // the header and nothing else
-    }
-    const QString project = dir + QLatin1Char('/') + QFileInfo(m_project).fileName();
-    args.replaceInStrings(QStringLiteral("@PROJECT@"), project);
-    args.replaceInStrings(QStringLiteral("@DIR@"), dir);
-    const QByteArray before = fileHash(project);
-    const Run r = runCli(QStringList{QStringLiteral("layer"), QStringLiteral("add")} + args);
-    QVERIFY2(r.exitCode == exitCode, qPrintable(show(r)));
-    QVERIFY2(r.err.contains(message), qPrintable(show(r)));
-    QVERIFY2(r.out.isEmpty(), qPrintable(show(r)));
-    QCOMPARE(fileHash(project), before);
-    QVERIFY(!QFileInfo::exists(project + QStringLiteral("-wal")));
-}
-
-void TstCli::cacheSeedFillsTheCache()
-{
-    test::LocalTileServer server;
-    QVERIFY(server.isListening());
-    const QString cache = m_dir.filePath(QStringLiteral("tilecache"));
-    // About 2 km around the demo origin, levels 12-14: a handful of tiles.
-    const QStringList args{QStringLiteral("cache"),
-                           QStringLiteral("seed"),
-                           server.xyzTemplate(),
-                           QStringLiteral("--bbox"),
-                           QStringLiteral("120.99,30.69,121.01,30.71"),
-                           QStringLiteral("--levels"),
-                           QStringLiteral("12-14"),
-                           QStringLiteral("--cache-dir"),
-                           cache};
-    const Run first = runCli(args);
-    QVERIFY2(first.exitCode == 0, qPrintable(show(first)));
-    auto number = [](const QString& out, const char* label) {
-        const QRegularExpression re(QStringLiteral("%1:\\s+(\\d+)").arg(QLatin1String(label)));
-        const auto m = re.match(out);
-        return m.hasMatch() ? m.captured(1).toLongLong() : -1;
-    };
-    const qint64 requested = number(first.out, "tiles requested");
-    QVERIFY2(requested >= 3 && requested < 100, qPrintable(show(first)));
-    QCOMPARE(number(first.out, "fetched"), requested);
-    QCOMPARE(number(first.out, "failed"), 0);
-    QVERIFY2(first.out.contains(QLatin1String("MiB")), qPrintable(show(first)));
-    QVERIFY2(first.err.contains(QStringLiteral("%1 / %1").arg(requested)), qPrintable(show(first)));
-    QVERIFY(server.tileRequests() >= requested);
-    QVERIFY(QDir(cache).exists());
-
-    // Offline now: everything comes from the cache, nothing is fetched.
-    server.stop();
-    const Run second = runCli(args);
-    QVERIFY2(second.exitCode == 0, qPrintable(show(second)));
-    QCOMPARE(number(second.out, "fetched"), 0);
-    QCOMPARE(number(second.out, "already cached"), requested);
-}
-
-void TstCli::cacheSeedBadArguments_data()
-{
-    QTest::addColumn<QStringList>("args");
-    QTest::addColumn<int>("exitCode");
-    QTest::addColumn<QString>("message");
-    const QString url = QStringLiteral("http://127.0.0.1:9/{z}/{x}/{y}.png");
-    const QString box = QStringLiteral("120.99,30.69,121.01,30.71");
-    QTest::newRow("no source") << QStringList{"--bbox", box, "--levels", "1-2"} << 2 << "missing the service";
-    QTest::newRow("no bbox") << QStringList{url, "--levels", "1-2"} << 2 << "--bbox";
-    QTest::newRow("bad bbox") << QStringList{url, "--bbox", "1,2,3", "--levels", "1-2"} << 2 << "--bbox";
-    QTest::newRow("bbox off the globe")
-        << QStringList{url, "--bbox", "170,10,190,20", "--levels", "1"} << 2 << "--bbox";
-    QTest::newRow("no levels") << QStringList{url, "--bbox", box} << 2 << "--levels";
-    QTest::newRow("levels reversed") << QStringList{url, "--bbox", box, "--levels", "9-3"} << 2 << "--levels";
-    QTest::newRow("a file") << QStringList{"/tmp/some.tif", "--bbox", box, "--levels", "1"} << 1
-                            << "not a tile service";
-    QTest::newRow("too many tiles") << QStringList{url,        "--bbox", "120,30,122,32",
-                                                   "--levels", "0-12",   "--max-tiles",
-                                                   "100"}
-                                    << 1 << "--max-tiles";
-    QTest::newRow("unknown subcommand") << QStringList{"purge"} << 2 << "purge";
-}
-
-void TstCli::cacheSeedBadArguments()
-{
-    QFETCH(QStringList, args);
-    QFETCH(int, exitCode);
-    QFETCH(QString, message);
-    QStringList full{QStringLiteral("cache")};
-    if (args.value(0) != QLatin1String("purge"))
-        full << QStringLiteral("seed");
-    full += args;
-    full << QStringLiteral("--cache-dir") << m_dir.filePath(QStringLiteral("badcache"));
-    if (args.value(0) == QLatin1String("purge"))
-        full = QStringList{QStringLiteral("cache"), QStringLiteral("purge")};
-    const Run r = runCli(full);
-    QVERIFY2(r.exitCode == exitCode, qPrintable(show(r)));
-    QVERIFY2(r.err.contains(message), qPrintable(show(r)));
-    QVERIFY2(r.out.isEmpty(), qPrintable(show(r)));
 }
 
 QTEST_GUILESS_MAIN(TstCli)
