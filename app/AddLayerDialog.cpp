@@ -50,17 +50,22 @@ AddLayerDialog::AddLayerDialog(ProjectSession* session, QWidget* parent) : QDial
     m_fileMode->setChecked(true);
     m_file = new QLineEdit(this);
     m_file->setObjectName(QStringLiteral("fileEdit"));
-    m_file->setPlaceholderText(tr("GeoTIFF, COG, VRT, MBTiles, GeoPackage, JPEG/PNG + world file, Shapefile…"));
+    m_file->setPlaceholderText(
+        tr("GeoTIFF, COG, VRT, MBTiles, GeoPackage, JPEG/PNG + world file, Shapefile…"));
     m_browse = new QPushButton(tr("&Browse…"), this);
     m_service = new QLineEdit(this);
     m_service->setObjectName(QStringLiteral("serviceEdit"));
     m_service->setPlaceholderText(tr("XYZ URL template, WMTS capabilities URL or GDAL WMS description"));
-    m_serviceHint = new QLabel(
-        tr("<small>XYZ: <tt>https://tiles.example.com/{z}/{x}/{y}.png</tt><br>"
-           "WMTS: <tt>https://t0.tianditu.gov.cn/img_w/wmts?SERVICE=WMTS&amp;REQUEST=GetCapabilities&amp;tk={tk}</tt><br>"
-           "Tianditu-style XYZ: <tt>https://t0.tianditu.gov.cn/DataServer?T=img_w&amp;x={x}&amp;y={y}&amp;l={z}&amp;tk={tk}</tt><br>"
-           "<tt>{tk}</tt> is replaced by the API key from Settings (it is not saved in the project).</small>"),
-        this);
+    m_serviceHint = new QLabel(tr("<small>XYZ: <tt>https://tiles.example.com/{z}/{x}/{y}.png</tt><br>"
+                                  "WMTS: "
+                                  "<tt>https://t0.tianditu.gov.cn/img_w/"
+                                  "wmts?SERVICE=WMTS&amp;REQUEST=GetCapabilities&amp;tk={tk}</tt><br>"
+                                  "Tianditu-style XYZ: "
+                                  "<tt>https://t0.tianditu.gov.cn/"
+                                  "DataServer?T=img_w&amp;x={x}&amp;y={y}&amp;l={z}&amp;tk={tk}</tt><br>"
+                                  "<tt>{tk}</tt> is replaced by the API key from Settings (it is not saved "
+                                  "in the project).</small>"),
+                               this);
     m_serviceHint->setWordWrap(true);
     m_serviceHint->setTextInteractionFlags(Qt::TextSelectableByMouse);
     sourceGrid->addWidget(m_fileMode, 0, 0);
@@ -108,7 +113,8 @@ AddLayerDialog::AddLayerDialog(ProjectSession* session, QWidget* parent) : QDial
     connect(m_service, &QLineEdit::editingFinished, this, &AddLayerDialog::guess);
     connect(m_file, &QLineEdit::textChanged, this, &AddLayerDialog::updateState);
     connect(m_service, &QLineEdit::textChanged, this, &AddLayerDialog::updateState);
-    connect(m_name, &QLineEdit::textEdited, this, [this] { m_nameEdited = !m_name->text().trimmed().isEmpty(); });
+    connect(m_name, &QLineEdit::textEdited, this,
+            [this] { m_nameEdited = !m_name->text().trimmed().isEmpty(); });
     connect(m_kind, &QComboBox::activated, this, [this] { m_kindEdited = true; });
     updateState();
 }
@@ -125,8 +131,7 @@ QString AddLayerDialog::fileFilter()
     const QString vectors = QStringLiteral("*.shp *.geojson *.json *.gpkg *.fgb *.kml *.gml");
     return QStringList{tr("Supported data (%1)").arg(rasters + QLatin1Char(' ') + vectors),
                        tr("Rasters: imagery and elevation (%1)").arg(rasters),
-                       tr("Buildings (%1)").arg(vectors),
-                       tr("GDAL service descriptions (*.xml)"),
+                       tr("Buildings (%1)").arg(vectors), tr("GDAL service descriptions (*.xml)"),
                        tr("All files (*)")}
         .join(QStringLiteral(";;"));
 }

@@ -124,7 +124,8 @@ void BasemapController::checkTrust()
     if (!session || session != m_session)
         return; // the project was closed while the question was open
     if (!allow) {
-        emit statusMessage(tr("Network layers not loaded: %1 not trusted").arg(hosts.join(QStringLiteral(", "))));
+        emit statusMessage(
+            tr("Network layers not loaded: %1 not trusted").arg(hosts.join(QStringLiteral(", "))));
         return;
     }
     TrustStore::trust(uris);

@@ -42,7 +42,8 @@ std::pair<int, int> rowInGroup(const data::Project& project, data::LayerId id)
 //! A dragged text line that names a service (not prose): an URL or an XYZ template.
 bool isSourceText(const QString& line)
 {
-    return line.contains(QLatin1String("://")) || line.startsWith(QLatin1String("WMTS:"), Qt::CaseInsensitive);
+    return line.contains(QLatin1String("://")) ||
+           line.startsWith(QLatin1String("WMTS:"), Qt::CaseInsensitive);
 }
 
 } // namespace
@@ -215,7 +216,8 @@ QStringList LayerActions::sourcesFromMimeData(const QMimeData* mime)
         const QStringList lines = mime->text().split(QLatin1Char('\n'), Qt::SkipEmptyParts);
         for (const QString& line : lines) {
             const QString t = line.trimmed();
-            if (t.startsWith(QLatin1String("file://"), Qt::CaseInsensitive) && !t.contains(QLatin1String("{z}")))
+            if (t.startsWith(QLatin1String("file://"), Qt::CaseInsensitive) &&
+                !t.contains(QLatin1String("{z}")))
                 sources.append(QUrl(t).toLocalFile());
             else if (isSourceText(t))
                 sources.append(t);
@@ -246,7 +248,8 @@ bool LayerActions::eventFilter(QObject* watched, QEvent* event)
         drop->acceptProposedAction();
         QStringList layers;
         for (const QString& source : sources) {
-            if (source.endsWith(QLatin1String(".citytwin"), Qt::CaseInsensitive) && QFileInfo(source).isFile())
+            if (source.endsWith(QLatin1String(".citytwin"), Qt::CaseInsensitive) &&
+                QFileInfo(source).isFile())
                 emit projectDropped(source);
             else
                 layers.append(source);

@@ -17,7 +17,7 @@ struct ServiceSettings
     static constexpr qint64 kMaxCacheMiB = 1024 * 1024; // 1 TiB
 
     QString apiKey;
-    QString cacheDir;                         //!< "" = the default (defaultCacheDir())
+    QString cacheDir; //!< "" = the default (defaultCacheDir())
     qint64 cacheMaxMiB = kDefaultCacheMiB;
 
     //! Reads the settings (defaults where none are stored; out-of-range sizes are clamped).

@@ -107,15 +107,16 @@ ServiceSettings SettingsDialog::settings() const
 void SettingsDialog::setSettings(const ServiceSettings& settings)
 {
     m_apiKey->setText(settings.apiKey);
-    m_cacheDir->setText(settings.cacheDir.isEmpty() ? QString() : QDir::toNativeSeparators(settings.cacheDir));
+    m_cacheDir->setText(settings.cacheDir.isEmpty() ? QString()
+                                                    : QDir::toNativeSeparators(settings.cacheDir));
     m_cacheSize->setValue(int(settings.cacheMaxMiB));
     updateUsage();
 }
 
 void SettingsDialog::browseCacheDir()
 {
-    const QString dir = QFileDialog::getExistingDirectory(this, tr("Tile Cache Folder"),
-                                                          settings().effectiveCacheDir());
+    const QString dir =
+        QFileDialog::getExistingDirectory(this, tr("Tile Cache Folder"), settings().effectiveCacheDir());
     if (dir.isEmpty())
         return;
     m_cacheDir->setText(QDir::toNativeSeparators(dir));

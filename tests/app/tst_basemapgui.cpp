@@ -129,7 +129,8 @@ void TstBasemapGui::initTestCase()
         QSKIP("needs an X display (run under xvfb-run -a)");
     QVERIFY(m_dir.isValid());
     // The user's settings (key, cache, trusted services) stay out of the test and vice versa.
-    QSettings::setPath(QSettings::NativeFormat, QSettings::UserScope, m_dir.filePath(QStringLiteral("settings")));
+    QSettings::setPath(QSettings::NativeFormat, QSettings::UserScope,
+                       m_dir.filePath(QStringLiteral("settings")));
     QSettings().clear();
     auto demo = test::makeSmallDemo(m_dir.filePath(QStringLiteral("demo")));
     QVERIFY2(demo.isOk(), qPrintable(demo.status().message()));
@@ -213,7 +214,8 @@ void TstBasemapGui::settingsStayOutOfProjectFile()
         QVERIFY(w->openProject(path));
         QVERIFY(waitLoaded(*w));
         // An edit, so that Save really writes the project.
-        const data::LayerId buildings = test::firstLayerOf(w->session()->project(), data::LayerKind::Buildings);
+        const data::LayerId buildings =
+            test::firstLayerOf(w->session()->project(), data::LayerKind::Buildings);
         w->session()->setLayerOpacity(buildings, 0.5);
         QVERIFY2(w->save(), qPrintable(w->lastError()));
     }
@@ -245,7 +247,8 @@ void TstBasemapGui::clearCacheEmptiesFolder()
 
 void TstBasemapGui::trustStoreEntries()
 {
-    const QString a = QStringLiteral("https://t0.tianditu.gov.cn/DataServer?T=img_w&x={x}&y={y}&l={z}&tk={tk}");
+    const QString a =
+        QStringLiteral("https://t0.tianditu.gov.cn/DataServer?T=img_w&x={x}&y={y}&l={z}&tk={tk}");
     const QString b = QStringLiteral("http://127.0.0.1:8080/{z}/{x}/{y}.png");
     QVERIFY(!app::TrustStore::isTrusted(a));
     app::TrustStore::trust({a, QStringLiteral("  "), a});
@@ -371,11 +374,13 @@ void TstBasemapGui::addLayerDialogShowsSessionError()
     dialog->accept();
     // Still open, with the session's message naming the file.
     QVERIFY(dialog->isVisible());
-    QVERIFY2(dialog->errorText().contains(QStringLiteral("no-such-ortho.tif")), qPrintable(dialog->errorText()));
+    QVERIFY2(dialog->errorText().contains(QStringLiteral("no-such-ortho.tif")),
+             qPrintable(dialog->errorText()));
     QCOMPARE(w->session()->project().layers().size(), before);
     QVERIFY(!dialog->addedLayer().isValid());
     // A service address switches the dialog to the service field.
-    dialog->setSource(QStringLiteral("https://t0.tianditu.gov.cn/DataServer?T=img_w&x={x}&y={y}&l={z}&tk={tk}"));
+    dialog->setSource(
+        QStringLiteral("https://t0.tianditu.gov.cn/DataServer?T=img_w&x={x}&y={y}&l={z}&tk={tk}"));
     QCOMPARE(dialog->mode(), app::AddLayerDialog::Mode::Service);
     QCOMPARE(data::toString(dialog->layerSettings().kind), data::toString(data::LayerKind::Imagery));
     QCOMPARE(dialog->nameEdit()->text(), QStringLiteral("t0.tianditu.gov.cn"));
@@ -424,13 +429,15 @@ void TstBasemapGui::mimeDataSources()
     urls.setUrls({QUrl(QStringLiteral("http://127.0.0.1:9/{z}/{x}/{y}.png")),
                   QUrl::fromLocalFile(QStringLiteral("/data/ortho.tif"))});
     QCOMPARE(app::LayerActions::sourcesFromMimeData(&urls),
-             (QStringList{QStringLiteral("http://127.0.0.1:9/{z}/{x}/{y}.png"), QStringLiteral("/data/ortho.tif")}));
+             (QStringList{QStringLiteral("http://127.0.0.1:9/{z}/{x}/{y}.png"),
+                          QStringLiteral("/data/ortho.tif")}));
     QMimeData text;
     text.setText(QStringLiteral("https://t0.tianditu.gov.cn/DataServer?T=img_w&x={x}&y={y}&l={z}&tk={tk}\n"
                                 "not a source\nfile:///data/dem.tif\n"));
     QCOMPARE(app::LayerActions::sourcesFromMimeData(&text),
-             (QStringList{QStringLiteral("https://t0.tianditu.gov.cn/DataServer?T=img_w&x={x}&y={y}&l={z}&tk={tk}"),
-                          QStringLiteral("/data/dem.tif")}));
+             (QStringList{
+                 QStringLiteral("https://t0.tianditu.gov.cn/DataServer?T=img_w&x={x}&y={y}&l={z}&tk={tk}"),
+                 QStringLiteral("/data/dem.tif")}));
     QMimeData empty;
     QVERIFY(app::LayerActions::sourcesFromMimeData(&empty).isEmpty());
     QVERIFY(app::LayerActions::sourcesFromMimeData(nullptr).isEmpty());
@@ -620,6 +627,15 @@ void TstBasemapGui::tileIndicatorFollowsActivity()
     QTRY_VERIFY(indicator->isHidden()); // idle: nothing in flight
     QCOMPARE(indicator->inFlight(), 0);
 
+    // An engine-side change (all tiles reload) asks for frames through the redraw callback alone:
+    // no input, no session signal, and the view still refines again.
+    scene::TileEngine* engine = s->terrainEngine();
+    const long long loaded = engine->stats().loadedTotal;
+    const int frames = w->view()->frameCount();
+    engine->setVerticalScale(engine->verticalScale() * 2.0);
+    QTRY_VERIFY_WITH_TIMEOUT(engine->stats().loadedTotal > loaded && engine->isIdle(), kLoadTimeoutMs);
+    QVERIFY(w->view()->frameCount() > frames + 1);
+
     emit s->tileActivity(12);
     QVERIFY(!indicator->isHidden());
     QCOMPARE(indicator->label()->text(), QStringLiteral("Tiles: 12"));
@@ -650,14 +666,16 @@ void TstBasemapGui::tileStatisticsOverlay()
     QVERIFY(!overlay->isHidden());
     QVERIFY(QSettings().value(QStringLiteral("view/tileStatistics")).toBool());
     ProjectSession* s = w->session();
-    QTRY_VERIFY_WITH_TIMEOUT(s->terrainEngine() && s->terrainEngine()->stats().residentTiles > 0, kLoadTimeoutMs);
+    QTRY_VERIFY_WITH_TIMEOUT(s->terrainEngine() && s->terrainEngine()->stats().residentTiles > 0,
+                             kLoadTimeoutMs);
     // The timer refreshes the label: it shows the engine's numbers.
     const scene::TileEngine::Stats stats = s->terrainEngine()->stats();
     QTRY_VERIFY(overlay->text().contains(QStringLiteral("resident")));
     QVERIFY(!overlay->text().startsWith(QStringLiteral("Tiles: 0 resident")));
     QVERIFY(stats.loadedTotal > 0);
     QCOMPARE(app::TileStatsOverlay::formatStats(stats).count(QLatin1Char('\n')), 4);
-    QVERIFY(app::TileStatsOverlay::formatStats(stats).contains(QStringLiteral("Loaded %1").arg(stats.loadedTotal)));
+    QVERIFY(app::TileStatsOverlay::formatStats(stats).contains(
+        QStringLiteral("Loaded %1").arg(stats.loadedTotal)));
     QCOMPARE(overlay->parentWidget(), static_cast<QWidget*>(w->view()));
     w->grab().save(test::testOutputDir(QStringLiteral("app")) + QStringLiteral("/tile_statistics.png"));
 
