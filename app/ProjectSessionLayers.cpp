@@ -33,12 +33,15 @@ bool isUrl(const QString& uri)
     return uri.contains(QLatin1String("://")) || uri.startsWith(QLatin1String("WMTS:"), Qt::CaseInsensitive);
 }
 
-//! A readable name for a service: its host, or for a file:// template the folder above {z}.
+//! A readable name for a service: its host, the folder above {z} of a file:// template, or the
+//! name of a local service description file.
 QString serviceName(const QString& uri)
 {
     QString url = uri;
     if (url.startsWith(QLatin1String("WMTS:"), Qt::CaseInsensitive))
         url = url.mid(5);
+    if (!url.contains(QLatin1String("://")))
+        return QFileInfo(url).completeBaseName(); // a local GDAL WMS/WMTS description
     const QUrl parsed(url);
     if (!parsed.host().isEmpty())
         return parsed.host();
@@ -55,6 +58,9 @@ data::Result<data::LayerSettings> ProjectSession::layerForSource(const QString& 
     layer.sourceUri = uri.trimmed();
     if (layer.sourceUri.isEmpty())
         return Status::error(Status::Code::InvalidArgument, tr("no file or URL given"));
+    if (!isUrl(layer.sourceUri) && !QFileInfo::exists(layer.sourceUri))
+        return Status::error(Status::Code::NotFound,
+                             tr("%1: file not found").arg(QDir::toNativeSeparators(layer.sourceUri)));
     if (gis::classifyRasterSource(layer.sourceUri) != gis::RasterSourceType::File) {
         layer.kind = LayerKind::Imagery; // services serve pictures (XYZ/WMTS basemaps)
         layer.group = data::LayerGroup::Basemap;
@@ -62,9 +68,6 @@ data::Result<data::LayerSettings> ProjectSession::layerForSource(const QString& 
         return layer;
     }
     const QFileInfo file(layer.sourceUri);
-    if (!file.exists())
-        return Status::error(Status::Code::NotFound,
-                             tr("%1: file not found").arg(QDir::toNativeSeparators(layer.sourceUri)));
     layer.name = file.completeBaseName();
     auto raster = gis::inspectRaster(layer.sourceUri);
     if (raster) {

@@ -123,6 +123,9 @@ void TstSessionLayers::layerForSourceGuessesTheKind_data()
     QTest::newRow("WMTS") << "WMTS:https://example.org/wmts/1.0.0/WMTSCapabilities.xml"
                           << "imagery"
                           << "example.org";
+    QTest::newRow("GDAL WMS description") << "@DEMO@/osm_tiles.xml"
+                                          << "imagery"
+                                          << "osm_tiles";
 }
 
 void TstSessionLayers::layerForSourceGuessesTheKind()
@@ -131,6 +134,12 @@ void TstSessionLayers::layerForSourceGuessesTheKind()
     QFETCH(QString, kind);
     QFETCH(QString, name);
     source.replace(QStringLiteral("@DEMO@"), m_demoDir.path());
+    if (source.startsWith(m_demoDir.path()) && source.endsWith(QLatin1String(".xml"))) {
+        QFile xml(source);
+        QVERIFY(xml.open(QIODevice::WriteOnly));
+        xml.write("<GDAL_WMS><Service name=\"TMS\"><ServerUrl>https://tile.example.org/${z}/${x}/${y}.png"
+                  "</ServerUrl></Service></GDAL_WMS>\n");
+    }
     const auto layer = ProjectSession::layerForSource(source);
     QVERIFY2(layer, qPrintable(layer.status().message()));
     QCOMPARE(data::toString(layer->kind), kind);
