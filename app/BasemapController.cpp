@@ -120,7 +120,7 @@ void BasemapController::checkTrust()
             hosts.append(host);
     }
     ++m_promptCount;
-    const bool allow = m_prompt ? m_prompt(hosts, uris) : askTrust(hosts, uris);
+    const bool allow = m_prompt ? m_prompt(hosts, uris) : m_interactive && askTrust(hosts, uris);
     if (!session || session != m_session)
         return; // the project was closed while the question was open
     if (!allow) {

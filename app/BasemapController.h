@@ -40,6 +40,9 @@ public:
 
     void setSession(ProjectSession* session);
     void setTrustPrompt(TrustPrompt prompt) { m_prompt = std::move(prompt); }
+    //! False (scripts, --screenshot): without an injected prompt, the answer is "Not now" and no
+    //! dialog opens; the user can still trust a layer later (Layer → Allow Network Access).
+    void setInteractive(bool interactive) { m_interactive = interactive; }
     //! How many times a trust prompt was shown (tests).
     int promptCount() const { return m_promptCount; }
 
@@ -67,6 +70,7 @@ private:
     TrustPrompt m_prompt;
     std::vector<data::LayerId> m_asked; //!< layers of this session the user was asked about
     int m_promptCount = 0;
+    bool m_interactive = true;
 };
 
 } // namespace citytwin::app

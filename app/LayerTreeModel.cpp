@@ -1,6 +1,7 @@
 #include "app/LayerTreeModel.h"
 
 #include "app/ProjectSession.h"
+#include "app/TrustStore.h"
 
 #include <QApplication>
 #include <QFileInfo>
@@ -29,6 +30,14 @@ QString stateText(ProjectSession::LayerState s)
         return LayerTreeModel::tr("failed");
     }
     return {};
+}
+
+//! Short form of a layer source for the tooltip: a file's name, a service's host.
+QString sourceText(const QString& uri)
+{
+    if (uri.contains(QLatin1String("://")) || uri.startsWith(QLatin1String("WMTS:"), Qt::CaseInsensitive))
+        return TrustStore::serviceHost(uri);
+    return QFileInfo(uri).fileName();
 }
 
 QIcon stateIcon(ProjectSession::LayerState s)
@@ -146,7 +155,7 @@ void LayerTreeModel::refreshLayer(data::LayerId id)
     item->setIcon(stateIcon(state));
     QString tip = tr("<b>%1</b><br>%2 · %3<br>%4")
                       .arg(layer->name.toHtmlEscaped(), data::toString(layer->kind), stateText(state),
-                           QFileInfo(layer->sourceUri).fileName().toHtmlEscaped());
+                           sourceText(layer->sourceUri).toHtmlEscaped());
     if (!error.isEmpty())
         tip += QStringLiteral("<br><span style='color:#b00020'>%1</span>").arg(error.toHtmlEscaped());
     item->setToolTip(tip);

@@ -265,6 +265,12 @@ void MainWindow::writeSettings() const
     settings.setValue(QLatin1String(kStateKey), saveState());
 }
 
+void MainWindow::setModalErrors(bool modal)
+{
+    m_files->setModalErrors(modal);
+    m_basemap->setInteractive(modal);
+}
+
 bool MainWindow::openProject(const QString& path)
 {
     return m_files->openProject(path);

@@ -65,8 +65,9 @@ public:
 
     FileActions* fileActions() const { return m_files; }
     void setUnsavedChangesPolicy(UnsavedChanges policy) { m_files->setUnsavedChangesPolicy(policy); }
-    //! False: errors go to the status bar and lastError() only, never to a modal box (tests, scripts).
-    void setModalErrors(bool modal) { m_files->setModalErrors(modal); }
+    //! False: errors go to the status bar and lastError() only, never to a modal box, and network
+    //! layers nobody trusted stay unloaded without asking (tests, scripts).
+    void setModalErrors(bool modal);
     QString lastError() const { return m_files->lastError(); }
 
 protected:

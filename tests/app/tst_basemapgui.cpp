@@ -111,6 +111,7 @@ private slots:
     void layerPropertiesSetOpacityAndExaggeration();
     void trustPromptListsHostAndAllowTrusts();
     void trustPromptNotNowAsksOnce();
+    void scriptedWindowNeverAsks();
     void tileIndicatorFollowsActivity();
     void tileStatisticsOverlay();
     void layerMenuTranslated();
@@ -607,6 +608,35 @@ void TstBasemapGui::trustPromptNotNowAsksOnce()
     QVERIFY(w->session()->untrustedLayers().empty());
     QVERIFY(!trust->isEnabled());
     QVERIFY(waitLoaded(*w));
+}
+
+void TstBasemapGui::scriptedWindowNeverAsks()
+{
+    const QString path = m_dir.filePath(QStringLiteral("net/scripted.citytwin"));
+    QVERIFY(QDir().mkpath(QFileInfo(path).absolutePath()));
+    auto project = app::ProjectDocument::emptyProject(path);
+    QVERIFY(project.isOk());
+    data::LayerSettings net;
+    net.name = QStringLiteral("web basemap");
+    net.kind = data::LayerKind::Imagery;
+    net.sourceUri = QStringLiteral("http://127.0.0.1:9/scripted/{z}/{x}/{y}.png");
+    const data::LayerId id = project->addLayer(net);
+    {
+        auto created = ProjectSession::create(path, project.value());
+        QVERIFY2(created.isOk(), qPrintable(created.status().message()));
+    }
+    // No injected answer: a window without modal dialogs (--screenshot, scripts) must not block
+    // on the question; it answers "Not now" by itself.
+    auto w = makeWindow();
+    w->basemap()->setTrustPrompt({});
+    QVERIFY(w->openProject(path));
+    QTRY_COMPARE(w->basemap()->promptCount(), 1);
+    QVERIFY(waitLoaded(*w));
+    QVERIFY(!app::TrustStore::isTrusted(net.sourceUri));
+    QCOMPARE(w->session()->untrustedLayers().size(), size_t(1));
+    // The tree names the service's host for it.
+    const QString tip = w->layerDock()->model()->indexOf(id).data(Qt::ToolTipRole).toString();
+    QVERIFY2(tip.contains(QStringLiteral("127.0.0.1")), qPrintable(tip));
 }
 
 void TstBasemapGui::tileIndicatorFollowsActivity()
