@@ -56,7 +56,8 @@ void TileEngine::Impl::cull(osgUtil::CullVisitor& cv)
     if (const osg::RefMatrix* projection = cv.getProjectionMatrix();
         projection && projection->getPerspective(fovy, aspect, zNear, zFar) && fovy > 0)
         in.fovyDeg = fovy;
-    in.maxErrorPx = options.maxErrorPx;
+    // The camera's LOD scale (> 1: coarser, e.g. while navigating) scales the allowed error.
+    in.maxErrorPx = options.maxErrorPx * std::max(0.01, double(cv.getLODScale()));
     in.maxLevel = effectiveMaxLevel();
     in.geometricError = [this](const data::TileKey& k) { return geometricError(k); };
     in.heightRange = [this](const data::TileKey& k) { return heightRange(k); };

@@ -146,7 +146,7 @@ class HeadlessFrames
 public:
     HeadlessFrames(int width = 640, int height = 480) : m_width(width), m_height(height) {}
 
-    void frame(osg::Node* root, const data::SavedView& view, double fovyDeg = 35.0)
+    void frame(osg::Node* root, const data::SavedView& view, double fovyDeg = 35.0, float lodScale = 1.0f)
     {
         ++m_frame;
         m_stamp->setFrameNumber(m_frame);
@@ -166,6 +166,7 @@ public:
         cv->setTraversalNumber(m_frame);
         cv->setComputeNearFarMode(osg::CullSettings::DO_NOT_COMPUTE_NEAR_FAR);
         cv->reset();
+        cv->setLODScale(lodScale);
         const double aspect = double(m_width) / double(m_height);
         cv->pushViewport(viewport.get());
         cv->pushProjectionMatrix(new osg::RefMatrix(osg::Matrixd::perspective(fovyDeg, aspect, 1.0, 1e6)));

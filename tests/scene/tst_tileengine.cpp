@@ -87,6 +87,7 @@ private slots:
     void textureSizeFollowsSourceDetail();
     void refinesToIdle_data();
     void refinesToIdle();
+    void lodScaleCoarsens();
     void cancelsRequestsThatLeftTheView();
     void lookingAwayEndsLoading();
     void mergesAtMostTheBudgetPerFrame();
@@ -205,6 +206,20 @@ void TestTileEngine::refinesToIdle()
     frames.frame(engine.get(), topDown(1500, 1500, 100));
     QVERIFY(engine->isIdle());
     QCOMPARE(engine->stats().queued, 0);
+}
+
+void TestTileEngine::lodScaleCoarsens()
+{
+    osg::ref_ptr<TileEngine> engine = new TileEngine(kScheme, kOrigin, smallOptions());
+    engine->addImagerySource(kImagery, std::make_shared<QuadrantImagery>(kExtent, 8.0, kQuadrants));
+    HeadlessFrames frames;
+    // From 6 km (0.127 px/m) the 16 m texels of level 2 span 2 px: level 3 is needed ...
+    const data::SavedView view = topDown(0, 0, 6000);
+    QVERIFY(runUntilIdle(frames, *engine, view));
+    QCOMPARE(engine->stats().deepestDrawnLevel, 3);
+    // ... with a LOD scale of 8 (12 px allowed) the root's 64 m texels (8 px) are enough.
+    frames.frame(engine.get(), view, 35.0, 8.0f);
+    QCOMPARE(engine->stats().deepestDrawnLevel, 0);
 }
 
 void TestTileEngine::cancelsRequestsThatLeftTheView()
