@@ -19,9 +19,9 @@ inline constexpr int kMaxImageryLayers = 8;
 
 struct TileEngineOptions
 {
-    int meshQuads = 32;      //!< mesh cells per tile side
-    int textureSize = 256;   //!< imagery pixels per tile side (less where the source has less detail)
-    double maxErrorPx = 1.5; //!< refine while a texel spans more pixels than this (× the camera's LOD scale)
+    int meshQuads = 32;         //!< mesh cells per tile side
+    int textureSize = 256;      //!< imagery pixels per tile side (less where the source has less detail)
+    double maxErrorPx = 1.5;    //!< refine while a texel spans more pixels (× LOD scale)
     double skirtRatio = 0.05;   //!< skirt depth as a fraction of the tile side (at least 2 m)
     int workerThreads = 0;      //!< 0: QThread::idealThreadCount()
     int maxInFlight = 8;        //!< tile loads queued or running at once
