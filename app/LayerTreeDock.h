@@ -34,6 +34,7 @@ public:
     void selectLayer(data::LayerId id);
     //! The actions of the tree's context menu (Layer menu entries); the clicked layer is selected first.
     void setContextActions(const QList<QAction*>& actions) { m_contextActions = actions; }
+    QList<QAction*> contextActions() const { return m_contextActions; }
 
 signals:
     //! The selected layer changed (invalid id: none), also after a rebuild of the tree.

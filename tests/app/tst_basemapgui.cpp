@@ -474,8 +474,12 @@ void TstBasemapGui::removeAndMoveChangeTreeOrder()
     actions->moveUpAction()->trigger();
     QVERIFY(treeOrder(*w, data::LayerGroup::Basemap) == start);
 
-    // The same actions sit in the tree's context menu (checked by what the dock was given).
-    QVERIFY(w->layerMenu()->actions().contains(actions->removeAction()));
+    // The same actions sit in the tree's context menu.
+    for (QAction* a : {actions->addAction(), actions->removeAction(), actions->moveUpAction(),
+                       actions->moveDownAction(), actions->propertiesAction()}) {
+        QVERIFY(w->layerMenu()->actions().contains(a));
+        QVERIFY(w->layerDock()->contextActions().contains(a));
+    }
 
     const data::LayerId last = start.back();
     w->layerDock()->selectLayer(last);
