@@ -58,7 +58,9 @@ LayerPropertiesDialog::LayerPropertiesDialog(ProjectSession* session, data::Laye
     m_opacitySpin->setSuffix(QStringLiteral(" %"));
     opacityRow->addWidget(m_opacitySlider, 1);
     opacityRow->addWidget(m_opacitySpin);
-    form->addRow(tr("&Opacity:"), opacityRow);
+    auto* opacityLabel = new QLabel(tr("&Opacity:"), this);
+    opacityLabel->setBuddy(m_opacitySpin); // a row of widgets gets no buddy from the form
+    form->addRow(opacityLabel, opacityRow);
     connect(m_opacitySlider, &QSlider::valueChanged, m_opacitySpin, &QSpinBox::setValue);
     connect(m_opacitySpin, &QSpinBox::valueChanged, m_opacitySlider, &QSlider::setValue);
     m_opacitySpin->setValue(settings ? int(std::lround(settings->opacity * 100.0)) : 100);

@@ -22,6 +22,7 @@ SettingsDialog::SettingsDialog(QWidget* parent) : QDialog(parent)
 {
     setObjectName(QStringLiteral("settingsDialog"));
     setWindowTitle(tr("Settings"));
+    setMinimumWidth(480);
     auto* layout = new QVBoxLayout(this);
 
     auto* services = new QGroupBox(tr("Basemap services"), this);
@@ -49,7 +50,9 @@ SettingsDialog::SettingsDialog(QWidget* parent) : QDialog(parent)
     m_browse = new QPushButton(tr("&Browse…"), cache);
     dirRow->addWidget(m_cacheDir, 1);
     dirRow->addWidget(m_browse);
-    cacheForm->addRow(tr("&Folder:"), dirRow);
+    auto* dirLabel = new QLabel(tr("&Folder:"), cache);
+    dirLabel->setBuddy(m_cacheDir); // a row of widgets gets no buddy from the form
+    cacheForm->addRow(dirLabel, dirRow);
     m_cacheSize = new QSpinBox(cache);
     m_cacheSize->setObjectName(QStringLiteral("cacheSizeSpin"));
     m_cacheSize->setRange(int(ServiceSettings::kMinCacheMiB), int(ServiceSettings::kMaxCacheMiB));

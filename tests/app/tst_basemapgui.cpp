@@ -172,6 +172,7 @@ void TstBasemapGui::settingsRoundTrip()
         dialog.apiKeyEdit()->setText(QStringLiteral("  0123abcd  "));
         dialog.cacheDirEdit()->setText(cacheDir);
         dialog.cacheSizeSpin()->setValue(2048);
+        dialog.grab().save(test::testOutputDir(QStringLiteral("app")) + QStringLiteral("/settings_dialog.png"));
         dialog.accept();
     }
     const app::ServiceSettings saved = app::ServiceSettings::load();
@@ -524,6 +525,7 @@ void TstBasemapGui::layerPropertiesSetOpacityAndExaggeration()
     QVERIFY(dialog);
     QVERIFY(dialog->verticalScaleSpin()->isEnabled());
     QCOMPARE(dialog->verticalScaleSpin()->value(), 1.0);
+    dialog->grab().save(test::testOutputDir(QStringLiteral("app")) + QStringLiteral("/layer_properties.png"));
     dialog->verticalScaleSpin()->setValue(2.5);
     dialog->accept();
     QCOMPARE(ProjectSession::layerVerticalScale(*s->project().layer(dem)), 2.5);
