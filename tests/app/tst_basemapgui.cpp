@@ -172,7 +172,8 @@ void TstBasemapGui::settingsRoundTrip()
         dialog.apiKeyEdit()->setText(QStringLiteral("  0123abcd  "));
         dialog.cacheDirEdit()->setText(cacheDir);
         dialog.cacheSizeSpin()->setValue(2048);
-        dialog.grab().save(test::testOutputDir(QStringLiteral("app")) + QStringLiteral("/settings_dialog.png"));
+        dialog.grab().save(test::testOutputDir(QStringLiteral("app")) +
+                           QStringLiteral("/settings_dialog.png"));
         dialog.accept();
     }
     const app::ServiceSettings saved = app::ServiceSettings::load();
