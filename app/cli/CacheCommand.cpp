@@ -62,17 +62,6 @@ std::optional<std::pair<int, int>> parseLevels(const QString& text)
     return std::pair{a, b};
 }
 
-//! The GUI's service settings (key, cache folder): they live under its application name.
-ServiceSettings guiServiceSettings(QString* cacheDir)
-{
-    const QString cliName = QCoreApplication::applicationName();
-    QCoreApplication::setApplicationName(QStringLiteral("citytwin"));
-    const ServiceSettings settings = ServiceSettings::load();
-    *cacheDir = settings.effectiveCacheDir();
-    QCoreApplication::setApplicationName(cliName);
-    return settings;
-}
-
 int Cache::seed(const QStringList& args)
 {
     const QString command = QStringLiteral("cache seed");
@@ -133,12 +122,11 @@ int Cache::seed(const QStringList& args)
         !source.contains(QLatin1String("://")))
         source = QFileInfo(source).absoluteFilePath();
 
-    QString guiCacheDir;
-    const ServiceSettings settings = guiServiceSettings(&guiCacheDir);
+    const ServiceSettings settings = guiServiceSettings();
     gis::RasterSourceOptions options;
     options.allowNetwork = true; // the user named the service on the command line
     options.cacheDir =
-        parser.isSet(cacheDir) ? QFileInfo(parser.value(cacheDir)).absoluteFilePath() : guiCacheDir;
+        parser.isSet(cacheDir) ? QFileInfo(parser.value(cacheDir)).absoluteFilePath() : settings.cacheDir;
     options.cacheMaxBytes = settings.cacheMaxBytes();
     options.apiKey = parser.isSet(apiKey) ? parser.value(apiKey) : settings.apiKey;
     if (!QDir().mkpath(options.cacheDir))

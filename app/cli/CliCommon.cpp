@@ -1,5 +1,7 @@
 #include "app/cli/CliCommon.h"
 
+#include "app/ServiceSettings.h"
+
 #include <QDateTime>
 #include <QRegularExpression>
 #include <QTimeZone>
@@ -53,6 +55,16 @@ std::optional<int> parseCommandLine(QCommandLineParser& parser, const QString& c
         return kExitOk;
     }
     return std::nullopt;
+}
+
+ServiceSettings guiServiceSettings()
+{
+    const QString cliName = QCoreApplication::applicationName();
+    QCoreApplication::setApplicationName(QStringLiteral("citytwin"));
+    ServiceSettings settings = ServiceSettings::load();
+    settings.cacheDir = settings.effectiveCacheDir(); // QStandardPaths follows the application name too
+    QCoreApplication::setApplicationName(cliName);
+    return settings;
 }
 
 std::optional<QSize> parseSize(const QString& text)

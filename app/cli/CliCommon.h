@@ -10,6 +10,10 @@
 #include <QTextStream>
 #include <optional>
 
+namespace citytwin::app {
+struct ServiceSettings;
+}
+
 namespace citytwin::app::cli {
 
 //! Exit statuses of citytwin-cli: 2 for a bad command line, 1 when the work itself failed.
@@ -34,6 +38,11 @@ int failure(const QString& command, const QString& message);
 //! Returns nullopt to go on, or the exit code: help was printed (0) or the line was wrong (2).
 std::optional<int> parseCommandLine(QCommandLineParser& parser, const QString& command, const QString& syntax,
                                     const QStringList& args);
+
+//! The GUI's basemap service settings (API key, cache size) with cacheDir resolved to the folder the
+//! app uses: they are kept under the GUI's application name, so `cache seed` fills the app's cache
+//! and `render` reads it.
+ServiceSettings guiServiceSettings();
 
 //! "WIDTHxHEIGHT" with both sides in [1, 16384].
 std::optional<QSize> parseSize(const QString& text);

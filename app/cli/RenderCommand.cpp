@@ -1,4 +1,5 @@
 #include "app/ProjectSession.h"
+#include "app/ServiceSettings.h"
 #include "app/cli/CliCommands.h"
 #include "app/cli/CliCommon.h"
 #include "gis/LocalFrame.h"
@@ -113,11 +114,19 @@ int Render::run(const QStringList& args)
     const QCommandLineOption hide(QStringLiteral("hide"),
                                   tr("Do not draw these layers: ids or kinds, comma-separated."),
                                   QStringLiteral("LIST"));
-    parser.addOptions({view, lookAt, lonLat, time, size, output, stats, layers, hide});
+    const QCommandLineOption trust(
+        QStringLiteral("trust-services"),
+        tr("Contact the tile services (URLs) of the project's layers; without it they are not "
+           "contacted and only local files are drawn."));
+    const QCommandLineOption cacheDir(
+        QStringLiteral("cache-dir"),
+        tr("Tile cache folder for services (default: the app's, see 'cache seed')."), QStringLiteral("DIR"));
+    parser.addOptions({view, lookAt, lonLat, time, size, output, stats, layers, hide, trust, cacheDir});
     parser.addPositionalArgument(QStringLiteral("PROJECT"), tr("The project file (*.citytwin)."));
     const QString syntax =
         QStringLiteral("PROJECT (--view NAME | --look-at X,Y,Z[,H,P,R] [--lonlat]) "
-                       "[--time ISO8601] [--size WxH] [--layers LIST] [--hide LIST] -o FILE [--stats]");
+                       "[--time ISO8601] [--size WxH] [--layers LIST] [--hide LIST] [--trust-services] "
+                       "[--cache-dir DIR] -o FILE [--stats]");
     if (auto exit = parseCommandLine(parser, command, syntax, args))
         return *exit;
 
@@ -226,12 +235,24 @@ int Render::run(const QStringList& args)
                                    "on a headless machine run: xvfb-run -a %1 render ...")
                                     .arg(QLatin1String(kProgramName)));
 
+    // Services: the app's key and cache (seeded tiles draw offline), contacted only when asked to.
+    const ServiceSettings services = guiServiceSettings();
+    session.setServiceOptions(services.apiKey,
+                              parser.isSet(cacheDir) ? QFileInfo(parser.value(cacheDir)).absoluteFilePath()
+                                                     : services.cacheDir,
+                              services.cacheMaxBytes());
+    if (parser.isSet(trust))
+        session.setTrustPolicy([](const QString&) { return true; });
     const data::Status loaded = session.loadAllBlocking();
+    const std::vector<data::LayerId> untrusted = session.untrustedLayers();
     for (const data::LayerSettings& layer : p.layersInDrawOrder()) {
         const bool shown = session.project().layer(layer.id)->visible;
-        if (shown && session.layerState(layer.id) == ProjectSession::LayerState::Failed)
-            err() << tr("warning: layer '%1' not drawn: %2").arg(layer.name, session.layerError(layer.id))
-                  << Qt::endl;
+        if (shown && session.layerState(layer.id) == ProjectSession::LayerState::Failed) {
+            err() << tr("warning: layer '%1' not drawn: %2").arg(layer.name, session.layerError(layer.id));
+            if (std::find(untrusted.begin(), untrusted.end(), layer.id) != untrusted.end())
+                err() << tr(" (--trust-services contacts it)");
+            err() << Qt::endl;
+        }
     }
     if (!loaded)
         return failure(command, loaded.message());

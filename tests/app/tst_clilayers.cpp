@@ -5,6 +5,7 @@
 #include "tests/common/LocalTileServer.h"
 #include "tests/common/TestPaths.h"
 
+#include <QImage>
 #include <QRegularExpression>
 #include <QTemporaryDir>
 #include <QTest>
@@ -23,6 +24,7 @@ private slots:
     void cacheSeedFillsTheCache();
     void cacheSeedBadArguments_data();
     void cacheSeedBadArguments();
+    void renderContactsServicesOnlyWhenTrusted();
 
 private:
     QTemporaryDir m_dir;
@@ -213,6 +215,52 @@ void TstCliLayers::cacheSeedBadArguments()
     QVERIFY2(r.exitCode == exitCode, qPrintable(show(r)));
     QVERIFY2(r.err.contains(message), qPrintable(show(r)));
     QVERIFY2(r.out.isEmpty(), qPrintable(show(r)));
+}
+
+void TstCliLayers::renderContactsServicesOnlyWhenTrusted()
+{
+    if (!haveDisplay())
+        QSKIP("render needs an X display (run the render label under Xvfb)");
+    LocalTileServer server;
+    QVERIFY(server.isListening());
+    const QString dir = m_dir.filePath(QStringLiteral("service"));
+    QVERIFY(copyFiles(QFileInfo(m_project).absolutePath(), dir));
+    const QString project = dir + QLatin1Char('/') + QFileInfo(m_project).fileName();
+    const Run added = runCli({QStringLiteral("layer"), QStringLiteral("add"), project, server.xyzTemplate(),
+                              QStringLiteral("--name"), QStringLiteral("Web tiles")});
+    QVERIFY2(added.exitCode == 0, qPrintable(show(added)));
+    server.resetCounts();
+
+    const QString png = m_dir.filePath(QStringLiteral("service.png"));
+    const QStringList render{QStringLiteral("render"),      project,
+                             QStringLiteral("--view"),      QStringLiteral("home"),
+                             QStringLiteral("--size"),      QStringLiteral("160x90"),
+                             QStringLiteral("--layers"),    QStringLiteral("elevation,imagery"),
+                             QStringLiteral("--cache-dir"), m_dir.filePath(QStringLiteral("rendercache")),
+                             QStringLiteral("-o"),          png};
+    // A project file is no consent: the service is named, not contacted.
+    const Run plain = runCli(render);
+    QVERIFY2(plain.exitCode == 0, qPrintable(show(plain)));
+    QVERIFY2(plain.err.contains(QLatin1String("Web tiles")) &&
+                 plain.err.contains(QLatin1String("not contacted")) &&
+                 plain.err.contains(QLatin1String("--trust-services")),
+             qPrintable(show(plain)));
+    QCOMPARE(server.requests(), 0);
+    const QImage withoutTiles(png);
+    QVERIFY(!withoutTiles.isNull());
+
+    const Run trusted = runCli(render + QStringList{QStringLiteral("--trust-services")});
+    QVERIFY2(trusted.exitCode == 0, qPrintable(show(trusted)));
+    QVERIFY2(!trusted.err.contains(QLatin1String("Web tiles")), qPrintable(show(trusted)));
+    QVERIFY(server.tileRequests() > 0);
+    // The opaque web tiles cover the demo imagery: the two pictures differ.
+    const QImage withTiles(png);
+    QCOMPARE(withTiles.size(), withoutTiles.size());
+    int differing = 0;
+    for (int y = 0; y < withTiles.height(); ++y)
+        for (int x = 0; x < withTiles.width(); ++x)
+            differing += withTiles.pixel(x, y) != withoutTiles.pixel(x, y) ? 1 : 0;
+    QVERIFY2(differing > withTiles.width() * withTiles.height() / 10, qPrintable(QString::number(differing)));
 }
 
 QTEST_GUILESS_MAIN(TstCliLayers)
