@@ -5,6 +5,7 @@
 #include "gis/CrsTransformer.h"
 #include "gis/GdalEnvironment.h"
 #include "scene/OffscreenRenderer.h"
+#include "scene/Picker.h"
 #include "tests/common/LocalTileServer.h"
 #include "tests/common/TestPaths.h"
 
@@ -98,6 +99,7 @@ private slots:
     void initTestCase();
     void featuresLandOnTheirProjectedPosition_data();
     void featuresLandOnTheirProjectedPosition();
+    void pickingTheTerrainGivesGroundNoLayer();
     void failingServiceFailsOnlyItsLayer();
 
 private:
@@ -320,6 +322,23 @@ void TstBasemapRender::featuresLandOnTheirProjectedPosition()
                               .arg(count);
     qInfo().noquote() << where;
     QVERIFY2(std::hypot(col - expectedCol, row - expectedRow) <= 1.0, qPrintable(where));
+}
+
+void TstBasemapRender::pickingTheTerrainGivesGroundNoLayer()
+{
+    // The cursor readout picks the terrain: a ground point on the DEM, and no layer (the terrain is
+    // the basemap as a whole, not one of its layers).
+    scene::OffscreenRenderer renderer(kImageSize, kImageSize);
+    QVERIFY(renderer.renderImage(m_session->scene().root(), m_view));
+    for (const QPointF& at : {QPointF(kImageSize / 2.0, kImageSize / 2.0), QPointF(60.5, 330.5)}) {
+        const auto hit = scene::Picker::pick(*renderer.camera(), m_session->scene().root(), at.x(), at.y());
+        QVERIFY(hit);
+        QVERIFY(!hit->layer);
+        QVERIFY2(
+            std::abs(hit->point.z - demHeight(hit->point.x, hit->point.y)) < 0.5,
+            qPrintable(
+                QStringLiteral("%1 vs %2").arg(hit->point.z).arg(demHeight(hit->point.x, hit->point.y))));
+    }
 }
 
 void TstBasemapRender::failingServiceFailsOnlyItsLayer()
