@@ -33,7 +33,9 @@ namespace citytwin::app {
 //! One open project: its file (ProjectStore), the Project value, the live CityScene and the
 //! loading pipeline that turns layers into scene nodes. Main thread only; loading runs on
 //! workers (QtConcurrent) — gis/ reads, scene/ builds detached nodes — and the results are
-//! attached to the scene on the main thread. Used by the GUI and by citytwin-cli alike.
+//! attached to the scene on the main thread. Elevation and imagery layers are not scene layers:
+//! their sources (opened on the workers; network ones only when trusted) feed one paged
+//! scene::TileEngine, the scene's terrain. Used by the GUI and by citytwin-cli alike.
 class ProjectSession : public QObject
 {
     Q_OBJECT
