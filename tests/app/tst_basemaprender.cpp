@@ -101,9 +101,10 @@ private slots:
     void featuresLandOnTheirProjectedPosition();
     void pickingTheTerrainGivesGroundNoLayer();
     void failingServiceFailsOnlyItsLayer();
+    void elevationBeyondTheSchemeRebuildsTheEngine();
 
 private:
-    data::Status writeDem(const QString& path);
+    data::Status writeDem(const QString& path, double eastM = 0.0);
     data::Result<Feature> writeGeographic(const QString& path);
     data::Result<Feature> writeWebMercator(const QString& path);
 
@@ -116,12 +117,12 @@ private:
     osg::Matrixd m_toWindow;
 };
 
-data::Status TstBasemapRender::writeDem(const QString& path)
+data::Status TstBasemapRender::writeDem(const QString& path, double eastM)
 {
-    // 3 km square, 10 m cells, centred on the origin.
+    // 3 km square, 10 m cells, centred EASTM east of the origin.
     constexpr int kCells = 300;
     constexpr double kCell = 10.0;
-    const double gt[6] = {m_origin.x - 1500.0, kCell, 0.0, m_origin.y + 1500.0, 0.0, -kCell};
+    const double gt[6] = {m_origin.x + eastM - 1500.0, kCell, 0.0, m_origin.y + 1500.0, 0.0, -kCell};
     GDALDriver* driver = GetGDALDriverManager()->GetDriverByName("GTiff");
     GDALDatasetUniquePtr ds(
         driver->Create(path.toUtf8().constData(), kCells, kCells, 1, GDT_Float32, nullptr));
@@ -373,6 +374,46 @@ void TstBasemapRender::failingServiceFailsOnlyItsLayer()
     for (int y = 0; y < kImageSize; y += 4)
         for (int x = 0; x < kImageSize; x += 4)
             same += m_image.pixel(x, y) == after.pixel(x, y) ? 1 : 0;
+    QVERIFY2(same > 0.9 * (kImageSize / 4) * (kImageSize / 4), qPrintable(QString::number(same)));
+    QVERIFY(s.removeLayer(*id));
+}
+
+void TstBasemapRender::elevationBeyondTheSchemeRebuildsTheEngine()
+{
+    // A second DEM 5 km east lies outside the tiling scheme made for the first: the session makes a
+    // new engine whose scheme covers both (and says so), keeping every layer.
+    app::ProjectSession& s = *m_session;
+    const QString east = m_dir.filePath(QStringLiteral("dem_east.tif"));
+    QVERIFY(writeDem(east, 5000.0));
+    scene::TileEngine* before = s.terrainEngine();
+    QVERIFY(before);
+    QVERIFY(!before->scheme().extent().contains(m_origin.x + 6000.0, m_origin.y));
+    QSignalSpy changed(&s, &app::ProjectSession::terrainEngineChanged);
+    data::LayerSettings layer;
+    layer.kind = data::LayerKind::Elevation;
+    layer.sourceUri = east;
+    auto id = s.addLayer(layer);
+    QVERIFY2(id, qPrintable(id.status().message()));
+    QCOMPARE(s.project().layer(*id)->name, QStringLiteral("dem_east"));
+    QTRY_VERIFY_WITH_TIMEOUT(!s.isLoading(), 30000);
+    QCOMPARE(s.layerState(*id), app::ProjectSession::LayerState::Ready);
+    QVERIFY(changed.count() >= 1);
+    scene::TileEngine* after = s.terrainEngine();
+    QVERIFY(after && after != before);
+    QCOMPARE(s.scene().terrain(), static_cast<osg::Node*>(after));
+    const data::Extent2D extent = after->scheme().extent();
+    QVERIFY(extent.contains(m_origin.x - 1400.0, m_origin.y) &&
+            extent.contains(m_origin.x + 6400.0, m_origin.y));
+
+    // The features are still drawn where they belong.
+    scene::OffscreenRenderer renderer(kImageSize, kImageSize);
+    auto image = renderer.renderImage(s.scene().root(), m_view);
+    QVERIFY2(image, qPrintable(image.status().message()));
+    const QImage redrawn = toQImage(**image);
+    int same = 0;
+    for (int y = 0; y < kImageSize; y += 4)
+        for (int x = 0; x < kImageSize; x += 4)
+            same += redrawn.pixel(x, y) == m_image.pixel(x, y) ? 1 : 0;
     QVERIFY2(same > 0.9 * (kImageSize / 4) * (kImageSize / 4), qPrintable(QString::number(same)));
     QVERIFY(s.removeLayer(*id));
 }
