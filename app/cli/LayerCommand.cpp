@@ -1,5 +1,6 @@
 #include "app/LayerLoader.h"
 #include "app/ProjectSession.h"
+#include "app/ServiceSettings.h"
 #include "app/cli/CliCommands.h"
 #include "app/cli/CliCommon.h"
 #include "data/ProjectStore.h"
@@ -51,6 +52,9 @@ data::Status Layer::validate(const data::LayerSettings& layer, const data::Proje
     options.projectCrs = project.crs;
     options.origin = project.origin;
     options.allowNetwork = gis::needsNetwork(uri);
+    // The app's key (a Tianditu-style service refuses requests without its tk), but no cache: a
+    // cached service opens with the server down, and adding one must see that it answers.
+    options.apiKey = guiServiceSettings().apiKey;
     if (layer.kind == data::LayerKind::Elevation) {
         auto source = gis::openElevationSource(uri, options);
         return source ? data::Status::ok() : source.status();
