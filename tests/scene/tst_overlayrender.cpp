@@ -1,6 +1,8 @@
 // Renders people and asset markers offscreen (needs an X display: xvfb-run -a) over a grey
-// terrain and checks pixels: a person's marker at its interpolated position at two times and
-// gone after its track, asset markers in their type colours, and one draw call per overlay.
+// paged terrain (TileEngine over the fixture DEM, GridSources.h) and checks pixels: a person's
+// marker at its interpolated position at two times and gone after its track, asset markers in
+// their type colours, and one draw call per overlay.
+#include "GridSources.h"
 #include "RenderHelpers.h"
 #include "SceneFixtures.h"
 #include "scene/CityScene.h"
@@ -21,7 +23,7 @@ namespace {
 constexpr int kWidth = 320;
 constexpr int kHeight = 240;
 constexpr data::TimeMs kEpoch = 1'767'225'600'000; // 2026-01-01T00:00Z
-const data::LayerId kTerrain{1}, kAssets{2}, kPeople{3};
+const data::LayerId kDem{1}, kAssets{2}, kPeople{3}, kImagery{4}; // DEM, imagery: in the engine
 constexpr double kGroundZ = 8.0; // about the fixture DEM's height near the centre
 // The person walks west to east along y = -80 between 100 s and 500 s.
 const osg::Vec3d kWalkStart(-150, -80, kGroundZ), kWalkEnd(150, -80, kGroundZ);
@@ -103,7 +105,7 @@ void TestOverlayRender::initTestCase()
     const data::ElevationGrid dem = test::fixtureDem(64, 48, 25.0);
     const data::ImageRaster imagery = test::fixtureImagery(dem.grid.extent, 128, 128, 128);
     m_scene = std::make_unique<CityScene>(kEpoch);
-    m_scene->setLayerNode(kTerrain, data::LayerKind::Elevation, buildTerrain(dem, &imagery, o));
+    m_scene->setTerrain(test::gridTerrain(dem, &imagery, o, kDem, kImagery));
 
     auto assetAt = [&o](std::int64_t id, data::AssetType type, const osg::Vec3d& p) {
         data::Asset a;

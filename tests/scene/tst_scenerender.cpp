@@ -1,6 +1,8 @@
 // Renders a synthetic CityScene offscreen (OSG pbuffer; needs an X display, run under xvfb-run)
 // and checks pixels: roof vs terrain, event marker lifecycle colours, hidden layers, opacity,
-// imagery opacity, time-chunk culling and picking. Every image is saved under test-output/scene.
+// imagery opacity, time-chunk culling and picking. The terrain is the paged TileEngine over the
+// fixture DEM and imagery (GridSources.h). Every image is saved under test-output/scene.
+#include "GridSources.h"
 #include "RenderHelpers.h"
 #include "SceneFixtures.h"
 #include "scene/CityScene.h"
@@ -8,6 +10,7 @@
 #include "scene/OrbitMath.h"
 #include "scene/Picker.h"
 #include "scene/SceneBuilders.h"
+#include "scene/TileEngine.h"
 #include "tests/common/TestPaths.h"
 
 #include <QtTest>
@@ -23,7 +26,8 @@ namespace {
 constexpr int kWidth = 320;
 constexpr int kHeight = 240;
 constexpr data::TimeMs kEpoch = 1'767'225'600'000; // 2026-01-01T00:00Z
-const data::LayerId kTerrain{1}, kBuildings{2}, kEvents{3};
+// The DEM and the imagery are basemap layers inside the terrain engine, not CityScene layers.
+const data::LayerId kDem{1}, kBuildings{2}, kEvents{3}, kImagery{4};
 constexpr std::int64_t kBuildingId = 42;
 // Building: 60×60 m, 30 m tall, centred at local (120, 60); marker at local (-100, -60).
 const osg::Vec3d kRoofCentre(120, 60, 0);
@@ -108,6 +112,7 @@ private:
 
     std::unique_ptr<OffscreenRenderer> m_renderer;
     std::unique_ptr<CityScene> m_scene;
+    osg::ref_ptr<TileEngine> m_terrain; //!< m_scene's terrain
     data::SavedView m_view;
 };
 
@@ -126,6 +131,7 @@ void TestSceneRender::initTestCase()
 void TestSceneRender::cleanupTestCase()
 {
     m_renderer.reset(); // releases the scene's GL objects while the context lives
+    m_terrain = nullptr;
     m_scene.reset();
 }
 
@@ -136,7 +142,8 @@ void TestSceneRender::init()
     const data::ElevationGrid dem = test::fixtureDem(64, 48, 25.0);
     const data::ImageRaster imagery = test::fixtureImagery(dem.grid.extent, 40, 90, 200);
     m_scene = std::make_unique<CityScene>(kEpoch);
-    m_scene->setLayerNode(kTerrain, data::LayerKind::Elevation, buildTerrain(dem, &imagery, origin));
+    m_terrain = test::gridTerrain(dem, &imagery, origin, kDem, kImagery);
+    m_scene->setTerrain(m_terrain);
 
     BuildingsOptions opt;
     opt.roofColour = {1.0f, 0.0f, 0.0f};
@@ -264,17 +271,30 @@ void TestSceneRender::halfOpacityBlends()
 
 void TestSceneRender::imageryOpacityShowsTint()
 {
-    osg::Node* terrain = m_scene->layerNode(kTerrain);
-    setTerrainImageryOpacity(terrain, 0.0f);
+    m_terrain->setImageryOpacity(kImagery, 0.0f);
     osg::ref_ptr<osg::Image> img = renderAt(QStringLiteral("imagery_off"), 0);
     QVERIFY(img);
     const QPoint ground = screenOf(kGroundSpot);
     const Rgb c = pixel(*img, ground.x(), ground.y());
     // The height tint is green/brown: green dominates blue without imagery.
     QVERIFY2(c.g > c.b + 30 && !isImagery(c), qPrintable(str(c)));
-    setTerrainImageryOpacity(terrain, 1.0f);
+    m_terrain->setImageryOpacity(kImagery, 0.5f);
+    img = renderAt(QStringLiteral("imagery_half"), 0);
+    QVERIFY(img);
+    const Rgb h = pixel(*img, ground.x(), ground.y());
+    // Half-way between tint and imagery: bluer than the tint, less blue than the imagery.
+    QVERIFY2(h.b > c.b + 30 && !isImagery(h), qPrintable(str(c) + QStringLiteral(" -> ") + str(h)));
+    m_terrain->setImageryOpacity(kImagery, 1.0f);
+    m_terrain->setImageryVisible(kImagery, false); // hidden wins over opacity
+    img = renderAt(QStringLiteral("imagery_hidden"), 0);
+    QVERIFY(img);
+    const Rgb hidden = pixel(*img, ground.x(), ground.y());
+    QVERIFY2(std::abs(hidden.r - c.r) <= 3 && std::abs(hidden.g - c.g) <= 3 && std::abs(hidden.b - c.b) <= 3,
+             qPrintable(str(c) + QStringLiteral(" vs ") + str(hidden)));
+    m_terrain->setImageryVisible(kImagery, true); // and the opacity set before hiding is back
     img = renderAt(QStringLiteral("imagery_on"), 0);
-    QVERIFY(isImagery(pixel(*img, ground.x(), ground.y())));
+    QVERIFY(img);
+    QVERIFY2(isImagery(pixel(*img, ground.x(), ground.y())), qPrintable(str(pixel(*img, ground.x(), ground.y()))));
 }
 
 void TestSceneRender::pickingReturnsFeatureId()
@@ -292,14 +312,26 @@ void TestSceneRender::pickingReturnsFeatureId()
     const QPoint ground = screenOf(kGroundSpot);
     const auto groundHit = Picker::pick(cam, m_scene->root(), ground.x() + 0.5, ground.y() + 0.5);
     QVERIFY(groundHit);
-    QVERIFY(groundHit->layer == kTerrain);
+    // The terrain is no layer (its basemap layers live inside the engine); the hit is the DEM's
+    // height there (bilinear between cell centres, as the tile mesh samples it).
+    QVERIFY(groundHit->layer == std::nullopt);
     QVERIFY(groundHit->featureId == std::nullopt);
-    QVERIFY(groundHit->point.z > 5.0 && groundHit->point.z < 20.0); // terrain height under the cursor
+    const data::ProjectedPoint o = test::fixtureOrigin();
+    const std::optional<double> demZ =
+        test::fixtureDem(64, 48, 25.0).heightAt(o.x + groundHit->point.x, o.y + groundHit->point.y);
+    QVERIFY(demZ);
+    QVERIFY2(std::abs(groundHit->point.z - *demZ) < 0.05,
+             qPrintable(QStringLiteral("%1 vs %2").arg(groundHit->point.z).arg(*demZ)));
+    QVERIFY(std::abs(groundHit->point.x - kGroundSpot.x()) < 5 && std::abs(groundHit->point.y - kGroundSpot.y()) < 5);
 
     m_scene->setLayerVisible(kBuildings, false); // hidden layers are not pickable
     const auto through = Picker::pick(cam, m_scene->root(), roof.x() + 0.5, roof.y() + 0.5);
     QVERIFY(through);
-    QVERIFY(through->layer == kTerrain);
+    QVERIFY(through->layer == std::nullopt); // the ground under the roof
+    QVERIFY(std::abs(through->point.z - test::fixtureHeight(36, 21)) < 1.0);
+
+    m_scene->setTerrainVisible(false); // a hidden terrain is not pickable either
+    QVERIFY(!Picker::pick(cam, m_scene->root(), ground.x() + 0.5, ground.y() + 0.5));
 }
 
 void TestSceneRender::pickingMarkersFollowsTime()
@@ -336,7 +368,7 @@ void TestSceneRender::highlightTintsFeature()
 
 void TestSceneRender::groundOpacityShowsBelow()
 {
-    setTerrainGroundOpacity(m_scene->layerNode(kTerrain), 0.0f);
+    setTerrainGroundOpacity(m_terrain.get(), 0.0f);
     osg::ref_ptr<osg::Image> img = renderAt(QStringLiteral("ground_see_through"), 0);
     QVERIFY(img);
     const QPoint ground = screenOf(kGroundSpot);
@@ -394,7 +426,7 @@ void TestSceneRender::staticRenderAndStats()
     QCOMPARE(result.value()->s(), 160);
     QVERIFY(stats.firstFrameMs > 0.0);
     QVERIFY(stats.drawCalls >= 3);   // terrain tiles + building chunk + marker chunk
-    QVERIFY(stats.triangles > 1000); // the terrain alone is 63×47×2 triangles
+    QVERIFY(stats.triangles > 2048); // the terrain alone: 32×32×2 triangles a tile, several tiles
     QVERIFY(stats.triangles < 100'000);
 }
 
