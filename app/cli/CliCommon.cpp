@@ -3,6 +3,8 @@
 #include "app/ServiceSettings.h"
 
 #include <QDateTime>
+#include <QDir>
+#include <QFileInfo>
 #include <QRegularExpression>
 #include <QTimeZone>
 #include <cstdio>
@@ -35,6 +37,28 @@ int failure(const QString& command, const QString& message)
 {
     err() << kProgramName << ' ' << command << ": " << Cli::tr("error: %1").arg(message) << Qt::endl;
     return kExitFailure;
+}
+
+std::variant<ProjectArgument, int> openProjectArgument(const QCommandLineParser& parser, const QString& command)
+{
+    const QStringList positional = parser.positionalArguments();
+    if (positional.size() != 1)
+        return usageError(command, positional.isEmpty()
+                                       ? Cli::tr("missing the project file")
+                                       : Cli::tr("expected one project file, got %1").arg(positional.size()));
+    ProjectArgument arg;
+    arg.path = positional.first();
+    if (!QFileInfo(arg.path).isFile())
+        return failure(command, Cli::tr("%1: file not found").arg(QDir::toNativeSeparators(arg.path)));
+    auto store = data::ProjectStore::open(arg.path, data::ProjectStore::Mode::ReadOnly);
+    if (!store)
+        return failure(command, store.status().message());
+    auto project = (*store)->loadProject();
+    if (!project)
+        return failure(command, project.status().message());
+    arg.store = std::move(store).value();
+    arg.project = std::move(project).value();
+    return arg;
 }
 
 std::optional<int> parseCommandLine(QCommandLineParser& parser, const QString& command, const QString& syntax,

@@ -1,5 +1,7 @@
 #pragma once
 
+#include "data/Project.h"
+#include "data/ProjectStore.h"
 #include "data/Time.h"
 
 #include <QCommandLineParser>
@@ -8,7 +10,9 @@
 #include <QString>
 #include <QStringList>
 #include <QTextStream>
+#include <memory>
 #include <optional>
+#include <variant>
 
 namespace citytwin::app {
 struct ServiceSettings;
@@ -39,6 +43,17 @@ int failure(const QString& command, const QString& message);
 std::optional<int> parseCommandLine(QCommandLineParser& parser, const QString& command, const QString& syntax,
                                     const QStringList& args);
 
+//! A project opened read-only from the command line.
+struct ProjectArgument
+{
+    QString path;
+    std::unique_ptr<data::ProjectStore> store;
+    data::Project project;
+};
+//! Opens the single PROJECT positional of PARSER (after parseCommandLine) read-only, so inspecting
+//! a project never changes it (no migration, no WAL checkpoint). On a wrong line or a bad file it
+//! prints the usage error / failure for COMMAND and returns that exit code instead.
+std::variant<ProjectArgument, int> openProjectArgument(const QCommandLineParser& parser, const QString& command);
 //! The GUI's basemap service settings (API key, cache size) with cacheDir resolved to the folder the
 //! app uses: they are kept under the GUI's application name, so `cache seed` fills the app's cache
 //! and `render` reads it.

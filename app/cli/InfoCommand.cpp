@@ -199,24 +199,12 @@ int Info::run(const QStringList& args)
     parser.addPositionalArgument(QStringLiteral("PROJECT"), tr("The project file (*.citytwin)."));
     if (auto exit = parseCommandLine(parser, command, QStringLiteral("PROJECT"), args))
         return *exit;
-    const QStringList positional = parser.positionalArguments();
-    if (positional.size() != 1)
-        return usageError(command, positional.isEmpty()
-                                       ? tr("missing the project file")
-                                       : tr("expected one project file, got %1").arg(positional.size()));
+    auto opened = openProjectArgument(parser, command);
+    if (const int* exit = std::get_if<int>(&opened))
+        return *exit;
+    const ProjectArgument& arg = std::get<ProjectArgument>(opened);
 
-    const QString path = positional.first();
-    if (!QFileInfo(path).isFile())
-        return failure(command, tr("%1: file not found").arg(QDir::toNativeSeparators(path)));
-    // Read-only: inspecting a project never changes it (no migration, no WAL checkpoint).
-    auto store = data::ProjectStore::open(path, data::ProjectStore::Mode::ReadOnly);
-    if (!store)
-        return failure(command, store.status().message());
-    auto project = (*store)->loadProject();
-    if (!project)
-        return failure(command, project.status().message());
-
-    const QJsonObject info = describe(**store, *project);
+    const QJsonObject info = describe(*arg.store, arg.project);
     if (parser.isSet(json))
         out() << QJsonDocument(info).toJson(QJsonDocument::Indented) << Qt::flush;
     else

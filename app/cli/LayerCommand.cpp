@@ -156,25 +156,15 @@ int Layer::list(const QStringList& args)
     parser.addPositionalArgument(QStringLiteral("PROJECT"), tr("The project file (*.citytwin)."));
     if (auto exit = parseCommandLine(parser, command, QStringLiteral("PROJECT"), args))
         return *exit;
-    const QStringList positional = parser.positionalArguments();
-    if (positional.size() != 1)
-        return usageError(command, positional.isEmpty()
-                                       ? tr("missing the project file")
-                                       : tr("expected one project file, got %1").arg(positional.size()));
-    const QString path = positional.first();
-    if (!QFileInfo(path).isFile())
-        return failure(command, tr("%1: file not found").arg(QDir::toNativeSeparators(path)));
-    auto store = data::ProjectStore::open(path, data::ProjectStore::Mode::ReadOnly);
-    if (!store)
-        return failure(command, store.status().message());
-    auto project = (*store)->loadProject();
-    if (!project)
-        return failure(command, project.status().message());
+    auto opened = openProjectArgument(parser, command);
+    if (const int* exit = std::get_if<int>(&opened))
+        return *exit;
+    const data::Project& project = std::get<ProjectArgument>(opened).project;
     QTextStream& o = out();
     o << tr("id").leftJustified(4) << tr("kind").leftJustified(11) << tr("group").leftJustified(13)
       << tr("shown").leftJustified(7) << tr("opacity").leftJustified(9) << tr("name").leftJustified(24)
       << tr("source") << '\n';
-    for (const data::LayerSettings& l : project->layersInDrawOrder()) {
+    for (const data::LayerSettings& l : project.layersInDrawOrder()) {
         o << QString::number(l.id.value).leftJustified(4) << data::toString(l.kind).leftJustified(11)
           << data::toString(l.group).leftJustified(13) << (l.visible ? tr("yes") : tr("no")).leftJustified(7)
           << QString::number(l.opacity, 'f', 2).leftJustified(9) << l.name.leftJustified(24) << l.sourceUri
