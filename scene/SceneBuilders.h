@@ -3,7 +3,6 @@
 #include "data/Features.h"
 #include "data/Overlays.h"
 #include "data/Points.h"
-#include "data/Rasters.h"
 #include "data/Time.h"
 
 #include <cstdint>
@@ -20,30 +19,8 @@ namespace citytwin::scene {
 //! Vertices are floats relative to ORIGIN (the project origin) or to a chunk's own transform.
 //! Every builder's node carries its own default uniforms (ct_opacity 1, ct_time 0), so it also
 //! renders outside a CityScene; CityScene overrides opacity and time from above.
-
-struct TerrainOptions
-{
-    int maxGridSize = 512; //!< decimate the DEM to at most this many vertices a side
-    double verticalScale = 1.0;
-    double skirtDepthM = 20.0;
-    int tileQuads = 128;         //!< the mesh is split into tiles of at most this many quads a side (culling)
-    int lodStride = 4;           //!< far tiles use every lodStride-th vertex (<= 1: no LOD)
-    double lodRangeFactor = 3.0; //!< a tile switches to full detail within this many tile radii of the eye
-};
-//! Terrain mesh from the DEM, draped with IMAGERY (may be null: shaded by height).
-//! Vertices sit on the (decimated) DEM cell centres; no-data cells take the lowest valid height.
-//! The imagery is sampled by projected position, so its grid need not match the DEM's.
-//! Structure: Group (state, uniforms) > one osg::LOD per tile (full / decimated Geometry), or the
-//! Geometry itself when the tile is too small to decimate. Every tile edge has a skirt.
-osg::ref_ptr<osg::Node> buildTerrain(const data::ElevationGrid& dem, const data::ImageRaster* imagery,
-                                     const data::ProjectedPoint& origin, const TerrainOptions& options = {});
-
-//! Imagery layer controls on a node from buildTerrain(): the elevation layer owns the terrain
-//! node, the imagery layer only modulates its texture (effective = visible ? opacity : 0).
-void setTerrainImageryOpacity(osg::Node* terrain, float opacity);
-void setTerrainImageryVisible(osg::Node* terrain, bool visible);
-//! Ground see-through for underground views: 1 opaque, < 1 blended (and no depth writes).
-void setTerrainGroundOpacity(osg::Node* terrain, float opacity);
+//! The basemap terrain is no builder's: it is the paged scene::TileEngine (scene/TileEngine.h,
+//! with setTerrainGroundOpacity), attached with CityScene::setTerrain().
 
 struct BuildingsOptions
 {

@@ -62,6 +62,8 @@ public:
     void setElevationEnabled(data::LayerId id, bool enabled);
     void setVerticalScale(double scale);
     double verticalScale() const;
+    //! Resident tiles beyond BYTES are evicted (least recently drawn first) from the next update.
+    void setMemoryBudget(std::size_t bytes);
 
     struct Stats
     {
@@ -112,5 +114,9 @@ bool tileEnginesIdle(osg::Node* root);
 //! Some TileEngine under ROOT needsFrame(): renderers waiting for idle draw only then, so frames
 //! do not take the CPU from the loading workers.
 bool tileEnginesNeedFrame(osg::Node* root);
+
+//! Ground see-through for underground views on a TERRAIN (a TileEngine): 1 opaque, < 1 blended
+//! with depth writes off (and skirts hidden) so what lies below shows. Clamped to [0, 1].
+void setTerrainGroundOpacity(osg::Node* terrain, float opacity);
 
 } // namespace citytwin::scene

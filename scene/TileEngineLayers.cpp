@@ -1,9 +1,11 @@
 // TileEngine layer edits: sources, order, opacity, visibility, vertical scale, and what they
-// mean for resident tiles (texture units, reloads).
+// mean for resident tiles (texture units, reloads); the ground see-through of a terrain.
 #include "scene/TileEngineImpl.h"
 #include "scene/TileTerrainProgram.h"
 
 #include <algorithm>
+#include <osg/BlendFunc>
+#include <osg/Depth>
 
 namespace citytwin::scene {
 
@@ -228,6 +230,25 @@ void TileEngine::setVerticalScale(double scale)
 double TileEngine::verticalScale() const
 {
     return m_impl->verticalScale;
+}
+
+void setTerrainGroundOpacity(osg::Node* terrain, float opacity)
+{
+    if (!terrain)
+        return;
+    opacity = std::clamp(opacity, 0.0f, 1.0f);
+    osg::StateSet* ss = terrain->getOrCreateStateSet();
+    ss->getOrCreateUniform("ct_groundOpacity", osg::Uniform::FLOAT)->set(opacity);
+    if (opacity < 1.0f) {
+        ss->setAttributeAndModes(new osg::BlendFunc(GL_SRC_ALPHA, GL_ONE_MINUS_SRC_ALPHA));
+        ss->setAttribute(new osg::Depth(osg::Depth::LESS, 0.0, 1.0, false)); // see what is below
+        ss->setRenderingHint(osg::StateSet::TRANSPARENT_BIN);
+    } else {
+        ss->removeAttribute(osg::StateAttribute::BLENDFUNC);
+        ss->removeMode(GL_BLEND);
+        ss->removeAttribute(osg::StateAttribute::DEPTH);
+        ss->setRenderingHint(osg::StateSet::DEFAULT_BIN);
+    }
 }
 
 } // namespace citytwin::scene

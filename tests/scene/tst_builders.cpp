@@ -1,4 +1,5 @@
-// Scene builders without GL: terrain mesh, merged buildings, time-chunked event markers, CityScene.
+// Scene builders without GL: merged buildings, time-chunked event markers, CityScene. (The paged
+// terrain has its own suites: tst_tileengine, tst_tilerender.)
 #include "SceneFixtures.h"
 #include "scene/CityScene.h"
 #include "scene/FeatureId.h"
@@ -10,13 +11,9 @@
 #include <QtTest>
 #include <algorithm>
 #include <cmath>
-#include <osg/ComputeBoundsVisitor>
 #include <osg/Geode>
 #include <osg/Geometry>
-#include <osg/LOD>
 #include <osg/MatrixTransform>
-#include <osgUtil/IntersectionVisitor>
-#include <osgUtil/LineSegmentIntersector>
 #include <set>
 
 Q_DECLARE_METATYPE(std::vector<osg::Vec2d>)
@@ -48,17 +45,6 @@ std::vector<PlacedGeometry> geometries(osg::Node* node)
     return c.found;
 }
 
-std::optional<osg::Vec3d> hitDown(osg::Node* node, double x, double y)
-{
-    osg::ref_ptr<osgUtil::LineSegmentIntersector> li =
-        new osgUtil::LineSegmentIntersector(osg::Vec3d(x, y, 1e4), osg::Vec3d(x, y, -1e4));
-    osgUtil::IntersectionVisitor iv(li.get());
-    node->accept(iv);
-    if (!li->containsIntersections())
-        return std::nullopt;
-    return li->getFirstIntersection().getWorldIntersectPoint();
-}
-
 float uniformFloat(osg::Node* node, const char* name)
 {
     float v = -123.0f;
@@ -80,13 +66,6 @@ class TestBuilders : public QObject
 private slots:
     void shadersAreEmbedded_data();
     void shadersAreEmbedded();
-    void terrainBoundsFollowDem();
-    void terrainHeightsAtCells_data();
-    void terrainHeightsAtCells();
-    void terrainDecimatesToMaxGridSize();
-    void terrainTilesHaveCoarseLod();
-    void terrainNoDataTakesLowestHeight();
-    void terrainImageryOpacitySetters();
     void triangulatesConcaveAndHoles_data();
     void triangulatesConcaveAndHoles();
     void buildingsChunkedWithAllIds();
@@ -100,7 +79,7 @@ private slots:
 void TestBuilders::shadersAreEmbedded_data()
 {
     QTest::addColumn<QString>("name");
-    for (const char* n : {"terrain.vert", "terrain.frag", "buildings.vert", "buildings.frag",
+    for (const char* n : {"tileterrain.vert", "tileterrain.frag", "buildings.vert", "buildings.frag",
                           "event_markers.vert", "event_markers.frag"})
         QTest::newRow(n) << QString::fromLatin1(n);
 }
@@ -111,131 +90,6 @@ void TestBuilders::shadersAreEmbedded()
     const char* src = embeddedShader(name.toLatin1().constData());
     QVERIFY2(src, qPrintable(name));
     QVERIFY(QByteArray(src).startsWith("#version 120"));
-}
-
-void TestBuilders::terrainBoundsFollowDem()
-{
-    const data::ElevationGrid dem = test::fixtureDem(64, 48, 25.0);
-    TerrainOptions opt;
-    opt.skirtDepthM = 20.0;
-    osg::ref_ptr<osg::Node> terrain = buildTerrain(dem, nullptr, test::fixtureOrigin(), opt);
-    osg::ComputeBoundsVisitor cbv;
-    terrain->accept(cbv);
-    const osg::BoundingBox box = cbv.getBoundingBox();
-    // Vertices sit on cell centres: half a cell inside the DEM extent on every side.
-    QCOMPARE(box.xMin(), float(-32 * 25 + 12.5));
-    QCOMPARE(box.xMax(), float(32 * 25 - 12.5));
-    QCOMPARE(box.yMin(), float(-24 * 25 + 12.5));
-    QCOMPARE(box.yMax(), float(24 * 25 - 12.5));
-    QCOMPARE(box.zMax(), test::fixtureHeight(63, 47));
-    QCOMPARE(box.zMin(), test::fixtureHeight(0, 0) - 20.0f); // skirt below the lowest edge vertex
-}
-
-void TestBuilders::terrainHeightsAtCells_data()
-{
-    QTest::addColumn<int>("col");
-    QTest::addColumn<int>("row");
-    QTest::newRow("nw corner") << 0 << 0;
-    QTest::newRow("interior") << 17 << 29;
-    QTest::newRow("tile edge") << 32 << 5;
-    QTest::newRow("se corner") << 63 << 47;
-}
-
-void TestBuilders::terrainHeightsAtCells()
-{
-    QFETCH(int, col);
-    QFETCH(int, row);
-    const data::ElevationGrid dem = test::fixtureDem(64, 48, 25.0);
-    TerrainOptions opt;
-    opt.tileQuads = 16; // several tiles, so tile borders are crossed too
-    osg::ref_ptr<osg::Node> terrain = buildTerrain(dem, nullptr, test::fixtureOrigin(), opt);
-    const double x = -32 * 25 + (col + 0.5) * 25;
-    const double y = 24 * 25 - (row + 0.5) * 25;
-    // Nudge inside the mesh at the outer cells (vertices are exactly on the border there).
-    const auto hit = hitDown(terrain.get(), std::clamp(x, -787.4, 787.4), std::clamp(y, -587.4, 587.4));
-    QVERIFY(hit);
-    QVERIFY2(std::abs(hit->z() - test::fixtureHeight(col, row)) < 0.02,
-             qPrintable(QStringLiteral("z %1 expected %2").arg(hit->z()).arg(test::fixtureHeight(col, row))));
-}
-
-void TestBuilders::terrainDecimatesToMaxGridSize()
-{
-    const data::ElevationGrid dem = test::fixtureDem(50, 40, 10.0);
-    TerrainOptions opt;
-    opt.maxGridSize = 10;
-    opt.tileQuads = 1000; // one tile: its vertex count is the grid plus skirts
-    opt.lodStride = 0;
-    osg::ref_ptr<osg::Node> terrain = buildTerrain(dem, nullptr, test::fixtureOrigin(), opt);
-    const auto geoms = geometries(terrain.get());
-    QCOMPARE(geoms.size(), size_t(1));
-    const int cols = 10, rows = 9; // 50: step 6 -> 0,6,..,48,49 ; 40: step 5 -> 0,5,..,35,39
-    const unsigned skirtVertices = 2 * 2 * ((cols - 1) + (rows - 1));
-    QCOMPARE(geoms[0].geometry->getVertexArray()->getNumElements(), unsigned(cols * rows) + skirtVertices);
-    QVERIFY(!geoms[0].geometry->getUseDisplayList());
-    QVERIFY(geoms[0].geometry->getUseVertexBufferObjects());
-    // The last DEM column/row are kept, so the mesh still spans the whole grid.
-    osg::ComputeBoundsVisitor cbv;
-    terrain->accept(cbv);
-    QCOMPARE(cbv.getBoundingBox().xMax(), float(25 * 10 - 5));
-}
-
-void TestBuilders::terrainTilesHaveCoarseLod()
-{
-    const data::ElevationGrid dem = test::fixtureDem(64, 48, 25.0);
-    TerrainOptions opt;
-    opt.tileQuads = 16;
-    opt.lodStride = 4;
-    osg::ref_ptr<osg::Node> terrain = buildTerrain(dem, nullptr, test::fixtureOrigin(), opt);
-    osg::Group* root = terrain->asGroup();
-    QCOMPARE(root->getNumChildren(), 4u * 3u); // 63x47 quads in 16-quad tiles
-    for (unsigned i = 0; i < root->getNumChildren(); ++i) {
-        auto* lod = dynamic_cast<osg::LOD*>(root->getChild(i));
-        QVERIFY(lod);
-        QCOMPARE(lod->getNumChildren(), 2u);
-        QCOMPARE(lod->getMinRange(0), 0.0f);
-        QCOMPARE(lod->getMaxRange(0), lod->getMinRange(1)); // no gap, no overlap
-        const unsigned fine = lod->getChild(0)->asGeometry()->getVertexArray()->getNumElements();
-        const unsigned coarse = lod->getChild(1)->asGeometry()->getVertexArray()->getNumElements();
-        QVERIFY2(coarse * 4 < fine, qPrintable(QStringLiteral("%1 vs %2").arg(coarse).arg(fine)));
-    }
-    // The first tile: 17x17 fine vertices + skirts on its 4 sides (16 edges each, 2 vertices per edge).
-    auto* first = static_cast<osg::LOD*>(root->getChild(0));
-    QCOMPARE(first->getChild(0)->asGeometry()->getVertexArray()->getNumElements(), 17u * 17u + 4u * 16u * 2u);
-    QCOMPARE(first->getChild(1)->asGeometry()->getVertexArray()->getNumElements(), 5u * 5u + 4u * 4u * 2u);
-}
-
-void TestBuilders::terrainNoDataTakesLowestHeight()
-{
-    data::ElevationGrid dem = test::fixtureDem(8, 8, 10.0);
-    dem.heights[size_t(4) * 8 + 4] = std::nanf("");
-    osg::ref_ptr<osg::Node> terrain = buildTerrain(dem, nullptr, test::fixtureOrigin());
-    const auto hit = hitDown(terrain.get(), -40 + 4.5 * 10, 40 - 4.5 * 10);
-    QVERIFY(hit);
-    QCOMPARE(float(hit->z()), test::fixtureHeight(0, 0));
-}
-
-void TestBuilders::terrainImageryOpacitySetters()
-{
-    const data::ElevationGrid dem = test::fixtureDem(8, 8, 10.0);
-    const data::ImageRaster img = test::fixtureImagery(dem.grid.extent, 10, 20, 200);
-    osg::ref_ptr<osg::Node> terrain = buildTerrain(dem, &img, test::fixtureOrigin());
-    QCOMPARE(uniformFloat(terrain.get(), "ct_hasImagery"), 1.0f);
-    QCOMPARE(uniformFloat(terrain.get(), "ct_imageryOpacity"), 1.0f);
-    QVERIFY(terrain->getStateSet()->getTextureAttribute(0, osg::StateAttribute::TEXTURE));
-    setTerrainImageryOpacity(terrain.get(), 0.25f);
-    QCOMPARE(uniformFloat(terrain.get(), "ct_imageryOpacity"), 0.25f);
-    setTerrainImageryVisible(terrain.get(), false);
-    QCOMPARE(uniformFloat(terrain.get(), "ct_imageryOpacity"), 0.0f);
-    setTerrainImageryVisible(terrain.get(), true);
-    QCOMPARE(uniformFloat(terrain.get(), "ct_imageryOpacity"), 0.25f); // opacity survives hiding
-    setTerrainGroundOpacity(terrain.get(), 0.4f);
-    QCOMPARE(uniformFloat(terrain.get(), "ct_groundOpacity"), 0.4f);
-    QVERIFY(terrain->getStateSet()->getAttribute(osg::StateAttribute::BLENDFUNC));
-    setTerrainGroundOpacity(terrain.get(), 1.0f);
-    QVERIFY(!terrain->getStateSet()->getAttribute(osg::StateAttribute::BLENDFUNC));
-
-    osg::ref_ptr<osg::Node> bare = buildTerrain(dem, nullptr, test::fixtureOrigin());
-    QCOMPARE(uniformFloat(bare.get(), "ct_hasImagery"), 0.0f);
 }
 
 void TestBuilders::triangulatesConcaveAndHoles_data()
