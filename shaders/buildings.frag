@@ -6,7 +6,7 @@ uniform float ct_opacity;
 
 varying vec4 v_eyeHighlight; // xyz: eye-space position; w: 1 highlighted
 
-const vec3 kSunDir = vec3(0.3487, -0.4650, 0.8137); // same sun as terrain.frag
+const vec3 kSunDir = vec3(0.3487, -0.4650, 0.8137); // same sun as tileterrain.frag
 
 void main()
 {
