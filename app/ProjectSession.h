@@ -106,7 +106,12 @@ public:
     //! the user added in this session is trusted). Default: nothing is trusted.
     void setTrustPolicy(std::function<bool(const QString& uri)> isTrusted);
     //! Service options used when opening basemap sources (API key, disk cache); set before loading.
+    //! The disk cache is trimmed to CACHEMAXBYTES (least recently used first) in the background.
     void setServiceOptions(const QString& apiKey, const QString& cacheDir, qint64 cacheMaxBytes);
+    //! Memory for resident terrain tiles (scene::TileEngineOptions::memoryBudgetBytes); applies
+    //! to the live engine too.
+    void setTileMemoryBudget(std::size_t bytes);
+    std::size_t tileMemoryBudget() const { return m_tileMemoryBytes; }
     //! Network layers that were NOT contacted because they are not trusted (for a consent prompt).
     std::vector<data::LayerId> untrustedLayers() const;
     //! Trusts ID's source for this session and loads it.
@@ -224,6 +229,7 @@ private:
     QString m_apiKey;
     QString m_cacheDir;
     qint64 m_cacheMaxBytes = 512LL << 20;
+    std::size_t m_tileMemoryBytes = scene::TileEngineOptions{}.memoryBudgetBytes;
 };
 
 } // namespace citytwin::app

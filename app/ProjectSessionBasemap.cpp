@@ -1,7 +1,9 @@
 #include "app/ProjectSession.h"
 #include "gis/RasterSourceFactory.h"
 
+#include <QFileInfo>
 #include <QLoggingCategory>
+#include <QThreadPool>
 #include <QTimer>
 #include <algorithm>
 #include <cmath>
@@ -93,6 +95,18 @@ void ProjectSession::setServiceOptions(const QString& apiKey, const QString& cac
     m_apiKey = apiKey;
     m_cacheDir = cacheDir;
     m_cacheMaxBytes = std::max<qint64>(0, cacheMaxBytes);
+    // GDAL keeps its own cache under MaxSize while fetching; this enforces the user's limit
+    // (e.g. after lowering it) least-recently-used first, off the main thread.
+    if (!m_cacheDir.isEmpty() && QFileInfo(m_cacheDir).isDir())
+        QThreadPool::globalInstance()->start(
+            [dir = m_cacheDir, limit = m_cacheMaxBytes]() { gis::trimTileCache(dir, limit); });
+}
+
+void ProjectSession::setTileMemoryBudget(std::size_t bytes)
+{
+    m_tileMemoryBytes = bytes;
+    if (m_engine)
+        m_engine->setMemoryBudget(bytes);
 }
 
 std::vector<LayerId> ProjectSession::untrustedLayers() const
@@ -177,7 +191,9 @@ void ProjectSession::updateEngine()
 void ProjectSession::rebuildEngine(const data::TilingScheme& scheme)
 {
     dropEngine(false);
-    m_engine = new scene::TileEngine(scheme, m_project.origin);
+    scene::TileEngineOptions options;
+    options.memoryBudgetBytes = m_tileMemoryBytes;
+    m_engine = new scene::TileEngine(scheme, m_project.origin, options);
     m_engine->setName("basemap");
     // Called on the main thread (update traversal); the session clears it before it goes away.
     m_engine->setLayerErrorCallback([this](LayerId id, const QString& message) {

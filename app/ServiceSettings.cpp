@@ -15,6 +15,7 @@ namespace {
 const char* const kApiKeyKey = "services/apiKey";
 const char* const kCacheDirKey = "services/cacheDir";
 const char* const kCacheMaxKey = "services/cacheMaxMiB";
+const char* const kTileMemoryKey = "terrain/tileMemoryMiB";
 } // namespace
 
 ServiceSettings ServiceSettings::load()
@@ -26,6 +27,8 @@ ServiceSettings ServiceSettings::load()
     bool ok = false;
     const qint64 mib = settings.value(QLatin1String(kCacheMaxKey), kDefaultCacheMiB).toLongLong(&ok);
     s.cacheMaxMiB = ok ? std::clamp(mib, kMinCacheMiB, kMaxCacheMiB) : kDefaultCacheMiB;
+    const qint64 memory = settings.value(QLatin1String(kTileMemoryKey), kDefaultTileMemoryMiB).toLongLong(&ok);
+    s.tileMemoryMiB = ok ? std::clamp(memory, kMinTileMemoryMiB, kMaxTileMemoryMiB) : kDefaultTileMemoryMiB;
     return s;
 }
 
@@ -44,6 +47,8 @@ void ServiceSettings::save() const
     else
         settings.setValue(QLatin1String(kCacheDirKey), QDir::cleanPath(dir));
     settings.setValue(QLatin1String(kCacheMaxKey), std::clamp(cacheMaxMiB, kMinCacheMiB, kMaxCacheMiB));
+    settings.setValue(QLatin1String(kTileMemoryKey),
+                      std::clamp(tileMemoryMiB, kMinTileMemoryMiB, kMaxTileMemoryMiB));
 }
 
 QString ServiceSettings::effectiveCacheDir() const
@@ -71,6 +76,7 @@ qint64 ServiceSettings::diskUsage(const QString& dir)
 void ServiceSettings::applyTo(ProjectSession& session) const
 {
     session.setServiceOptions(apiKey.trimmed(), effectiveCacheDir(), cacheMaxBytes());
+    session.setTileMemoryBudget(std::size_t(std::clamp(tileMemoryMiB, kMinTileMemoryMiB, kMaxTileMemoryMiB)) << 20);
 }
 
 } // namespace citytwin::app

@@ -16,9 +16,14 @@ struct ServiceSettings
     static constexpr qint64 kMinCacheMiB = 16;
     static constexpr qint64 kMaxCacheMiB = 1024 * 1024; // 1 TiB
 
+    static constexpr qint64 kDefaultTileMemoryMiB = 384;
+    static constexpr qint64 kMinTileMemoryMiB = 64;
+    static constexpr qint64 kMaxTileMemoryMiB = 16384;
+
     QString apiKey;
     QString cacheDir; //!< "" = the default (defaultCacheDir())
     qint64 cacheMaxMiB = kDefaultCacheMiB;
+    qint64 tileMemoryMiB = kDefaultTileMemoryMiB; //!< RAM for resident terrain tiles (LRU beyond it)
 
     //! Reads the settings (defaults where none are stored; out-of-range sizes are clamped).
     static ServiceSettings load();
@@ -33,7 +38,7 @@ struct ServiceSettings
     //! Bytes of the files under DIR (0 when it does not exist).
     static qint64 diskUsage(const QString& dir);
 
-    //! Hands the key and the cache to SESSION (before it starts loading, or for the sources it opens next).
+    //! Hands the key, the cache and the tile memory budget to SESSION (before it starts loading, or for the sources it opens next).
     void applyTo(ProjectSession& session) const;
 
     bool operator==(const ServiceSettings&) const = default;

@@ -69,6 +69,17 @@ SettingsDialog::SettingsDialog(QWidget* parent) : QDialog(parent)
     cacheForm->addRow(tr("In use:"), usageRow);
     layout->addWidget(cache);
 
+    auto* terrain = new QGroupBox(tr("Terrain"), this);
+    auto* terrainForm = new QFormLayout(terrain);
+    m_tileMemory = new QSpinBox(terrain);
+    m_tileMemory->setObjectName(QStringLiteral("tileMemorySpin"));
+    m_tileMemory->setRange(int(ServiceSettings::kMinTileMemoryMiB), int(ServiceSettings::kMaxTileMemoryMiB));
+    m_tileMemory->setSingleStep(64);
+    m_tileMemory->setSuffix(tr(" MiB"));
+    m_tileMemory->setToolTip(tr("Memory for terrain tiles; beyond it the least recently drawn tiles are dropped."));
+    terrainForm->addRow(tr("Tile &memory:"), m_tileMemory);
+    layout->addWidget(terrain);
+
     auto* trust = new QGroupBox(tr("Trusted services"), this);
     auto* trustLayout = new QVBoxLayout(trust);
     auto* trustHint = new QLabel(tr("Projects may fetch tiles from these addresses without asking."), trust);
@@ -104,6 +115,7 @@ ServiceSettings SettingsDialog::settings() const
     s.apiKey = m_apiKey->text().trimmed();
     s.cacheDir = QDir::fromNativeSeparators(m_cacheDir->text().trimmed());
     s.cacheMaxMiB = m_cacheSize->value();
+    s.tileMemoryMiB = m_tileMemory->value();
     return s;
 }
 
@@ -113,6 +125,7 @@ void SettingsDialog::setSettings(const ServiceSettings& settings)
     m_cacheDir->setText(settings.cacheDir.isEmpty() ? QString()
                                                     : QDir::toNativeSeparators(settings.cacheDir));
     m_cacheSize->setValue(int(settings.cacheMaxMiB));
+    m_tileMemory->setValue(int(settings.tileMemoryMiB));
     updateUsage();
 }
 

@@ -30,6 +30,7 @@ public:
     QLineEdit* apiKeyEdit() const { return m_apiKey; }
     QLineEdit* cacheDirEdit() const { return m_cacheDir; }
     QSpinBox* cacheSizeSpin() const { return m_cacheSize; }
+    QSpinBox* tileMemorySpin() const { return m_tileMemory; }
     QPushButton* clearCacheButton() const { return m_clearCache; }
     QLabel* cacheUsageLabel() const { return m_usage; }
     QListWidget* trustedList() const { return m_trusted; }
@@ -49,6 +50,7 @@ private:
     QLineEdit* m_cacheDir = nullptr;
     QPushButton* m_browse = nullptr;
     QSpinBox* m_cacheSize = nullptr;
+    QSpinBox* m_tileMemory = nullptr;
     QLabel* m_usage = nullptr;
     QPushButton* m_clearCache = nullptr;
     QListWidget* m_trusted = nullptr;

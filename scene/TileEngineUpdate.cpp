@@ -116,6 +116,11 @@ void TileEngine::Impl::evict()
     }
 }
 
+void TileEngine::setMemoryBudget(std::size_t bytes)
+{
+    m_impl->options.memoryBudgetBytes = bytes;
+}
+
 void TileEngine::Impl::reportErrors(const std::vector<TileLayerError>& errors)
 {
     for (const TileLayerError& e : errors) {

@@ -172,6 +172,7 @@ void TstBasemapGui::settingsRoundTrip()
         dialog.apiKeyEdit()->setText(QStringLiteral("  0123abcd  "));
         dialog.cacheDirEdit()->setText(cacheDir);
         dialog.cacheSizeSpin()->setValue(2048);
+        dialog.tileMemorySpin()->setValue(1024);
         dialog.grab().save(test::testOutputDir(QStringLiteral("app")) +
                            QStringLiteral("/settings_dialog.png"));
         dialog.accept();
@@ -181,6 +182,13 @@ void TstBasemapGui::settingsRoundTrip()
     QCOMPARE(saved.cacheDir, QDir::cleanPath(cacheDir));
     QCOMPARE(saved.cacheMaxMiB, qint64(2048));
     QCOMPARE(saved.cacheMaxBytes(), qint64(2048) << 20);
+    QCOMPARE(saved.tileMemoryMiB, qint64(1024));
+    {
+        auto session = app::ProjectSession::open(freshCopy(QStringLiteral("memory")));
+        QVERIFY2(session, qPrintable(session.status().message()));
+        saved.applyTo(**session);
+        QCOMPARE((*session)->tileMemoryBudget(), std::size_t(1024) << 20);
+    }
     QCOMPARE(QSettings().value(QStringLiteral("services/apiKey")).toString(), QStringLiteral("0123abcd"));
     // A new dialog shows what is stored; Cancel changes nothing.
     {
