@@ -19,10 +19,12 @@ using data::Status;
 
 namespace {
 
-//! Single-band rasters of these drivers are pictures (grey or paletted), not heights.
-const QStringList kPictureDrivers{
-    QStringLiteral("PNG"),  QStringLiteral("JPEG"),    QStringLiteral("GIF"),  QStringLiteral("BMP"),
-    QStringLiteral("WEBP"), QStringLiteral("MBTiles"), QStringLiteral("GPKG"), QStringLiteral("JP2OpenJPEG")};
+//! Sample types of a height grid. Byte is left out on purpose: one 8-bit band is a grey or
+//! paletted picture far more often than a DEM (and 256 levels are too coarse for terrain).
+const QStringList kHeightTypes{
+    QStringLiteral("Int8"),   QStringLiteral("Int16"),   QStringLiteral("UInt16"),
+    QStringLiteral("Int32"),  QStringLiteral("UInt32"),  QStringLiteral("Int64"),
+    QStringLiteral("UInt64"), QStringLiteral("Float32"), QStringLiteral("Float64")};
 //! Vector formats footprints are read from (a GeoPackage without raster tiles is one of them).
 const QStringList kVectorSuffixes{QStringLiteral("shp"),  QStringLiteral("geojson"), QStringLiteral("json"),
                                   QStringLiteral("gpkg"), QStringLiteral("fgb"),     QStringLiteral("kml"),
@@ -71,7 +73,10 @@ data::Result<data::LayerSettings> ProjectSession::layerForSource(const QString& 
     layer.name = file.completeBaseName();
     auto raster = gis::inspectRaster(layer.sourceUri);
     if (raster) {
-        const bool heights = raster->bands == 1 && !kPictureDrivers.contains(raster->driver);
+        // Decided by what band 1 holds, not by the driver: a 16-bit PNG or a GeoPackage gridded
+        // coverage can be heights, an 8-bit GeoTIFF is a picture.
+        const bool heights = raster->bands == 1 && kHeightTypes.contains(raster->dataType) &&
+                             !raster->hasColorTable && !raster->isColourBand();
         layer.kind = heights ? LayerKind::Elevation : LayerKind::Imagery;
         layer.group = data::LayerGroup::Basemap;
         return layer;

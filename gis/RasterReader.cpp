@@ -4,6 +4,7 @@
 #include "gis/GdalOpen.h"
 #include "gis/RasterWarp.h"
 
+#include <QStringList>
 #include <algorithm>
 #include <cmath>
 
@@ -161,6 +162,14 @@ Result<ImageryBands> imageryBands(GDALDataset& ds, const QString& path)
 
 } // namespace
 
+bool RasterInfo::isColourBand() const
+{
+    static const QStringList kColour{QStringLiteral("Palette"), QStringLiteral("Red"),
+                                     QStringLiteral("Green"), QStringLiteral("Blue"),
+                                     QStringLiteral("Alpha")};
+    return kColour.contains(colorInterpretation);
+}
+
 Result<RasterInfo> inspectRaster(const QString& path)
 {
     auto ds = openRasterDataset(path);
@@ -182,6 +191,11 @@ Result<RasterInfo> inspectRaster(const QString& path)
     info.height = d.GetRasterYSize();
     info.bands = d.GetRasterCount();
     info.nativeExtent = extentOf(d);
+    GDALRasterBand* band = d.GetRasterBand(1);
+    info.dataType = QString::fromUtf8(GDALGetDataTypeName(band->GetRasterDataType()));
+    info.colorInterpretation =
+        QString::fromUtf8(GDALGetColorInterpretationName(band->GetColorInterpretation()));
+    info.hasColorTable = band->GetColorTable() != nullptr;
     return info;
 }
 

@@ -17,6 +17,13 @@ struct RasterInfo
     int height = 0;
     int bands = 0;
     data::Extent2D nativeExtent; //!< in the file's own CRS
+    QString dataType;            //!< band 1's GDAL data type name: "Byte", "Int16", "Float32"…
+    QString colorInterpretation; //!< band 1's GDAL colour interpretation: "Gray", "Palette", "Red"…
+    bool hasColorTable = false;  //!< band 1 carries a colour table (a paletted picture)
+
+    //! Band 1 holds a picture channel by its colour interpretation (palette, red/green/blue/alpha),
+    //! not values; "Gray" and "Undefined" say nothing either way.
+    bool isColourBand() const;
 };
 
 //! Opens PATH and reads two pixels (so a truncated file fails here too). A raster without a CRS

@@ -280,11 +280,13 @@ void TestRasterReader::imageryLayouts_data()
     QTest::addColumn<QString>("layout");
     QTest::addColumn<QList<int>>("west"); // expected RGBA in the west half
     QTest::addColumn<QList<int>>("east");
-    QTest::newRow("grey") << "grey" << QList<int>{40, 40, 40, 255} << QList<int>{200, 200, 200, 255};
+    QTest::addColumn<QString>("interpretation"); // band 1's, as inspectRaster reports it
+    QTest::newRow("grey") << "grey" << QList<int>{40, 40, 40, 255} << QList<int>{200, 200, 200, 255}
+                          << "Gray";
     QTest::newRow("paletted, index 0 no-data")
-        << "palette" << QList<int>{0, 0, 255, 255} << QList<int>{0, 0, 0, 0};
+        << "palette" << QList<int>{0, 0, 255, 255} << QList<int>{0, 0, 0, 0} << "Palette";
     QTest::newRow("rgba, east transparent")
-        << "rgba" << QList<int>{10, 20, 30, 255} << QList<int>{0, 0, 0, 0};
+        << "rgba" << QList<int>{10, 20, 30, 255} << QList<int>{0, 0, 0, 0} << "Red";
 }
 
 void TestRasterReader::imageryLayouts()
@@ -292,6 +294,7 @@ void TestRasterReader::imageryLayouts()
     QFETCH(QString, layout);
     QFETCH(QList<int>, west);
     QFETCH(QList<int>, east);
+    QFETCH(QString, interpretation);
     const QString path = m_dir.filePath(layout + QStringLiteral(".tif"));
     const int bands = layout == QLatin1String("rgba") ? 4 : 1;
     RasterSpec spec{QStringLiteral("EPSG:4549"), kE0, kN0 + 1000, 10, 10, 100, 100, bands, GDT_Byte};
@@ -321,6 +324,15 @@ void TestRasterReader::imageryLayouts()
     }
     ds.reset();
 
+    // What the layer guess reads: band 1's type, colour interpretation and palette.
+    auto info = gis::inspectRaster(path);
+    QVERIFY2(info.isOk(), qPrintable(info.status().message()));
+    QCOMPARE(info->bands, bands);
+    QCOMPARE(info->dataType, QStringLiteral("Byte"));
+    QCOMPARE(info->colorInterpretation, interpretation);
+    QCOMPARE(info->hasColorTable, layout == QLatin1String("palette"));
+    QCOMPARE(info->isColourBand(), layout != QLatin1String("grey"));
+
     GridGeometry target{{kE0, kN0, kE0 + 1000, kN0 + 1000}, 100, 100}; // the source grid itself
     auto img = gis::readImagery(path, QStringLiteral("EPSG:4549"), target);
     QVERIFY2(img.isOk(), qPrintable(img.status().message()));
@@ -339,6 +351,10 @@ void TestRasterReader::inspect()
     QCOMPARE(info->width, 200);
     QCOMPARE(info->height, 200);
     QCOMPARE(info->bands, 1);
+    QCOMPARE(info->dataType, QStringLiteral("Float32"));
+    QCOMPARE(info->colorInterpretation, QStringLiteral("Gray")); // GTiff's default for one band
+    QVERIFY(!info->hasColorTable);
+    QVERIFY(!info->isColourBand());
     QVERIFY(info->crsWkt.contains(QLatin1String("4549")));
     QVERIFY(std::abs(info->nativeExtent.minX - (kE0 - 1000)) < 1e-6);
     QVERIFY(std::abs(info->nativeExtent.maxY - (kN0 + 1000)) < 1e-6);
@@ -476,6 +492,10 @@ void TestRasterReader::realMtFuji()
     const QString path = test::sharedDataFile(QStringLiteral("dem/osgearth/mt_fuji_90m.tif"));
     if (path.isEmpty())
         QSKIP("shared data dem/osgearth/mt_fuji_90m.tif is not available");
+    auto info = gis::inspectRaster(path);
+    QVERIFY2(info.isOk(), qPrintable(info.status().message()));
+    QCOMPARE(info->dataType, QStringLiteral("Int16")); // a packed DEM, no palette
+    QVERIFY(!info->hasColorTable);
     auto dem = gis::readElevation(path, QStringLiteral("EPSG:32654"));
     QVERIFY2(dem.isOk(), qPrintable(dem.status().message()));
     const auto& g = dem->grid;
