@@ -2,6 +2,7 @@
 
 #include "scene/CityScene.h"
 #include "scene/FrameStats.h"
+#include "scene/TileTerrainProgram.h"
 #include "scene/SceneLog.h"
 #include "scene/TileEngine.h"
 #include "scene/ViewCamera.h"
@@ -29,6 +30,7 @@ struct OffscreenRenderer::Impl
     {
         if (root && context && context->makeCurrent()) {
             root->releaseGLObjects(context->getState());
+            releaseTileTerrainPrograms(context->getState()); // variants the scene dropped too
             context->releaseContext();
         }
         root = nullptr;

@@ -28,13 +28,35 @@ std::string withLayerCount(const char* source, int count)
 
 } // namespace
 
-osg::ref_ptr<osg::Program> tileTerrainProgram(int layerCount)
+namespace {
+
+std::mutex& cacheMutex()
 {
     static std::mutex mutex;
-    static std::array<osg::ref_ptr<osg::Program>, kMaxImageryLayers + 1> cache;
+    return mutex;
+}
 
+std::array<osg::ref_ptr<osg::Program>, kMaxImageryLayers + 1>& programCache()
+{
+    static std::array<osg::ref_ptr<osg::Program>, kMaxImageryLayers + 1> cache;
+    return cache;
+}
+
+} // namespace
+
+void releaseTileTerrainPrograms(osg::State* state)
+{
+    const std::lock_guard lock(cacheMutex());
+    for (const osg::ref_ptr<osg::Program>& program : programCache())
+        if (program)
+            program->releaseGLObjects(state);
+}
+
+osg::ref_ptr<osg::Program> tileTerrainProgram(int layerCount)
+{
+    auto& cache = programCache();
     layerCount = std::clamp(layerCount, 0, kMaxImageryLayers);
-    const std::lock_guard lock(mutex);
+    const std::lock_guard lock(cacheMutex());
     osg::ref_ptr<osg::Program>& slot = cache[size_t(layerCount)];
     if (slot)
         return slot;
