@@ -631,35 +631,35 @@ Do you want to save them?</source>
     </message>
     <message>
         <source>at most %1 imagery layers can be drawn at once; hide or remove one</source>
-        <translation type="unfinished"></translation>
+        <translation>最多可同时绘制 %1 个影像图层；请隐藏或移除一个</translation>
     </message>
     <message>
         <source>no file or URL given</source>
-        <translation type="unfinished"></translation>
+        <translation>未指定文件或 URL</translation>
     </message>
     <message>
         <source>layer &apos;%1&apos; has no source</source>
-        <translation type="unfinished"></translation>
+        <translation>图层“%1”没有数据源</translation>
     </message>
     <message>
         <source>%1: a %2 layer needs a file or a service</source>
-        <translation type="unfinished"></translation>
+        <translation>%1：%2 图层需要文件或服务</translation>
     </message>
     <message>
         <source>%1: %2 can only come from the project file</source>
-        <translation type="unfinished"></translation>
+        <translation>%1：%2 只能来自项目文件</translation>
     </message>
     <message>
         <source>%1: layers of kind &apos;%2&apos; are not available in this version</source>
-        <translation type="unfinished"></translation>
+        <translation>%1：此版本不支持类型为“%2”的图层</translation>
     </message>
     <message>
         <source>%1: the project already has %2 imagery layers, the most the terrain draws</source>
-        <translation type="unfinished"></translation>
+        <translation>%1：项目已有 %2 个影像图层，已达地形可绘制的上限</translation>
     </message>
     <message>
         <source>not contacted: %1 is a network source that is not trusted yet; trust the layer to load it</source>
-        <translation type="unfinished"></translation>
+        <translation>未连接：%1 是尚未信任的网络数据源；信任该图层后即可加载</translation>
     </message>
 </context>
 <context>
@@ -742,6 +742,18 @@ Do you want to save them?</source>
     <message>
         <source>%1 MiB</source>
         <translation>%1 MiB</translation>
+    </message>
+    <message>
+        <source>Terrain</source>
+        <translation>地形</translation>
+    </message>
+    <message>
+        <source>Memory for terrain tiles; beyond it the least recently drawn tiles are dropped.</source>
+        <translation>地形瓦片可用的内存；超出后将丢弃最久未绘制的瓦片。</translation>
+    </message>
+    <message>
+        <source>Tile &amp;memory:</source>
+        <translation>瓦片内存(&amp;M)：</translation>
     </message>
 </context>
 <context>
@@ -826,114 +838,118 @@ Deepest level: %10 · last merge %11 ms</source>
     <message>
         <source>Fetches every tile of a service (XYZ URL template, WMTS capabilities URL or GDAL WMS XML) in an area and a range of zoom levels into the tile disk cache, so the app can show it offline. Tiles already cached are not fetched again. Progress goes to stderr, the summary to stdout.
 Default cache folder and API key: those set in the app&apos;s settings.</source>
-        <translation type="unfinished"></translation>
+        <translation>将服务（XYZ URL 模板、WMTS 能力文档 URL 或 GDAL WMS XML）在某一区域和缩放级别范围内的全部瓦片获取到瓦片磁盘缓存中，以便应用离线显示。已缓存的瓦片不会重复获取。进度输出到 stderr，汇总输出到 stdout。
+默认缓存文件夹和 API 密钥：应用设置中所设的值。</translation>
     </message>
     <message>
         <source>Area in degrees: west,south,east,north (CGCS2000/WGS84 lon,lat).</source>
-        <translation type="unfinished"></translation>
+        <translation>以度为单位的区域：西,南,东,北（CGCS2000/WGS84 经度,纬度）。</translation>
     </message>
     <message>
         <source>Zoom levels of the service, e.g. 10-16 (or one level).</source>
-        <translation type="unfinished"></translation>
+        <translation>服务的缩放级别，如 10-16（或单个级别）。</translation>
     </message>
     <message>
         <source>Cache folder to fill.</source>
-        <translation type="unfinished"></translation>
+        <translation>要填充的缓存文件夹。</translation>
     </message>
     <message>
         <source>Key substituted for {tk} in the URL.</source>
-        <translation type="unfinished"></translation>
+        <translation>替换 URL 中 {tk} 的密钥。</translation>
     </message>
     <message>
         <source>Refuse to fetch more tiles than this (default 50000).</source>
-        <translation type="unfinished"></translation>
+        <translation>瓦片数超过此值时拒绝获取（默认 50000）。</translation>
     </message>
     <message>
         <source>The tile service (URL or GDAL WMS XML file).</source>
-        <translation type="unfinished"></translation>
+        <translation>瓦片服务（URL 或 GDAL WMS XML 文件）。</translation>
     </message>
     <message>
         <source>missing the service to seed from</source>
-        <translation type="unfinished"></translation>
+        <translation>缺少要预取的服务</translation>
     </message>
     <message>
         <source>expected one service, got %1</source>
-        <translation type="unfinished"></translation>
+        <translation>应指定一个服务，实际为 %1 个</translation>
     </message>
     <message>
         <source>missing --bbox LON1,LAT1,LON2,LAT2</source>
-        <translation type="unfinished"></translation>
+        <translation>缺少 --bbox LON1,LAT1,LON2,LAT2</translation>
     </message>
     <message>
         <source>--bbox wants west,south,east,north in degrees, not &apos;%1&apos;</source>
-        <translation type="unfinished"></translation>
+        <translation>--bbox 需要以度为单位的 西,南,东,北，而不是“%1”</translation>
     </message>
     <message>
         <source>missing --levels A-B</source>
-        <translation type="unfinished"></translation>
+        <translation>缺少 --levels A-B</translation>
     </message>
     <message>
         <source>--levels wants A-B with 0 &lt;= A &lt;= B &lt;= 24, not &apos;%1&apos;</source>
-        <translation type="unfinished"></translation>
+        <translation>--levels 需要满足 0 &lt;= A &lt;= B &lt;= 24 的 A-B，而不是“%1”</translation>
     </message>
     <message>
         <source>--max-tiles wants a positive number, not &apos;%1&apos;</source>
-        <translation type="unfinished"></translation>
+        <translation>--max-tiles 需要正数，而不是“%1”</translation>
     </message>
     <message>
         <source>%1 is not a tile service (XYZ URL template, WMTS or GDAL WMS XML)</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 不是瓦片服务（XYZ URL 模板、WMTS 或 GDAL WMS XML）</translation>
     </message>
     <message>
         <source>%1: cannot create the cache folder</source>
-        <translation type="unfinished"></translation>
+        <translation>%1：无法创建缓存文件夹</translation>
     </message>
     <message>
         <source>seeding: %1 / %2 tiles</source>
-        <translation type="unfinished"></translation>
+        <translation>预取中：%1 / %2 个瓦片</translation>
     </message>
     <message>
         <source>the area and levels need %1 tiles, more than --max-tiles %2</source>
-        <translation type="unfinished"></translation>
+        <translation>该区域和级别需要 %1 个瓦片，超过 --max-tiles %2</translation>
     </message>
     <message>
         <source>tiles requested: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>请求的瓦片：%1</translation>
     </message>
     <message>
         <source>fetched:         %1</source>
-        <translation type="unfinished"></translation>
+        <translation>已获取：    %1</translation>
     </message>
     <message>
         <source>already cached:  %1</source>
-        <translation type="unfinished"></translation>
+        <translation>已在缓存：  %1</translation>
     </message>
     <message>
         <source>failed:          %1</source>
-        <translation type="unfinished"></translation>
+        <translation>失败：      %1</translation>
     </message>
     <message>
         <source>cache:           %1 (%2 MiB)</source>
-        <translation type="unfinished"></translation>
+        <translation>缓存：      %1（%2 MiB）</translation>
     </message>
     <message>
         <source>%1 of %2 tiles could not be fetched</source>
-        <translation type="unfinished"></translation>
+        <translation>%2 个瓦片中有 %1 个无法获取</translation>
     </message>
     <message>
         <source>Usage: %1 cache seed FILE-OR-URL --bbox LON1,LAT1,LON2,LAT2 --levels A-B [--cache-dir DIR]
 
 Pre-fetches service tiles into the disk cache for offline use.
 Run &apos;%1 cache seed --help&apos; for the details.</source>
-        <translation type="unfinished"></translation>
+        <translation>用法：%1 cache seed FILE-OR-URL --bbox LON1,LAT1,LON2,LAT2 --levels A-B [--cache-dir DIR]
+
+将服务瓦片预取到磁盘缓存中，供离线使用。
+运行“%1 cache seed --help”查看详细信息。</translation>
     </message>
     <message>
         <source>missing &apos;seed&apos;</source>
-        <translation type="unfinished"></translation>
+        <translation>缺少“seed”</translation>
     </message>
     <message>
         <source>unknown cache command &apos;%1&apos;</source>
-        <translation type="unfinished"></translation>
+        <translation>未知的 cache 命令“%1”</translation>
     </message>
 </context>
 <context>
@@ -1004,11 +1020,23 @@ Run &apos;%1 cache seed --help&apos; for the details.</source>
     </message>
     <message>
         <source>Add a layer (file or service URL) to a project, or list its layers</source>
-        <translation type="unfinished"></translation>
+        <translation>向项目添加图层（文件或服务 URL），或列出其图层</translation>
     </message>
     <message>
         <source>Pre-fetch service tiles of an area into the disk cache</source>
-        <translation type="unfinished"></translation>
+        <translation>将某一区域的服务瓦片预取到磁盘缓存</translation>
+    </message>
+    <message>
+        <source>missing the project file</source>
+        <translation>缺少项目文件</translation>
+    </message>
+    <message>
+        <source>expected one project file, got %1</source>
+        <translation>应指定一个项目文件，实际为 %1 个</translation>
+    </message>
+    <message>
+        <source>%1: file not found</source>
+        <translation>%1：找不到文件</translation>
     </message>
 </context>
 <context>
@@ -1117,112 +1145,92 @@ Run &apos;%1 cache seed --help&apos; for the details.</source>
         <source>The project file (*.citytwin).</source>
         <translation>项目文件（*.citytwin）。</translation>
     </message>
-    <message>
-        <source>missing the project file</source>
-        <translation>缺少项目文件</translation>
-    </message>
-    <message>
-        <source>expected one project file, got %1</source>
-        <translation>应指定一个项目文件，实际为 %1 个</translation>
-    </message>
-    <message>
-        <source>%1: file not found</source>
-        <translation>%1：找不到文件</translation>
-    </message>
 </context>
 <context>
     <name>citytwin::app::cli::Layer</name>
     <message>
         <source>%1: no building footprints (polygons) in it</source>
-        <translation type="unfinished"></translation>
+        <translation>%1：其中没有建筑轮廓（多边形）</translation>
     </message>
     <message>
         <source>Adds a layer to PROJECT from a file (GeoTIFF/COG, VRT, MBTiles, GeoPackage, JPEG/PNG with a world file, footprint polygons) or a service (XYZ URL template with {z}/{x}/{y}, WMTS capabilities URL, GDAL WMS XML) and saves the project. The source is opened first: one that cannot be drawn leaves the project unchanged. Without --kind, one-band rasters are elevation, other rasters and services imagery, polygons buildings.</source>
-        <translation type="unfinished"></translation>
+        <translation>从文件（GeoTIFF/COG、VRT、MBTiles、GeoPackage、带世界文件的 JPEG/PNG、建筑轮廓多边形）或服务（含 {z}/{x}/{y} 的 XYZ URL 模板、WMTS 能力文档 URL、GDAL WMS XML）向 PROJECT 添加图层并保存项目。会先打开数据源：无法绘制的数据源不会改动项目。未指定 --kind 时，单波段栅格为高程，其他栅格和服务为影像，多边形为建筑。</translation>
     </message>
     <message>
         <source>imagery, elevation or buildings.</source>
-        <translation type="unfinished"></translation>
+        <translation>imagery（影像）、elevation（高程）或 buildings（建筑）。</translation>
     </message>
     <message>
         <source>Layer name (default: file name or host).</source>
-        <translation type="unfinished"></translation>
+        <translation>图层名称（默认：文件名或主机名）。</translation>
     </message>
     <message>
         <source>The project file (*.citytwin).</source>
-        <translation type="unfinished">项目文件（*.citytwin）。</translation>
+        <translation>项目文件（*.citytwin）。</translation>
     </message>
     <message>
         <source>A raster/vector file or a service URL.</source>
-        <translation type="unfinished"></translation>
+        <translation>栅格/矢量文件或服务 URL。</translation>
     </message>
     <message>
         <source>expected the project file and one file or URL, got %1 argument(s)</source>
-        <translation type="unfinished"></translation>
+        <translation>应指定项目文件和一个文件或 URL，实际有 %1 个参数</translation>
     </message>
     <message>
         <source>--kind wants imagery, elevation or buildings, not &apos;%1&apos;</source>
-        <translation type="unfinished"></translation>
+        <translation>--kind 需要 imagery、elevation 或 buildings，而不是“%1”</translation>
     </message>
     <message>
         <source>%1: file not found</source>
-        <translation type="unfinished">%1：找不到文件</translation>
+        <translation>%1：找不到文件</translation>
     </message>
     <message>
         <source>%1: the project file is read-only</source>
-        <translation type="unfinished"></translation>
+        <translation>%1：项目文件为只读</translation>
     </message>
     <message>
         <source>added layer %1 &quot;%2&quot; (%3) to %4</source>
-        <translation type="unfinished"></translation>
+        <translation>已将图层 %1“%2”（%3）添加到 %4</translation>
     </message>
     <message>
         <source>Lists the layers of PROJECT in draw order (bottom first within a group).</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>missing the project file</source>
-        <translation type="unfinished">缺少项目文件</translation>
-    </message>
-    <message>
-        <source>expected one project file, got %1</source>
-        <translation type="unfinished">应指定一个项目文件，实际为 %1 个</translation>
+        <translation>按绘制顺序列出 PROJECT 的图层（同组内自下而上）。</translation>
     </message>
     <message>
         <source>id</source>
-        <translation type="unfinished">编号</translation>
+        <translation>编号</translation>
     </message>
     <message>
         <source>kind</source>
-        <translation type="unfinished">类型</translation>
+        <translation>类型</translation>
     </message>
     <message>
         <source>group</source>
-        <translation type="unfinished">分组</translation>
+        <translation>分组</translation>
     </message>
     <message>
         <source>shown</source>
-        <translation type="unfinished"></translation>
+        <translation>显示</translation>
     </message>
     <message>
         <source>opacity</source>
-        <translation type="unfinished">不透明度</translation>
+        <translation>不透明度</translation>
     </message>
     <message>
         <source>name</source>
-        <translation type="unfinished"></translation>
+        <translation>名称</translation>
     </message>
     <message>
         <source>source</source>
-        <translation type="unfinished">数据源</translation>
+        <translation>数据源</translation>
     </message>
     <message>
         <source>yes</source>
-        <translation type="unfinished">是</translation>
+        <translation>是</translation>
     </message>
     <message>
         <source>no</source>
-        <translation type="unfinished">否</translation>
+        <translation>否</translation>
     </message>
     <message>
         <source>Usage: %1 layer add PROJECT FILE-OR-URL [--kind imagery|elevation|buildings] [--name NAME]
@@ -1230,15 +1238,19 @@ Run &apos;%1 cache seed --help&apos; for the details.</source>
 
 Adds a layer to a project (and saves it), or lists its layers.
 Run &apos;%1 layer add --help&apos; for the details.</source>
-        <translation type="unfinished"></translation>
+        <translation>用法：%1 layer add PROJECT FILE-OR-URL [--kind imagery|elevation|buildings] [--name NAME]
+      %1 layer list PROJECT
+
+向项目添加图层（并保存），或列出其图层。
+运行“%1 layer add --help”查看详细信息。</translation>
     </message>
     <message>
         <source>missing &apos;add&apos; or &apos;list&apos;</source>
-        <translation type="unfinished"></translation>
+        <translation>缺少“add”或“list”</translation>
     </message>
     <message>
         <source>unknown layer command &apos;%1&apos;</source>
-        <translation type="unfinished"></translation>
+        <translation>未知的 layer 命令“%1”</translation>
     </message>
 </context>
 <context>
@@ -1427,6 +1439,18 @@ OpenGL 需要 X 显示；在无显示器的机器上请用 xvfb-run -a 运行。
     <message>
         <source>--%1: &apos;%2&apos; is neither a layer id nor a layer kind of %3</source>
         <translation>--%1：“%2”既不是 %3 中的图层编号，也不是图层类型</translation>
+    </message>
+    <message>
+        <source>Contact the tile services (URLs) of the project&apos;s layers; without it they are not contacted and only local files are drawn.</source>
+        <translation>连接项目图层的瓦片服务（URL）；不指定时不连接这些服务，只绘制本地文件。</translation>
+    </message>
+    <message>
+        <source>Tile cache folder for services (default: the app&apos;s, see &apos;cache seed&apos;).</source>
+        <translation>服务的瓦片缓存文件夹（默认：应用的缓存文件夹，参见“cache seed”）。</translation>
+    </message>
+    <message>
+        <source> (--trust-services contacts it)</source>
+        <translation>（使用 --trust-services 可连接）</translation>
     </message>
 </context>
 <context>
