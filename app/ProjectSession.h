@@ -87,9 +87,9 @@ public:
     //! kind is not one the session can serve, the file does not exist or kMaxImageryLayers
     //! imagery layers are already there; the project is then unchanged.
     data::Result<data::LayerId> addLayer(data::LayerSettings layer);
-    //! Guesses the layer for a dropped/opened file or URL: kind (raster with one band and no
-    //! colour interpretation → elevation, other rasters and services → imagery, polygons →
-    //! buildings), name (file stem / host), group. Touches only the file's header.
+    //! Guesses the layer for a dropped/opened file or URL: kind (raster with one non-8-bit band
+    //! and no palette → elevation, other rasters and services → imagery, polygons → buildings),
+    //! name (file stem / host), group. Reads the file's header and two pixels.
     static data::Result<data::LayerSettings> layerForSource(const QString& uri);
     bool removeLayer(data::LayerId id);
     //! Moves ID one step up (+1, drawn later/on top) or down (-1) within its group.
