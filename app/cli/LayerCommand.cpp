@@ -71,8 +71,9 @@ int Layer::add(const QStringList& args)
         tr("Adds a layer to PROJECT from a file (GeoTIFF/COG, VRT, MBTiles, GeoPackage, JPEG/PNG with a "
            "world file, footprint polygons) or a service (XYZ URL template with {z}/{x}/{y}, WMTS "
            "capabilities URL, GDAL WMS XML) and saves the project. The source is opened first: one that "
-           "cannot be drawn leaves the project unchanged. Without --kind, one-band rasters are elevation, "
-           "other rasters and services imagery, polygons buildings."));
+           "cannot be drawn leaves the project unchanged. Without --kind, one-band rasters of a type wider "
+           "than 8 bits without a palette are elevation, other rasters and services imagery, polygons "
+           "buildings."));
     const QCommandLineOption kind(QStringLiteral("kind"), tr("imagery, elevation or buildings."),
                                   QStringLiteral("KIND"));
     const QCommandLineOption name(QStringLiteral("name"), tr("Layer name (default: file name or host)."),

@@ -1153,8 +1153,8 @@ Run &apos;%1 cache seed --help&apos; for the details.</source>
         <translation>%1：其中没有建筑轮廓（多边形）</translation>
     </message>
     <message>
-        <source>Adds a layer to PROJECT from a file (GeoTIFF/COG, VRT, MBTiles, GeoPackage, JPEG/PNG with a world file, footprint polygons) or a service (XYZ URL template with {z}/{x}/{y}, WMTS capabilities URL, GDAL WMS XML) and saves the project. The source is opened first: one that cannot be drawn leaves the project unchanged. Without --kind, one-band rasters are elevation, other rasters and services imagery, polygons buildings.</source>
-        <translation>从文件（GeoTIFF/COG、VRT、MBTiles、GeoPackage、带世界文件的 JPEG/PNG、建筑轮廓多边形）或服务（含 {z}/{x}/{y} 的 XYZ URL 模板、WMTS 能力文档 URL、GDAL WMS XML）向 PROJECT 添加图层并保存项目。会先打开数据源：无法绘制的数据源不会改动项目。未指定 --kind 时，单波段栅格为高程，其他栅格和服务为影像，多边形为建筑。</translation>
+        <source>Adds a layer to PROJECT from a file (GeoTIFF/COG, VRT, MBTiles, GeoPackage, JPEG/PNG with a world file, footprint polygons) or a service (XYZ URL template with {z}/{x}/{y}, WMTS capabilities URL, GDAL WMS XML) and saves the project. The source is opened first: one that cannot be drawn leaves the project unchanged. Without --kind, one-band rasters of a type wider than 8 bits without a palette are elevation, other rasters and services imagery, polygons buildings.</source>
+        <translation>从文件（GeoTIFF/COG、VRT、MBTiles、GeoPackage、带世界文件的 JPEG/PNG、建筑轮廓多边形）或服务（含 {z}/{x}/{y} 的 XYZ URL 模板、WMTS 能力文档 URL、GDAL WMS XML）向 PROJECT 添加图层并保存项目。会先打开数据源：无法绘制的数据源不会改动项目。未指定 --kind 时，数据类型宽于 8 位且无调色板的单波段栅格为高程，其他栅格和服务为影像，多边形为建筑。</translation>
     </message>
     <message>
         <source>imagery, elevation or buildings.</source>
