@@ -94,6 +94,7 @@ private slots:
     void groundOpacityBlends();
     void failingLayerLeavesOthersDrawn();
     void zoomInHasNoHoles();
+    void programSwapSurvivesANewContext();
 
 private:
     osg::ref_ptr<osg::Image> render(osg::Node* root, const data::SavedView& view, const QString& name,
@@ -307,6 +308,32 @@ void TestTileRender::zoomInHasNoHoles()
                 ++skyPixels;
         }
     QCOMPARE(skyPixels, 0);
+}
+
+// Hiding the last imagery layer swaps the terrain to another cached shader program. A renderer
+// that goes away must not leave that swapped-out program's GL name behind for the next context
+// that reuses its id (it drew a grey frame with GL "invalid operation" before the fix).
+void TestTileRender::programSwapSurvivesANewContext()
+{
+    osg::ref_ptr<osg::Group> root = new osg::Group;
+    osg::ref_ptr<TileEngine> engine = new TileEngine(kScheme, kOrigin, renderOptions());
+    engine->addImagerySource(kBottom, uniform(kRed));
+    root->addChild(engine);
+    {
+        OffscreenRenderer first(kWidth, kHeight);
+        QVERIFY(first.isValid());
+        QVERIFY(first.renderImage(root.get(), overview()));
+        engine->setImageryVisible(kBottom, false);
+        QVERIFY(first.renderImage(root.get(), overview()));
+    }
+    engine->setImageryVisible(kBottom, true);
+    OffscreenRenderer second(kWidth, kHeight);
+    QVERIFY(second.isValid());
+    auto img = second.renderImage(root.get(), overview());
+    QVERIFY(img);
+    const QPoint centre = test::screenPixel(*second.camera(), osg::Vec3d(0, 0, 0));
+    const Rgb px = pixelAt(*img.value(), centre);
+    QVERIFY2(looksLike(px, kRed), qPrintable(str(px)));
 }
 
 QTEST_MAIN(TestTileRender)
