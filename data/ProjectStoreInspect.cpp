@@ -151,6 +151,11 @@ Result<int> inspectFile(const QString& path)
     }
     sqlite3* db = nullptr;
     const int rc = sqlite3_open_v2(name.constData(), &db, flags, nullptr);
+    // Other connections (a session's loaders open the file on several threads) may hold a lock
+    // for a moment, e.g. the checkpoint of a closing connection: wait for it like every other
+    // connection does instead of failing with "database is locked".
+    if (rc == SQLITE_OK)
+        sqlite3_busy_timeout(db, 5000);
     Result<int> result = rc == SQLITE_OK
                              ? inspectOpenDatabase(db, path)
                              : Result<int>(sqliteError(db, path, QStringLiteral("opening read-only")));
