@@ -4,11 +4,14 @@
 #include "SmallDemo.h"
 #include "tests/common/LocalTileServer.h"
 #include "tests/common/TestPaths.h"
+#include "data/ProjectStore.h"
+#include "gis/CrsTransformer.h"
 
 #include <QImage>
 #include <QRegularExpression>
 #include <QTemporaryDir>
 #include <QTest>
+#include <cmath>
 
 using namespace citytwin;
 using namespace citytwin::test;
@@ -261,6 +264,45 @@ void TstCliLayers::renderContactsServicesOnlyWhenTrusted()
         for (int x = 0; x < withTiles.width(); ++x)
             differing += withTiles.pixel(x, y) != withoutTiles.pixel(x, y) ? 1 : 0;
     QVERIFY2(differing > withTiles.width() * withTiles.height() / 10, qPrintable(QString::number(differing)));
+
+    // And they land where they belong: the screen centre (the home view's target, the project
+    // origin) shows the colour of the web tile containing the origin's lon/lat at one of the
+    // service's zoom levels (which one depends on refinement), dimmed only by the terrain shading.
+    auto store = data::ProjectStore::open(project, data::ProjectStore::Mode::ReadOnly);
+    QVERIFY(store);
+    auto loaded = (*store)->loadProject();
+    QVERIFY(loaded);
+    auto toLonLat = gis::CrsTransformer::create(loaded->crs, QStringLiteral("EPSG:4326"));
+    QVERIFY(toLonLat);
+    const data::ProjectedPoint origin = loaded->origin;
+    auto lonLat = toLonLat->forward(origin);
+    QVERIFY(lonLat);
+    const double lon = lonLat->x, lat = lonLat->y * M_PI / 180.0;
+    const QColor drawn = withTiles.pixelColor(withTiles.width() / 2, withTiles.height() / 2);
+    double best = 1e9;
+    int bestZoom = -1;
+    for (int z = 0; z <= 19; ++z) {
+        const double n = std::ldexp(1.0, z);
+        const int x = int((lon + 180.0) / 360.0 * n);
+        const int y = int((1.0 - std::log(std::tan(lat) + 1.0 / std::cos(lat)) / M_PI) / 2.0 * n);
+        const QColor t = LocalTileServer::tileColour(z, x, y);
+        const double tt = t.red() * t.red() + t.green() * t.green() + t.blue() * t.blue();
+        const double f = (drawn.red() * t.red() + drawn.green() * t.green() + drawn.blue() * t.blue()) / tt;
+        if (f < 0.6 || f > 1.15)
+            continue;
+        const double residual = std::hypot(drawn.red() - f * t.red(), drawn.green() - f * t.green(),
+                                           drawn.blue() - f * t.blue());
+        if (residual < best) {
+            best = residual;
+            bestZoom = z;
+        }
+    }
+    qInfo("screen centre %s: tile colour of z %d, residual %.1f", qPrintable(drawn.name()), bestZoom, best);
+    QVERIFY2(best < 10.0, qPrintable(QStringLiteral("centre %1 matches no tile colour (best residual %2 at z %3)")
+                                         .arg(drawn.name())
+                                         .arg(best)
+                                         .arg(bestZoom)));
+    QVERIFY2(bestZoom >= 12, qPrintable(QStringLiteral("only a coarse level (z %1) was drawn").arg(bestZoom)));
 }
 
 QTEST_GUILESS_MAIN(TstCliLayers)
