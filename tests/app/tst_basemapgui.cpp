@@ -544,22 +544,34 @@ void TstBasemapGui::layerPropertiesSetOpacityAndExaggeration()
     QTRY_VERIFY(!w->findChild<app::LayerPropertiesDialog*>());
 }
 
+namespace {
+
+//! A project "from elsewhere" at PATH with one imagery layer on service URI (NET gets the layer).
+bool makeServiceProject(const QString& path, const QString& uri, data::LayerSettings& net)
+{
+    if (!QDir().mkpath(QFileInfo(path).absolutePath()))
+        return false;
+    auto project = app::ProjectDocument::emptyProject(path);
+    if (!project)
+        return false;
+    net.name = QStringLiteral("web basemap");
+    net.kind = data::LayerKind::Imagery;
+    net.sourceUri = uri;
+    project->addLayer(net);
+    auto created = ProjectSession::create(path, project.value());
+    if (!created)
+        qWarning() << created.status().message();
+    return created.isOk();
+}
+
+} // namespace
+
 void TstBasemapGui::trustPromptListsHostAndAllowTrusts()
 {
     // A project "from elsewhere" with a service layer on a local port nothing listens on.
     const QString path = m_dir.filePath(QStringLiteral("net/allow.citytwin"));
-    QVERIFY(QDir().mkpath(QFileInfo(path).absolutePath()));
-    auto project = app::ProjectDocument::emptyProject(path);
-    QVERIFY(project.isOk());
     data::LayerSettings net;
-    net.name = QStringLiteral("web basemap");
-    net.kind = data::LayerKind::Imagery;
-    net.sourceUri = QStringLiteral("http://127.0.0.1:9/{z}/{x}/{y}.png");
-    project->addLayer(net);
-    {
-        auto created = ProjectSession::create(path, project.value());
-        QVERIFY2(created.isOk(), qPrintable(created.status().message()));
-    }
+    QVERIFY(makeServiceProject(path, QStringLiteral("http://127.0.0.1:9/{z}/{x}/{y}.png"), net));
 
     auto w = makeWindow();
     QStringList shownHosts, shownUris;
@@ -589,18 +601,8 @@ void TstBasemapGui::trustPromptListsHostAndAllowTrusts()
 void TstBasemapGui::trustPromptNotNowAsksOnce()
 {
     const QString path = m_dir.filePath(QStringLiteral("net/notnow.citytwin"));
-    QVERIFY(QDir().mkpath(QFileInfo(path).absolutePath()));
-    auto project = app::ProjectDocument::emptyProject(path);
-    QVERIFY(project.isOk());
     data::LayerSettings net;
-    net.name = QStringLiteral("web basemap");
-    net.kind = data::LayerKind::Imagery;
-    net.sourceUri = QStringLiteral("http://127.0.0.1:9/tiles/{z}/{x}/{y}.png");
-    project->addLayer(net);
-    {
-        auto created = ProjectSession::create(path, project.value());
-        QVERIFY2(created.isOk(), qPrintable(created.status().message()));
-    }
+    QVERIFY(makeServiceProject(path, QStringLiteral("http://127.0.0.1:9/tiles/{z}/{x}/{y}.png"), net));
     auto w = makeWindow(); // its prompt says "Not now"
     QVERIFY(w->openProject(path));
     QTRY_COMPARE(w->basemap()->promptCount(), 1);
