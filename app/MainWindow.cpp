@@ -5,6 +5,8 @@
 #include "app/CursorStatus.h"
 #include "app/FileActions.h"
 #include "app/GuiLog.h"
+#include "app/InspectorController.h"
+#include "app/InspectorDock.h"
 #include "app/LayerActions.h"
 #include "app/LayerTreeDock.h"
 #include "app/OsgViewWidget.h"
@@ -184,6 +186,10 @@ void MainWindow::createDocksAndBars()
     addDockWidget(Qt::BottomDockWidgetArea, m_timelineDock);
     m_viewMenu->addAction(m_layerDock->toggleViewAction());
     m_viewMenu->addAction(m_timelineDock->toggleViewAction());
+    m_inspectorDock = new InspectorDock(this);
+    addDockWidget(Qt::RightDockWidgetArea, m_inspectorDock);
+    m_viewMenu->addAction(m_inspectorDock->toggleViewAction());
+    m_inspector = new InspectorController(m_view, m_inspectorDock, this);
     m_layerActions = new LayerActions(m_layerDock, this);
     m_layerActions->populate(m_layerMenu);
 
@@ -342,6 +348,7 @@ void MainWindow::onSessionChanged(ProjectSession* s)
     m_layerDock->setSession(s);
     m_layerActions->setSession(s);
     m_basemap->setSession(s);
+    m_inspector->setSession(s);
     m_tiles->setSession(s);
     m_tileStats->setSession(s);
     m_progress->hide();

@@ -17,6 +17,8 @@ namespace citytwin::app {
 class BasemapController;
 class ClockController;
 class CursorStatus;
+class InspectorController;
+class InspectorDock;
 class LayerActions;
 class LayerTreeDock;
 class OsgViewWidget;
@@ -27,7 +29,7 @@ class TileIndicator;
 class TileStatsOverlay;
 class TimelineDock;
 
-//! The citytwin window: the 3D view in the centre, Layers and Timeline docks, File/View/Layer/Help
+//! The citytwin window: the 3D view in the centre, Layers, Timeline and Inspector docks, File/View/Layer/Help
 //! menus, a playback toolbar and the cursor/loading/tiles status bar. Owns one ProjectDocument and
 //! one clock. Files and URLs dropped on it become layers (LayerActions).
 class MainWindow : public QMainWindow
@@ -51,6 +53,8 @@ public:
     OsgViewWidget* view() const { return m_view; }
     LayerTreeDock* layerDock() const { return m_layerDock; }
     TimelineDock* timelineDock() const { return m_timelineDock; }
+    InspectorDock* inspectorDock() const { return m_inspectorDock; }
+    InspectorController* inspector() const { return m_inspector; }
     ClockController* clock() const { return m_clock; }
     CursorStatus* cursorStatus() const { return m_cursor; }
     RecentFiles* recentFiles() const { return m_recent; }
@@ -99,6 +103,8 @@ private:
     OsgViewWidget* m_view = nullptr;
     LayerTreeDock* m_layerDock = nullptr;
     TimelineDock* m_timelineDock = nullptr;
+    InspectorDock* m_inspectorDock = nullptr;
+    InspectorController* m_inspector = nullptr;
     CursorStatus* m_cursor = nullptr;
     QProgressBar* m_progress = nullptr;
     QToolBar* m_toolBar = nullptr;

@@ -248,6 +248,56 @@ Do you want to save them?</source>
     </message>
 </context>
 <context>
+    <name>citytwin::app::InspectorController</name>
+    <message>
+        <source>%1 #%2</source>
+        <translation>%1 #%2</translation>
+    </message>
+</context>
+<context>
+    <name>citytwin::app::InspectorDock</name>
+    <message>
+        <source>(geometry)</source>
+        <translation>（几何类型）</translation>
+    </message>
+    <message>
+        <source>(area)</source>
+        <translation>（面积 m²）</translation>
+    </message>
+    <message>
+        <source>(source feature)</source>
+        <translation>（源要素）</translation>
+    </message>
+    <message>
+        <source>Inspector</source>
+        <translation>属性检查器</translation>
+    </message>
+    <message>
+        <source>Field</source>
+        <translation>字段</translation>
+    </message>
+    <message>
+        <source>Value</source>
+        <translation>值</translation>
+    </message>
+    <message>
+        <source>Nothing selected: click a building in the view.</source>
+        <translation>未选中任何对象：在视图中单击一栋建筑。</translation>
+    </message>
+    <message>
+        <source>%1 — feature %2</source>
+        <translation>%1 — 要素 %2</translation>
+    </message>
+    <message>
+        <source>Reading attributes…</source>
+        <translation>正在读取属性…</translation>
+    </message>
+    <message>
+        <source>Cannot read the attributes: %1</source>
+        <translation>无法读取属性：%1</translation>
+    </message>
+</context>
+<context>
     <name>citytwin::app::LayerActions</name>
     <message>
         <source>&amp;Add Layer…</source>

@@ -1,0 +1,207 @@
+#include "app/InspectorController.h"
+
+#include "app/GuiLog.h"
+#include "app/InspectorDock.h"
+#include "app/LayerLoader.h"
+#include "app/OsgViewWidget.h"
+#include "app/ProjectSession.h"
+#include "scene/CityScene.h"
+#include "scene/SceneBuilders.h"
+
+#include <QApplication>
+#include <QFutureWatcher>
+#include <QHelpEvent>
+#include <QMouseEvent>
+#include <QToolTip>
+#include <QtConcurrent/QtConcurrentRun>
+#include <algorithm>
+#include <memory>
+
+namespace citytwin::app {
+
+namespace {
+
+//! Eye distance after a double-click fly-to: close enough to see one building, never farther out.
+constexpr double kFlyToRangeM = 400.0;
+constexpr double kMinFlyToRangeM = 50.0;
+
+using AttributesResult = data::Result<gis::FeatureAttributes>;
+
+} // namespace
+
+InspectorController::InspectorController(OsgViewWidget* view, InspectorDock* dock, QObject* parent)
+    : QObject(parent), m_view(view), m_dock(dock)
+{
+    view->installEventFilter(this);
+}
+
+void InspectorController::setSession(ProjectSession* session)
+{
+    clearSelection();
+    m_session = session;
+}
+
+bool InspectorController::eventFilter(QObject* watched, QEvent* event)
+{
+    if (watched != m_view)
+        return QObject::eventFilter(watched, event);
+    // Only watches: the view still gets every event, so orbiting and zooming are unchanged.
+    switch (event->type()) {
+    case QEvent::MouseButtonPress: {
+        auto* e = static_cast<QMouseEvent*>(event);
+        if (e->button() == Qt::LeftButton) {
+            m_pressed = true;
+            m_doubleClick = false;
+            m_pressPos = e->position().toPoint();
+        }
+        break;
+    }
+    case QEvent::MouseButtonDblClick: {
+        auto* e = static_cast<QMouseEvent*>(event);
+        if (e->button() == Qt::LeftButton) {
+            // The first click of the pair normally selected already; the release that follows must
+            // not select again. A double-click that arrives alone (synthetic input) selects too.
+            m_pressed = true;
+            m_doubleClick = true;
+            m_pressPos = e->position().toPoint();
+            const std::optional<scene::PickResult> hit = m_view->pick(m_pressPos);
+            if (!hit || hit->layer != m_layer || hit->featureId != m_feature)
+                selectAt(m_pressPos);
+            flyToAt(m_pressPos);
+        }
+        break;
+    }
+    case QEvent::MouseButtonRelease: {
+        auto* e = static_cast<QMouseEvent*>(event);
+        if (e->button() == Qt::LeftButton && m_pressed) {
+            m_pressed = false;
+            const QPoint pos = e->position().toPoint();
+            // A drag orbits the camera; only a press and release in (about) one place is a click.
+            if (!m_doubleClick && (pos - m_pressPos).manhattanLength() < QApplication::startDragDistance())
+                selectAt(pos);
+        }
+        break;
+    }
+    case QEvent::ToolTip: {
+        auto* e = static_cast<QHelpEvent*>(event);
+        showToolTip(e->pos(), e->globalPos());
+        return true;
+    }
+    default:
+        break;
+    }
+    return QObject::eventFilter(watched, event);
+}
+
+void InspectorController::selectAt(const QPoint& pos)
+{
+    if (!m_view || !m_session)
+        return;
+    const std::optional<scene::PickResult> pick = m_view->pick(pos);
+    if (!pick || !pick->layer || !pick->featureId ||
+        m_session->scene().layerKind(*pick->layer) != data::LayerKind::Buildings) {
+        clearSelection();
+        return;
+    }
+    if (m_highlighted.valid())
+        scene::setBuildingsHighlight(m_highlighted.get(), std::nullopt);
+    osg::Node* node = m_session->scene().layerNode(*pick->layer);
+    scene::setBuildingsHighlight(node, pick->featureId);
+    m_highlighted = node;
+    m_layer = pick->layer;
+    m_feature = pick->featureId;
+    m_selectedName.clear();
+    m_view->update();
+    readAttributes(*pick->layer, *pick->featureId);
+    emit selectionChanged(m_feature);
+}
+
+void InspectorController::clearSelection()
+{
+    ++m_generation; // a read still running belongs to the old selection
+    if (m_highlighted.valid())
+        scene::setBuildingsHighlight(m_highlighted.get(), std::nullopt);
+    m_highlighted = nullptr;
+    const bool had = m_feature.has_value();
+    m_layer.reset();
+    m_feature.reset();
+    m_selectedName.clear();
+    if (m_dock)
+        m_dock->clear();
+    if (m_view)
+        m_view->update();
+    if (had)
+        emit selectionChanged(std::nullopt);
+}
+
+bool InspectorController::flyToAt(const QPoint& pos)
+{
+    if (!m_view)
+        return false;
+    const std::optional<scene::PickResult> pick = m_view->pick(pos);
+    if (!pick)
+        return false;
+    data::SavedView v = m_view->view();
+    v.target = pick->point;
+    v.rangeM = std::clamp(v.rangeM, kMinFlyToRangeM, kFlyToRangeM);
+    m_view->setView(v, true);
+    return true;
+}
+
+void InspectorController::readAttributes(data::LayerId layer, std::int64_t featureId)
+{
+    const quint64 generation = ++m_generation;
+    const data::LayerSettings* settings = m_session->project().layer(layer);
+    const QString layerName = settings ? settings->name : QString();
+    if (m_dock)
+        m_dock->showReading(layerName, featureId);
+    if (!settings)
+        return;
+    const QString path = loader::resolveSource(settings->sourceUri, m_session->path());
+    using Shared = std::shared_ptr<AttributesResult>;
+    auto* watcher = new QFutureWatcher<Shared>(this);
+    ++m_pending;
+    connect(watcher, &QFutureWatcher<Shared>::finished, this, [this, watcher, generation, layerName, featureId] {
+        watcher->deleteLater();
+        --m_pending;
+        if (generation != m_generation)
+            return; // the user selected something else meanwhile
+        const Shared result = watcher->result();
+        if (!result->isOk()) {
+            qCWarning(lcGui) << "inspector:" << result->status().message();
+            if (m_dock)
+                m_dock->showError(layerName, featureId, result->status().message());
+            return;
+        }
+        for (const auto& [field, value] : result->value().fields)
+            if (field.compare(QLatin1String("name"), Qt::CaseInsensitive) == 0)
+                m_selectedName = value;
+        if (m_dock)
+            m_dock->showAttributes(layerName, featureId, result->value());
+    });
+    // GDAL opens its own handle in the worker: a slow or remote source never blocks the UI.
+    watcher->setFuture(QtConcurrent::run(
+        [path, featureId]() { return std::make_shared<AttributesResult>(gis::readFootprintAttributes(path, featureId)); }));
+}
+
+void InspectorController::showToolTip(const QPoint& pos, const QPoint& globalPos)
+{
+    QString text;
+    if (m_view && m_session) {
+        const std::optional<scene::PickResult> pick = m_view->pick(pos);
+        if (pick && pick->layer && pick->featureId &&
+            m_session->scene().layerKind(*pick->layer) == data::LayerKind::Buildings) {
+            const data::LayerSettings* layer = m_session->project().layer(*pick->layer);
+            text = tr("%1 #%2").arg(layer ? layer->name : QString()).arg(*pick->featureId);
+            // Names come from the source: only the selection's is at hand without a read.
+            if (pick->layer == m_layer && pick->featureId == m_feature && !m_selectedName.isEmpty())
+                text = m_selectedName + QLatin1Char('\n') + text;
+        }
+    }
+    if (text.isEmpty())
+        QToolTip::hideText();
+    else
+        QToolTip::showText(globalPos, text, m_view);
+}
+
+} // namespace citytwin::app

@@ -1,0 +1,207 @@
+// The Inspector on the small demo city under Xvfb: a click on the landmark tower highlights it (the
+// buildings shader's ct_highlightId) and the dock shows its GPKG attributes read on a worker; a drag
+// selects nothing; a click on bare ground clears; a double-click flies the camera to the building;
+// a source deleted after loading gives an error line in the dock, not a crash.
+#include "SmallDemo.h"
+#include "app/InspectorController.h"
+#include "app/InspectorDock.h"
+#include "app/MainWindow.h"
+#include "app/OsgViewWidget.h"
+#include "app/ProjectSession.h"
+#include "scene/CityScene.h"
+
+#include <QAction>
+#include <QApplication>
+#include <QFile>
+#include <QHelpEvent>
+#include <QSettings>
+#include <QTemporaryDir>
+#include <QTest>
+#include <QToolTip>
+#include <memory>
+#include <osg/Uniform>
+
+using namespace citytwin;
+using app::MainWindow;
+
+namespace {
+
+constexpr int kLoadTimeoutMs = 120000;
+
+std::unique_ptr<MainWindow> openWindow(const QString& project)
+{
+    auto w = std::make_unique<MainWindow>();
+    w->setUnsavedChangesPolicy(MainWindow::UnsavedChanges::Discard);
+    w->setModalErrors(false);
+    w->resize(1100, 700);
+    w->show();
+    if (!QTest::qWaitForWindowExposed(w.get()) || !w->openProject(project) ||
+        !QTest::qWaitFor([&] { return w->session() && !w->session()->isLoading(); }, kLoadTimeoutMs))
+        return nullptr;
+    return w;
+}
+
+//! Looks straight down on the local point (X, Y) from RANGEM and waits for a frame of that view.
+bool lookDownAt(MainWindow& w, double x, double y, double rangeM)
+{
+    data::SavedView v;
+    v.target = {x, y, 0};
+    v.pitchDeg = -89;
+    v.rangeM = rangeM;
+    w.view()->setView(v);
+    const int frames = w.view()->frameCount();
+    w.view()->update();
+    return QTest::qWaitFor([&] { return w.view()->frameCount() > frames; }, 10000);
+}
+
+//! The first view position (on a 12 px grid) whose pick satisfies WANT; (-1, -1) when none does.
+template<typename Want>
+QPoint findPosition(const app::OsgViewWidget& view, Want want)
+{
+    for (int y = 20; y < view.height() - 20; y += 12)
+        for (int x = 20; x < view.width() - 20; x += 12)
+            if (const auto hit = view.pick(QPoint(x, y)); hit && want(*hit))
+                return QPoint(x, y);
+    return QPoint(-1, -1);
+}
+
+float highlightId(MainWindow& w, data::LayerId layer)
+{
+    osg::Node* node = w.session()->scene().layerNode(layer);
+    const osg::Uniform* u = node && node->getStateSet() ? node->getStateSet()->getUniform("ct_highlightId") : nullptr;
+    float value = -2.0f;
+    if (u)
+        u->get(value);
+    return value;
+}
+
+} // namespace
+
+class TstInspector : public QObject
+{
+    Q_OBJECT
+private slots:
+    void initTestCase();
+    void clickShowsTowerAttributesAndGroundClears();
+    void dragSelectsNothing();
+    void doubleClickFliesToBuilding();
+    void deletedSourceShowsError();
+
+private:
+    QTemporaryDir m_dir;
+    QString m_demo;
+};
+
+void TstInspector::initTestCase()
+{
+    if (QGuiApplication::platformName() != QLatin1String("xcb"))
+        QSKIP("needs an X display (run under xvfb-run -a)");
+    QVERIFY(m_dir.isValid());
+    QSettings::setPath(QSettings::NativeFormat, QSettings::UserScope, m_dir.filePath(QStringLiteral("settings")));
+    QSettings().clear();
+    auto demo = test::makeSmallDemo(m_dir.filePath(QStringLiteral("demo")));
+    QVERIFY2(demo.isOk(), qPrintable(demo.status().message()));
+    m_demo = demo.value();
+}
+
+void TstInspector::clickShowsTowerAttributesAndGroundClears()
+{
+    auto w = openWindow(m_demo);
+    QVERIFY(w);
+    QVERIFY(w->inspectorDock());
+    QVERIFY(!w->inspectorDock()->toggleViewAction()->associatedObjects().isEmpty()); // in the View menu
+    const data::LayerId buildings = test::firstLayerOf(w->session()->project(), data::LayerKind::Buildings);
+    QVERIFY(buildings.isValid());
+    QCOMPARE(highlightId(*w, buildings), -1.0f);
+
+    const double cx = (gis::kDemoTower.minX + gis::kDemoTower.maxX) / 2;
+    const double cy = (gis::kDemoTower.minY + gis::kDemoTower.maxY) / 2;
+    QVERIFY(lookDownAt(*w, cx, cy, 700));
+    const QPoint centre = w->view()->rect().center();
+    const auto hit = w->view()->pick(centre);
+    QVERIFY(hit && hit->featureId);
+    QCOMPARE(*hit->featureId, std::int64_t(1)); // the tower is feature 1 of buildings.gpkg
+
+    QTest::mouseClick(w->view(), Qt::LeftButton, {}, centre);
+    QCOMPARE(w->inspector()->selectedFeature(), std::optional<std::int64_t>(1));
+    QCOMPARE(highlightId(*w, buildings), 1.0f);
+    app::InspectorDock* dock = w->inspectorDock();
+    const QString layerName = w->session()->project().layer(buildings)->name;
+    QVERIFY2(dock->headingText().contains(layerName) && dock->headingText().contains(QLatin1String("1")),
+             qPrintable(dock->headingText()));
+    QTRY_COMPARE_WITH_TIMEOUT(w->inspector()->pendingReads(), 0, 10000);
+    QVERIFY2(dock->statusText().isEmpty(), qPrintable(dock->statusText()));
+    QCOMPARE(dock->value(QStringLiteral("name")), std::optional(QString::fromUtf8(gis::kDemoTower.name)));
+    QCOMPARE(dock->value(QStringLiteral("height")).value_or(QString()).toDouble(), gis::kDemoTower.heightM);
+    QCOMPARE(dock->value(QStringLiteral("floors")), std::optional(QString::number(gis::kDemoTower.floors)));
+    QVERIFY(dock->value(QStringLiteral("year_built")).value_or(QString()).toInt() > 1900);
+
+    // Hovering the selected building: a tooltip with its name, layer and id.
+    QHelpEvent help(QEvent::ToolTip, centre, w->view()->mapToGlobal(centre));
+    QApplication::sendEvent(w->view(), &help);
+    QTRY_VERIFY(QToolTip::isVisible());
+    QVERIFY2(QToolTip::text().contains(QString::fromUtf8(gis::kDemoTower.name)) &&
+                 QToolTip::text().contains(layerName + QStringLiteral(" #1")),
+             qPrintable(QToolTip::text()));
+    QToolTip::hideText();
+
+    // Bare ground (a terrain hit, no building) clears the selection and the highlight.
+    const QPoint ground = findPosition(*w->view(), [](const scene::PickResult& r) { return !r.featureId; });
+    QVERIFY2(ground.x() >= 0, "no bare ground in the view");
+    QTest::mouseClick(w->view(), Qt::LeftButton, {}, ground);
+    QVERIFY(!w->inspector()->selectedFeature());
+    QCOMPARE(highlightId(*w, buildings), -1.0f);
+    QVERIFY(dock->headingText().isEmpty());
+    QCOMPARE(dock->rowCount(), 0);
+}
+
+void TstInspector::dragSelectsNothing()
+{
+    auto w = openWindow(m_demo);
+    QVERIFY(w);
+    QVERIFY(lookDownAt(*w, 80, 120, 700));
+    const QPoint centre = w->view()->rect().center();
+    QTest::mousePress(w->view(), Qt::LeftButton, {}, centre);
+    QTest::mouseRelease(w->view(), Qt::LeftButton, {}, centre + QPoint(60, 30));
+    QVERIFY(!w->inspector()->selectedFeature());
+    QVERIFY(w->inspectorDock()->headingText().isEmpty());
+}
+
+void TstInspector::doubleClickFliesToBuilding()
+{
+    auto w = openWindow(m_demo);
+    QVERIFY(w);
+    QVERIFY(lookDownAt(*w, -150, -150, 1200));
+    const QPoint tower = findPosition(*w->view(), [](const scene::PickResult& r) { return r.featureId == 1; });
+    QVERIFY2(tower.x() >= 0, "the tower is not in view");
+    QTest::mouseDClick(w->view(), Qt::LeftButton, {}, tower);
+    QCOMPARE(w->inspector()->selectedFeature(), std::optional<std::int64_t>(1));
+    QVERIFY(w->view()->isAnimating()); // a flight, not a jump
+    QTRY_VERIFY_WITH_TIMEOUT(!w->view()->isAnimating(), 10000);
+    const data::SavedView v = w->view()->view();
+    QVERIFY2(v.target.x >= gis::kDemoTower.minX - 1 && v.target.x <= gis::kDemoTower.maxX + 1 &&
+                 v.target.y >= gis::kDemoTower.minY - 1 && v.target.y <= gis::kDemoTower.maxY + 1,
+             qPrintable(QStringLiteral("%1 %2").arg(v.target.x).arg(v.target.y)));
+    QVERIFY(v.rangeM <= 400.0 + 1e-6);
+}
+
+void TstInspector::deletedSourceShowsError()
+{
+    auto w = openWindow(m_demo);
+    QVERIFY(w);
+    const QString gpkg = m_dir.filePath(QStringLiteral("demo/buildings.gpkg"));
+    const QString away = gpkg + QStringLiteral(".away");
+    QVERIFY(QFile::rename(gpkg, away));
+    QVERIFY(lookDownAt(*w, 80, 120, 700));
+    QTest::mouseClick(w->view(), Qt::LeftButton, {}, w->view()->rect().center());
+    QCOMPARE(w->inspector()->selectedFeature(), std::optional<std::int64_t>(1));
+    QTRY_COMPARE_WITH_TIMEOUT(w->inspector()->pendingReads(), 0, 10000);
+    const QString status = w->inspectorDock()->statusText();
+    QVERIFY(QFile::rename(away, gpkg));
+    QVERIFY2(status.contains(QLatin1String("buildings.gpkg")), qPrintable(status));
+    QCOMPARE(w->inspectorDock()->rowCount(), 0);
+    QVERIFY(w->view()->pick(w->view()->rect().center()).has_value()); // the scene is unaffected
+}
+
+QTEST_MAIN(TstInspector)
+#include "tst_inspector.moc"
