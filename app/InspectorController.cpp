@@ -38,7 +38,20 @@ InspectorController::InspectorController(OsgViewWidget* view, InspectorDock* doc
 void InspectorController::setSession(ProjectSession* session)
 {
     clearSelection();
+    if (m_session)
+        disconnect(m_session, nullptr, this, nullptr);
     m_session = session;
+    if (session)
+        connect(session, &ProjectSession::layersChanged, this, &InspectorController::dropStaleSelection);
+}
+
+void InspectorController::dropStaleSelection()
+{
+    // The selected layer was removed (or its node replaced): the dock would describe a feature
+    // that is no longer drawn, and the highlight would sit on a dead node.
+    if (m_layer && (!m_session || !m_session->project().layer(*m_layer) ||
+                    m_session->scene().layerNode(*m_layer) != m_highlighted.get()))
+        clearSelection();
 }
 
 bool InspectorController::eventFilter(QObject* watched, QEvent* event)

@@ -55,6 +55,7 @@ protected:
     bool eventFilter(QObject* watched, QEvent* event) override;
 
 private:
+    void dropStaleSelection();
     void showToolTip(const QPoint& pos, const QPoint& globalPos);
     void readAttributes(data::LayerId layer, std::int64_t featureId);
 

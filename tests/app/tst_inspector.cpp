@@ -1,7 +1,7 @@
 // The Inspector on the small demo city under Xvfb: a click on the landmark tower highlights it (the
 // buildings shader's ct_highlightId) and the dock shows its GPKG attributes read on a worker; a drag
 // selects nothing; a click on bare ground clears; a double-click flies the camera to the building;
-// a source deleted after loading gives an error line in the dock, not a crash.
+// a source deleted after loading gives an error line in the dock, not a crash; removing the layer clears.
 #include "SmallDemo.h"
 #include "app/InspectorController.h"
 #include "app/InspectorDock.h"
@@ -86,6 +86,7 @@ private slots:
     void dragSelectsNothing();
     void doubleClickFliesToBuilding();
     void deletedSourceShowsError();
+    void removingTheLayerClearsSelection();
 
 private:
     QTemporaryDir m_dir;
@@ -201,6 +202,21 @@ void TstInspector::deletedSourceShowsError()
     QVERIFY2(status.contains(QLatin1String("buildings.gpkg")), qPrintable(status));
     QCOMPARE(w->inspectorDock()->rowCount(), 0);
     QVERIFY(w->view()->pick(w->view()->rect().center()).has_value()); // the scene is unaffected
+}
+
+void TstInspector::removingTheLayerClearsSelection()
+{
+    auto w = openWindow(m_demo);
+    QVERIFY(w);
+    QVERIFY(lookDownAt(*w, 80, 120, 700));
+    QTest::mouseClick(w->view(), Qt::LeftButton, {}, w->view()->rect().center());
+    QCOMPARE(w->inspector()->selectedFeature(), std::optional<std::int64_t>(1));
+    const data::LayerId buildings = test::firstLayerOf(w->session()->project(), data::LayerKind::Buildings);
+    QVERIFY(w->session()->removeLayer(buildings));
+    QVERIFY(!w->inspector()->selectedFeature());
+    QVERIFY(w->inspectorDock()->headingText().isEmpty());
+    QTRY_COMPARE_WITH_TIMEOUT(w->inspector()->pendingReads(), 0, 10000);
+    QVERIFY(w->inspectorDock()->headingText().isEmpty()); // the late read of the old selection is dropped
 }
 
 QTEST_MAIN(TstInspector)
