@@ -1,13 +1,15 @@
 // The Inspector on the small demo city under Xvfb: a click on the landmark tower highlights it (the
 // buildings shader's ct_highlightId) and the dock shows its GPKG attributes read on a worker; a drag
 // selects nothing; a click on bare ground clears; a double-click flies the camera to the building;
-// a source deleted after loading gives an error line in the dock, not a crash; removing the layer clears.
+// a source deleted after loading gives an error line in the dock, not a crash; removing the layer clears;
+// zh_CN strings, switched at run time.
 #include "SmallDemo.h"
 #include "app/InspectorController.h"
 #include "app/InspectorDock.h"
 #include "app/MainWindow.h"
 #include "app/OsgViewWidget.h"
 #include "app/ProjectSession.h"
+#include "app/Translations.h"
 #include "scene/CityScene.h"
 
 #include <QAction>
@@ -87,6 +89,7 @@ private slots:
     void doubleClickFliesToBuilding();
     void deletedSourceShowsError();
     void removingTheLayerClearsSelection();
+    void chineseTranslation();
 
 private:
     QTemporaryDir m_dir;
@@ -217,6 +220,24 @@ void TstInspector::removingTheLayerClearsSelection()
     QVERIFY(w->inspectorDock()->headingText().isEmpty());
     QTRY_COMPARE_WITH_TIMEOUT(w->inspector()->pendingReads(), 0, 10000);
     QVERIFY(w->inspectorDock()->headingText().isEmpty()); // the late read of the old selection is dropped
+}
+
+void TstInspector::chineseTranslation()
+{
+    QVERIFY(app::Translations::install(QStringLiteral("zh_CN")));
+    auto w = openWindow(m_demo);
+    QVERIFY(w);
+    app::InspectorDock* dock = w->inspectorDock();
+    QCOMPARE(dock->windowTitle(), QStringLiteral("属性检查器"));
+    QCOMPARE(dock->toggleViewAction()->text(), QStringLiteral("属性检查器"));
+    dock->showError(QStringLiteral("B"), 7, QStringLiteral("x.gpkg: file does not exist"));
+    QCOMPARE(dock->headingText(), QStringLiteral("B — 要素 7"));
+    QCOMPARE(dock->statusText(), QStringLiteral("无法读取属性：x.gpkg: file does not exist"));
+    // A run-time switch retranslates what the dock shows now (LanguageChange is posted).
+    QVERIFY(app::Translations::install(QStringLiteral("en")));
+    QTRY_COMPARE(dock->windowTitle(), QStringLiteral("Inspector"));
+    QCOMPARE(dock->headingText(), QStringLiteral("B — feature 7"));
+    QCOMPARE(dock->statusText(), QStringLiteral("Cannot read the attributes: x.gpkg: file does not exist"));
 }
 
 QTEST_MAIN(TstInspector)
