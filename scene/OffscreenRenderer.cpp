@@ -17,6 +17,11 @@
 
 namespace citytwin::scene {
 
+namespace {
+//! Tries at opening the pbuffer context (250 ms apart) before the renderer reports failure.
+constexpr int kContextAttempts = 3;
+} // namespace
+
 struct OffscreenRenderer::Impl
 {
     osg::ref_ptr<osg::GraphicsContext> context;
@@ -73,6 +78,15 @@ OffscreenRenderer::OffscreenRenderer(int width, int height)
     traits->doubleBuffer = false;
     traits->windowDecoration = false;
     m_impl->context = osg::GraphicsContext::createGraphicsContext(traits.get());
+    // Opening the X display can fail for a moment on a busy server (seen once on Xvfb in CI while
+    // another suite opened many connections): try again briefly before giving up. Without a
+    // DISPLAY there is nothing to wait for.
+    for (int attempt = 1; attempt < kContextAttempts && !qEnvironmentVariableIsEmpty("DISPLAY") &&
+                          (!m_impl->context || !m_impl->context->valid());
+         ++attempt) {
+        QThread::msleep(250);
+        m_impl->context = osg::GraphicsContext::createGraphicsContext(traits.get());
+    }
     if (!m_impl->context || !m_impl->context->valid()) {
         m_impl->context = nullptr;
         m_status = data::Status::error(
