@@ -1,6 +1,7 @@
 #include "gis/GdalImagerySource.h"
 
 #include "gis/GdalErrorCapture.h"
+#include "gis/ImageryBands.h"
 
 #include <algorithm>
 
@@ -17,55 +18,14 @@ Result<std::shared_ptr<GdalImagerySource>> GdalImagerySource::create(std::unique
         return dataset.status();
     GDALDataset& ds = **dataset;
     std::shared_ptr<GdalImagerySource> out(new GdalImagerySource(std::move(source)));
-    const int n = ds.GetRasterCount();
-    int red = 0, green = 0, blue = 0;
-    for (int i = 1; i <= n; ++i) {
-        int* slot = nullptr;
-        switch (ds.GetRasterBand(i)->GetColorInterpretation()) {
-        case GCI_RedBand:
-            slot = &red;
-            break;
-        case GCI_GreenBand:
-            slot = &green;
-            break;
-        case GCI_BlueBand:
-            slot = &blue;
-            break;
-        case GCI_AlphaBand:
-            slot = &out->m_alpha;
-            break;
-        default:
-            break;
-        }
-        if (slot && !*slot)
-            *slot = i;
-    }
-    if (red && green && blue)
-        out->m_colour = {red, green, blue};
-    else if (n >= 3)
-        out->m_colour = {1, 2, 3}; // no colour interpretation recorded: the usual order
-    else
-        out->m_colour = {1};
-    GDALRasterBand* first = ds.GetRasterBand(out->m_colour.front());
-    if (out->m_colour.size() == 1 && first->GetColorInterpretation() == GCI_PaletteIndex &&
-        first->GetColorTable()) {
-        const GDALColorTable* table = first->GetColorTable();
-        for (int i = 0; i < std::min(table->GetColorEntryCount(), 256); ++i)
-            out->m_palette.push_back(*table->GetColorEntry(i));
-    }
-    std::vector<int> used = out->m_colour;
-    if (out->m_alpha)
-        used.push_back(out->m_alpha);
-    for (int i : used) {
-        const GDALDataType type = ds.GetRasterBand(i)->GetRasterDataType();
-        if (type != GDT_Byte)
-            return Status::error(Status::Code::Unsupported,
-                                 QStringLiteral("%1: imagery band %2 is %3; only 8-bit imagery is supported "
-                                                "(is this a DEM? add it as an elevation layer)")
-                                     .arg(out->info().name)
-                                     .arg(i)
-                                     .arg(QString::fromUtf8(GDALGetDataTypeName(type))));
-    }
+    auto bands = imageryBands(ds, out->info().name);
+    if (!bands)
+        return bands.status();
+    out->m_colour = bands->colour;
+    out->m_alpha = bands->alpha;
+    if (bands->palette) // copied: the dataset's table belongs to this thread's dataset
+        for (int i = 0; i < std::min(bands->palette->GetColorEntryCount(), 256); ++i)
+            out->m_palette.push_back(*bands->palette->GetColorEntry(i));
     return out;
 }
 

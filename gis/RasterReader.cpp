@@ -1,5 +1,6 @@
 #include "gis/RasterReader.h"
 
+#include "gis/ImageryBands.h"
 #include "gis/GdalErrorCapture.h"
 #include "gis/GdalOpen.h"
 #include "gis/RasterWarp.h"
@@ -103,61 +104,6 @@ Result<Prepared> prepare(const QString& path, const QString& projectCrs,
         }
     }
     return p;
-}
-
-//! Imagery band layout: which source bands are colour, which is alpha, whether a palette applies.
-struct ImageryBands
-{
-    std::vector<int> colour; // 1 (grey/palette) or 3 (RGB) source bands
-    int alpha = 0;
-    const GDALColorTable* palette = nullptr;
-};
-
-Result<ImageryBands> imageryBands(GDALDataset& ds, const QString& path)
-{
-    const int n = ds.GetRasterCount();
-    ImageryBands b;
-    int red = 0, green = 0, blue = 0;
-    for (int i = 1; i <= n; ++i) {
-        switch (ds.GetRasterBand(i)->GetColorInterpretation()) {
-        case GCI_RedBand:
-            red = red ? red : i;
-            break;
-        case GCI_GreenBand:
-            green = green ? green : i;
-            break;
-        case GCI_BlueBand:
-            blue = blue ? blue : i;
-            break;
-        case GCI_AlphaBand:
-            b.alpha = b.alpha ? b.alpha : i;
-            break;
-        default:
-            break;
-        }
-    }
-    if (red && green && blue)
-        b.colour = {red, green, blue};
-    else if (n >= 3)
-        b.colour = {1, 2, 3}; // no colour interpretation recorded: the usual order
-    else
-        b.colour = {1};
-    if (b.colour.size() == 1 && ds.GetRasterBand(1)->GetColorInterpretation() == GCI_PaletteIndex)
-        b.palette = ds.GetRasterBand(1)->GetColorTable();
-    std::vector<int> used = b.colour;
-    if (b.alpha)
-        used.push_back(b.alpha);
-    for (int i : used) {
-        const GDALDataType type = ds.GetRasterBand(i)->GetRasterDataType();
-        if (type != GDT_Byte)
-            return Status::error(Status::Code::Unsupported,
-                                 QStringLiteral("%1: imagery band %2 is %3; only 8-bit imagery is supported "
-                                                "(is this a DEM?)")
-                                     .arg(path)
-                                     .arg(i)
-                                     .arg(QString::fromUtf8(GDALGetDataTypeName(type))));
-    }
-    return b;
 }
 
 } // namespace
