@@ -90,7 +90,6 @@ private:
             Status::Code::Cancelled,
             QStringLiteral("%1: demo city generation cancelled").arg(QDir::toNativeSeparators(m_dir)));
     }
-    Result<data::ProjectedPoint> origin() const;
     Status writeOverlays(data::ProjectStore& store, const demo::DemoLayout& layout,
                          const demo::DemoTerrain& terrain, const std::vector<demo::DemoBuilding>& buildings,
                          const std::vector<demo::DemoPipe>& pipes, const data::ProjectedPoint& origin,
@@ -108,18 +107,6 @@ private:
     //! the two biggest steps overlap on a two-core machine.
     std::future<Status> m_imagery;
 };
-
-Result<data::ProjectedPoint> DemoCityBuilder::origin() const
-{
-    auto transformer = CrsTransformer::create(QStringLiteral("EPSG:4490"), QStringLiteral("EPSG:4549"));
-    if (!transformer)
-        return transformer.status();
-    auto centre = transformer->forward({kCentreLon, kCentreLat, 0.0});
-    if (!centre)
-        return centre.status();
-    // Whole metres keep the local frame's numbers tidy in every tool that shows them.
-    return data::ProjectedPoint{std::round(centre->x), std::round(centre->y), 0.0};
-}
 
 Result<QString> DemoCityBuilder::run()
 {
@@ -146,7 +133,7 @@ Result<QString> DemoCityBuilder::run()
 
     if (!report(0.0, QStringLiteral("Planning the city")))
         return cancelled();
-    const auto originResult = origin();
+    const auto originResult = demoCityOrigin();
     if (!originResult)
         return originResult.status().withContext(QStringLiteral("demo city origin"));
     const data::ProjectedPoint org = *originResult;
@@ -280,6 +267,18 @@ Status DemoCityBuilder::writeOverlays(data::ProjectStore& store, const demo::Dem
 }
 
 } // namespace
+
+Result<data::ProjectedPoint> demoCityOrigin()
+{
+    auto transformer = CrsTransformer::create(QStringLiteral("EPSG:4490"), QStringLiteral("EPSG:4549"));
+    if (!transformer)
+        return transformer.status();
+    auto centre = transformer->forward({kCentreLon, kCentreLat, 0.0});
+    if (!centre)
+        return centre.status();
+    // Whole metres keep the local frame's numbers tidy in every tool that shows them.
+    return data::ProjectedPoint{std::round(centre->x), std::round(centre->y), 0.0};
+}
 
 Result<QString> makeDemoCity(const QString& dir, const DemoCityOptions& options,
                              const std::function<bool(double, const QString&)>& progress)

@@ -1,5 +1,6 @@
 #pragma once
 
+#include "data/Points.h"
 #include "data/Result.h"
 
 #include <QString>
@@ -32,6 +33,9 @@ struct DemoLandmark
     int floors;
 };
 inline constexpr DemoLandmark kDemoTower{"平湖国际金融中心", 60.0, 100.0, 100.0, 140.0, 180.0, 45};
+
+//! The demo's project origin: lon 121.0 / lat 30.7 (CGCS2000) in EPSG:4549, in whole metres.
+data::Result<data::ProjectedPoint> demoCityOrigin();
 
 //! Name of the project file makeDemoCity() writes into its folder.
 inline constexpr const char* kDemoProjectFileName = "pinghu.citytwin";

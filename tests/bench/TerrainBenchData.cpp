@@ -204,16 +204,6 @@ Status writeMosaic(const QString& path, const Mosaic& m)
 
 } // namespace
 
-data::Result<data::ProjectedPoint> demoOrigin()
-{
-    auto transformer = gis::CrsTransformer::create(QStringLiteral("EPSG:4490"), QStringLiteral("EPSG:4549"));
-    if (!transformer)
-        return transformer.status();
-    auto centre = transformer->forward({121.0, 30.7, 0.0});
-    if (!centre)
-        return centre.status();
-    return data::ProjectedPoint{std::round(centre->x), std::round(centre->y), 0.0};
-}
 
 data::Result<TerrainFiles> demoTerrainFiles(const QString& dir)
 {

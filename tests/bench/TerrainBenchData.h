@@ -14,9 +14,6 @@ struct TerrainFiles
     QString imagery;
 };
 
-//! The demo's projected origin (lon 121.0, lat 30.7 in EPSG:4549, whole metres like makeDemoCity).
-data::Result<data::ProjectedPoint> demoOrigin();
-
 //! dem.tif and imagery.tif of the demo city in DIR, generating the demo there first when DIR has
 //! no project yet (without events or people: only its rasters are used).
 data::Result<TerrainFiles> demoTerrainFiles(const QString& dir);

@@ -9,6 +9,7 @@
 // fps ratio >= 0.9.
 
 #include "data/Features.h"
+#include "gis/DemoCity.h"
 #include "gis/CrsTransformer.h"
 #include "gis/DemoGpkgWriter.h"
 #include "gis/FootprintReader.h"
@@ -59,17 +60,6 @@ double mean(const std::vector<double>& v)
     return v.empty() ? 0.0 : std::accumulate(v.begin(), v.end(), 0.0) / double(v.size());
 }
 
-//! The demo's projected origin (lon 121.0, lat 30.7 in EPSG:4549, whole metres like makeDemoCity).
-data::Result<data::ProjectedPoint> demoOrigin()
-{
-    auto transformer = gis::CrsTransformer::create(QStringLiteral("EPSG:4490"), QStringLiteral("EPSG:4549"));
-    if (!transformer)
-        return transformer.status();
-    auto centre = transformer->forward({121.0, 30.7, 0.0});
-    if (!centre)
-        return centre.status();
-    return data::ProjectedPoint{std::round(centre->x), std::round(centre->y), 0.0};
-}
 
 //! COUNT footprints on a jittered grid over 20 × 20 km: rotated rectangles and L-shapes (concave
 //! roofs, tessellated like real ones) of 8–40 m, mostly low-rise with a few towers. The demo's own
@@ -299,7 +289,7 @@ int main(int argc, char** argv)
     }
     const int frames = quick ? 60 : 240;
     gis::ensureGdalRegistered();
-    const auto origin = demoOrigin();
+    const auto origin = gis::demoCityOrigin();
     if (!origin) {
         std::fprintf(stderr, "bench_buildings: %s\n", qPrintable(origin.status().message()));
         return 1;

@@ -9,6 +9,7 @@
 // Targets (2-core llvmpipe): no frame over 50 ms caused by loading, refined within 3 s of a stop.
 
 #include "data/TilingScheme.h"
+#include "gis/DemoCity.h"
 #include "gis/RasterSourceFactory.h"
 #include "scene/CityScene.h"
 #include "scene/FrameStats.h"
@@ -329,7 +330,7 @@ int main(int argc, char** argv)
                      qPrintable(o.scenario));
         return 2;
     }
-    const auto origin = bench::demoOrigin();
+    const auto origin = gis::demoCityOrigin();
     if (!origin) {
         std::fprintf(stderr, "bench_terrain: %s\n", qPrintable(origin.status().message()));
         return 1;
