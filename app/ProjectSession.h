@@ -1,6 +1,8 @@
 #pragma once
 
+#include "data/FeatureStyle.h"
 #include "data/LayerId.h"
+#include "data/Model.h"
 #include "data/Project.h"
 #include "data/ProjectStore.h"
 #include "data/Rasters.h"
@@ -10,6 +12,7 @@
 #include "scene/TileEngine.h"
 
 #include <QObject>
+#include <QStringList>
 #include <QString>
 #include <atomic>
 #include <functional>
@@ -117,6 +120,33 @@ public:
     //! Trusts ID's source for this session and loads it.
     void trustLayer(data::LayerId id);
 
+    // Model layers and feature styling (ProjectSessionModels.cpp). A Model layer's source is a
+    // CityGML, IFC, glTF/GLB file, a 3D Tiles tileset.json or an oblique (OSGB) dataset; its
+    // style keeps "format" and, for models in local coordinates, "placement" (data::ModelPlacement).
+
+    //! The features of model layer ID's live node (CityGML/IFC/glTF; the loaded tiles of a
+    //! tileset), sorted by id; empty before it is loaded and for other kinds.
+    std::vector<data::ModelFeature> modelFeatures(data::LayerId id) const;
+    std::optional<data::ModelFeature> modelFeature(data::LayerId id, std::int64_t featureId) const;
+    //! The attributes a building or model layer can be styled by: a buildings layer's OGR fields
+    //! (read from the file header), a model's feature attribute names plus "type" and "name".
+    QStringList styleFields(data::LayerId id) const;
+    //! ID's feature style (style key "featureStyle"; default: Single).
+    data::FeatureStyle featureStyle(data::LayerId id) const;
+    //! Stores STYLE and applies it to the live layer without rebuilding it: field values are read
+    //! (buildings: from the file, on a worker) and classified, then colours, hidden features
+    //! (the user's plus, with an isolated storey, every element outside it) and wireframe are
+    //! written to the layer. featureStyleApplied(ID) follows (at once for models, after the read
+    //! for buildings); a failed read sets no colours and reports through layerError-like text in
+    //! styleError(). Marks the session modified.
+    void setFeatureStyle(data::LayerId id, const data::FeatureStyle& style);
+    //! The legend of the style last applied to ID (empty classes for Single).
+    data::StyleClassification styleClassification(data::LayerId id) const;
+    QString styleError(data::LayerId id) const;
+    //! Where model layer ID stands (nullopt: its own georeference); changing it reloads the layer.
+    std::optional<data::ModelPlacement> modelPlacement(data::LayerId id) const;
+    void setModelPlacement(data::LayerId id, const std::optional<data::ModelPlacement>& placement);
+
     //! Moves the scene clock. Not an edit of the project: playback calls it every frame.
     void setTime(data::TimeMs t);
     //! Adds or replaces the saved view with VIEW's name.
@@ -142,6 +172,8 @@ signals:
     //! terrainEngine() was created, replaced or dropped (connect its redraw callback again).
     void terrainEngineChanged();
     void viewsChanged();
+    //! A feature style was applied to ID's live layer (styleClassification/styleError are current).
+    void featureStyleApplied(citytwin::data::LayerId id);
 
 private:
     ProjectSession(std::unique_ptr<data::ProjectStore> store, data::Project project);

@@ -4,6 +4,7 @@
 #include "scene/FrameStats.h"
 #include "scene/TileTerrainProgram.h"
 #include "scene/SceneLog.h"
+#include "scene/PagedNode.h"
 #include "scene/TileEngine.h"
 #include "scene/ViewCamera.h"
 
@@ -129,13 +130,13 @@ bool OffscreenRenderer::refineUntilIdle(osgViewer::Viewer& viewer, osg::Node& ro
 {
     QElapsedTimer timer;
     timer.start();
-    while (!tileEnginesIdle(&root)) {
+    while (!pagedNodesIdle(&root)) {
         if (double(timer.elapsed()) / 1000.0 >= m_refineTimeoutS) {
             qCWarning(lcScene) << "offscreen render: terrain still loading after" << m_refineTimeoutS
                                << "s, drawing what is there";
             return false;
         }
-        if (!tileEnginesNeedFrame(&root)) {
+        if (!pagedNodesNeedFrame(&root)) {
             QThread::msleep(2); // loads run: a frame now would only take their CPU
             continue;
         }

@@ -42,6 +42,15 @@ std::optional<PickResult> Picker::pick(const osg::Camera& camera, osg::Node* sce
     result.layer = CityScene::layerIdOf(hit.nodePath);
     if (!hit.indexList.empty())
         result.featureId = featureIdAt(hit.drawable.get(), hit.indexList.front());
+    for (auto it = hit.nodePath.rbegin(); it != hit.nodePath.rend(); ++it) {
+        double layerValue = 0;
+        if ((*it)->getUserValue("citytwin.layerId", layerValue))
+            break; // the layer group itself is named after the kind
+        if (!(*it)->getName().empty()) {
+            result.nodeName = QString::fromStdString((*it)->getName());
+            break;
+        }
+    }
     return result;
 }
 

@@ -3,6 +3,7 @@
 #include "data/LayerId.h"
 #include "data/Points.h"
 
+#include <QString>
 #include <cstdint>
 #include <optional>
 #include <osg/Camera>
@@ -14,7 +15,8 @@ struct PickResult
 {
     data::LocalPoint point;                //!< nearest hit, local frame (z = terrain/roof height)
     std::optional<data::LayerId> layer;    //!< layer of the hit node (CityScene layer groups)
-    std::optional<std::int64_t> featureId; //!< building feature id when a building was hit
+    std::optional<std::int64_t> featureId; //!< feature id when a merged building/model geometry was hit
+    QString nodeName;                      //!< nearest named node on the hit path below the layer group (e.g. an OSGB tile "Tile_+000_+000")
 };
 
 //! Intersects the scene of a camera at a window position (osgUtil::LineSegmentIntersector).

@@ -155,49 +155,4 @@ osg::BoundingSphere TileEngine::computeBound() const
     return osg::BoundingSphere(box);
 }
 
-namespace {
-
-//! Visits every TileEngine under a node (not their tiles).
-class EngineVisitor : public osg::NodeVisitor
-{
-public:
-    explicit EngineVisitor(std::function<void(TileEngine&)> visit)
-        : osg::NodeVisitor(TRAVERSE_ALL_CHILDREN), m_visit(std::move(visit))
-    {
-    }
-    void apply(osg::Group& group) override
-    {
-        if (auto* engine = dynamic_cast<TileEngine*>(&group)) {
-            m_visit(*engine);
-            return;
-        }
-        traverse(group);
-    }
-
-private:
-    std::function<void(TileEngine&)> m_visit;
-};
-
-} // namespace
-
-bool tileEnginesIdle(osg::Node* root)
-{
-    if (!root)
-        return true;
-    bool idle = true;
-    EngineVisitor visitor([&idle](TileEngine& e) { idle = idle && e.isIdle(); });
-    root->accept(visitor);
-    return idle;
-}
-
-bool tileEnginesNeedFrame(osg::Node* root)
-{
-    if (!root)
-        return false;
-    bool needed = false;
-    EngineVisitor visitor([&needed](TileEngine& e) { needed = needed || e.needsFrame(); });
-    root->accept(visitor);
-    return needed;
-}
-
 } // namespace citytwin::scene

@@ -4,6 +4,7 @@
 #include "data/Points.h"
 #include "data/RasterSource.h"
 #include "data/TilingScheme.h"
+#include "scene/PagedNode.h"
 
 #include <QString>
 #include <cstddef>
@@ -41,7 +42,7 @@ struct TileEngineOptions
 //! LRU evicts tiles beyond the memory budget. Coarser tiles stay drawn until all four children
 //! are ready. Other visitors (picking) see the tiles drawn last. Main thread only, except the
 //! workers it runs itself.
-class TileEngine : public osg::Group
+class TileEngine : public osg::Group, public PagedNode
 {
 public:
     TileEngine(const data::TilingScheme& scheme, const data::ProjectedPoint& origin,
@@ -82,14 +83,14 @@ public:
     Stats stats() const;
     //! Nothing queued, running or waiting to be merged, and the last cull wanted nothing new:
     //! the view is fully refined.
-    bool isIdle() const;
+    bool isIdle() const override;
     //! Loaded tiles wait to be merged, or the last cull wanted tiles that can be requested now:
     //! a frame would make progress. (While loads merely run, frames change nothing.)
-    bool needsFrame() const;
+    bool needsFrame() const override;
 
     //! Called (from any thread) when a loaded tile is waiting to be merged, a load ended or the
     //! layers changed: the viewer should draw another frame.
-    void setRedrawCallback(std::function<void()> callback);
+    void setRedrawCallback(std::function<void()> callback) override;
     //! Called on the main thread (during update) when reading a layer fails, with the error;
     //! at most once per layer until that layer is re-added.
     void setLayerErrorCallback(std::function<void(data::LayerId, const QString&)> callback);
@@ -108,12 +109,6 @@ private:
     std::unique_ptr<Impl> m_impl;
 };
 
-//! Every TileEngine under ROOT is idle (true when there is none). Renderers draw frames until
-//! this holds (see OffscreenRenderer) so images show the fully refined view.
-bool tileEnginesIdle(osg::Node* root);
-//! Some TileEngine under ROOT needsFrame(): renderers waiting for idle draw only then, so frames
-//! do not take the CPU from the loading workers.
-bool tileEnginesNeedFrame(osg::Node* root);
 
 //! Ground see-through for underground views on a TERRAIN (a TileEngine): 1 opaque, < 1 blended
 //! with depth writes off (and skirts hidden) so what lies below shows. Clamped to [0, 1].
