@@ -13,7 +13,7 @@ namespace citytwin::gis {
 //! project CRS for a ModelPlacement: the placement origin goes through PROJ (CGCS2000 lon/lat →
 //! project CRS) once; local offsets are rotated by the placement rotation plus the grid
 //! convergence at the origin (so the model's +y follows TRUE north, not grid north), scaled by
-//! the placement scale times the projection's point scale factor, and added. Exact at the
+//! the placement scale times the projection's point scale factor, and added (heights: the placement scale only). Exact at the
 //! origin; for a 1 km model in a Gauss–Krüger zone the error stays far below 1 cm. Copyable and
 //! thread-safe after creation (no PROJ objects kept).
 class ModelPlacementFrame
@@ -26,7 +26,8 @@ public:
     void rotateDirection(float& x, float& y, float& z) const;
 
     const data::ProjectedPoint& origin() const { return m_origin; }
-    //! Convergence at the origin, degrees: true north minus grid north.
+    //! Convergence at the origin, degrees: true north minus grid north, i.e. the clockwise angle of
+    //! true north seen from grid north (negative east of the central meridian in the north).
     double convergenceDeg() const { return m_convergenceDeg; }
     //! "placed: lon 121.000000 lat 30.700000 h 4.0 rot 0.0" — for Model::sourceCrs.
     QString description() const;
