@@ -1,0 +1,58 @@
+#include "gis/OgrLayerAccess.h"
+
+#include <QLocale>
+#include <QStringList>
+#include <gdal_priv.h>
+#include <ogrsf_frmts.h>
+
+namespace citytwin::gis {
+
+using data::Result;
+using data::Status;
+
+Result<OGRLayer*> pickVectorLayer(GDALDataset& ds, const QString& layerName, const QString& path)
+{
+    if (layerName.isEmpty()) {
+        if (OGRLayer* first = ds.GetLayer(0))
+            return first;
+        return Status::error(Status::Code::NotFound, QStringLiteral("%1: no vector layer").arg(path));
+    }
+    if (OGRLayer* layer = ds.GetLayerByName(layerName.toUtf8().constData()))
+        return layer;
+    QStringList names;
+    for (int i = 0; i < ds.GetLayerCount(); ++i)
+        names << QString::fromUtf8(ds.GetLayer(i)->GetName());
+    return Status::error(Status::Code::NotFound, QStringLiteral("%1: no layer \"%2\" (it has: %3)")
+                                                     .arg(path, layerName, names.join(QStringLiteral(", "))));
+}
+
+QString ogrFieldText(OGRFeature& feature, int index)
+{
+    if (!feature.IsFieldSetAndNotNull(index))
+        return {};
+    if (feature.GetFieldDefnRef(index)->GetType() == OFTReal) {
+        // GDAL's "%.15g" shows 12.300000000000001; the shortest round-trip form reads better.
+        return QString::number(feature.GetFieldAsDouble(index), 'g', QLocale::FloatingPointShortest);
+    }
+    return QString::fromUtf8(feature.GetFieldAsString(index));
+}
+
+int polygonPartCount(const OGRGeometry* geom)
+{
+    if (!geom || geom->IsEmpty())
+        return 0;
+    auto isPolygon = [](OGRwkbGeometryType t) { return t == wkbPolygon || t == wkbCurvePolygon; };
+    const OGRwkbGeometryType type = wkbFlatten(geom->getGeometryType());
+    if (isPolygon(type))
+        return 1;
+    // Curved members are stroked to polygons by FootprintReader, so they count like polygons.
+    if (type == wkbMultiPolygon || type == wkbMultiSurface || type == wkbGeometryCollection) {
+        int parts = 0;
+        for (const OGRGeometry* part : *geom->toGeometryCollection())
+            parts += isPolygon(wkbFlatten(part->getGeometryType())) ? 1 : 0;
+        return parts;
+    }
+    return 0;
+}
+
+} // namespace citytwin::gis
