@@ -38,6 +38,7 @@ struct TilesetOptions
     double maximumScreenSpaceError = 16.0; //!< pixels, as in CesiumJS
     int workerThreads = 2;
     int maxMergesPerFrame = 4;
+    int maxInFlight = 8; //!< content loads queued or running at once
     std::size_t memoryBudgetBytes = 256u << 20; //!< loaded tiles beyond this are evicted, least recently drawn first
 };
 
