@@ -13,6 +13,7 @@
 #include <QThread>
 #include <cstring>
 #include <osg/GraphicsContext>
+#include <osgDB/DatabasePager>
 #include <osgDB/WriteFile>
 #include <osgViewer/Viewer>
 
@@ -128,15 +129,21 @@ OffscreenRenderer::~OffscreenRenderer() = default;
 bool OffscreenRenderer::refineUntilIdle(osgViewer::Viewer& viewer, osg::Node& root,
                                         const data::SavedView& view, int& frames)
 {
+    // OSG's own paging (osg::PagedLOD in OSGB tiles) runs on the viewer's DatabasePager: it is
+    // done when nothing is queued, being read or waiting to be merged. A child file that cannot
+    // be read is asked for again by the next cull only, so waiting without frames ends.
+    const osgDB::DatabasePager* pager = viewer.getDatabasePager();
+    auto pagerIdle = [pager] { return !pager || !pager->getRequestsInProgress(); };
+    auto pagerNeedsFrame = [pager] { return pager && pager->requiresUpdateSceneGraph(); };
     QElapsedTimer timer;
     timer.start();
-    while (!pagedNodesIdle(&root)) {
+    while (!pagedNodesIdle(&root) || !pagerIdle()) {
         if (double(timer.elapsed()) / 1000.0 >= m_refineTimeoutS) {
-            qCWarning(lcScene) << "offscreen render: terrain still loading after" << m_refineTimeoutS
+            qCWarning(lcScene) << "offscreen render: paged content still loading after" << m_refineTimeoutS
                                << "s, drawing what is there";
             return false;
         }
-        if (!pagedNodesNeedFrame(&root)) {
+        if (!pagedNodesNeedFrame(&root) && !pagerNeedsFrame()) {
             QThread::msleep(2); // loads run: a frame now would only take their CPU
             continue;
         }

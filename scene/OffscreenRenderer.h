@@ -36,8 +36,9 @@ public:
     static constexpr double kFovyDeg = 35.0;
     //! Frames drawn per render: the first uploads textures/buffers, the last is read back.
     static constexpr int kFrames = 3;
-    //! After kFrames, frames keep coming until every TileEngine in the scene is idle (fully
-    //! refined) or this many seconds have passed.
+    //! After kFrames, frames keep coming until every PagedNode in the scene (TileEngine,
+    //! TilesetNode) is idle and the viewer's DatabasePager (OSGB PagedLOD) has nothing in progress
+    //! or to merge, or this many seconds have passed.
     static constexpr double kDefaultRefineTimeoutS = 60.0;
 
     //! Renders ROOT as seen from VIEW into a WIDTH×HEIGHT RGBA image (row 0 at the top).
@@ -72,7 +73,7 @@ public:
     osg::Camera* camera() const;
 
 private:
-    //! Frames until the TileEngines under ROOT are idle or the refine timeout passes; false on timeout.
+    //! Frames until the paged content under ROOT is idle or the refine timeout passes; false on timeout.
     bool refineUntilIdle(osgViewer::Viewer& viewer, osg::Node& root, const data::SavedView& view, int& frames);
 
     struct Impl;
