@@ -134,6 +134,11 @@ NodeResult loadBuildings(const data::LayerSettings& layer, const JobContext& ctx
     gis::FootprintOptions options;
     if (const QString field = layer.style.value(QStringLiteral("heightField")).toString(); !field.isEmpty())
         options.heightField = field;
+    // Footprints without a height: floors × storey height (both chosen in the layer properties).
+    if (const QString field = layer.style.value(QStringLiteral("floorsField")).toString(); !field.isEmpty())
+        options.floorsField = field;
+    if (const double storey = layer.style.value(QStringLiteral("storeyHeight")).toDouble(); storey > 0)
+        options.storeyHeightM = storey;
     auto footprints = gis::readFootprints(path, ctx.crs, options);
     if (!footprints)
         return footprints.status();

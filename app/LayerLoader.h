@@ -2,6 +2,7 @@
 
 #include "data/Features.h"
 #include "data/LayerSettings.h"
+#include "data/Model.h"
 #include "data/Points.h"
 #include "data/Rasters.h"
 #include "data/Result.h"
@@ -10,6 +11,7 @@
 #include <QString>
 #include <atomic>
 #include <memory>
+#include <optional>
 #include <osg/Node>
 #include <osg/ref_ptr>
 #include <vector>
@@ -58,6 +60,17 @@ NodeResult loadAssets(const data::LayerSettings& layer, const JobContext& ctx);
 //! Reads the people and their GPS tracks (source 'store:people') and builds the people layer
 //! (scene::PeopleLayer, driven by the scene time). Heights are the track points' own z.
 NodeResult loadPeople(const data::LayerSettings& layer, const JobContext& ctx);
+
+//! Reads a model layer's source and builds its node. The format comes from the style ("format")
+//! or the file. CityGML/IFC/glTF are read whole and built with scene::buildModel (a
+//! ModelFeatureIndex on the node); a 3D Tiles tileset becomes a paged scene::TilesetNode whose
+//! content its own workers read later; an oblique (OSGB) dataset becomes its root tiles, paged
+//! further by OSG. The style's "placement" (data::ModelPlacement) places local models; with
+//! heightFromTerrain the height is DEM's at the placement origin (0 without a DEM).
+NodeResult loadModel(const data::LayerSettings& layer, const JobContext& ctx, const data::ElevationGrid* dem);
+
+//! The placement kept in LAYER's style ("placement"), or nullopt.
+std::optional<data::ModelPlacement> layerPlacement(const data::LayerSettings& layer);
 
 //! Sets each footprint's baseZ to the lowest DEM height under it (its vertices and the DEM cells
 //! inside it), so no building floats above a slope. Footprints off the DEM keep their baseZ.

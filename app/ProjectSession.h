@@ -203,6 +203,17 @@ private:
     bool isTrusted(const data::LayerSettings& layer) const;
     QString resolvedSource(const data::LayerSettings& layer) const;
 
+    // Model layers and styling (ProjectSessionModels.cpp).
+    //! Applies ID's stored feature style to its live node (no-op before it is loaded).
+    void applyFeatureStyle(data::LayerId id);
+    //! Colours, hidden set and wireframe onto ID's node once the classification is known.
+    void writeFeatureStyle(data::LayerId id, const data::FeatureStyle& style,
+                           const data::StyleClassification& classes);
+    //! Drops ID's live node and loads it again (a changed placement).
+    void reloadLayer(data::LayerId id);
+    //! Placement for a new model layer in local coordinates: the project origin, on the terrain.
+    std::optional<data::ModelPlacement> defaultPlacement() const;
+
     // The basemap engine (ProjectSessionBasemap.cpp).
     static bool isBasemap(data::LayerKind kind);
     //! Builds the engine once the sources that decide its tiling scheme are open, adds new
@@ -249,6 +260,12 @@ private:
     std::vector<data::LayerId> m_waitingBuildings;
     data::LayerId m_demLayer;
     std::shared_ptr<const data::ElevationGrid> m_dem;
+
+    // Feature styles: the legend and error of the style last applied per layer; the generation
+    // drops a buildings field read that a newer style overtook.
+    std::map<data::LayerId, data::StyleClassification> m_styleLegends;
+    std::map<data::LayerId, QString> m_styleErrors;
+    std::map<data::LayerId, quint64> m_styleGenerations;
 
     // Basemap: opened sources, the engine that draws them, trust and service options.
     std::map<data::LayerId, BasemapSource> m_sources;

@@ -1,5 +1,6 @@
 #include "app/LayerLoader.h"
 #include "app/ProjectSession.h"
+#include "gis/ModelReader.h"
 #include "gis/RasterReader.h"
 #include "gis/RasterSourceFactory.h"
 
@@ -63,6 +64,19 @@ data::Result<data::LayerSettings> ProjectSession::layerForSource(const QString& 
     if (!isUrl(layer.sourceUri) && !QFileInfo::exists(layer.sourceUri))
         return Status::error(Status::Code::NotFound,
                              tr("%1: file not found").arg(QDir::toNativeSeparators(layer.sourceUri)));
+    if (!isUrl(layer.sourceUri)) {
+        if (const auto format = gis::detectModelFormat(layer.sourceUri)) {
+            layer.kind = LayerKind::Model;
+            layer.group = data::defaultGroup(LayerKind::Model);
+            layer.style.insert(QStringLiteral("format"), data::toString(*format));
+            const QFileInfo file(layer.sourceUri);
+            // A tileset or an oblique folder is named after its folder, not "tileset"/"metadata".
+            const bool generic = file.isDir() || file.fileName() == QLatin1String("tileset.json") ||
+                                 file.fileName() == QLatin1String("metadata.xml");
+            layer.name = file.isDir() ? file.fileName() : generic ? file.absoluteDir().dirName() : file.completeBaseName();
+            return layer;
+        }
+    }
     if (gis::classifyRasterSource(layer.sourceUri) != gis::RasterSourceType::File) {
         layer.kind = LayerKind::Imagery; // services serve pictures (XYZ/WMTS basemaps)
         layer.group = data::LayerGroup::Basemap;
@@ -100,6 +114,7 @@ data::Result<LayerId> ProjectSession::addLayer(data::LayerSettings layer)
     case LayerKind::Elevation:
     case LayerKind::Imagery:
     case LayerKind::Buildings:
+    case LayerKind::Model:
         if (fromStore)
             return Status::error(
                 Status::Code::Unsupported,
@@ -140,6 +155,18 @@ data::Result<LayerId> ProjectSession::addLayer(data::LayerSettings layer)
                     .arg(uri)
                     .arg(scene::kMaxImageryLayers));
     }
+    if (layer.kind == LayerKind::Model && !layer.style.contains(QStringLiteral("placement"))) {
+        // glTF and a lone .osgb have no georeference at all: start them at the project origin.
+        data::ModelFormat format;
+        const bool known = data::fromString(layer.style.value(QStringLiteral("format")).toString(), format);
+        const bool local = known && (format == data::ModelFormat::Gltf ||
+                                     (format == data::ModelFormat::Osgb &&
+                                      QFileInfo(resolved).suffix().compare(QLatin1String("osgb"), Qt::CaseInsensitive) == 0));
+        if (local) {
+            if (const auto placement = defaultPlacement())
+                layer.style.insert(QStringLiteral("placement"), data::toJson(*placement));
+        }
+    }
     if (layer.name.trimmed().isEmpty())
         layer.name = isUrl(uri) ? serviceName(uri) : QFileInfo(resolved).completeBaseName();
 
@@ -173,6 +200,9 @@ bool ProjectSession::removeLayer(LayerId id)
         return false;
     m_project.removeLayer(id);
     m_scene->removeLayer(id);
+    m_styleLegends.erase(id);
+    m_styleErrors.erase(id);
+    m_styleGenerations.erase(id);
     m_untrusted.erase(id);
     m_waitingBuildings.erase(std::remove(m_waitingBuildings.begin(), m_waitingBuildings.end(), id),
                              m_waitingBuildings.end());

@@ -1,5 +1,6 @@
 #include "app/LayerLoader.h"
 #include "app/ProjectSession.h"
+#include "app/RunOnPool.h"
 #include "gis/RasterSourceFactory.h"
 
 #include <QEventLoop>
@@ -22,23 +23,6 @@ using data::LayerKind;
 using data::Status;
 
 namespace {
-
-//! Runs JOB on POOL and hands its result to DONE on CONTEXT's thread (queued). The watcher is a
-//! child of CONTEXT, so DONE never runs after CONTEXT is gone. Results travel as shared_ptr
-//! because QFuture wants default-constructible, cheap-to-copy values.
-template <class T, class Job, class Done>
-void runOnPool(QObject* context, QThreadPool* pool, Job job, Done done)
-{
-    auto* watcher = new QFutureWatcher<std::shared_ptr<T>>(context);
-    QObject::connect(watcher, &QFutureWatcherBase::finished, context,
-                     [watcher, done = std::move(done)]() mutable {
-                         watcher->deleteLater();
-                         std::shared_ptr<T> result = watcher->result();
-                         done(std::move(*result));
-                     });
-    watcher->setFuture(
-        QtConcurrent::run(pool, [job = std::move(job)]() { return std::make_shared<T>(job()); }));
-}
 
 //! What opening a basemap source gave: one of the two sources, or why there is none.
 struct OpenedSource
@@ -130,6 +114,7 @@ void ProjectSession::startLayer(const data::LayerSettings& layer)
         startBasemapSource(layer);
         return;
     case LayerKind::Buildings:
+    case LayerKind::Model: // both stand on the DEM
         markLoading(layer.id);
         if (m_demPending)
             m_waitingBuildings.push_back(layer.id);
@@ -268,7 +253,8 @@ void ProjectSession::startDem(const data::LayerSettings& layer)
 void ProjectSession::startBuildings(const data::LayerSettings& layer)
 {
     startNodeJob(layer.id, [layer, ctx = jobContext(), dem = m_dem]() {
-        return loader::loadBuildings(layer, ctx, dem.get());
+        return layer.kind == LayerKind::Model ? loader::loadModel(layer, ctx, dem.get())
+                                              : loader::loadBuildings(layer, ctx, dem.get());
     });
 }
 
@@ -308,6 +294,7 @@ void ProjectSession::attachNode(LayerId id, osg::ref_ptr<osg::Node> node)
     m_scene->setLayerNode(id, layer->kind, std::move(node));
     m_scene->setLayerVisible(id, layer->visible);
     m_scene->setLayerOpacity(id, layer->opacity);
+    applyFeatureStyle(id);
 }
 
 void ProjectSession::finishLayer(LayerId id, const Status& status)

@@ -16,6 +16,8 @@ class CancelToken
 {
 public:
     static CancelToken create() { CancelToken t; t.m_flag = std::make_shared<std::atomic_bool>(false); return t; }
+    //! A token on an existing flag (e.g. a loading session's cancel flag); null: never cancelled.
+    static CancelToken fromFlag(std::shared_ptr<std::atomic_bool> flag) { CancelToken t; t.m_flag = std::move(flag); return t; }
     void cancel() const { if (m_flag) m_flag->store(true); }
     bool isCancelled() const { return m_flag && m_flag->load(); }
 

@@ -39,6 +39,17 @@ bool isUrl(const QString& uri)
 data::Status Layer::validate(const data::LayerSettings& layer, const data::Project& project,
                              const QString& uri)
 {
+    if (layer.kind == data::LayerKind::Model) {
+        // Read it the way the session will (3D Tiles/OSGB: the tileset and root tiles only).
+        loader::JobContext ctx;
+        ctx.projectFile = uri; // the source is absolute here: nothing resolves against it
+        ctx.crs = project.crs;
+        ctx.origin = project.origin;
+        data::LayerSettings absolute = layer;
+        absolute.sourceUri = uri;
+        auto node = loader::loadModel(absolute, ctx, nullptr);
+        return node ? data::Status::ok() : node.status();
+    }
     if (layer.kind == data::LayerKind::Buildings) {
         auto footprints = gis::readFootprints(uri, project.crs);
         if (!footprints)
@@ -69,22 +80,33 @@ int Layer::add(const QStringList& args)
     QCommandLineParser parser;
     parser.setApplicationDescription(
         tr("Adds a layer to PROJECT from a file (GeoTIFF/COG, VRT, MBTiles, GeoPackage, JPEG/PNG with a "
-           "world file, footprint polygons) or a service (XYZ URL template with {z}/{x}/{y}, WMTS "
+           "world file, footprint polygons, CityGML, IFC, glTF/GLB, a 3D Tiles tileset.json, an oblique OSGB "
+           "dataset folder) or a service (XYZ URL template with {z}/{x}/{y}, WMTS "
            "capabilities URL, GDAL WMS XML) and saves the project. The source is opened first: one that "
            "cannot be drawn leaves the project unchanged. Without --kind, one-band rasters of a type wider "
            "than 8 bits without a palette are elevation, other rasters and services imagery, polygons "
-           "buildings."));
-    const QCommandLineOption kind(QStringLiteral("kind"), tr("imagery, elevation or buildings."),
+           "buildings, model formats models. Models in local coordinates (glTF, a lone .osgb) stand at the "
+           "project origin on the terrain unless --placement says where."));
+    const QCommandLineOption kind(QStringLiteral("kind"), tr("imagery, elevation, buildings or model."),
                                   QStringLiteral("KIND"));
     const QCommandLineOption name(QStringLiteral("name"), tr("Layer name (default: file name or host)."),
                                   QStringLiteral("NAME"));
-    parser.addOptions({kind, name});
+    const QCommandLineOption placement(
+        QStringLiteral("placement"),
+        tr("Where a model's local origin goes: lon,lat[,height|terrain[,rotation[,scale]]] (degrees, "
+           "metres; rotation clockwise from north). Overrides the file's own georeference."),
+        QStringLiteral("LON,LAT[,H,ROT,SCALE]"));
+    const QCommandLineOption sourceCrs(
+        QStringLiteral("source-crs"),
+        tr("CRS of a model file that declares none (e.g. a CityGML without srsName): EPSG:nnnn."),
+        QStringLiteral("CRS"));
+    parser.addOptions({kind, name, placement, sourceCrs});
     parser.addPositionalArgument(QStringLiteral("PROJECT"), tr("The project file (*.citytwin)."));
     parser.addPositionalArgument(QStringLiteral("SOURCE"), tr("A raster/vector file or a service URL."));
     if (auto exit =
             parseCommandLine(parser, command,
-                             QStringLiteral("PROJECT FILE-OR-URL [--kind imagery|elevation|buildings] "
-                                            "[--name NAME]"),
+                             QStringLiteral("PROJECT FILE-OR-URL [--kind imagery|elevation|buildings|model] "
+                                            "[--name NAME] [--placement LON,LAT[,H,ROT,SCALE]] [--source-crs CRS]"),
                              args))
         return *exit;
     const QStringList positional = parser.positionalArguments();
@@ -97,10 +119,10 @@ int Layer::add(const QStringList& args)
         data::LayerKind k{};
         const QString word = parser.value(kind).trimmed().toLower();
         if (!data::fromString(word, k) || (k != data::LayerKind::Imagery && k != data::LayerKind::Elevation &&
-                                           k != data::LayerKind::Buildings))
+                                           k != data::LayerKind::Buildings && k != data::LayerKind::Model))
             return usageError(
                 command,
-                tr("--kind wants imagery, elevation or buildings, not '%1'").arg(parser.value(kind)));
+                tr("--kind wants imagery, elevation, buildings or model, not '%1'").arg(parser.value(kind)));
         forcedKind = k;
     }
     const QString projectPath = positional.at(0);
@@ -125,6 +147,20 @@ int Layer::add(const QStringList& args)
     }
     if (parser.isSet(name))
         layer.name = parser.value(name).trimmed();
+    if (parser.isSet(placement) || parser.isSet(sourceCrs)) {
+        if (layer.kind != data::LayerKind::Model)
+            return usageError(command, tr("--placement and --source-crs apply to model layers only"));
+        if (parser.isSet(placement)) {
+            const auto parsed = data::parsePlacement(parser.value(placement));
+            if (!parsed)
+                return usageError(command, tr("--placement wants lon,lat[,height|terrain[,rotation[,scale]]] "
+                                              "with lon -180…180, lat -90…90 and a positive scale, not '%1'")
+                                               .arg(parser.value(placement)));
+            layer.style.insert(QStringLiteral("placement"), data::toJson(*parsed));
+        }
+        if (parser.isSet(sourceCrs))
+            layer.style.insert(QStringLiteral("sourceCrs"), parser.value(sourceCrs).trimmed());
+    }
 
     auto opened = ProjectSession::open(projectPath);
     if (!opened)
@@ -133,11 +169,18 @@ int Layer::add(const QStringList& args)
     if (session.store().mode() != data::ProjectStore::Mode::ReadWrite)
         return failure(command,
                        tr("%1: the project file is read-only").arg(QDir::toNativeSeparators(projectPath)));
-    if (const data::Status valid = validate(layer, session.project(), source); !valid)
-        return failure(command, valid.message());
+    const bool model = layer.kind == data::LayerKind::Model;
+    if (!model) {
+        if (const data::Status valid = validate(layer, session.project(), source); !valid)
+            return failure(command, valid.message());
+    }
     auto added = session.addLayer(layer);
     if (!added)
         return failure(command, added.status().message());
+    if (model) { // validated as stored: with the default placement addLayer gave a local model
+        if (const data::Status valid = validate(*session.project().layer(*added), session.project(), source); !valid)
+            return failure(command, valid.message()); // not saved: the file is unchanged
+    }
     if (const data::Status saved = session.save(); !saved)
         return failure(command, saved.message());
     const data::LayerSettings* stored = session.project().layer(*added);
@@ -183,7 +226,7 @@ int Layer::run(const QStringList& args)
     if (sub == QLatin1String("list"))
         return list(args.mid(1));
     if (sub == QLatin1String("--help") || sub == QLatin1String("-h")) {
-        out() << tr("Usage: %1 layer add PROJECT FILE-OR-URL [--kind imagery|elevation|buildings] [--name "
+        out() << tr("Usage: %1 layer add PROJECT FILE-OR-URL [--kind imagery|elevation|buildings|model] [--name "
                     "NAME]\n"
                     "       %1 layer list PROJECT\n\n"
                     "Adds a layer to a project (and saves it), or lists its layers.\n"
