@@ -19,7 +19,7 @@ PACKAGES=(
   qt6-l10n-tools qt6-tools-dev qt6-tools-dev-tools qt6-translations-l10n
   libopenscenegraph-dev openscenegraph
   libgdal-dev gdal-bin libproj-dev proj-bin libsqlite3-dev sqlite3
-  libcitygml-dev libtinygltf-dev libifcplusplus-dev libboost-dev
+  libcitygml-dev libxerces-c-dev libtinygltf-dev libifcplusplus-dev libboost-dev
   xvfb xauth mesa-utils libgl1-mesa-dri fonts-dejavu-core fonts-wqy-microhei
 )
 

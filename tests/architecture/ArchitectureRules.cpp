@@ -29,9 +29,10 @@ const std::vector<ModuleRule>& moduleRules()
          {"Qt6::Core", "SQLite::SQLite3"}},
         {"gis",
          false,
-         {"std", "posix", "qt:QtCore", "gdal", "proj", "module:data", "module:gis"},
+         {"std", "posix", "qt:QtCore", "gdal", "proj", "modelformats", "module:data", "module:gis"},
          {"citytwin_data"},
-         {"Qt6::Core", "GDAL::GDAL", "PROJ::proj"}},
+         {"Qt6::Core", "GDAL::GDAL", "PROJ::proj", "citygml::citygml", "TinyGLTF::TinyGLTF",
+          "IfcPlusPlus::IfcPlusPlus"}},
         {"scene",
          false,
          {"std", "posix", "qt:QtCore", "osg", "module:data", "module:scene"},
@@ -65,11 +66,17 @@ QString classifyInclude(const QString& target, bool angle, const QString& qtHead
     if (target.startsWith(QLatin1String("gdal")) || target.startsWith(QLatin1String("ogr")) ||
         target.startsWith(QLatin1String("cpl_")))
         return QStringLiteral("gdal");
-    if (target == QLatin1String("proj.h") || target.startsWith(QLatin1String("proj/")) ||
+    if (target == QLatin1String("proj.h") || target == QLatin1String("geodesic.h") || target.startsWith(QLatin1String("proj/")) ||
         target.startsWith(QLatin1String("proj_")))
         return QStringLiteral("proj");
     if (target.startsWith(QLatin1String("osg")) || target.startsWith(QLatin1String("OpenThreads/")))
         return QStringLiteral("osg");
+    // The model-format readers of gis/ (issue 5): libcitygml, tinygltf, IfcPlusPlus with carve
+    // (whose headers need boost's), and xerces-c, libcitygml's XML parser, whose exceptions it lets through.
+    if (target.startsWith(QLatin1String("citygml/")) || target == QLatin1String("tiny_gltf.h") ||
+        target.startsWith(QLatin1String("ifcpp/")) || target.startsWith(QLatin1String("carve/")) ||
+        target.startsWith(QLatin1String("boost/")) || target.startsWith(QLatin1String("xercesc/")))
+        return QStringLiteral("modelformats");
     if (kCStdHeaders.contains(target))
         return QStringLiteral("std");
     if (kPosixHeaders.contains(target))

@@ -76,6 +76,12 @@ private slots:
                                    << "osg";
         QTest::newRow("openthreads") << "#include <OpenThreads/Mutex>"
                                      << "osg";
+        QTest::newRow("citygml") << "#include <citygml/citygml.h>"
+                                 << "modelformats";
+        QTest::newRow("tinygltf") << "#include <tiny_gltf.h>"
+                                  << "modelformats";
+        QTest::newRow("ifcpp") << "#include <ifcpp/model/BuildingModel.h>"
+                               << "modelformats";
         QTest::newRow("own module") << "#include \"gis/LocalFrame.h\""
                                     << "module:gis";
         QTest::newRow("relative") << "#include \"LocalFrame.h\""
@@ -136,6 +142,12 @@ private slots:
                                   << "#include <proj.h>" << true;
         QTest::newRow("gis data") << "gis"
                                   << "#include \"data/Rasters.h\"" << true;
+        QTest::newRow("gis citygml") << "gis"
+                                     << "#include <citygml/citymodel.h>" << true;
+        QTest::newRow("scene tinygltf") << "scene"
+                                        << "#include <tiny_gltf.h>" << false;
+        QTest::newRow("data ifcpp") << "data"
+                                    << "#include <ifcpp/reader/ReaderSTEP.h>" << false;
         QTest::newRow("gis osg") << "gis"
                                  << "#include <osg/Geometry>" << false;
         QTest::newRow("gis widgets") << "gis"
