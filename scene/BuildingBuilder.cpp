@@ -1,8 +1,9 @@
 // buildBuildings() and setBuildingsHighlight() (declared in scene/SceneBuilders.h).
 #include "scene/FeatureId.h"
+#include "scene/FeatureProgram.h"
+#include "scene/FeatureStyler.h"
 #include "scene/PolygonTriangulator.h"
 #include "scene/SceneBuilders.h"
-#include "scene/Shaders.h"
 
 #include <algorithm>
 #include <cmath>
@@ -132,7 +133,7 @@ osg::ref_ptr<osg::Node> finishChunk(ChunkMesh& mesh)
     geom->setUseDisplayList(false);
     geom->setUseVertexBufferObjects(true);
     geom->setVertexArray(mesh.positions);
-    geom->setVertexAttribArray(attrib::kFeatureId, mesh.featureIds, osg::Array::BIND_PER_VERTEX);
+    geom->setVertexAttribArray(featureAttrib::kFeatureId, mesh.featureIds, osg::Array::BIND_PER_VERTEX);
     geom->addPrimitiveSet(mesh.indices);
     geom->setUserData(mesh.table);
 
@@ -173,23 +174,17 @@ osg::ref_ptr<osg::Node> buildBuildings(const std::vector<data::Footprint>& footp
             root->addChild(finishChunk(mesh));
 
     osg::StateSet* ss = root->getOrCreateStateSet();
-    ss->setAttributeAndModes(makeProgram("buildings.vert", "buildings.frag"));
+    ss->setAttributeAndModes(makeFeatureProgram("buildings.vert", "buildings.frag"));
     ss->setAttributeAndModes(new osg::CullFace(osg::CullFace::BACK)); // closed solids: halves the fill
     ss->addUniform(new osg::Uniform("ct_wallColour", options.wallColour));
     ss->addUniform(new osg::Uniform("ct_roofColour", options.roofColour));
-    ss->addUniform(new osg::Uniform("ct_highlightColour", options.highlightColour));
-    ss->addUniform(new osg::Uniform("ct_highlightId", -1.0f));
-    ss->addUniform(new osg::Uniform("ct_opacity", 1.0f));
+    addFeatureUniforms(*ss, options.highlightColour);
     return root;
 }
 
 void setBuildingsHighlight(osg::Node* buildings, std::optional<std::int64_t> id)
 {
-    if (!buildings)
-        return;
-    buildings->getOrCreateStateSet()
-        ->getOrCreateUniform("ct_highlightId", osg::Uniform::FLOAT)
-        ->set(id ? float(*id) : -1.0f);
+    setFeatureHighlight(buildings, id); // the buildings shader reads the same uniform as models
 }
 
 } // namespace citytwin::scene

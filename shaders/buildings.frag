@@ -5,6 +5,7 @@ uniform vec3 ct_highlightColour;
 uniform float ct_opacity;
 
 varying vec4 v_eyeHighlight; // xyz: eye-space position; w: 1 highlighted
+varying vec4 v_style;        // rgb: style colour; a: 1 replaces wall and roof colours
 
 const vec3 kSunDir = vec3(0.3487, -0.4650, 0.8137); // same sun as tileterrain.frag
 
@@ -18,6 +19,7 @@ void main()
     vec3 normal = eyeNormal * gl_NormalMatrix;
     float roof = step(0.5, normal.z); // walls are vertical, roofs flat
     vec3 albedo = mix(ct_wallColour, ct_roofColour, roof);
+    albedo = mix(albedo, v_style.rgb, v_style.a);
     albedo = mix(albedo, ct_highlightColour, v_eyeHighlight.w * 0.75);
     float diffuse = max(dot(normal, kSunDir), 0.0);
     gl_FragColor = vec4(albedo * (0.5 + 0.5 * diffuse), ct_opacity);

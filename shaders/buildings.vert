@@ -1,15 +1,30 @@
 #version 120
 // Extruded buildings. Vertices are shared between walls and roof, so there is no per-face
 // normal attribute: the fragment stage derives the flat face normal from the eye-space position.
-attribute float ct_featureId; // location 6 (scene/Shaders.h)
+attribute float ct_featureId; // location 6 (scene/FeatureProgram.h)
+attribute vec4 ct_style;      // location 7: rgb colour, a 1 override / 0.5 keep / 0 hidden
 uniform float ct_highlightId; // feature id to highlight, -1 none
+uniform bool ct_styled;       // false: ct_style has no array and is ignored (FeatureStyler.h)
 
 // xyz: eye-space position; w: 1 highlighted, 0 not. One vec4 varying: llvmpipe sets up
 // interpolation per vec4 slot for every triangle, and triangle setup dominates this layer.
 varying vec4 v_eyeHighlight;
+// rgb: style colour; a: 1 it replaces the wall/roof colours, 0 not.
+varying vec4 v_style;
 
 void main()
 {
+    v_style = vec4(0.0);
+    if (ct_styled) {
+        if (ct_style.a < 0.25) {
+            // Hidden: beyond the far plane, so the building's triangles are clipped whole
+            // (a building's triangles use only its own vertices).
+            gl_Position = vec4(0.0, 0.0, 2.0, 1.0);
+            v_eyeHighlight = vec4(0.0);
+            return;
+        }
+        v_style = vec4(ct_style.rgb, step(0.75, ct_style.a));
+    }
     // Eye space rather than chunk space: small values near the camera keep the fragment-stage
     // derivatives precise in close-ups (chunk coordinates reach kilometres).
     vec4 eye = gl_ModelViewMatrix * gl_Vertex;

@@ -1,0 +1,166 @@
+#include "scene/FeatureStyler.h"
+
+#include "scene/FeatureId.h"
+#include "scene/FeatureProgram.h"
+
+#include <algorithm>
+#include <cmath>
+#include <osg/Geometry>
+#include <osg/NodeVisitor>
+#include <osg/PolygonMode>
+#include <osg/UserDataContainer>
+#include <vector>
+
+namespace citytwin::scene {
+
+namespace {
+
+const char* const kStateName = "citytwin.featureStyle";
+constexpr std::uint8_t kOverride = 255;
+constexpr std::uint8_t kKeep = 128;
+constexpr std::uint8_t kHidden = 0;
+
+//! The colours and hidden set last given for a node, kept on it so that hiding keeps the
+//! colours and colouring keeps the hidden features.
+class FeatureStyleState : public osg::Object
+{
+public:
+    FeatureStyleState() = default;
+    FeatureStyleState(const FeatureStyleState& other, const osg::CopyOp& op = osg::CopyOp::SHALLOW_COPY)
+        : osg::Object(other, op), colours(other.colours), hidden(other.hidden)
+    {
+    }
+    META_Object(citytwin, FeatureStyleState)
+
+    std::unordered_map<std::int64_t, osg::Vec4f> colours;
+    std::unordered_set<std::int64_t> hidden;
+};
+
+FeatureStyleState& styleState(osg::Node& node)
+{
+    osg::UserDataContainer* udc = node.getOrCreateUserDataContainer();
+    if (auto* state = dynamic_cast<FeatureStyleState*>(udc->getUserObject(kStateName)))
+        return *state;
+    osg::ref_ptr<FeatureStyleState> state = new FeatureStyleState;
+    state->setName(kStateName);
+    udc->addUserObject(state);
+    return *state;
+}
+
+//! Every geometry with a FeatureIdTable under a node, hidden (node mask 0) subgraphs included.
+class FeatureGeometryCollector : public osg::NodeVisitor
+{
+public:
+    FeatureGeometryCollector() : osg::NodeVisitor(TRAVERSE_ALL_CHILDREN) {}
+    void apply(osg::Geometry& geometry) override
+    {
+        if (featureIdTable(&geometry) && geometry.getVertexArray())
+            geometries.push_back(&geometry);
+    }
+    std::vector<osg::Geometry*> geometries;
+};
+
+std::uint8_t toByte(float v)
+{
+    return std::uint8_t(std::lround(std::clamp(v, 0.0f, 1.0f) * 255.0f));
+}
+
+osg::Vec4ub styleValue(const FeatureStyleState& state, std::optional<std::int64_t> id)
+{
+    if (!id)
+        return {0, 0, 0, kKeep};
+    const auto colour = state.colours.find(*id);
+    osg::Vec4ub value(0, 0, 0, kKeep);
+    if (colour != state.colours.end())
+        value.set(toByte(colour->second.r()), toByte(colour->second.g()), toByte(colour->second.b()), kOverride);
+    if (state.hidden.count(*id))
+        value.a() = kHidden;
+    return value;
+}
+
+//! The ct_style array of GEOMETRY, created (all "keep") when absent or of the wrong size.
+osg::Vec4ubArray* styleArray(osg::Geometry& geometry)
+{
+    const unsigned n = geometry.getVertexArray()->getNumElements();
+    auto* array = dynamic_cast<osg::Vec4ubArray*>(geometry.getVertexAttribArray(featureAttrib::kStyle));
+    if (array && array->size() == n)
+        return array;
+    osg::ref_ptr<osg::Vec4ubArray> created = new osg::Vec4ubArray;
+    created->assign(n, osg::Vec4ub(0, 0, 0, kKeep));
+    created->setNormalize(true);
+    geometry.setVertexAttribArray(featureAttrib::kStyle, created, osg::Array::BIND_PER_VERTEX);
+    return created.get();
+}
+
+//! Rewrites the ct_style values of every feature geometry under NODE from its state.
+void applyStyle(osg::Node& node)
+{
+    const FeatureStyleState& state = styleState(node);
+    const bool styled = !state.colours.empty() || !state.hidden.empty();
+    FeatureGeometryCollector collector;
+    node.accept(collector);
+    // One uniform for all: the root of each builder's output says false for unstyled geometry.
+    osg::ref_ptr<osg::Uniform> flag = new osg::Uniform("ct_styled", styled);
+    for (osg::Geometry* geometry : collector.geometries) {
+        const bool hasArray = geometry->getVertexAttribArray(featureAttrib::kStyle) != nullptr;
+        if (!styled && !hasArray)
+            continue; // nothing to restore: never styled
+        osg::Vec4ubArray* array = styleArray(*geometry);
+        const FeatureIdTable& table = *featureIdTable(geometry);
+        std::optional<std::int64_t> previous;
+        osg::Vec4ub value = styleValue(state, std::nullopt);
+        for (unsigned v = 0; v < array->size(); ++v) {
+            // Consecutive vertices mostly share a feature: look its style up once per run.
+            const std::optional<std::int64_t> id = table.featureAtVertex(v);
+            if (id != previous) {
+                value = styleValue(state, id);
+                previous = id;
+            }
+            (*array)[v] = value;
+        }
+        array->dirty();
+        geometry->getOrCreateStateSet()->addUniform(flag);
+    }
+}
+
+} // namespace
+
+void setFeatureColours(osg::Node* node, const std::unordered_map<std::int64_t, osg::Vec4f>& colours)
+{
+    if (!node)
+        return;
+    styleState(*node).colours = colours;
+    applyStyle(*node);
+}
+
+void setFeaturesHidden(osg::Node* node, const std::unordered_set<std::int64_t>& hidden)
+{
+    if (!node)
+        return;
+    styleState(*node).hidden = hidden;
+    applyStyle(*node);
+}
+
+void setWireframe(osg::Node* node, bool wireframe)
+{
+    if (!node)
+        return;
+    osg::StateSet* ss = node->getOrCreateStateSet();
+    if (wireframe)
+        ss->setAttributeAndModes(new osg::PolygonMode(osg::PolygonMode::FRONT_AND_BACK, osg::PolygonMode::LINE));
+    else
+        ss->removeAttribute(osg::StateAttribute::POLYGONMODE);
+}
+
+void setFeatureHighlight(osg::Node* node, std::optional<std::int64_t> id)
+{
+    if (!node)
+        return;
+    osg::StateSet* ss = node->getOrCreateStateSet();
+    osg::Uniform* uniform = ss->getOrCreateUniform("ct_highlightId", osg::Uniform::FLOAT);
+    uniform->set(id ? float(*id) : -1.0f);
+    // OVERRIDE: the roots of models below NODE (tiles of a TilesetNode) carry their own -1.
+    ss->addUniform(uniform, osg::StateAttribute::ON | osg::StateAttribute::OVERRIDE);
+}
+
+} // namespace citytwin::scene
