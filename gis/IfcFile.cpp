@@ -38,7 +38,8 @@ QString declaredSchema(const QByteArray& bytes)
 
 } // namespace
 
-Result<IfcFile> loadIfcFile(const QString& path)
+Result<IfcFile> loadIfcFile(const QString& path, const data::CancelToken& cancel,
+                            const std::function<void(double)>& progress)
 {
     QFile file(path);
     if (!file.exists())
@@ -66,6 +67,9 @@ Result<IfcFile> loadIfcFile(const QString& path)
     messages.attach(*out.model);
     ReaderSTEP reader;
     messages.attach(reader);
+    messages.setProgress(progress);
+    reader.setCancelCheck(const_cast<data::CancelToken*>(&cancel),
+                          [](void* token) { return static_cast<const data::CancelToken*>(token)->isCancelled(); });
     try {
         // loadModelFromString, not loadModelFromFile: the latter calls setlocale(LC_ALL, "") for
         // the path, which would change number parsing for the whole process.
@@ -78,6 +82,8 @@ Result<IfcFile> loadIfcFile(const QString& path)
         return Status::error(Status::Code::FormatError, QStringLiteral("cannot parse (IfcPlusPlus failed)"));
     }
     out.model->unsetMessageCallBack();
+    if (cancel.isCancelled())
+        return Status::error(Status::Code::Cancelled, QStringLiteral("cancelled"));
     out.errors = messages.errors();
     out.errorCount = messages.errorCount();
     if (out.model->getMapIfcEntities().empty()) {

@@ -1,9 +1,11 @@
 #pragma once
 
+#include "data/RasterSource.h"
 #include "data/Result.h"
 
 #include <QString>
 #include <QStringList>
+#include <functional>
 #include <memory>
 
 class BuildingModel;
@@ -25,7 +27,9 @@ struct IfcFile
 
 //! Reads PATH into an IfcFile. Rejects what is not an ISO-10303-21 file with an IFC schema, a
 //! truncated file (no END-ISO-10303-21) and a file whose DATA section yields no entity; the
-//! Status (without the file name: the caller adds it) says which. Not thread-safe: see readIfc.
-data::Result<IfcFile> loadIfcFile(const QString& path);
+//! Status (without the file name: the caller adds it) says which. CANCEL is checked while
+//! parsing (Cancelled); PROGRESS gets the parser's 0..1. Not thread-safe: see readIfc.
+data::Result<IfcFile> loadIfcFile(const QString& path, const data::CancelToken& cancel,
+                                  const std::function<void(double)>& progress);
 
 } // namespace citytwin::gis

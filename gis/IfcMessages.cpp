@@ -4,6 +4,8 @@
 
 #include <ifcpp/model/StatusCallback.h>
 
+#include <algorithm>
+
 namespace citytwin::gis {
 
 namespace {
@@ -20,7 +22,7 @@ struct IfcMessagesAccess
         if (!self || !m)
             return;
         IfcMessages::onMessage(self, QString::fromStdWString(m->m_message_text).trimmed(),
-                               static_cast<int>(m->m_message_type));
+                               static_cast<int>(m->m_message_type), m->m_progress_value);
     }
 };
 
@@ -35,11 +37,16 @@ void IfcMessages::clearErrors()
     m_errorCount = 0;
 }
 
-void IfcMessages::onMessage(void* selfPtr, const QString& text, int type)
+void IfcMessages::onMessage(void* selfPtr, const QString& text, int type, double progress)
 {
     auto* self = static_cast<IfcMessages*>(selfPtr);
     switch (static_cast<StatusCallback::MessageType>(type)) {
     case StatusCallback::MESSAGE_TYPE_PROGRESS_VALUE:
+        if (self->m_progress && progress > self->m_lastProgress) {
+            self->m_lastProgress = std::min(progress, 1.0);
+            self->m_progress(self->m_lastProgress);
+        }
+        return;
     case StatusCallback::MESSAGE_TYPE_PROGRESS_TEXT:
     case StatusCallback::MESSAGE_TYPE_CLEAR_MESSAGES:
         return;

@@ -2,6 +2,7 @@
 
 #include <QString>
 #include <QStringList>
+#include <functional>
 
 class StatusCallback;
 
@@ -21,13 +22,17 @@ public:
     int errorCount() const { return m_errorCount; }
     //! Forgets the errors so far (geometry errors are counted apart from parser errors).
     void clearErrors();
+    //! Gets IfcPlusPlus's progress values (0..1, never decreasing).
+    void setProgress(std::function<void(double)> progress) { m_progress = std::move(progress); }
 
 private:
-    static void onMessage(void* self, const QString& text, int type);
+    static void onMessage(void* self, const QString& text, int type, double progress);
 
     QStringList m_errors;
     int m_errorCount = 0;
     int m_logged = 0;
+    double m_lastProgress = 0.0;
+    std::function<void(double)> m_progress;
     friend struct IfcMessagesAccess;
 };
 

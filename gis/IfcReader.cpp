@@ -10,6 +10,7 @@
 #include <ifcpp/IFC4/include/IfcObjectDefinition.h>
 #include <ifcpp/IFC4/include/IfcProduct.h>
 
+#include <QElapsedTimer>
 #include <QFileInfo>
 #include <algorithm>
 #include <limits>
@@ -92,12 +93,15 @@ Result<Model> read(const QString& path, const ModelReadOptions& options, Model& 
             options.progress(std::clamp(f, 0.0, 1.0));
     };
     progress(0.0);
-    auto file = loadIfcFile(path);
+    QElapsedTimer timer;
+    timer.start();
+    auto file = loadIfcFile(path, options.cancel, [&](double f) { progress(0.1 * f); });
     if (!file)
         return file.status();
     if (options.cancel.isCancelled())
         return cancelled();
     progress(0.1);
+    const qint64 parseMs = timer.elapsed();
     auto geo = IfcGeoreference::create(*file, options);
     if (!geo)
         return geo.status();
@@ -110,6 +114,7 @@ Result<Model> read(const QString& path, const ModelReadOptions& options, Model& 
     auto geometry = IfcGeometry::convert(*file, options.cancel, [&](double f) { progress(0.1 + 0.7 * f); });
     if (!geometry)
         return geometry.status();
+    const qint64 geometryMs = timer.elapsed() - parseMs;
     for (const QString& e : geometry->errors())
         addWarning(model, QStringLiteral("geometry: ") + e);
 
@@ -164,13 +169,17 @@ Result<Model> read(const QString& path, const ModelReadOptions& options, Model& 
     }
     model.computeBounds();
     progress(1.0);
-    qCInfo(lcGis).noquote() << QStringLiteral("%1: %2 features, %3 meshes, %4 triangles, %5 skipped (%6)")
+    qCInfo(lcGis).noquote() << QStringLiteral("%1: %2 features, %3 meshes, %4 triangles, %5 skipped (%6); "
+                                              "parse %7 ms, geometry %8 ms, total %9 ms")
                                    .arg(model.name)
                                    .arg(model.features.size())
                                    .arg(model.meshes.size())
                                    .arg(model.triangleCount())
                                    .arg(model.skippedElements)
-                                   .arg(model.sourceCrs);
+                                   .arg(model.sourceCrs)
+                                   .arg(parseMs)
+                                   .arg(geometryMs)
+                                   .arg(timer.elapsed());
     return std::move(model);
 }
 

@@ -1,0 +1,384 @@
+// readIfc on the public IFC samples (duplex: IFC2X3, IfcOpenHouse: IFC4) and on IFC4 files the
+// test writes itself, where every extent is known in advance.
+
+#include "IfcFixtures.h"
+#include "IfcModelChecks.h"
+#include "tests/common/TestPaths.h"
+#include "gis/CrsTransformer.h"
+#include "gis/IfcReader.h"
+#include "gis/ModelPlacementFrame.h"
+
+#include <QElapsedTimer>
+#include <QRegularExpression>
+#include <QTemporaryDir>
+#include <QtTest>
+#include <cmath>
+#include <map>
+
+using namespace citytwin;
+using data::Model;
+using data::ModelPlacement;
+using data::ProjectedPoint;
+using data::Status;
+using gis::ModelReadOptions;
+using test::IfcFileSpec;
+using test::IfcWallSpec;
+using namespace citytwin::test;
+
+namespace {
+
+ModelPlacement pinghu()
+{
+    ModelPlacement p;
+    p.origin = {121.0, 30.7, 4.0};
+    return p;
+}
+
+} // namespace
+
+class TestIfcReader : public QObject
+{
+    Q_OBJECT
+
+private slots:
+    void initTestCase() { QVERIFY(m_dir.isValid()); }
+
+    void realFile_data();
+    void realFile();
+    void openHouseExtent();
+    void duplexSiteGeoreference();
+    void generatedWall_data();
+    void generatedWall();
+    void noGeoreference();
+    void corruptLineIsAWarning();
+    void badInput_data();
+    void badInput();
+    void largeFileAndCancel();
+
+private:
+    QString write(const QString& name, const QByteArray& bytes)
+    {
+        const QString path = m_dir.filePath(name);
+        if (!test::writeText(path, bytes))
+            qFatal("cannot write %s", qPrintable(path));
+        return path;
+    }
+
+    QTemporaryDir m_dir;
+};
+
+void TestIfcReader::realFile_data()
+{
+    QTest::addColumn<QString>("file");
+    QTest::newRow("duplex IFC2X3") << "ifc/web-ifc/duplex.ifc";
+    QTest::newRow("IfcOpenHouse IFC4") << "ifc/web-ifc/IfcOpenHouse_IFC4.ifc";
+}
+
+void TestIfcReader::realFile()
+{
+    QFETCH(QString, file);
+    const QString path = test::sharedDataFile(file);
+    if (path.isEmpty())
+        QSKIP("shared IFC sample not present");
+    const QByteArray text = fileText(path);
+    ModelReadOptions options;
+    options.placement = pinghu();
+    QElapsedTimer timer;
+    timer.start();
+    auto result = gis::readIfc(path, options);
+    QVERIFY2(result, qPrintable(result.status().message()));
+    const Model& m = *result;
+    qInfo("%s: %zu features, %zu meshes, %zu triangles in %lld ms", qPrintable(file), m.features.size(),
+          m.meshes.size(), m.triangleCount(), timer.elapsed());
+
+    // Element counts per class, counted independently in the STEP text.
+    const std::map<QString, QStringList> classes = {{"WALL", {"IfcWall", "IfcWallStandardCase"}},
+                                                    {"SLAB", {"IfcSlab"}},
+                                                    {"WINDOW", {"IfcWindow"}},
+                                                    {"DOOR", {"IfcDoor"}},
+                                                    {"BUILDINGSTOREY", {"IfcBuildingStorey"}}};
+    for (const auto& [key, types] : classes) {
+        QStringList stepNames;
+        for (const QString& t : types)
+            stepNames << t.toUpper();
+        const int expected = countEntities(text, stepNames);
+        QVERIFY2(expected > 0, qPrintable(key));
+        QCOMPARE(countFeatures(m, types), expected);
+    }
+    QCOMPARE(countFeatures(m, {"IfcProject"}), 1);
+
+    // Every wall, slab, window and door hangs below a storey; ids are indexes; parents precede.
+    for (const data::ModelFeature& f : m.features) {
+        QCOMPARE(m.feature(f.id), &f);
+        QVERIFY(f.parent < f.id);
+        if (QStringList{"IfcWall", "IfcWallStandardCase", "IfcSlab", "IfcWindow", "IfcDoor"}.contains(f.type)) {
+            QVERIFY2(hasAncestorOfType(m, f, "IfcBuildingStorey") || hasAncestorOfType(m, f, "IfcRoof"),
+                     qPrintable(f.type + " " + f.externalId));
+            QCOMPARE(f.externalId.size(), 22);
+            QCOMPARE(f.attribute("Name").value_or(QString()), f.name);
+        }
+    }
+    const bool pset = std::any_of(m.features.begin(), m.features.end(), [](const data::ModelFeature& f) {
+        return f.type.startsWith("IfcWall")
+               && std::any_of(f.attributes.begin(), f.attributes.end(),
+                              [](const data::ModelAttribute& a) { return a.name.startsWith("Pset_WallCommon."); });
+    });
+    QCOMPARE(pset, text.contains("Pset_WallCommon"));
+
+    // Meshes: anchored near their vertices, each with its feature, non-degenerate.
+    QVERIFY(!m.meshes.empty());
+    for (const data::ModelMesh& mesh : m.meshes) {
+        QVERIFY(mesh.feature >= 0 && m.feature(mesh.feature));
+        QVERIFY(mesh.triangleCount() > 0);
+        for (float v : mesh.positions)
+            QVERIFY(std::abs(v) < 200.0f);
+    }
+}
+
+void TestIfcReader::openHouseExtent()
+{
+    const QString path = test::sharedDataFile("ifc/web-ifc/IfcOpenHouse_IFC4.ifc");
+    if (path.isEmpty())
+        QSKIP("shared IFC sample not present");
+    // Independent extent: the site's terrain (an IfcFaceBasedSurfaceModel placed at the origin)
+    // is the only user of IfcPolyLoop in this file, and the house stands inside it, so x/y and
+    // the lowest z are those of the points its loops reference (millimetres). The top is the
+    // roof (a boolean-clipped solid): only checked to lie between the wall tops and 10 m.
+    const QString text = QString::fromLatin1(fileText(path));
+    std::map<int, std::array<double, 3>> points;
+    static const QRegularExpression pointRe(R"(#(\d+)=IFCCARTESIANPOINT\(\(([-\d.E]+),([-\d.E]+),([-\d.E]+)\)\))");
+    for (auto it = pointRe.globalMatch(text); it.hasNext();) {
+        const auto m = it.next();
+        points[m.captured(1).toInt()] = {m.captured(2).toDouble() / 1000, m.captured(3).toDouble() / 1000, m.captured(4).toDouble() / 1000};
+    }
+    double lo[3] = {1e9, 1e9, 1e9}, hi[3] = {-1e9, -1e9, -1e9};
+    static const QRegularExpression loopRe(R"(=IFCPOLYLOOP\(\(([^)]*)\)\))");
+    for (auto it = loopRe.globalMatch(text); it.hasNext();)
+        for (const QString& ref : it.next().captured(1).split(',')) {
+            const auto& p = points.at(ref.mid(1).toInt());
+            for (int k = 0; k < 3; ++k) {
+                lo[k] = std::min(lo[k], p[k]);
+                hi[k] = std::max(hi[k], p[k]);
+            }
+        }
+    QVERIFY(hi[0] - lo[0] > 10.0);
+
+    ModelReadOptions options;
+    options.placement = pinghu();
+    auto result = gis::readIfc(path, options);
+    QVERIFY2(result, qPrintable(result.status().message()));
+    auto frame = gis::ModelPlacementFrame::create(*options.placement, options.projectCrs);
+    QVERIFY(frame);
+    const double top[3] = {hi[0], hi[1], lo[2]};
+    const auto [mn, mx] = frameBox(*frame, lo, top);
+    ProjectedPoint wantMax = mx;
+    wantMax.z = result->boundsMax.z; // checked below
+    compareBox(*result, mn, wantMax);
+    QVERIFY(result->boundsMax.z > frame->origin().z + 3.0 && result->boundsMax.z < frame->origin().z + 10.0);
+    QVERIFY(result->sourceCrs.startsWith("placed:"));
+}
+
+void TestIfcReader::duplexSiteGeoreference()
+{
+    const QString path = test::sharedDataFile("ifc/web-ifc/duplex.ifc");
+    if (path.isEmpty())
+        QSKIP("shared IFC sample not present");
+    // duplex's IfcSite says (41,52,27,840000) / (-87,-38,-21,-839999): Chicago, UTM zone 16N.
+    static const QRegularExpression siteRe(R"(IFCSITE\([^;]*\((\d+),(\d+),(\d+),(\d+)\),\((-?\d+),(-?\d+),(-?\d+),(-?\d+)\))");
+    const auto m = siteRe.match(QString::fromLatin1(fileText(path)));
+    QVERIFY(m.hasMatch());
+    auto dms = [&m](int i) {
+        return m.captured(i).toDouble() + m.captured(i + 1).toDouble() / 60
+               + (m.captured(i + 2).toDouble() + m.captured(i + 3).toDouble() * 1e-6) / 3600;
+    };
+    const double lat = dms(1), lon = dms(5);
+    QVERIFY(lat > 41.8 && lat < 41.9 && lon < -87.6 && lon > -87.7);
+    ModelReadOptions options;
+    options.projectCrs = "EPSG:32616";
+    auto result = gis::readIfc(path, options);
+    QVERIFY2(result, qPrintable(result.status().message()));
+    QVERIFY2(result->sourceCrs.startsWith("IfcSite"), qPrintable(result->sourceCrs));
+    auto toUtm = gis::CrsTransformer::create("EPSG:4326", "EPSG:32616");
+    QVERIFY(toUtm);
+    auto origin = toUtm->forward({lon, lat, 0});
+    QVERIFY(origin);
+    // The model origin lies inside the duplex (its local x/y extent straddles 0).
+    QVERIFY(result->boundsMin.x < origin->x && origin->x < result->boundsMax.x);
+    QVERIFY(result->boundsMin.y < origin->y && origin->y < result->boundsMax.y);
+    QVERIFY(result->boundsMax.x - result->boundsMin.x < 60 && result->boundsMax.y - result->boundsMin.y < 60);
+    // Storey elevations from the file lie within the vertical extent (RefElevation is 0).
+    QVERIFY(result->boundsMin.z <= -1.25 + kTolerance && result->boundsMax.z >= 6.0 - kTolerance);
+}
+
+void TestIfcReader::generatedWall_data()
+{
+    QTest::addColumn<double>("unitsPerMetre");
+    QTest::addColumn<QString>("georeference");
+    for (const char* g : {"placement", "site", "mapConversion"}) {
+        QTest::newRow(qPrintable(QStringLiteral("metre ") + g)) << 1.0 << QString(g);
+        QTest::newRow(qPrintable(QStringLiteral("millimetre ") + g)) << 1000.0 << QString(g);
+    }
+}
+
+void TestIfcReader::generatedWall()
+{
+    QFETCH(double, unitsPerMetre);
+    QFETCH(QString, georeference);
+    IfcFileSpec spec;
+    spec.unitsPerMetre = unitsPerMetre;
+    spec.walls = {IfcWallSpec{10.0, 20.0, 0.5}};
+    const double lo[3] = {10.0, 20.0, 0.5}, hi[3] = {14.0, 20.2, 3.5};
+    ModelReadOptions options;
+    std::pair<ProjectedPoint, ProjectedPoint> want;
+    if (georeference == "placement") {
+        options.placement = pinghu();
+        auto frame = gis::ModelPlacementFrame::create(*options.placement, options.projectCrs);
+        want = frameBox(*frame, lo, hi);
+    } else if (georeference == "site") {
+        // 30°42'N 121°E, 12 m up; true north along model +x: the model's +y points west.
+        spec.siteLatitude = "(30,42,0,0)";
+        spec.siteLongitude = "(121,0,0,0)";
+        spec.siteElevation = 12.0;
+        spec.trueNorth = "(1.,0.)";
+        ModelPlacement p{{121.0, 30.7, 12.0}, false, -90.0, 1.0};
+        want = frameBox(*gis::ModelPlacementFrame::create(p, options.projectCrs), lo, hi);
+    } else {
+        // Map conversion straight into the project CRS, x axis turned 30° counter-clockwise.
+        spec.mapConversion = QStringList{"EPSG:4549", "500000.", "3400000.", "5.", "0.8660254", "0.5"};
+        const double c = std::cos(M_PI / 6), s = std::sin(M_PI / 6);
+        ProjectedPoint mn{1e300, 1e300, 5 + lo[2]}, mx{-1e300, -1e300, 5 + hi[2]};
+        for (double x : {lo[0], hi[0]})
+            for (double y : {lo[1], hi[1]}) {
+                const double e = 500000 + c * x - s * y, n = 3400000 + s * x + c * y;
+                mn = {std::min(mn.x, e), std::min(mn.y, n), mn.z};
+                mx = {std::max(mx.x, e), std::max(mx.y, n), mx.z};
+            }
+        want = {mn, mx};
+    }
+    const QString path = write(QStringLiteral("wall-%1-%2.ifc").arg(unitsPerMetre).arg(georeference), makeIfc(spec).toLatin1());
+    auto result = gis::readIfc(path, options);
+    QVERIFY2(result, qPrintable(result.status().message()));
+    const Model& m = *result;
+    compareBox(m, want.first, want.second);
+    QCOMPARE(countFeatures(m, {"IfcWall"}), 1);
+    const auto wall = std::find_if(m.features.begin(), m.features.end(), [](const auto& f) { return f.type == "IfcWall"; });
+    QCOMPARE(wall->name, QString("Wall 0"));
+    QCOMPARE(wall->attribute("Pset_WallCommon.IsExternal"), std::optional<QString>("true"));
+    QCOMPARE(wall->attribute("Pset_WallCommon.FireRating"), std::optional<QString>("REI 90"));
+    QCOMPARE(wall->attribute("Tag"), std::optional<QString>("T0"));
+    QStringList chain;
+    for (const data::ModelFeature* f = &*wall; f; f = m.feature(f->parent))
+        chain << f->type;
+    QCOMPARE(chain, QStringList({"IfcWall", "IfcBuildingStorey", "IfcBuilding", "IfcSite", "IfcProject"}));
+    const auto storey = std::find_if(m.features.begin(), m.features.end(), [](const auto& f) { return f.type == "IfcBuildingStorey"; });
+    QCOMPARE(storey->attribute("Elevation"), std::optional<QString>("3.5"));
+    // One closed box facing outwards: 4 × 0.2 × 3 m.
+    QCOMPARE(m.meshes.size(), size_t(1));
+    QCOMPARE(m.meshes[0].feature, wall->id);
+    QVERIFY2(std::abs(signedVolume(m.meshes[0]) - 2.4) < 0.02, qPrintable(QString::number(signedVolume(m.meshes[0]))));
+    QCOMPARE(m.meshes[0].colour, *data::defaultTypeColour("IfcWall"));
+}
+
+void TestIfcReader::noGeoreference()
+{
+    IfcFileSpec spec;
+    spec.walls = {IfcWallSpec{}};
+    const QString path = write("local.ifc", makeIfc(spec).toLatin1());
+    auto result = gis::readIfc(path, ModelReadOptions{});
+    QVERIFY(!result);
+    QVERIFY2(result.status().message().startsWith("local.ifc: no georeference"), qPrintable(result.status().message()));
+    QVERIFY(result.status().message().contains("give a placement"));
+}
+
+void TestIfcReader::corruptLineIsAWarning()
+{
+    IfcFileSpec spec;
+    spec.walls = {IfcWallSpec{0, 0, 0}, IfcWallSpec{0, 5, 0}, IfcWallSpec{0, 10, 0}};
+    spec.corruptWall = 1;
+    const QString path = write("onebadline.ifc", makeIfc(spec).toLatin1());
+    ModelReadOptions options;
+    options.placement = pinghu();
+    auto result = gis::readIfc(path, options);
+    QVERIFY2(result, qPrintable(result.status().message()));
+    QCOMPARE(countFeatures(*result, {"IfcWall"}), 2);
+    QVERIFY2(result->warnings.join('\n').contains("#119"), qPrintable(result->warnings.join('\n')));
+}
+
+void TestIfcReader::badInput_data()
+{
+    QTest::addColumn<QByteArray>("bytes");
+    QTest::addColumn<QString>("expected");
+    IfcFileSpec spec;
+    spec.walls = {IfcWallSpec{}, IfcWallSpec{0, 5, 0}};
+    const QByteArray good = makeIfc(spec).toLatin1();
+    QTest::newRow("empty") << QByteArray() << "empty file";
+    QTest::newRow("text") << QByteArray("just some notes\nnothing to see\n") << "not an IFC file";
+    QTest::newRow("truncated") << good.left(good.size() / 2) << "truncated";
+    QByteArray garbled = good;
+    garbled.replace("=IFC", "=XQZ");
+    QTest::newRow("every entity garbled") << garbled << "no IFC entities";
+    QTest::newRow("no products") << makeIfc(IfcFileSpec{}).toLatin1() << "no elements";
+    QByteArray step = good;
+    step.replace("FILE_SCHEMA(('IFC4'))", "FILE_SCHEMA(('AUTOMOTIVE_DESIGN'))");
+    QTest::newRow("other STEP schema") << step << "is not IFC";
+}
+
+void TestIfcReader::badInput()
+{
+    QFETCH(QByteArray, bytes);
+    QFETCH(QString, expected);
+    const QString name = QStringLiteral("bad-%1.ifc").arg(QTest::currentDataTag()).replace(' ', '_');
+    const QString path = write(name, bytes);
+    ModelReadOptions options;
+    options.placement = pinghu();
+    auto result = gis::readIfc(path, options);
+    QVERIFY(!result);
+    QVERIFY2(result.status().message().startsWith(name + ": "), qPrintable(result.status().message()));
+    QVERIFY2(result.status().message().contains(expected), qPrintable(result.status().message()));
+    auto missing = gis::readIfc(m_dir.filePath("missing.ifc"), options);
+    QCOMPARE(missing.status().code(), Status::Code::NotFound);
+}
+
+void TestIfcReader::largeFileAndCancel()
+{
+    IfcFileSpec spec;
+    for (int i = 0; i < 5000; ++i)
+        spec.walls.push_back(IfcWallSpec{double(i % 100) * 5.0, double(i / 100) * 5.0, 0.0});
+    const QString path = write("large.ifc", makeIfc(spec).toLatin1());
+    ModelReadOptions options;
+    options.placement = pinghu();
+    QElapsedTimer timer;
+    timer.start();
+    double last = -1;
+    bool monotonic = true;
+    options.progress = [&](double f) {
+        monotonic = monotonic && f >= last;
+        last = f;
+    };
+    auto full = gis::readIfc(path, options);
+    const qint64 fullMs = timer.elapsed();
+    QVERIFY2(full, qPrintable(full.status().message()));
+    QCOMPARE(countFeatures(*full, {"IfcWall"}), 5000);
+    QCOMPARE(full->meshes.size(), size_t(5000));
+    QVERIFY(monotonic);
+    QCOMPARE(last, 1.0);
+
+    // Cancel while parsing, then while converting: the reader stops soon after either.
+    for (const double at : {0.05, 0.3}) {
+    options.cancel = data::CancelToken::create();
+    options.progress = [&options, at](double f) {
+        if (f > at)
+            options.cancel.cancel();
+    };
+    timer.restart();
+    auto cancelled = gis::readIfc(path, options);
+    const qint64 cancelMs = timer.elapsed();
+    QVERIFY(!cancelled);
+    QCOMPARE(cancelled.status().code(), Status::Code::Cancelled);
+    qInfo("5000 walls: full read %lld ms, cancelled at %.2f after %lld ms", fullMs, at, cancelMs);
+    QVERIFY(cancelMs < fullMs);
+    }
+}
+
+QTEST_GUILESS_MAIN(TestIfcReader)
+#include "tst_ifcreader.moc"
