@@ -25,4 +25,8 @@ data::Result<osg::ref_ptr<osg::Node>> buildObliqueLayer(const QStringList& rootT
                                                         const std::array<double, 16>& toProject,
                                                         const data::ProjectedPoint& origin);
 
+//! What buildObliqueLayer() could not read while other root tiles did ("Tile_+001_+000.osgb:
+//! truncated …; 1 of 4 root tiles could not be read"), kept on the layer node; empty when all read.
+QString obliqueLayerWarning(const osg::Node& layer);
+
 } // namespace citytwin::scene
