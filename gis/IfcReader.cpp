@@ -13,6 +13,7 @@
 #include <QElapsedTimer>
 #include <QFileInfo>
 #include <algorithm>
+#include <cmath>
 #include <limits>
 #include <mutex>
 
@@ -28,6 +29,9 @@ namespace {
 
 constexpr int kMaxWarnings = 12;
 constexpr float kSpaceOpacity = 0.3f; //!< spaces enclose what users look for: never opaque
+//! Metres from the model origin beyond which a vertex is a broken file, not a building (a
+//! mangled number like 1.E308 would otherwise poison the bounds and the float vertices).
+constexpr double kMaxCoordinate = 1.0e6;
 
 //! IfcPlusPlus and carve keep process-wide state (carve's epsilon, the reader's static tables):
 //! one IFC file is converted at a time.
@@ -46,6 +50,12 @@ void addWarning(Model& model, const QString& warning)
 {
     if (model.warnings.size() < kMaxWarnings)
         model.warnings.append(warning);
+}
+
+bool inRange(const IfcTriangles& triangles)
+{
+    return std::all_of(triangles.positions.begin(), triangles.positions.end(),
+                       [](double v) { return std::isfinite(v) && std::abs(v) < kMaxCoordinate; });
 }
 
 std::array<float, 4> meshColour(const IfcTriangles& triangles, const QString& type)
@@ -124,6 +134,13 @@ Result<Model> read(const QString& path, const ModelReadOptions& options, Model& 
     // Children follow their parents: a reverse pass sees every subtree before its root.
     for (size_t i = tree.size(); i-- > 0;) {
         shapes[i] = geometry->triangles(tree[i].object->m_entity_id);
+        const auto outside = std::remove_if(shapes[i].begin(), shapes[i].end(), [](const IfcTriangles& t) { return !inRange(t); });
+        if (outside != shapes[i].end()) {
+            addWarning(model, QStringLiteral("%1 %2: coordinates beyond %3 km ignored")
+                                  .arg(QString::fromLatin1(tree[i].object->className()), ifcGlobalId(*tree[i].object))
+                                  .arg(kMaxCoordinate / 1000));
+            shapes[i].erase(outside, shapes[i].end());
+        }
         keep[i] = keep[i] || tree[i].spatial || !shapes[i].empty();
         if (keep[i] && tree[i].parent >= 0)
             keep[tree[i].parent] = true;

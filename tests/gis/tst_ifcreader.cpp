@@ -293,7 +293,8 @@ void TestIfcReader::noGeoreference()
 void TestIfcReader::corruptLineIsAWarning()
 {
     IfcFileSpec spec;
-    spec.walls = {IfcWallSpec{0, 0, 0}, IfcWallSpec{0, 5, 0}, IfcWallSpec{0, 10, 0}};
+    // Wall 1's line is garbled; wall 3 lies 5,000 km away (a mangled number): both are dropped.
+    spec.walls = {IfcWallSpec{0, 0, 0}, IfcWallSpec{0, 5, 0}, IfcWallSpec{0, 10, 0}, IfcWallSpec{5.0e6, 0, 0}};
     spec.corruptWall = 1;
     const QString path = write("onebadline.ifc", makeIfc(spec).toLatin1());
     ModelReadOptions options;
@@ -302,6 +303,10 @@ void TestIfcReader::corruptLineIsAWarning()
     QVERIFY2(result, qPrintable(result.status().message()));
     QCOMPARE(countFeatures(*result, {"IfcWall"}), 2);
     QVERIFY2(result->warnings.join('\n').contains("#119"), qPrintable(result->warnings.join('\n')));
+    QVERIFY2(result->warnings.join('\n').contains("IfcWall 1W00000000000000000003: coordinates beyond"),
+             qPrintable(result->warnings.join('\n')));
+    QCOMPARE(result->skippedElements, 1);
+    QVERIFY(result->boundsMax.x - result->boundsMin.x < 10.0);
 }
 
 void TestIfcReader::badInput_data()
