@@ -32,13 +32,21 @@ using Rgba = std::array<float, 4>;
 
 // ColorBrewer "Paired": twelve colours that stay distinguishable side by side.
 constexpr std::array<Rgba, kMaxCategories> kQualitative{{
-    {0.651f, 0.808f, 0.890f, 1.0f}, {0.122f, 0.471f, 0.706f, 1.0f}, {0.698f, 0.875f, 0.541f, 1.0f},
-    {0.200f, 0.627f, 0.173f, 1.0f}, {0.984f, 0.604f, 0.600f, 1.0f}, {0.890f, 0.102f, 0.110f, 1.0f},
-    {0.992f, 0.749f, 0.435f, 1.0f}, {1.000f, 0.498f, 0.000f, 1.0f}, {0.792f, 0.698f, 0.839f, 1.0f},
-    {0.416f, 0.239f, 0.604f, 1.0f}, {1.000f, 1.000f, 0.600f, 1.0f}, {0.694f, 0.349f, 0.157f, 1.0f},
+    {0.651f, 0.808f, 0.890f, 1.0f},
+    {0.122f, 0.471f, 0.706f, 1.0f},
+    {0.698f, 0.875f, 0.541f, 1.0f},
+    {0.200f, 0.627f, 0.173f, 1.0f},
+    {0.984f, 0.604f, 0.600f, 1.0f},
+    {0.890f, 0.102f, 0.110f, 1.0f},
+    {0.992f, 0.749f, 0.435f, 1.0f},
+    {1.000f, 0.498f, 0.000f, 1.0f},
+    {0.792f, 0.698f, 0.839f, 1.0f},
+    {0.416f, 0.239f, 0.604f, 1.0f},
+    {1.000f, 1.000f, 0.600f, 1.0f},
+    {0.694f, 0.349f, 0.157f, 1.0f},
 }};
 constexpr Rgba kOtherColour{0.6f, 0.6f, 0.6f, 1.0f};
-constexpr Rgba kRampLow{1.0f, 1.0f, 0.70f, 1.0f}; // pale yellow
+constexpr Rgba kRampLow{1.0f, 1.0f, 0.70f, 1.0f};   // pale yellow
 constexpr Rgba kRampHigh{0.74f, 0.0f, 0.15f, 1.0f}; // dark red
 
 Rgba rampColour(int index, int count)
@@ -118,7 +126,8 @@ StyleClassification categorize(const std::vector<std::pair<std::int64_t, QString
     return out;
 }
 
-StyleClassification graduate(const std::vector<std::pair<std::int64_t, QString>>& values, const FeatureStyle& style)
+StyleClassification graduate(const std::vector<std::pair<std::int64_t, QString>>& values,
+                             const FeatureStyle& style)
 {
     StyleClassification out;
     std::vector<std::pair<std::int64_t, double>> numbers;
@@ -150,7 +159,8 @@ StyleClassification graduate(const std::vector<std::pair<std::int64_t, QString>>
     } else {
         const std::size_t count = sorted.size();
         for (int k = 1; k <= n; ++k) {
-            const std::size_t pos = (std::size_t(k) * count + std::size_t(n) - 1) / std::size_t(n); // ceil(k*N/n)
+            const std::size_t pos =
+                (std::size_t(k) * count + std::size_t(n) - 1) / std::size_t(n); // ceil(k*N/n)
             const double bound = sorted[std::max<std::size_t>(pos, 1) - 1];
             if (uppers.empty() || bound > uppers.back()) // equal values cannot be split: merge classes
                 uppers.push_back(bound);
@@ -159,9 +169,9 @@ StyleClassification graduate(const std::vector<std::pair<std::int64_t, QString>>
     const int classCount = int(uppers.size());
     for (int k = 0; k < classCount; ++k) {
         const double from = k == 0 ? lo : uppers[std::size_t(k - 1)];
-        const QString label = from == uppers[std::size_t(k)]
-                                  ? formatNumber(from)
-                                  : formatNumber(from) + QStringLiteral(" – ") + formatNumber(uppers[std::size_t(k)]);
+        const QString label = from == uppers[std::size_t(k)] ? formatNumber(from)
+                                                             : formatNumber(from) + QStringLiteral(" – ") +
+                                                                   formatNumber(uppers[std::size_t(k)]);
         out.classes.push_back({label, rampColour(k, classCount), 0});
     }
     for (const auto& [id, v] : numbers) {
@@ -208,7 +218,8 @@ bool fromJson(const QJsonObject& json, FeatureStyle& out)
     auto has = [&json](const char* key) { return json.contains(QLatin1String(key)); };
     auto value = [&json](const char* key) { return json.value(QLatin1String(key)); };
     auto integer = [](const QJsonValue& v, std::int64_t& result) {
-        if (!v.isDouble() || v.toDouble() != std::floor(v.toDouble()) || v.toDouble() < 0 || v.toDouble() > 9.0e15)
+        if (!v.isDouble() || v.toDouble() != std::floor(v.toDouble()) || v.toDouble() < 0 ||
+            v.toDouble() > 9.0e15)
             return false;
         result = std::int64_t(v.toDouble());
         return true;
@@ -226,8 +237,8 @@ bool fromJson(const QJsonObject& json, FeatureStyle& out)
             return false;
         s.classes = int(classes);
     }
-    if (has("breaks")
-        && !(value("breaks").isString() && detail::enumFromString(kBreakNames, value("breaks").toString(), s.breaks)))
+    if (has("breaks") && !(value("breaks").isString() &&
+                           detail::enumFromString(kBreakNames, value("breaks").toString(), s.breaks)))
         return false;
     if (has("wireframe")) {
         if (!value("wireframe").isBool())
@@ -257,7 +268,8 @@ bool fromJson(const QJsonObject& json, FeatureStyle& out)
     return true;
 }
 
-StyleClassification classify(const std::vector<std::pair<std::int64_t, QString>>& values, const FeatureStyle& style)
+StyleClassification classify(const std::vector<std::pair<std::int64_t, QString>>& values,
+                             const FeatureStyle& style)
 {
     switch (style.mode) {
     case StyleMode::Single:

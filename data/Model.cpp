@@ -73,9 +73,10 @@ bool readNumber(const QJsonObject& json, const char* key, double fallback, doubl
 
 bool validPlacement(const ModelPlacement& p)
 {
-    return std::isfinite(p.origin.lon) && std::isfinite(p.origin.lat) && p.origin.lon >= -180.0 && p.origin.lon <= 180.0
-           && p.origin.lat >= -90.0 && p.origin.lat <= 90.0 && std::isfinite(p.origin.height)
-           && std::isfinite(p.rotationDeg) && std::isfinite(p.scale) && p.scale > 0.0;
+    return std::isfinite(p.origin.lon) && std::isfinite(p.origin.lat) && p.origin.lon >= -180.0 &&
+           p.origin.lon <= 180.0 && p.origin.lat >= -90.0 && p.origin.lat <= 90.0 &&
+           std::isfinite(p.origin.height) && std::isfinite(p.rotationDeg) && std::isfinite(p.scale) &&
+           p.scale > 0.0;
 }
 
 } // namespace
@@ -136,7 +137,8 @@ const ModelFeature* Model::feature(std::int64_t id) const
 {
     if (id >= 0 && std::size_t(id) < features.size() && features[std::size_t(id)].id == id)
         return &features[std::size_t(id)];
-    const auto it = std::find_if(features.begin(), features.end(), [id](const ModelFeature& f) { return f.id == id; });
+    const auto it =
+        std::find_if(features.begin(), features.end(), [id](const ModelFeature& f) { return f.id == id; });
     return it == features.end() ? nullptr : &*it;
 }
 
@@ -159,8 +161,8 @@ bool fromJson(const QJsonObject& json, ModelPlacement& out)
     ModelPlacement p;
     p.origin.lon = json.value(QStringLiteral("lon")).toDouble();
     p.origin.lat = json.value(QStringLiteral("lat")).toDouble();
-    if (!readNumber(json, "height", 0.0, p.origin.height) || !readNumber(json, "rotation", 0.0, p.rotationDeg)
-        || !readNumber(json, "scale", 1.0, p.scale))
+    if (!readNumber(json, "height", 0.0, p.origin.height) ||
+        !readNumber(json, "rotation", 0.0, p.rotationDeg) || !readNumber(json, "scale", 1.0, p.scale))
         return false;
     const QJsonValue onTerrain = json.value(QStringLiteral("onTerrain"));
     if (!onTerrain.isUndefined() && !onTerrain.isBool())

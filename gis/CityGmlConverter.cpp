@@ -131,7 +131,8 @@ void CityGmlConverter::convertRoot(const citygml::CityObject& root, data::Model&
         ++out.skippedElements;
         if (lod == 0)
             ++m_lod0Only;
-        warn(out, lod == 0 ? what + QStringLiteral(": only LOD0 (footprint) geometry") : what + QStringLiteral(": no geometry"));
+        warn(out, lod == 0 ? what + QStringLiteral(": only LOD0 (footprint) geometry")
+                           : what + QStringLiteral(": no geometry"));
         return;
     }
     m_pending.clear();
@@ -153,8 +154,8 @@ void CityGmlConverter::convertRoot(const citygml::CityObject& root, data::Model&
     emitPending(out);
 }
 
-bool CityGmlConverter::collect(const citygml::CityObject& object, std::int64_t parent, const QString& inheritedType,
-                               unsigned lod, data::Model& out)
+bool CityGmlConverter::collect(const citygml::CityObject& object, std::int64_t parent,
+                               const QString& inheritedType, unsigned lod, data::Model& out)
 {
     const std::int64_t id = std::int64_t(out.features.size());
     out.features.push_back(featureOf(object, id, parent));

@@ -40,18 +40,21 @@ std::optional<QString> cityGmlSrsToCrs(const QString& srsName)
 {
     const QString s = srsName.trimmed();
     // "EPSG:25833", "epsg:25833"
-    static const QRegularExpression plain(QStringLiteral(R"(^EPSG:(\d+)$)"), QRegularExpression::CaseInsensitiveOption);
+    static const QRegularExpression plain(QStringLiteral(R"(^EPSG:(\d+)$)"),
+                                          QRegularExpression::CaseInsensitiveOption);
     if (const auto m = plain.match(s); m.hasMatch())
         return epsg(m.captured(1));
     // "urn:ogc:def:crs:EPSG::25833", "urn:ogc:def:crs:EPSG:6.12:25833", and the first (horizontal)
     // member of a compound "urn:ogc:def:crs,crs:EPSG::25832,crs:EPSG::7837".
-    static const QRegularExpression urn(QStringLiteral(R"(^urn:(?:x-)?ogc:def:crs(?:,crs)?:EPSG:[\d.]*:(\d+)(?:,.*)?$)"),
-                                        QRegularExpression::CaseInsensitiveOption);
+    static const QRegularExpression urn(
+        QStringLiteral(R"(^urn:(?:x-)?ogc:def:crs(?:,crs)?:EPSG:[\d.]*:(\d+)(?:,.*)?$)"),
+        QRegularExpression::CaseInsensitiveOption);
     if (const auto m = urn.match(s); m.hasMatch())
         return epsg(m.captured(1));
     // "http://www.opengis.net/def/crs/EPSG/0/25833" (and https)
-    static const QRegularExpression url(QStringLiteral(R"(^https?://www\.opengis\.net/def/crs/EPSG/[\d.]+/(\d+)$)"),
-                                        QRegularExpression::CaseInsensitiveOption);
+    static const QRegularExpression url(
+        QStringLiteral(R"(^https?://www\.opengis\.net/def/crs/EPSG/[\d.]+/(\d+)$)"),
+        QRegularExpression::CaseInsensitiveOption);
     if (const auto m = url.match(s); m.hasMatch())
         return epsg(m.captured(1));
     // "urn:adv:crs:ETRS89_UTM32*DE_DHHN92_NH": horizontal * vertical

@@ -40,8 +40,8 @@ public:
             qCDebug(lcGis, "libcitygml: %s", qUtf8Printable(text));
         // "Skipping element …" notes on unsupported elements are normal for real files: not worth
         // showing the user; errors and the rest are.
-        if (level < LOGLEVEL::LL_ERROR && (text.startsWith(QLatin1String("Skipping element"))
-                                          || text.startsWith(QLatin1String("Found start tag of unknown node"))))
+        if (level < LOGLEVEL::LL_ERROR && (text.startsWith(QLatin1String("Skipping element")) ||
+                                           text.startsWith(QLatin1String("Found start tag of unknown node"))))
             return;
         QMutexLocker lock(&m_mutex);
         if (m_messages.size() < kMaxWarnings)
@@ -64,7 +64,8 @@ private:
 class CancellableFileBuffer : public std::streambuf
 {
 public:
-    CancellableFileBuffer(QFile& file, const data::CancelToken& cancel, const std::function<void(double)>& progress)
+    CancellableFileBuffer(QFile& file, const data::CancelToken& cancel,
+                          const std::function<void(double)>& progress)
         : m_file(file), m_cancel(cancel), m_progress(progress), m_size(std::max<qint64>(file.size(), 1))
     {
     }

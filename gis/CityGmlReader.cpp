@@ -79,18 +79,20 @@ Result<QString> sourceCrsOf(const QString& srsName, const ModelReadOptions& opti
         if (const auto crs = cityGmlSrsToCrs(srsName))
             return *crs;
         if (options.assumedSourceCrs.isEmpty())
-            return Status::error(Status::Code::Unsupported,
-                                 QStringLiteral("%1: unknown srsName \"%2\" (give the source CRS, e.g. EPSG:25832, "
-                                                "or a placement)")
-                                     .arg(path, srsName));
+            return Status::error(
+                Status::Code::Unsupported,
+                QStringLiteral("%1: unknown srsName \"%2\" (give the source CRS, e.g. EPSG:25832, "
+                               "or a placement)")
+                    .arg(path, srsName));
         warnings << QStringLiteral("unknown srsName \"%1\": using %2").arg(srsName, options.assumedSourceCrs);
         return options.assumedSourceCrs;
     }
     if (!options.assumedSourceCrs.isEmpty())
         return options.assumedSourceCrs;
-    return Status::error(Status::Code::InvalidArgument,
-                         QStringLiteral("%1: no srsName: local coordinates need a placement (lon, lat) or a source CRS")
-                             .arg(path));
+    return Status::error(
+        Status::Code::InvalidArgument,
+        QStringLiteral("%1: no srsName: local coordinates need a placement (lon, lat) or a source CRS")
+            .arg(path));
 }
 
 } // namespace
@@ -131,8 +133,9 @@ Result<Model> readCityGml(const QString& path, const ModelReadOptions& options)
         sourceCrs = source.value();
         auto created = CrsTransformer::create(sourceCrs, options.projectCrs);
         if (!created)
-            return Status::error(Status::Code::Unsupported, QStringLiteral("%1: cannot use CRS %2 (%3)")
-                                                                .arg(path, sourceCrs, created.status().message()));
+            return Status::error(Status::Code::Unsupported,
+                                 QStringLiteral("%1: cannot use CRS %2 (%3)")
+                                     .arg(path, sourceCrs, created.status().message()));
         crs.emplace(std::move(created).value());
         model.sourceCrs = sourceCrs;
         transform = [&crs, &sourceCrs](std::vector<ProjectedPoint>& points) {
@@ -145,28 +148,30 @@ Result<Model> readCityGml(const QString& path, const ModelReadOptions& options)
         };
     }
 
-    CityGmlConverter converter(transform, options.cancel, [&report](double f) {
-        report(kParseShare + (1.0 - kParseShare) * f);
-    });
+    CityGmlConverter converter(transform, options.cancel,
+                               [&report](double f) { report(kParseShare + (1.0 - kParseShare) * f); });
     if (Status s = converter.convert(city, model); !s)
         return s.withContext(path);
     model.warnings = notes + parsed.value().warnings + model.warnings;
 
     if (model.meshes.empty()) {
         if (converter.transformFailures() > 0)
-            return Status::error(Status::Code::InvalidArgument,
-                                 QStringLiteral("%1: the coordinates do not fit the CRS %2 (%3 objects could not be "
-                                                "transformed, e.g. %4)")
-                                     .arg(path, sourceCrs)
-                                     .arg(converter.transformFailures())
-                                     .arg(model.warnings.value(notes.size() + parsed.value().warnings.size())));
+            return Status::error(
+                Status::Code::InvalidArgument,
+                QStringLiteral("%1: the coordinates do not fit the CRS %2 (%3 objects could not be "
+                               "transformed, e.g. %4)")
+                    .arg(path, sourceCrs)
+                    .arg(converter.transformFailures())
+                    .arg(model.warnings.value(notes.size() + parsed.value().warnings.size())));
         if (converter.lod0Only() > 0)
-            return Status::error(Status::Code::Unsupported,
-                                 QStringLiteral("%1: no buildings with 3D geometry (%2 only have LOD0 footprints)")
-                                     .arg(path)
-                                     .arg(converter.lod0Only()));
-        return Status::error(Status::Code::FormatError,
-                             QStringLiteral("%1: no buildings (no city object with polygon geometry)").arg(path));
+            return Status::error(
+                Status::Code::Unsupported,
+                QStringLiteral("%1: no buildings with 3D geometry (%2 only have LOD0 footprints)")
+                    .arg(path)
+                    .arg(converter.lod0Only()));
+        return Status::error(
+            Status::Code::FormatError,
+            QStringLiteral("%1: no buildings (no city object with polygon geometry)").arg(path));
     }
     model.computeBounds();
     qCDebug(lcGis, "%s: %zu features, %zu meshes, %zu triangles, %d skipped, from %s", qUtf8Printable(path),

@@ -27,8 +27,8 @@ Result<QStringList> readFieldNames(const QString& path, const QString& layerName
     return names;
 }
 
-Result<std::vector<std::pair<std::int64_t, QString>>> readFieldValues(const QString& path, const QString& field,
-                                                                     const QString& layerName)
+Result<std::vector<std::pair<std::int64_t, QString>>>
+readFieldValues(const QString& path, const QString& field, const QString& layerName)
 {
     auto ds = openVectorDataset(path);
     if (!ds)
@@ -77,11 +77,12 @@ Result<std::vector<std::pair<std::int64_t, QString>>> readFieldValues(const QStr
     }
     l.SetIgnoredFields(nullptr);
     if (errors.hasErrors()) // a truncated file: values for half the buildings would mislead the legend
-        return Status::error(Status::Code::FormatError,
-                             QStringLiteral("%1: reading failed after %2 features, the file is truncated or corrupt (%3)")
-                                 .arg(path)
-                                 .arg(sequence)
-                                 .arg(errors.errors()));
+        return Status::error(
+            Status::Code::FormatError,
+            QStringLiteral("%1: reading failed after %2 features, the file is truncated or corrupt (%3)")
+                .arg(path)
+                .arg(sequence)
+                .arg(errors.errors()));
     return out;
 }
 

@@ -58,8 +58,8 @@ bool isObliqueFolder(const QDir& dir)
     auto hasTiles = [](const QDir& d) {
         return !d.entryList({QStringLiteral("Tile_*")}, QDir::Dirs | QDir::NoDotAndDotDot).isEmpty();
     };
-    return (dir.exists(QStringLiteral("Data")) && hasTiles(QDir(dir.filePath(QStringLiteral("Data")))))
-           || (dir.dirName() == QLatin1String("Data") && hasTiles(dir));
+    return (dir.exists(QStringLiteral("Data")) && hasTiles(QDir(dir.filePath(QStringLiteral("Data"))))) ||
+           (dir.dirName() == QLatin1String("Data") && hasTiles(dir));
 }
 
 } // namespace
@@ -92,8 +92,8 @@ std::optional<ModelFormat> detectModelFormat(const QString& path)
     if (ext == QLatin1String("gml") || ext == QLatin1String("citygml") || ext == QLatin1String("xml")) {
         if (isCityGml(start))
             return ModelFormat::CityGml;
-        if (info.fileName().compare(QLatin1String("metadata.xml"), Qt::CaseInsensitive) == 0
-            && isObliqueFolder(info.dir()))
+        if (info.fileName().compare(QLatin1String("metadata.xml"), Qt::CaseInsensitive) == 0 &&
+            isObliqueFolder(info.dir()))
             return ModelFormat::Osgb;
         return std::nullopt;
     }

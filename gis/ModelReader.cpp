@@ -23,13 +23,15 @@ Result<Model> readModel(const QString& path, const ModelReadOptions& options)
     const std::optional<ModelFormat> format = detectModelFormat(path);
     if (!format) {
         if (info.suffix().compare(QLatin1String("b3dm"), Qt::CaseInsensitive) == 0)
-            return Status::error(Status::Code::Unsupported,
-                                 QStringLiteral("%1: a single 3D Tiles tile; add the tileset.json that references it")
-                                     .arg(path));
-        return Status::error(Status::Code::Unsupported,
-                             QStringLiteral("%1: not a model format citytwin reads (CityGML .gml/.citygml, IFC .ifc, "
-                                            "glTF .gltf/.glb, 3D Tiles tileset.json, OSGB oblique)")
-                                 .arg(path));
+            return Status::error(
+                Status::Code::Unsupported,
+                QStringLiteral("%1: a single 3D Tiles tile; add the tileset.json that references it")
+                    .arg(path));
+        return Status::error(
+            Status::Code::Unsupported,
+            QStringLiteral("%1: not a model format citytwin reads (CityGML .gml/.citygml, IFC .ifc, "
+                           "glTF .gltf/.glb, 3D Tiles tileset.json, OSGB oblique)")
+                .arg(path));
     }
     switch (*format) {
     case ModelFormat::CityGml:
@@ -41,10 +43,11 @@ Result<Model> readModel(const QString& path, const ModelReadOptions& options)
     case ModelFormat::Tiles3d:
     case ModelFormat::Osgb:
         // Whole-reading a paged dataset would load every level of detail at once.
-        return Status::error(Status::Code::InvalidArgument,
-                             QStringLiteral("%1: %2 is a paged layer and is not read whole: add it as a model layer")
-                                 .arg(path, *format == ModelFormat::Tiles3d ? QStringLiteral("a 3D Tiles tileset")
-                                                                            : QStringLiteral("an OSGB oblique dataset")));
+        return Status::error(
+            Status::Code::InvalidArgument,
+            QStringLiteral("%1: %2 is a paged layer and is not read whole: add it as a model layer")
+                .arg(path, *format == ModelFormat::Tiles3d ? QStringLiteral("a 3D Tiles tileset")
+                                                           : QStringLiteral("an OSGB oblique dataset")));
     }
     return Status::error(Status::Code::Internal, QStringLiteral("%1: unhandled model format").arg(path));
 }

@@ -50,8 +50,9 @@ class TstFeatureStyle : public QObject
 private slots:
     void modeNames()
     {
-        for (auto [mode, name] : {std::pair{StyleMode::Single, "single"}, std::pair{StyleMode::Categorized, "categorized"},
-                                  std::pair{StyleMode::Graduated, "graduated"}}) {
+        for (auto [mode, name] :
+             {std::pair{StyleMode::Single, "single"}, std::pair{StyleMode::Categorized, "categorized"},
+              std::pair{StyleMode::Graduated, "graduated"}}) {
             QCOMPARE(toString(mode), QString::fromLatin1(name));
             StyleMode back = StyleMode::Single;
             QVERIFY(fromString(QString::fromLatin1(name), back));
@@ -86,7 +87,8 @@ private slots:
     void jsonMissingKeysKeepDefaults()
     {
         FeatureStyle out;
-        QVERIFY(fromJson(QJsonDocument::fromJson(R"({"mode":"categorized","hidden":[5,2,5]})").object(), out));
+        QVERIFY(
+            fromJson(QJsonDocument::fromJson(R"({"mode":"categorized","hidden":[5,2,5]})").object(), out));
         QCOMPARE(int(out.mode), int(StyleMode::Categorized));
         QCOMPARE(out.classes, 5);
         QCOMPARE(out.hidden, (std::vector<std::int64_t>{2, 5})); // sorted, unique
@@ -146,7 +148,8 @@ private slots:
     {
         FeatureStyle s;
         s.mode = StyleMode::Categorized;
-        const StyleClassification c = classify(numbered({"residential", "10", "", "2", "office", "residential", "2"}), s);
+        const StyleClassification c =
+            classify(numbered({"residential", "10", "", "2", "office", "residential", "2"}), s);
         QStringList labels;
         for (const StyleClass& k : c.classes)
             labels << k.label;
@@ -194,29 +197,31 @@ private slots:
         QTest::addColumn<QList<int>>("expectedCounts");
 
         const Values lin = numbered({"0", "10", "20", "30", "40", "50", "60", "70", "80", "90", "100"});
-        QTest::newRow("equal 0..100 in 5") << lin << 5 << int(ClassBreaks::EqualInterval)
-                                           << QList<int>{0, 0, 0, 1, 1, 2, 2, 3, 3, 4, 4} << QList<int>{3, 2, 2, 2, 2};
+        QTest::newRow("equal 0..100 in 5")
+            << lin << 5 << int(ClassBreaks::EqualInterval) << QList<int>{0, 0, 0, 1, 1, 2, 2, 3, 3, 4, 4}
+            << QList<int>{3, 2, 2, 2, 2};
         // A skewed set: equal intervals leave classes empty, quantiles fill them evenly.
         const Values skew = numbered({"1", "2", "3", "4", "5", "6", "7", "8", "9", "100"});
         QTest::newRow("equal skewed") << skew << 2 << int(ClassBreaks::EqualInterval)
                                       << QList<int>{0, 0, 0, 0, 0, 0, 0, 0, 0, 1} << QList<int>{9, 1};
         QTest::newRow("quantile skewed") << skew << 2 << int(ClassBreaks::Quantile)
                                          << QList<int>{0, 0, 0, 0, 0, 1, 1, 1, 1, 1} << QList<int>{5, 5};
-        QTest::newRow("quantile 4 of 8") << numbered({"8", "7", "6", "5", "4", "3", "2", "1"}) << 4
-                                         << int(ClassBreaks::Quantile) << QList<int>{3, 3, 2, 2, 1, 1, 0, 0}
-                                         << QList<int>{2, 2, 2, 2};
-        QTest::newRow("quantile ties merge") << numbered({"5", "5", "5", "5", "9"}) << 4 << int(ClassBreaks::Quantile)
-                                             << QList<int>{0, 0, 0, 0, 1} << QList<int>{4, 1};
-        QTest::newRow("units and years") << numbered({"12 m", "1998", "  3.5", "-2", "1e1"}) << 2
-                                         << int(ClassBreaks::EqualInterval) << QList<int>{0, 1, 0, 0, 0}
-                                         << QList<int>{4, 1};
-        QTest::newRow("non-numeric unclassified") << numbered({"tall", "", "10", "20", "n/a"}) << 2
-                                                  << int(ClassBreaks::EqualInterval) << QList<int>{-1, -1, 0, 1, -1}
-                                                  << QList<int>{1, 1};
-        QTest::newRow("one value") << numbered({"7", "7"}) << 5 << int(ClassBreaks::EqualInterval) << QList<int>{0, 0}
-                                   << QList<int>{2};
-        QTest::newRow("nothing numeric") << numbered({"a", "b"}) << 3 << int(ClassBreaks::Quantile) << QList<int>{-1, -1}
-                                         << QList<int>{};
+        QTest::newRow("quantile 4 of 8")
+            << numbered({"8", "7", "6", "5", "4", "3", "2", "1"}) << 4 << int(ClassBreaks::Quantile)
+            << QList<int>{3, 3, 2, 2, 1, 1, 0, 0} << QList<int>{2, 2, 2, 2};
+        QTest::newRow("quantile ties merge")
+            << numbered({"5", "5", "5", "5", "9"}) << 4 << int(ClassBreaks::Quantile)
+            << QList<int>{0, 0, 0, 0, 1} << QList<int>{4, 1};
+        QTest::newRow("units and years")
+            << numbered({"12 m", "1998", "  3.5", "-2", "1e1"}) << 2 << int(ClassBreaks::EqualInterval)
+            << QList<int>{0, 1, 0, 0, 0} << QList<int>{4, 1};
+        QTest::newRow("non-numeric unclassified")
+            << numbered({"tall", "", "10", "20", "n/a"}) << 2 << int(ClassBreaks::EqualInterval)
+            << QList<int>{-1, -1, 0, 1, -1} << QList<int>{1, 1};
+        QTest::newRow("one value") << numbered({"7", "7"}) << 5 << int(ClassBreaks::EqualInterval)
+                                   << QList<int>{0, 0} << QList<int>{2};
+        QTest::newRow("nothing numeric")
+            << numbered({"a", "b"}) << 3 << int(ClassBreaks::Quantile) << QList<int>{-1, -1} << QList<int>{};
     }
     void graduated()
     {
@@ -246,7 +251,8 @@ private slots:
 
     void graduatedLabels()
     {
-        const StyleClassification c = classify(numbered({"0", "100"}), ::graduated(4, ClassBreaks::EqualInterval));
+        const StyleClassification c =
+            classify(numbered({"0", "100"}), ::graduated(4, ClassBreaks::EqualInterval));
         QCOMPARE(c.classes.size(), std::size_t(4));
         QCOMPARE(c.classes[0].label, QStringLiteral("0 – 25"));
         QCOMPARE(c.classes[3].label, QStringLiteral("75 – 100"));

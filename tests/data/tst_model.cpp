@@ -37,7 +37,8 @@ private slots:
     void featureAttribute()
     {
         ModelFeature f;
-        f.attributes = {{QStringLiteral("function"), QStringLiteral("1000")}, {QStringLiteral("empty"), QString()}};
+        f.attributes = {{QStringLiteral("function"), QStringLiteral("1000")},
+                        {QStringLiteral("empty"), QString()}};
         QCOMPARE(f.attribute(QStringLiteral("function")).value_or(QString()), QStringLiteral("1000"));
         QVERIFY(f.attribute(QStringLiteral("empty")).has_value());
         QVERIFY(!f.attribute(QStringLiteral("missing")).has_value());
@@ -52,7 +53,8 @@ private slots:
         QVERIFY(m.feature(5) == nullptr);
         QVERIFY(m.feature(-1) == nullptr);
         // Unsorted, sparse ids still resolve.
-        m.features = {ModelFeature{42, -1, QStringLiteral("a"), {}, {}, {}}, ModelFeature{7, 42, QStringLiteral("b"), {}, {}, {}}};
+        m.features = {ModelFeature{42, -1, QStringLiteral("a"), {}, {}, {}},
+                      ModelFeature{7, 42, QStringLiteral("b"), {}, {}, {}}};
         QCOMPARE(m.feature(7)->externalId, QStringLiteral("b"));
         QCOMPARE(m.feature(42)->externalId, QStringLiteral("a"));
         QVERIFY(m.feature(0) == nullptr);
@@ -131,10 +133,14 @@ private slots:
     {
         QTest::addColumn<QString>("text");
         QTest::addColumn<std::optional<ModelPlacement>>("expected");
-        QTest::newRow("lon,lat → terrain") << "121.0,30.7" << std::optional(ModelPlacement{{121.0, 30.7, 0.0}, true, 0.0, 1.0});
-        QTest::newRow("height") << "121.0, 30.7, 4.5" << std::optional(ModelPlacement{{121.0, 30.7, 4.5}, false, 0.0, 1.0});
-        QTest::newRow("terrain word") << "121,30.7,terrain,90" << std::optional(ModelPlacement{{121.0, 30.7, 0.0}, true, 90.0, 1.0});
-        QTest::newRow("all five") << "121,30.7,-2,45,0.01" << std::optional(ModelPlacement{{121.0, 30.7, -2.0}, false, 45.0, 0.01});
+        QTest::newRow("lon,lat → terrain")
+            << "121.0,30.7" << std::optional(ModelPlacement{{121.0, 30.7, 0.0}, true, 0.0, 1.0});
+        QTest::newRow("height") << "121.0, 30.7, 4.5"
+                                << std::optional(ModelPlacement{{121.0, 30.7, 4.5}, false, 0.0, 1.0});
+        QTest::newRow("terrain word")
+            << "121,30.7,terrain,90" << std::optional(ModelPlacement{{121.0, 30.7, 0.0}, true, 90.0, 1.0});
+        QTest::newRow("all five") << "121,30.7,-2,45,0.01"
+                                  << std::optional(ModelPlacement{{121.0, 30.7, -2.0}, false, 45.0, 0.01});
         QTest::newRow("one number") << "121" << std::optional<ModelPlacement>();
         QTest::newRow("six numbers") << "1,2,3,4,5,6" << std::optional<ModelPlacement>();
         QTest::newRow("text lon") << "east,30" << std::optional<ModelPlacement>();
@@ -157,10 +163,17 @@ private slots:
     {
         QTest::addColumn<QString>("type");
         QTest::addColumn<bool>("translucent");
-        for (const char* t : {"RoofSurface", "WallSurface", "GroundSurface", "OuterCeilingSurface", "OuterFloorSurface",
-                              "Door", "Building", "BuildingPart", "IfcWall", "IfcWallStandardCase", "IfcSlab", "IfcRoof",
-                              "IfcDoor", "IfcStair", "IfcStairFlight", "IfcRailing", "IfcColumn", "IfcBeam", "IfcCovering",
-                              "IfcFurnishingElement", "IfcMember"})
+        for (const char* t : {"RoofSurface",       "WallSurface",
+                              "GroundSurface",     "OuterCeilingSurface",
+                              "OuterFloorSurface", "Door",
+                              "Building",          "BuildingPart",
+                              "IfcWall",           "IfcWallStandardCase",
+                              "IfcSlab",           "IfcRoof",
+                              "IfcDoor",           "IfcStair",
+                              "IfcStairFlight",    "IfcRailing",
+                              "IfcColumn",         "IfcBeam",
+                              "IfcCovering",       "IfcFurnishingElement",
+                              "IfcMember"})
             QTest::newRow(t) << QString::fromLatin1(t) << false;
         QTest::newRow("IfcSpace") << "IfcSpace" << true;
     }

@@ -97,9 +97,13 @@ private slots:
         QTest::addColumn<QString>("layer");
         QTest::addColumn<QString>("mentions");
         QTest::newRow("missing field") << QString() << "colour" << QString() << "colour";
-        QTest::newRow("missing layer") << QString() << "height" << "roads" << "roads";
-        QTest::newRow("missing file") << "gone.gpkg" << "height" << QString() << "does not exist";
-        QTest::newRow("not vector") << "junk.gpkg" << "height" << QString() << "junk.gpkg";
+        QTest::newRow("missing layer") << QString() << "height"
+                                       << "roads"
+                                       << "roads";
+        QTest::newRow("missing file") << "gone.gpkg"
+                                      << "height" << QString() << "does not exist";
+        QTest::newRow("not vector") << "junk.gpkg"
+                                    << "height" << QString() << "junk.gpkg";
     }
     void errors()
     {
