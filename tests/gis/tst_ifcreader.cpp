@@ -125,6 +125,16 @@ void TestIfcReader::realFile()
     });
     QCOMPARE(pset, text.contains("Pset_WallCommon"));
 
+    // Closed element solids face outwards (a mirrored placement must not turn them inside out).
+    int inward = 0, solids = 0;
+    for (const data::ModelMesh& mesh : m.meshes)
+        if (QStringList{"IfcWallStandardCase", "IfcSlab", "IfcBeam", "IfcFooting"}.contains(m.feature(mesh.feature)->type)) {
+            ++solids;
+            inward += signedVolume(mesh) < 0 ? 1 : 0;
+        }
+    qInfo("%d of %d wall/slab/beam/footing meshes inward", inward, solids);
+    QCOMPARE(inward, 0);
+
     // Meshes: anchored near their vertices, each with its feature, non-degenerate.
     QVERIFY(!m.meshes.empty());
     for (const data::ModelMesh& mesh : m.meshes) {
