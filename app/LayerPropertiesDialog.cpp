@@ -1,5 +1,7 @@
 #include "app/LayerPropertiesDialog.h"
 
+#include "app/FeatureStylePanel.h"
+#include "app/ModelPlacementPanel.h"
 #include "app/ProjectSession.h"
 
 #include <QDialogButtonBox>
@@ -8,6 +10,7 @@
 #include <QFormLayout>
 #include <QHBoxLayout>
 #include <QLabel>
+#include <QPushButton>
 #include <QSlider>
 #include <QSpinBox>
 #include <QVBoxLayout>
@@ -77,13 +80,26 @@ LayerPropertiesDialog::LayerPropertiesDialog(ProjectSession* session, data::Laye
                                           : tr("Only elevation layers have a vertical exaggeration"));
     form->addRow(tr("&Vertical exaggeration:"), m_verticalScale);
 
-    auto* buttons = new QDialogButtonBox(QDialogButtonBox::Ok | QDialogButtonBox::Cancel, this);
+    const bool model = settings && settings->kind == data::LayerKind::Model;
+    if (settings && (model || settings->kind == data::LayerKind::Buildings)) {
+        m_style = new FeatureStylePanel(session, layer, this);
+        layout->addWidget(m_style, 1);
+    }
+    if (model) {
+        m_placement = new ModelPlacementPanel(session, layer, this);
+        layout->addWidget(m_placement);
+    }
+
+    auto* buttons = new QDialogButtonBox(QDialogButtonBox::Ok | QDialogButtonBox::Apply | QDialogButtonBox::Cancel, this);
+    m_apply = buttons->button(QDialogButtonBox::Apply);
     layout->addWidget(buttons);
     connect(buttons, &QDialogButtonBox::accepted, this, &LayerPropertiesDialog::accept);
     connect(buttons, &QDialogButtonBox::rejected, this, &LayerPropertiesDialog::reject);
+    // Apply keeps the dialog open, so the legend can be seen for the style just chosen.
+    connect(m_apply, &QPushButton::clicked, this, &LayerPropertiesDialog::applyChanges);
 }
 
-void LayerPropertiesDialog::accept()
+void LayerPropertiesDialog::applyChanges()
 {
     const data::LayerSettings* settings = m_session ? m_session->project().layer(m_layer) : nullptr;
     if (settings) {
@@ -98,7 +114,17 @@ void LayerPropertiesDialog::accept()
             m_session->setLayerOpacity(m_layer, opacity);
         if (elevation && std::abs(scale - scaleBefore) > 1e-9)
             m_session->setLayerVerticalScale(m_layer, scale);
+        // The panels ask the session again: the edits above may have moved SETTINGS.
+        if (m_style)
+            m_style->apply();
+        if (m_placement)
+            m_placement->apply(); // last: a new placement reloads the layer
     }
+}
+
+void LayerPropertiesDialog::accept()
+{
+    applyChanges();
     QDialog::accept();
 }
 

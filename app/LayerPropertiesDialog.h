@@ -7,16 +7,21 @@
 
 class QDoubleSpinBox;
 class QLabel;
+class QPushButton;
 class QSlider;
 class QSpinBox;
 
 namespace citytwin::app {
 
+class FeatureStylePanel;
+class ModelPlacementPanel;
 class ProjectSession;
 
 //! Layer → Layer Properties…: what the layer is (kind, source, state, error) and its display
-//! settings — opacity, and for elevation layers the vertical exaggeration. OK applies the changes
-//! to the session (one edit each, so Save writes them and the scene updates without a reload).
+//! settings — opacity, for elevation layers the vertical exaggeration, for building and model
+//! layers the feature style, for model layers the placement. OK and Apply send the changes to the
+//! session (one edit each, only what changed, so Save writes them and the scene updates without a
+//! reload; a new placement reloads the model).
 class LayerPropertiesDialog : public QDialog
 {
     Q_OBJECT
@@ -30,7 +35,14 @@ public:
     QSlider* opacitySlider() const { return m_opacitySlider; }
     //! Disabled unless the layer is an elevation layer.
     QDoubleSpinBox* verticalScaleSpin() const { return m_verticalScale; }
+    //! The Style section (building and model layers), else null.
+    FeatureStylePanel* stylePanel() const { return m_style; }
+    //! The Placement section (model layers), else null.
+    ModelPlacementPanel* placementPanel() const { return m_placement; }
+    QPushButton* applyButton() const { return m_apply; }
 
+    //! Sends every changed setting to the session; the dialog stays open (Apply).
+    void applyChanges();
     void accept() override;
 
 private:
@@ -39,6 +51,9 @@ private:
     QSlider* m_opacitySlider = nullptr;
     QSpinBox* m_opacitySpin = nullptr;
     QDoubleSpinBox* m_verticalScale = nullptr;
+    FeatureStylePanel* m_style = nullptr;
+    ModelPlacementPanel* m_placement = nullptr;
+    QPushButton* m_apply = nullptr;
 };
 
 } // namespace citytwin::app
