@@ -1,8 +1,10 @@
 #include "app/InspectorController.h"
 
+#include "app/FeatureVisibilityActions.h"
 #include "app/GuiLog.h"
 #include "app/InspectorDock.h"
 #include "app/LayerLoader.h"
+#include "app/ModelTreeWidget.h"
 #include "app/OsgViewWidget.h"
 #include "app/ProjectSession.h"
 #include "scene/CityScene.h"
@@ -33,6 +35,13 @@ InspectorController::InspectorController(OsgViewWidget* view, InspectorDock* doc
     : QObject(parent), m_view(view), m_dock(dock)
 {
     view->installEventFilter(this);
+    connect(dock->modelTree(), &ModelTreeWidget::featureSelected, this, [this](std::int64_t id) {
+        if (m_treeLayer)
+            selectFeature(*m_treeLayer, id);
+    });
+    // A hidden feature can no longer be seen: drop the selection (the tree keeps the layer).
+    connect(dock->featureActions(), &FeatureVisibilityActions::selectionHidden, this,
+            &InspectorController::clearSelection);
 }
 
 void InspectorController::setSession(ProjectSession* session)
@@ -41,8 +50,17 @@ void InspectorController::setSession(ProjectSession* session)
     if (m_session)
         disconnect(m_session, nullptr, this, nullptr);
     m_session = session;
-    if (session)
+    m_treeLayer.reset();
+    if (m_dock) {
+        m_dock->featureActions()->setSession(session);
+        m_dock->modelTree()->setFeatures({});
+        m_dock->setModelSectionVisible(false);
+    }
+    if (session) {
         connect(session, &ProjectSession::layersChanged, this, &InspectorController::dropStaleSelection);
+        connect(session, &ProjectSession::layerStateChanged, this, &InspectorController::onLayerStateChanged);
+        connect(session, &ProjectSession::featureStyleApplied, this, &InspectorController::onFeatureStyleApplied);
+    }
 }
 
 void InspectorController::dropStaleSelection()
@@ -52,6 +70,13 @@ void InspectorController::dropStaleSelection()
     if (m_layer && (!m_session || !m_session->project().layer(*m_layer) ||
                     m_session->scene().layerNode(*m_layer) != m_highlighted.get()))
         clearSelection();
+    if (m_treeLayer && (!m_session || !m_session->project().layer(*m_treeLayer))) {
+        m_treeLayer.reset();
+        if (m_dock) {
+            m_dock->modelTree()->setFeatures({});
+            m_dock->setModelSectionVisible(false);
+        }
+    }
 }
 
 bool InspectorController::eventFilter(QObject* watched, QEvent* event)
@@ -111,36 +136,61 @@ void InspectorController::selectAt(const QPoint& pos)
     if (!m_view || !m_session)
         return;
     const std::optional<scene::PickResult> pick = m_view->pick(pos);
-    if (!pick || !pick->layer || !pick->featureId ||
-        m_session->scene().layerKind(*pick->layer) != data::LayerKind::Buildings) {
+    const std::optional<data::LayerKind> kind =
+        pick && pick->layer ? m_session->scene().layerKind(*pick->layer) : std::nullopt;
+    if (kind == data::LayerKind::Model) {
+        if (pick->featureId)
+            selectFeature(*pick->layer, *pick->featureId);
+        else
+            selectModelHit(*pick);
+        return;
+    }
+    if (!pick || !pick->layer || !pick->featureId || kind != data::LayerKind::Buildings) {
         clearSelection();
         return;
     }
-    if (m_highlighted.valid())
-        scene::setBuildingsHighlight(m_highlighted.get(), std::nullopt);
-    osg::Node* node = m_session->scene().layerNode(*pick->layer);
-    scene::setBuildingsHighlight(node, pick->featureId);
-    m_highlighted = node;
-    m_layer = pick->layer;
-    m_feature = pick->featureId;
+    selectFeature(*pick->layer, *pick->featureId);
+}
+
+bool InspectorController::selectFeature(data::LayerId layer, std::int64_t featureId)
+{
+    if (!m_view || !m_session)
+        return false;
+    const std::optional<data::LayerKind> kind = m_session->scene().layerKind(layer);
+    if (kind == data::LayerKind::Model)
+        return selectModelFeature(layer, featureId);
+    if (kind != data::LayerKind::Buildings) {
+        clearSelection();
+        return false;
+    }
+    focusLayer(layer);
+    osg::Node* node = m_session->scene().layerNode(layer);
+    setHighlight(node, featureId, false);
+    m_layer = layer;
+    m_feature = featureId;
     m_selectedName.clear();
     m_view->update();
-    readAttributes(*pick->layer, *pick->featureId);
+    if (m_dock)
+        m_dock->featureActions()->setTarget(layer, featureId);
+    readAttributes(layer, featureId);
     emit selectionChanged(m_feature);
+    return true;
 }
 
 void InspectorController::clearSelection()
 {
     ++m_generation; // a read still running belongs to the old selection
-    if (m_highlighted.valid())
-        scene::setBuildingsHighlight(m_highlighted.get(), std::nullopt);
-    m_highlighted = nullptr;
+    setHighlight(nullptr, std::nullopt, false);
     const bool had = m_feature.has_value();
     m_layer.reset();
     m_feature.reset();
     m_selectedName.clear();
-    if (m_dock)
+    if (m_dock) {
         m_dock->clear();
+        m_dock->modelTree()->setCurrentFeature(std::nullopt);
+        // The actions keep their layer: Show All must still reach what was just hidden.
+        m_dock->featureActions()->setTarget(m_dock->featureActions()->targetLayer(), std::nullopt);
+    }
     if (m_view)
         m_view->update();
     if (had)
@@ -202,8 +252,11 @@ void InspectorController::showToolTip(const QPoint& pos, const QPoint& globalPos
     QString text;
     if (m_view && m_session) {
         const std::optional<scene::PickResult> pick = m_view->pick(pos);
-        if (pick && pick->layer && pick->featureId &&
-            m_session->scene().layerKind(*pick->layer) == data::LayerKind::Buildings) {
+        const std::optional<data::LayerKind> kind =
+            pick && pick->layer ? m_session->scene().layerKind(*pick->layer) : std::nullopt;
+        if (kind == data::LayerKind::Model && pick->featureId) {
+            text = modelToolTip(*pick->layer, *pick->featureId);
+        } else if (pick && pick->layer && pick->featureId && kind == data::LayerKind::Buildings) {
             const data::LayerSettings* layer = m_session->project().layer(*pick->layer);
             text = tr("%1 #%2").arg(layer ? layer->name : QString()).arg(*pick->featureId);
             // Names come from the source: only the selection's is at hand without a read.

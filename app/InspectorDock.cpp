@@ -1,10 +1,16 @@
 #include "app/InspectorDock.h"
 
+#include "app/FeatureVisibilityActions.h"
+#include "app/ModelTreeWidget.h"
+
 #include <QEvent>
+#include <QHBoxLayout>
 #include <QHeaderView>
 #include <QLabel>
 #include <QLocale>
+#include <QSplitter>
 #include <QTableWidget>
+#include <QToolButton>
 #include <QVBoxLayout>
 
 namespace citytwin::app {
@@ -30,7 +36,27 @@ InspectorDock::InspectorDock(QWidget* parent) : QDockWidget(parent)
     m_table->verticalHeader()->hide();
     m_table->horizontalHeader()->setStretchLastSection(true);
     m_table->setSelectionBehavior(QAbstractItemView::SelectRows);
-    layout->addWidget(m_table, 1);
+    // The table and the model's element tree share the height; the user moves the split.
+    auto* splitter = new QSplitter(Qt::Vertical, body);
+    splitter->addWidget(m_table);
+    m_modelSection = new QWidget(splitter);
+    auto* modelLayout = new QVBoxLayout(m_modelSection);
+    modelLayout->setContentsMargins(0, 0, 0, 0);
+    m_actions = new FeatureVisibilityActions(this);
+    auto* buttons = new QHBoxLayout;
+    for (QAction* action : m_actions->actions()) {
+        auto* button = new QToolButton(m_modelSection);
+        button->setDefaultAction(action);
+        button->setToolButtonStyle(Qt::ToolButtonTextOnly);
+        buttons->addWidget(button);
+    }
+    buttons->addStretch(1);
+    modelLayout->addLayout(buttons);
+    m_tree = new ModelTreeWidget(m_modelSection);
+    modelLayout->addWidget(m_tree, 1);
+    splitter->addWidget(m_modelSection);
+    m_modelSection->hide();
+    layout->addWidget(splitter, 1);
     setWidget(body);
     retranslate();
 }
@@ -40,6 +66,7 @@ void InspectorDock::clear()
     m_state = State::Empty;
     m_layerName.clear();
     m_error.clear();
+    m_featureTitle.clear();
     m_table->setRowCount(0);
     retranslate();
 }
@@ -83,6 +110,50 @@ void InspectorDock::showError(const QString& layerName, std::int64_t featureId, 
     m_error = message;
     m_table->setRowCount(0);
     retranslate();
+}
+
+void InspectorDock::showModelFeature(const QString& layerName, const data::ModelFeature& feature)
+{
+    m_state = State::ModelShown;
+    m_layerName = layerName;
+    m_featureId = feature.id;
+    m_error.clear();
+    m_featureTitle = feature.name.isEmpty() ? feature.type : feature.type + QLatin1Char(' ') + feature.name;
+    m_table->setRowCount(0);
+    // The feature's own properties first, in brackets so they never clash with an attribute name.
+    addRow(tr("(type)"), feature.type);
+    addRow(tr("(name)"), feature.name);
+    addRow(tr("(external id)"), feature.externalId);
+    for (const data::ModelAttribute& attribute : feature.attributes)
+        addRow(attribute.name, attribute.value);
+    m_table->resizeColumnToContents(0);
+    retranslate();
+}
+
+void InspectorDock::showModelHit(const QString& layerName, const QString& nodeName, const data::ProjectedPoint& point)
+{
+    m_state = State::ModelHit;
+    m_layerName = layerName;
+    m_error.clear();
+    m_featureTitle = nodeName;
+    m_table->setRowCount(0);
+    addRow(tr("(tile)"), nodeName);
+    const QLocale locale;
+    addRow(tr("(easting)"), locale.toString(point.x, 'f', 2));
+    addRow(tr("(northing)"), locale.toString(point.y, 'f', 2));
+    addRow(tr("(height)"), locale.toString(point.z, 'f', 2));
+    m_table->resizeColumnToContents(0);
+    retranslate();
+}
+
+void InspectorDock::setModelSectionVisible(bool visible)
+{
+    m_modelSection->setVisible(visible);
+}
+
+bool InspectorDock::isModelSectionVisible() const
+{
+    return !m_modelSection->isHidden();
 }
 
 QString InspectorDock::headingText() const
@@ -136,7 +207,18 @@ void InspectorDock::retranslate()
         m_heading->setText(tr("%1 — feature %2").arg(m_layerName).arg(m_featureId));
         m_status->setText(tr("Cannot read the attributes: %1").arg(m_error));
         break;
+    case State::ModelShown:
+        m_heading->setText(tr("%1 — %2 (#%3)").arg(m_layerName, m_featureTitle).arg(m_featureId));
+        m_status->clear();
+        break;
+    case State::ModelHit:
+        m_heading->setText(m_featureTitle.isEmpty() ? m_layerName
+                                                    : tr("%1 — %2").arg(m_layerName, m_featureTitle));
+        m_status->clear();
+        break;
     }
+    m_actions->retranslate();
+    m_tree->retranslate();
 }
 
 void InspectorDock::addRow(const QString& field, const QString& value)

@@ -105,6 +105,11 @@ void MainWindow::createDocksAndBars()
     addDockWidget(Qt::RightDockWidgetArea, m_inspectorDock);
     m_viewMenu->addAction(m_inspectorDock->toggleViewAction());
     m_inspector = new InspectorController(m_view, m_inspectorDock, this);
+    // A model layer chosen in the Layers dock shows its element tree in the Inspector.
+    connect(m_layerDock, &LayerTreeDock::currentLayerChanged, m_inspector, [this](data::LayerId id) {
+        if (id.isValid())
+            m_inspector->focusLayer(id);
+    });
     m_layerActions = new LayerActions(m_layerDock, this);
     m_layerActions->populate(m_layerMenu);
 
