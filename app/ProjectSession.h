@@ -143,6 +143,18 @@ public:
     //! The legend of the style last applied to ID (empty classes for Single).
     data::StyleClassification styleClassification(data::LayerId id) const;
     QString styleError(data::LayerId id) const;
+    //! How a buildings layer extrudes its footprints (style keys "heightField", "floorsField",
+    //! "storeyHeight"): the height field, else floors × storey height, else 10 m.
+    struct FootprintHeights
+    {
+        QString heightField = QStringLiteral("height");
+        QString floorsField = QStringLiteral("floors");
+        double storeyHeightM = 3.0;
+        bool operator==(const FootprintHeights&) const = default;
+    };
+    FootprintHeights footprintHeights(data::LayerId id) const;
+    //! Stores HEIGHTS for buildings layer ID and reloads it (the extrusion is geometry).
+    void setFootprintHeights(data::LayerId id, const FootprintHeights& heights);
     //! Where model layer ID stands (nullopt: its own georeference); changing it reloads the layer.
     std::optional<data::ModelPlacement> modelPlacement(data::LayerId id) const;
     void setModelPlacement(data::LayerId id, const std::optional<data::ModelPlacement>& placement);

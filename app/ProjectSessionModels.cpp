@@ -206,6 +206,34 @@ void ProjectSession::writeFeatureStyle(LayerId id, const data::FeatureStyle& sty
     emit featureStyleApplied(id);
 }
 
+ProjectSession::FootprintHeights ProjectSession::footprintHeights(LayerId id) const
+{
+    FootprintHeights heights;
+    const data::LayerSettings* layer = m_project.layer(id);
+    if (!layer)
+        return heights;
+    if (const QString f = layer->style.value(QStringLiteral("heightField")).toString(); !f.isEmpty())
+        heights.heightField = f;
+    if (const QString f = layer->style.value(QStringLiteral("floorsField")).toString(); !f.isEmpty())
+        heights.floorsField = f;
+    if (const double storey = layer->style.value(QStringLiteral("storeyHeight")).toDouble(); storey > 0)
+        heights.storeyHeightM = storey;
+    return heights;
+}
+
+void ProjectSession::setFootprintHeights(LayerId id, const FootprintHeights& heights)
+{
+    data::LayerSettings* layer = m_project.layer(id);
+    if (!layer || layer->kind != LayerKind::Buildings || footprintHeights(id) == heights)
+        return;
+    layer->style.insert(QStringLiteral("heightField"), heights.heightField);
+    layer->style.insert(QStringLiteral("floorsField"), heights.floorsField);
+    layer->style.insert(QStringLiteral("storeyHeight"), std::clamp(heights.storeyHeightM, 1.0, 20.0));
+    setModified(true);
+    emit layerChanged(id);
+    reloadLayer(id);
+}
+
 std::optional<data::ModelPlacement> ProjectSession::modelPlacement(LayerId id) const
 {
     const data::LayerSettings* layer = m_project.layer(id);
