@@ -20,6 +20,8 @@ namespace {
 
 constexpr double kCellM = 1000.0; // mesh cells: float offsets stay far below a millimetre of error
 constexpr int kMaxWarnings = 20;
+// Picking compares feature ids as floats in the shader (see ModelFeature::id).
+constexpr std::size_t kMaxFeatures = std::size_t(1) << 24;
 
 //! libcitygml keeps CityGML's own attributes lower-cased with their namespace prefix
 //! ("bldg:measuredheight"); the user knows them as the schema spells them.
@@ -126,6 +128,13 @@ void CityGmlConverter::convertRoot(const citygml::CityObject& root, data::Model&
 {
     const QString what = QStringLiteral("%1 %2").arg(QString::fromStdString(root.getTypeAsString()),
                                                      QString::fromStdString(root.getId()));
+    if (out.features.size() >= kMaxFeatures) {
+        ++out.skippedElements;
+        if (!m_featureLimitHit)
+            warn(out, what + QStringLiteral(": skipped, the model has reached 2^24 pickable features"));
+        m_featureLimitHit = true;
+        return;
+    }
     const int lod = highestLod(root);
     if (lod <= 0) {
         ++out.skippedElements;

@@ -71,6 +71,7 @@ private:
     std::map<std::tuple<std::int64_t, std::int64_t, QString>, std::size_t> m_meshIndex;
     int m_lod0Only = 0;
     int m_transformFailures = 0;
+    bool m_featureLimitHit = false;
 };
 
 //! The highest geometry LOD under OBJECT (its geometries and child objects); -1 without geometry.

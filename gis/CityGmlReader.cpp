@@ -158,8 +158,8 @@ Result<Model> readCityGml(const QString& path, const ModelReadOptions& options)
         if (converter.transformFailures() > 0)
             return Status::error(
                 Status::Code::InvalidArgument,
-                QStringLiteral("%1: the coordinates do not fit the CRS %2 (%3 objects could not be "
-                               "transformed, e.g. %4)")
+                QStringLiteral("%1: the coordinates do not fit the CRS %2 (city objects that could not be "
+                               "transformed: %3; the first: %4)")
                     .arg(path, sourceCrs)
                     .arg(converter.transformFailures())
                     .arg(model.warnings.value(notes.size() + parsed.value().warnings.size())));
