@@ -1,6 +1,6 @@
 #include "gis/GltfReader.h"
 
-#include "gis/CrsTransformer.h"
+#include "gis/ThreadCrsCache.h"
 #include "gis/GltfDocument.h"
 #include "gis/GltfModelBuilder.h"
 #include "gis/GltfScene.h"
@@ -208,10 +208,10 @@ Result<Model> readGlbContent(const QByteArray& glb, const QString& name, const E
         points.push_back({centre.x, centre.y + 1.0, centre.z});
         points.push_back({centre.x, centre.y, centre.z + 1.0});
     }
-    auto toProject = CrsTransformer::create(QStringLiteral("EPSG:4978"), frame.projectCrs);
+    auto toProject = threadCrsTransformer(QStringLiteral("EPSG:4978"), frame.projectCrs);
     if (!toProject)
         return toProject.status().withContext(name);
-    if (Status s = toProject->forwardInPlace(points); !s)
+    if (Status s = (*toProject)->forwardInPlace(points); !s)
         return s.withContext(name);
 
     std::size_t badIds = 0;

@@ -2,6 +2,7 @@
 
 #include "gis/CrsTransformer.h"
 #include "gis/LocalFrame.h"
+#include "gis/ThreadCrsCache.h"
 
 #include <cmath>
 #include <geodesic.h>
@@ -85,9 +86,10 @@ Result<ModelPlacementFrame> ModelPlacementFrame::create(const data::ModelPlaceme
         return Status::error(Status::Code::InvalidArgument,
                              QStringLiteral("placement scale %1 must be a positive number").arg(placement.scale));
 
-    auto toProject = CrsTransformer::create(QString::fromLatin1(LocalFrame::kGeographicCrs), projectCrs);
-    if (!toProject)
-        return toProject.status();
+    auto cached = threadCrsTransformer(QString::fromLatin1(LocalFrame::kGeographicCrs), projectCrs);
+    if (!cached)
+        return cached.status();
+    const CrsTransformer* toProject = *cached;
     auto origin = toProject->forward({o.lon, o.lat, 0.0});
     if (!origin)
         return origin.status().withContext(QStringLiteral("placement origin"));
