@@ -64,8 +64,8 @@ inline QString cityModel(const QString& srsName, const QString& members)
         .arg(srs, members);
 }
 
-//! A LOD1 box building (solid): SIZE × SIZE from (X, Y), from Z up by HEIGHT.
-inline QString lod1Box(const QString& id, double x, double y, double z, double size, double height)
+//! A LOD1 solid box: SIZE × SIZE from (X, Y), from Z up by HEIGHT.
+inline QString lod1Solid(double x, double y, double z, double size, double height)
 {
     const double x1 = x + size, y1 = y + size, z1 = z + height;
     QString surfaces;
@@ -75,14 +75,34 @@ inline QString lod1Box(const QString& id, double x, double y, double z, double s
     surfaces += gmlPolygon({{x1, y, z}, {x1, y1, z}, {x1, y1, z1}, {x1, y, z1}}); // east
     surfaces += gmlPolygon({{x1, y1, z}, {x, y1, z}, {x, y1, z1}, {x1, y1, z1}}); // north
     surfaces += gmlPolygon({{x, y1, z}, {x, y, z}, {x, y, z1}, {x, y1, z1}});     // west
-    return QStringLiteral(
-               "<core:cityObjectMember><bldg:Building gml:id=\"%1\"><gml:name>%1</gml:name>"
-               "<bldg:measuredHeight uom=\"m\">%2</bldg:measuredHeight><bldg:lod1Solid><gml:Solid>"
-               "<gml:exterior><gml:CompositeSurface>\n%3</gml:CompositeSurface></gml:exterior></gml:Solid>"
-               "</bldg:lod1Solid></bldg:Building></core:cityObjectMember>\n")
+    return QStringLiteral("<bldg:lod1Solid><gml:Solid><gml:exterior><gml:CompositeSurface>\n%1"
+                          "</gml:CompositeSurface></gml:exterior></gml:Solid></bldg:lod1Solid>")
+        .arg(surfaces);
+}
+
+//! A LOD1 box building: SIZE × SIZE from (X, Y), from Z up by HEIGHT.
+inline QString lod1Box(const QString& id, double x, double y, double z, double size, double height)
+{
+    return QStringLiteral("<core:cityObjectMember><bldg:Building gml:id=\"%1\"><gml:name>%1</gml:name>"
+                          "<bldg:measuredHeight uom=\"m\">%2</bldg:measuredHeight>%3</bldg:Building>"
+                          "</core:cityObjectMember>\n")
         .arg(id)
         .arg(height)
-        .arg(surfaces);
+        .arg(lod1Solid(x, y, z, size, height));
+}
+
+//! A building of two LOD1 box parts side by side (no geometry of its own).
+inline QString twoPartBuilding(const QString& id, double x, double y)
+{
+    auto part = [&](const QString& partId, double px, double height) {
+        return QStringLiteral(
+                   "<bldg:consistsOfBuildingPart><bldg:BuildingPart gml:id=\"%1\">%2</bldg:BuildingPart>"
+                   "</bldg:consistsOfBuildingPart>")
+            .arg(partId, lod1Solid(px, y, 0, 10, height));
+    };
+    return QStringLiteral("<core:cityObjectMember><bldg:Building gml:id=\"%1\">%2%3</bldg:Building>"
+                          "</core:cityObjectMember>\n")
+        .arg(id, part(id + "_low", x, 6), part(id + "_high", x + 10, 30));
 }
 
 inline QString semanticSurface(const char* type, const QString& id, const QString& polygons)

@@ -10,6 +10,7 @@
 
 #include <QTemporaryDir>
 #include <QTest>
+#include <set>
 
 using namespace citytwin;
 using test::countType;
@@ -70,6 +71,7 @@ private slots:
     void lod0OnlyIsAnError();
     void generatedBox();
     void generatedLod2House();
+    void buildingParts();
 
 private:
     QString write(const QString& name, const QString& text)
@@ -307,6 +309,32 @@ void TstCityGmlReader::generatedLod2House()
     QVERIFY2(std::abs(roofTop - 11.5) < 0.01, qPrintable(QString::number(roofTop)));
     QVERIFY(std::abs(m.boundsMax.z - 11.5) < 0.01);
     QVERIFY(std::abs(m.boundsMin.x - kX) < 0.01 && std::abs(m.boundsMax.y - (kY + 8)) < 0.01);
+}
+
+void TstCityGmlReader::buildingParts()
+{
+    const QString path =
+        write(QStringLiteral("parts.gml"),
+              test::cityModel(QStringLiteral("EPSG:4549"), test::twoPartBuilding("bp", kX, kY)));
+    auto model = gis::readCityGml(path, projectOptions());
+    QVERIFY2(model.isOk(), qPrintable(model.status().message()));
+    const data::Model& m = model.value();
+    QCOMPARE(int(m.features.size()), 3);
+    const data::ModelFeature& building = m.features[0];
+    QCOMPARE(building.type, QStringLiteral("Building"));
+    QCOMPARE(building.parent, std::int64_t(-1));
+    for (int i = 1; i < 3; ++i) {
+        QCOMPARE(m.features[std::size_t(i)].type, QStringLiteral("BuildingPart"));
+        QCOMPARE(m.features[std::size_t(i)].parent, building.id);
+    }
+    QCOMPARE(m.triangleCount(), std::size_t(24));
+    std::set<std::int64_t> drawn;
+    for (const Triangle& t : triangles(m)) {
+        drawn.insert(t.feature);
+        QCOMPARE(t.mesh->colour, *data::defaultTypeColour(QStringLiteral("BuildingPart")));
+    }
+    QCOMPARE(drawn, (std::set<std::int64_t>{1, 2})); // the parts carry the triangles
+    QVERIFY(std::abs(m.boundsMax.z - 30.0) < 0.01 && std::abs(m.boundsMax.x - (kX + 20)) < 0.01);
 }
 
 QTEST_GUILESS_MAIN(TstCityGmlReader)
