@@ -5,6 +5,7 @@
 #include <QDir>
 #include <QFile>
 #include <QFileInfo>
+#include <QXmlStreamReader>
 
 namespace citytwin::gis {
 
@@ -27,6 +28,21 @@ QByteArray head(const QString& path, qint64 bytes)
 bool isCityGml(const QByteArray& start)
 {
     return start.contains("CityModel") && start.contains('<');
+}
+
+//! The local name of PATH's root element: however long the comments or DOCTYPE before it (the
+//! reader stops at the root, so this costs only the prolog); empty when the XML breaks first.
+QString xmlRootName(const QString& path)
+{
+    QFile f(path);
+    if (!f.open(QIODevice::ReadOnly))
+        return {};
+    QXmlStreamReader xml(&f);
+    while (!xml.atEnd()) {
+        if (xml.readNext() == QXmlStreamReader::StartElement)
+            return xml.name().toString();
+    }
+    return {};
 }
 
 bool isIfc(const QByteArray& start)
@@ -90,7 +106,7 @@ std::optional<ModelFormat> detectModelFormat(const QString& path)
     }
     const QByteArray start = head(path, kSniffBytes);
     if (ext == QLatin1String("gml") || ext == QLatin1String("citygml") || ext == QLatin1String("xml")) {
-        if (isCityGml(start))
+        if (xmlRootName(path) == QLatin1String("CityModel") || isCityGml(start))
             return ModelFormat::CityGml;
         if (info.fileName().compare(QLatin1String("metadata.xml"), Qt::CaseInsensitive) == 0 &&
             isObliqueFolder(info.dir()))

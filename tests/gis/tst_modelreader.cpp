@@ -67,6 +67,11 @@ void TstModelReader::detect_data()
         << QStringList{"a/city.CITYGML"} << QByteArray(kCityGmlHead) << std::optional(ModelFormat::CityGml);
     QTest::newRow(".xml CityModel") << QStringList{"a/city.xml"} << QByteArray(kCityGmlHead)
                                     << std::optional(ModelFormat::CityGml);
+    QTest::newRow(".gml, 5 KB of comments first")
+        << QStringList{"a/commented.gml"}
+        << (QByteArray("<?xml version=\"1.0\"?>\n<!--") + QByteArray(5000, 'c') + "-->\n" +
+            QByteArray(kCityGmlHead).mid(22))
+        << std::optional(ModelFormat::CityGml);
     QTest::newRow(".gml but GML of roads")
         << QStringList{"a/roads.gml"} << QByteArray("<?xml version=\"1.0\"?><ogr:FeatureCollection/>")
         << none;
