@@ -1,5 +1,6 @@
 #include "gis/IfcReader.h"
 
+#include "gis/CNumericLocale.h"
 #include "gis/GisLog.h"
 #include "gis/IfcFile.h"
 #include "gis/IfcGeometry.h"
@@ -207,6 +208,7 @@ Result<Model> readIfc(const QString& path, const ModelReadOptions& options)
     Model model;
     model.name = QFileInfo(path).fileName();
     std::lock_guard lock(ifcMutex());
+    const CNumericLocale numbers;
     Result<Model> result = Status::error(Status::Code::Internal, QStringLiteral("not read"));
     try {
         result = read(path, options, model);

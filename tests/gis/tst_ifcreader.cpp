@@ -12,6 +12,7 @@
 #include <QRegularExpression>
 #include <QTemporaryDir>
 #include <QtTest>
+#include <clocale>
 #include <cmath>
 #include <map>
 
@@ -49,6 +50,7 @@ private slots:
     void duplexSiteGeoreference();
     void generatedWall_data();
     void generatedWall();
+    void commaDecimalLocale();
     void noGeoreference();
     void corruptLineIsAWarning();
     void badInput_data();
@@ -287,6 +289,31 @@ void TestIfcReader::generatedWall()
     QCOMPARE(m.meshes[0].feature, wall->id);
     QVERIFY2(std::abs(signedVolume(m.meshes[0]) - 2.4) < 0.02, qPrintable(QString::number(signedVolume(m.meshes[0]))));
     QCOMPARE(m.meshes[0].colour, *data::defaultTypeColour("IfcWall"));
+}
+
+void TestIfcReader::commaDecimalLocale()
+{
+    // A Qt GUI runs under the user's locale and IfcPlusPlus's measure types parse with std::stod
+    // (under de_DE "3.75" reads as 3). Run here with LOCPATH pointing at a localedef'd de_DE.
+    const char* commaLocale = nullptr;
+    for (const char* name : {"de_DE.UTF-8", "de_DE.utf8", "fr_FR.UTF-8", "ru_RU.UTF-8"})
+        if (setlocale(LC_ALL, name)) {
+            commaLocale = name;
+            break;
+        }
+    if (!commaLocale)
+        QSKIP("no comma-decimal locale installed (de_DE/fr_FR/ru_RU)");
+    IfcFileSpec spec;
+    spec.walls = {IfcWallSpec{10.5, 20.25, 0.5}};
+    const QString path = write("locale.ifc", makeIfc(spec).toLatin1());
+    ModelReadOptions options;
+    options.placement = pinghu();
+    auto result = gis::readIfc(path, options);
+    setlocale(LC_ALL, "C");
+    QVERIFY2(result, qPrintable(result.status().message()));
+    const double lo[3] = {10.5, 20.25, 0.5}, hi[3] = {14.5, 20.45, 3.5};
+    const auto [mn, mx] = frameBox(*gis::ModelPlacementFrame::create(*options.placement, options.projectCrs), lo, hi);
+    compareBox(*result, mn, mx);
 }
 
 void TestIfcReader::noGeoreference()
