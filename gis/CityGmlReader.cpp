@@ -124,6 +124,9 @@ Result<Model> readCityGml(const QString& path, const ModelReadOptions& options)
         transform = [&frame](std::vector<ProjectedPoint>& points) {
             for (ProjectedPoint& p : points)
                 p = frame->toProjected(p.x, p.y, p.z);
+            if (!plausible(points))
+                return Status::error(Status::Code::InvalidArgument,
+                                     QStringLiteral("coordinates are not finite or not local metres"));
             return Status::ok();
         };
     } else {

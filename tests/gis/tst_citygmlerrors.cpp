@@ -8,7 +8,9 @@
 #include <QLoggingCategory>
 #include <QTemporaryDir>
 #include <QTest>
+#include <cmath>
 #include <cstdio>
+#include <cstring>
 #include <unistd.h>
 
 using namespace citytwin;
@@ -24,6 +26,8 @@ private slots:
     void initTestCase() { QVERIFY(m_dir.isValid()); }
     void badInput_data();
     void badInput();
+    void malformedGeometry_data();
+    void malformedGeometry();
     void hugeFileAndCancel();
     void nothingOnStdout();
 
@@ -79,6 +83,55 @@ void TstCityGmlErrors::badInput()
     QVERIFY(!model.isOk());
     QVERIFY2(model.status().message().contains(path), qPrintable(model.status().message()));
     QVERIFY2(model.status().message().contains(mentions), qPrintable(model.status().message()));
+}
+
+void TstCityGmlErrors::malformedGeometry_data()
+{
+    // Geometry libcitygml accepts as XML but that is broken as geometry: the reader may keep what
+    // is usable or fail with a message, but must never crash or produce NaN bounds.
+    QTest::addColumn<QString>("polygon"); // replaces the box's top face
+    QTest::newRow("odd number count") << "<gml:posList>0 0 0 1 0 0 1 1</gml:posList>";
+    QTest::newRow("two points") << "<gml:posList>0 0 0 1 0 0 0 0 0</gml:posList>";
+    QTest::newRow("empty posList") << "<gml:posList></gml:posList>";
+    QTest::newRow("text numbers") << "<gml:posList>a b c d e f g h i a b c</gml:posList>";
+    QTest::newRow("nan") << "<gml:posList>nan 0 0 1 0 0 1 1 0 nan 0 0</gml:posList>";
+    QTest::newRow("bow tie") << "<gml:posList>0 0 0 1 1 0 1 0 0 0 1 0 0 0 0</gml:posList>";
+    QTest::newRow("all equal") << "<gml:posList>5 5 5 5 5 5 5 5 5 5 5 5</gml:posList>";
+    QTest::newRow("xlink to nothing") << "XLINK";
+}
+
+void TstCityGmlErrors::malformedGeometry()
+{
+    QFETCH(QString, polygon);
+    const QString box = test::lod1Box(QStringLiteral("m"), 0, 0, 0, 10, 10);
+    // Swap the second polygon (the top face) for the broken one, in the box's local 0..10 m frame.
+    const qsizetype from =
+        box.indexOf(QLatin1String("<gml:surfaceMember>"), box.indexOf(QLatin1String("</gml:surfaceMember>")));
+    const qsizetype to =
+        box.indexOf(QLatin1String("</gml:surfaceMember>"), from) + int(strlen("</gml:surfaceMember>"));
+    const QString broken =
+        polygon == QLatin1String("XLINK")
+            ? QStringLiteral("<gml:surfaceMember xlink:href=\"#nowhere\"/>")
+            : QStringLiteral("<gml:surfaceMember><gml:Polygon><gml:exterior><gml:LinearRing>%1"
+                             "</gml:LinearRing></gml:exterior></gml:Polygon></gml:surfaceMember>")
+                  .arg(polygon);
+    QString text = test::cityModel(QString(), QString(box).replace(from, to - from, broken));
+    text.replace(QLatin1String("xmlns:gml="),
+                 QLatin1String("xmlns:xlink=\"http://www.w3.org/1999/xlink\" xmlns:gml="));
+    const QString path = write(QStringLiteral("malformed.gml"), text);
+    gis::ModelReadOptions o = projectOptions();
+    o.placement = data::ModelPlacement{{121.0, 30.7, 0.0}, false, 0.0, 1.0};
+    auto model = gis::readCityGml(path, o);
+    if (!model.isOk()) {
+        QVERIFY2(model.status().message().contains(path), qPrintable(model.status().message()));
+        return;
+    }
+    const data::Model& m = model.value();
+    QVERIFY(m.triangleCount() >= 10); // the five good faces survive
+    for (double v :
+         {m.boundsMin.x, m.boundsMin.y, m.boundsMin.z, m.boundsMax.x, m.boundsMax.y, m.boundsMax.z})
+        QVERIFY(std::isfinite(v));
+    QVERIFY(m.boundsMax.z - m.boundsMin.z < 10.5);
 }
 
 void TstCityGmlErrors::hugeFileAndCancel()
