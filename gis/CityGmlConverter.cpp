@@ -156,7 +156,8 @@ void CityGmlConverter::convertRoot(const citygml::CityObject& root, data::Model&
     if (Status s = m_transform(m_points); !s) {
         out.features.resize(featuresBefore);
         ++out.skippedElements;
-        ++m_transformFailures;
+        if (m_transformFailures++ == 0)
+            m_firstTransformError = what + QStringLiteral(": ") + s.message();
         warn(out, what + QStringLiteral(": ") + s.message());
         return;
     }

@@ -40,6 +40,8 @@ public:
 
     int lod0Only() const { return m_lod0Only; }
     int transformFailures() const { return m_transformFailures; }
+    //! The first object that failed to transform and why (for the error when none succeeded).
+    const QString& firstTransformError() const { return m_firstTransformError; }
 
 private:
     struct PendingPolygon
@@ -72,6 +74,7 @@ private:
     int m_lod0Only = 0;
     int m_transformFailures = 0;
     bool m_featureLimitHit = false;
+    QString m_firstTransformError;
 };
 
 //! The highest geometry LOD under OBJECT (its geometries and child objects); -1 without geometry.

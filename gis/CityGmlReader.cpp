@@ -165,7 +165,7 @@ Result<Model> readCityGml(const QString& path, const ModelReadOptions& options)
                                "transformed: %3; the first: %4)")
                     .arg(path, sourceCrs)
                     .arg(converter.transformFailures())
-                    .arg(model.warnings.value(notes.size() + parsed.value().warnings.size())));
+                    .arg(converter.firstTransformError()));
         if (converter.lod0Only() > 0)
             return Status::error(
                 Status::Code::Unsupported,
