@@ -2,13 +2,12 @@
 
 #include "gis/IfcMessages.h"
 
+#include <QFile>
+#include <QRegularExpression>
 #include <ifcpp/model/BuildingException.h>
 #include <ifcpp/model/BuildingModel.h>
 #include <ifcpp/model/UnitConverter.h>
 #include <ifcpp/reader/ReaderSTEP.h>
-
-#include <QFile>
-#include <QRegularExpression>
 
 namespace citytwin::gis {
 
@@ -45,7 +44,8 @@ Result<IfcFile> loadIfcFile(const QString& path, const data::CancelToken& cancel
     if (!file.exists())
         return Status::error(Status::Code::NotFound, QStringLiteral("no such file"));
     if (!file.open(QIODevice::ReadOnly))
-        return Status::error(Status::Code::IoError, QStringLiteral("cannot open: %1").arg(file.errorString()));
+        return Status::error(Status::Code::IoError,
+                             QStringLiteral("cannot open: %1").arg(file.errorString()));
     const QByteArray bytes = file.readAll();
     if (bytes.trimmed().isEmpty())
         return Status::error(Status::Code::FormatError, QStringLiteral("empty file"));
@@ -68,8 +68,9 @@ Result<IfcFile> loadIfcFile(const QString& path, const data::CancelToken& cancel
     ReaderSTEP reader;
     messages.attach(reader);
     messages.setProgress(progress);
-    reader.setCancelCheck(const_cast<data::CancelToken*>(&cancel),
-                          [](void* token) { return static_cast<const data::CancelToken*>(token)->isCancelled(); });
+    reader.setCancelCheck(const_cast<data::CancelToken*>(&cancel), [](void* token) {
+        return static_cast<const data::CancelToken*>(token)->isCancelled();
+    });
     try {
         // loadModelFromString, not loadModelFromFile: the latter calls setlocale(LC_ALL, "") for
         // the path, which would change number parsing for the whole process.
@@ -77,7 +78,8 @@ Result<IfcFile> loadIfcFile(const QString& path, const data::CancelToken& cancel
         reader.loadModelFromString(content, out.model);
         out.lengthToMetre = out.model->getUnitConverter()->getLengthInMeterFactor();
     } catch (const std::exception& e) {
-        return Status::error(Status::Code::FormatError, QStringLiteral("cannot parse: %1").arg(QString::fromLocal8Bit(e.what())));
+        return Status::error(Status::Code::FormatError,
+                             QStringLiteral("cannot parse: %1").arg(QString::fromLocal8Bit(e.what())));
     } catch (...) {
         return Status::error(Status::Code::FormatError, QStringLiteral("cannot parse (IfcPlusPlus failed)"));
     }
@@ -88,7 +90,8 @@ Result<IfcFile> loadIfcFile(const QString& path, const data::CancelToken& cancel
     out.errorCount = messages.errorCount();
     if (out.model->getMapIfcEntities().empty()) {
         const QString why = out.errors.isEmpty() ? QString() : QStringLiteral(": ") + out.errors.first();
-        return Status::error(Status::Code::FormatError, QStringLiteral("no IFC entities in the DATA section%1").arg(why));
+        return Status::error(Status::Code::FormatError,
+                             QStringLiteral("no IFC entities in the DATA section%1").arg(why));
     }
     if (!(out.lengthToMetre > 0.0))
         out.lengthToMetre = 1.0;

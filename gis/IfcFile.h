@@ -19,9 +19,9 @@ namespace citytwin::gis {
 struct IfcFile
 {
     std::shared_ptr<BuildingModel> model;
-    QString schema;          //!< "IFC2X3", "IFC4" — as the header declared it
+    QString schema;             //!< "IFC2X3", "IFC4" — as the header declared it
     double lengthToMetre = 1.0; //!< from IfcUnitAssignment (0.001 for millimetre files)
-    QStringList errors;      //!< parser errors, the first few ("#40=IfcWallStandardCase: Wrong parameter count…")
+    QStringList errors; //!< parser errors, the first few ("#40=IfcWallStandardCase: Wrong parameter count…")
     int errorCount = 0;
 };
 

@@ -3,14 +3,13 @@
 #include "gis/IfcFile.h"
 #include "gis/IfcMessages.h"
 
-#include <ifcpp/geometry/Carve/GeometryConverter.h>
+#include <QString>
+#include <carve/triangulator.hpp>
 #include <ifcpp/IFC4/include/IfcFeatureElementSubtraction.h>
 #include <ifcpp/IFC4/include/IfcLabel.h>
 #include <ifcpp/IFC4/include/IfcProduct.h>
 #include <ifcpp/IFC4/include/IfcRepresentation.h>
-#include <carve/triangulator.hpp>
-
-#include <QString>
+#include <ifcpp/geometry/Carve/GeometryConverter.h>
 
 namespace citytwin::gis {
 
@@ -24,11 +23,13 @@ using Colour = std::optional<std::array<float, 4>>;
 Colour surfaceColour(const std::vector<shared_ptr<AppearanceData>>& appearances)
 {
     for (const auto& a : appearances) {
-        if (!a || a->m_apply_to_geometry_type == AppearanceData::GEOM_TYPE_CURVE
-            || a->m_apply_to_geometry_type == AppearanceData::GEOM_TYPE_TEXT)
+        if (!a || a->m_apply_to_geometry_type == AppearanceData::GEOM_TYPE_CURVE ||
+            a->m_apply_to_geometry_type == AppearanceData::GEOM_TYPE_TEXT)
             continue;
-        const vec4& c = a->m_color_diffuse; // its alpha is the opacity (IfcPlusPlus inverts IFC's transparency)
-        return std::array<float, 4>{float(c.r()), float(c.g()), float(c.b()), float(std::clamp(c.a(), 0.0, 1.0))};
+        const vec4& c =
+            a->m_color_diffuse; // its alpha is the opacity (IfcPlusPlus inverts IFC's transparency)
+        return std::array<float, 4>{float(c.r()), float(c.g()), float(c.b()),
+                                    float(std::clamp(c.a(), 0.0, 1.0))};
     }
     return std::nullopt;
 }
@@ -52,7 +53,8 @@ std::vector<const RepresentationData*> bodyRepresentations(const ProductShapeDat
         const QString id = identifier(*rep);
         if (id.compare(QLatin1String("Body"), Qt::CaseInsensitive) == 0)
             body.push_back(rep.get());
-        else if (!QStringList{"Box", "Axis", "FootPrint", "Clearance", "Annotation"}.contains(id, Qt::CaseInsensitive))
+        else if (!QStringList{"Box", "Axis", "FootPrint", "Clearance", "Annotation"}.contains(
+                     id, Qt::CaseInsensitive))
             other.push_back(rep.get());
     }
     return body.empty() ? other : body;
@@ -68,7 +70,8 @@ IfcTriangles& groupFor(std::vector<IfcTriangles>& groups, const Colour& colour)
 }
 
 //! Appends FACE (any simple polygon: carve faces after CSG can be concave) as triangles.
-void appendFace(const carve::mesh::Face<3>& face, const carve::math::Matrix& m, bool mirrored, IfcTriangles& out)
+void appendFace(const carve::mesh::Face<3>& face, const carve::math::Matrix& m, bool mirrored,
+                IfcTriangles& out)
 {
     const size_t n = face.nVertices();
     if (n < 3)
@@ -102,7 +105,8 @@ void appendFace(const carve::mesh::Face<3>& face, const carve::math::Matrix& m, 
         // The 2D projection may mirror the outline: orient each triangle by the face normal.
         const vec3 normal = carve::geom::cross(pts[t.b] - pts[t.a], pts[t.c] - pts[t.a]);
         const bool reversed = (carve::geom::dot(normal, face.plane.N) < 0.0) != mirrored;
-        out.indices.insert(out.indices.end(), {base + t.a, base + (reversed ? t.c : t.b), base + (reversed ? t.b : t.c)});
+        out.indices.insert(out.indices.end(),
+                           {base + t.a, base + (reversed ? t.c : t.b), base + (reversed ? t.b : t.c)});
     }
 }
 
@@ -154,9 +158,11 @@ Result<IfcGeometry> IfcGeometry::convert(const IfcFile& file, const data::Cancel
         } catch (const carve::exception& e) {
             converter.messageCallback(e.str(), StatusCallback::MESSAGE_TYPE_ERROR, "", products[i].get());
         } catch (const std::exception& e) {
-            converter.messageCallback(std::string(e.what()), StatusCallback::MESSAGE_TYPE_ERROR, "", products[i].get());
+            converter.messageCallback(std::string(e.what()), StatusCallback::MESSAGE_TYPE_ERROR, "",
+                                      products[i].get());
         } catch (...) {
-            converter.messageCallback(std::string("geometry failed"), StatusCallback::MESSAGE_TYPE_ERROR, "", products[i].get());
+            converter.messageCallback(std::string("geometry failed"), StatusCallback::MESSAGE_TYPE_ERROR, "",
+                                      products[i].get());
         }
         shapes[id] = shape;
     }
@@ -170,7 +176,8 @@ Result<IfcGeometry> IfcGeometry::convert(const IfcFile& file, const data::Cancel
         } catch (const carve::exception& e) {
             converter.messageCallback(e.str(), StatusCallback::MESSAGE_TYPE_ERROR, "");
         } catch (...) {
-            converter.messageCallback(std::string("opening subtraction failed"), StatusCallback::MESSAGE_TYPE_ERROR, "");
+            converter.messageCallback(std::string("opening subtraction failed"),
+                                      StatusCallback::MESSAGE_TYPE_ERROR, "");
         }
     }
     converter.getRepresentationConverter()->getProfileCache()->clearProfileCache();

@@ -3,7 +3,8 @@
 #include "gis/CrsTransformer.h"
 #include "gis/IfcFile.h"
 
-#include <ifcpp/model/BuildingModel.h>
+#include <QRegularExpression>
+#include <cmath>
 #include <ifcpp/IFC4/include/IfcCompoundPlaneAngleMeasure.h>
 #include <ifcpp/IFC4/include/IfcCoordinateReferenceSystem.h>
 #include <ifcpp/IFC4/include/IfcDirection.h>
@@ -13,9 +14,7 @@
 #include <ifcpp/IFC4/include/IfcMapConversion.h>
 #include <ifcpp/IFC4/include/IfcReal.h>
 #include <ifcpp/IFC4/include/IfcSite.h>
-
-#include <QRegularExpression>
-#include <cmath>
+#include <ifcpp/model/BuildingModel.h>
 #include <numbers>
 
 namespace citytwin::gis {
@@ -94,7 +93,8 @@ Result<IfcGeoreference> IfcGeoreference::create(const IfcFile& file, const Model
         if (crs != options.projectCrs) {
             auto transformer = CrsTransformer::create(crs, options.projectCrs);
             if (!transformer)
-                return transformer.status().withContext(QStringLiteral("IfcMapConversion target CRS %1").arg(crs));
+                return transformer.status().withContext(
+                    QStringLiteral("IfcMapConversion target CRS %1").arg(crs));
             g.m_toProject = std::make_unique<CrsTransformer>(std::move(transformer.value()));
         }
         g.m_eastings = value(conversion->m_Eastings);
@@ -114,8 +114,9 @@ Result<IfcGeoreference> IfcGeoreference::create(const IfcFile& file, const Model
         if (scale > 0.5 && scale < 2.0) {
             g.m_scale = scale;
         } else {
-            g.m_warnings.append(QStringLiteral("IfcMapConversion scale %1 ignored (map units taken as metres)")
-                                    .arg(scale * file.lengthToMetre));
+            g.m_warnings.append(
+                QStringLiteral("IfcMapConversion scale %1 ignored (map units taken as metres)")
+                    .arg(scale * file.lengthToMetre));
         }
         g.m_description = QStringLiteral("%1 (IfcMapConversion E %2 N %3 H %4)")
                               .arg(crs)
@@ -142,8 +143,9 @@ Result<IfcGeoreference> IfcGeoreference::create(const IfcFile& file, const Model
         g.m_frame = std::move(frame.value());
         return g;
     }
-    return Status::error(Status::Code::InvalidArgument,
-                         QStringLiteral("no georeference (IfcSite has no RefLatitude/RefLongitude): give a placement"));
+    return Status::error(
+        Status::Code::InvalidArgument,
+        QStringLiteral("no georeference (IfcSite has no RefLatitude/RefLongitude): give a placement"));
 }
 
 std::optional<data::ProjectedPoint> IfcGeoreference::toProjected(double x, double y, double z) const

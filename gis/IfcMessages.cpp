@@ -2,9 +2,8 @@
 
 #include "gis/GisLog.h"
 
-#include <ifcpp/model/StatusCallback.h>
-
 #include <algorithm>
+#include <ifcpp/model/StatusCallback.h>
 
 namespace citytwin::gis {
 

@@ -1,15 +1,16 @@
 #include "gis/IfcProperties.h"
 
+#include <QLocale>
+#include <QSet>
+#include <ifcpp/IFC4/include/IfcAreaMeasure.h>
 #include <ifcpp/IFC4/include/IfcBuildingStorey.h>
+#include <ifcpp/IFC4/include/IfcCountMeasure.h>
 #include <ifcpp/IFC4/include/IfcElement.h>
 #include <ifcpp/IFC4/include/IfcElementQuantity.h>
 #include <ifcpp/IFC4/include/IfcGloballyUniqueId.h>
 #include <ifcpp/IFC4/include/IfcIdentifier.h>
 #include <ifcpp/IFC4/include/IfcLabel.h>
 #include <ifcpp/IFC4/include/IfcLengthMeasure.h>
-#include <ifcpp/IFC4/include/IfcAreaMeasure.h>
-#include <ifcpp/IFC4/include/IfcVolumeMeasure.h>
-#include <ifcpp/IFC4/include/IfcCountMeasure.h>
 #include <ifcpp/IFC4/include/IfcMassMeasure.h>
 #include <ifcpp/IFC4/include/IfcObject.h>
 #include <ifcpp/IFC4/include/IfcPropertyEnumeratedValue.h>
@@ -27,9 +28,7 @@
 #include <ifcpp/IFC4/include/IfcText.h>
 #include <ifcpp/IFC4/include/IfcTypeObject.h>
 #include <ifcpp/IFC4/include/IfcValue.h>
-
-#include <QLocale>
-#include <QSet>
+#include <ifcpp/IFC4/include/IfcVolumeMeasure.h>
 
 namespace citytwin::gis {
 
@@ -60,8 +59,7 @@ QString valueText(const BuildingObject* value)
     return ok ? number(v) : s;
 }
 
-template <class T>
-QString text(const shared_ptr<T>& v)
+template <class T> QString text(const shared_ptr<T>& v)
 {
     return v ? QString::fromStdWString(v->m_value).trimmed() : QString();
 }

@@ -8,13 +8,12 @@
 #include "gis/IfcProperties.h"
 #include "gis/IfcSpatialTree.h"
 
-#include <ifcpp/IFC4/include/IfcObjectDefinition.h>
-#include <ifcpp/IFC4/include/IfcProduct.h>
-
 #include <QElapsedTimer>
 #include <QFileInfo>
 #include <algorithm>
 #include <cmath>
+#include <ifcpp/IFC4/include/IfcObjectDefinition.h>
+#include <ifcpp/IFC4/include/IfcProduct.h>
 #include <limits>
 #include <mutex>
 
@@ -75,7 +74,8 @@ std::array<float, 4> meshColour(const IfcTriangles& triangles, const QString& ty
 std::optional<ModelMesh> toMesh(const IfcTriangles& triangles, const IfcGeoreference& geo)
 {
     const std::vector<double>& p = triangles.positions;
-    double lo[3] = {std::numeric_limits<double>::max(), std::numeric_limits<double>::max(), std::numeric_limits<double>::max()};
+    double lo[3] = {std::numeric_limits<double>::max(), std::numeric_limits<double>::max(),
+                    std::numeric_limits<double>::max()};
     double hi[3] = {-lo[0], -lo[1], -lo[2]};
     for (size_t i = 0; i < p.size(); ++i) {
         lo[i % 3] = std::min(lo[i % 3], p[i]);
@@ -91,7 +91,8 @@ std::optional<ModelMesh> toMesh(const IfcTriangles& triangles, const IfcGeorefer
         const auto q = geo.toProjected(p[i], p[i + 1], p[i + 2]);
         if (!q)
             return std::nullopt;
-        mesh.positions.insert(mesh.positions.end(), {float(q->x - anchor->x), float(q->y - anchor->y), float(q->z - anchor->z)});
+        mesh.positions.insert(mesh.positions.end(),
+                              {float(q->x - anchor->x), float(q->y - anchor->y), float(q->z - anchor->z)});
     }
     mesh.indices = triangles.indices;
     return mesh;
@@ -135,10 +136,12 @@ Result<Model> read(const QString& path, const ModelReadOptions& options, Model& 
     // Children follow their parents: a reverse pass sees every subtree before its root.
     for (size_t i = tree.size(); i-- > 0;) {
         shapes[i] = geometry->triangles(tree[i].object->m_entity_id);
-        const auto outside = std::remove_if(shapes[i].begin(), shapes[i].end(), [](const IfcTriangles& t) { return !inRange(t); });
+        const auto outside = std::remove_if(shapes[i].begin(), shapes[i].end(),
+                                            [](const IfcTriangles& t) { return !inRange(t); });
         if (outside != shapes[i].end()) {
             addWarning(model, QStringLiteral("%1 %2: coordinates beyond %3 km ignored")
-                                  .arg(QString::fromLatin1(tree[i].object->className()), ifcGlobalId(*tree[i].object))
+                                  .arg(QString::fromLatin1(tree[i].object->className()),
+                                       ifcGlobalId(*tree[i].object))
                                   .arg(kMaxCoordinate / 1000));
             shapes[i].erase(outside, shapes[i].end());
         }
@@ -148,7 +151,8 @@ Result<Model> read(const QString& path, const ModelReadOptions& options, Model& 
         if (shapes[i].empty() && geometry->hasShapeData(tree[i].object->m_entity_id)) {
             ++model.skippedElements;
             addWarning(model, QStringLiteral("%1 %2: no geometry")
-                                  .arg(QString::fromLatin1(tree[i].object->className()), ifcGlobalId(*tree[i].object)));
+                                  .arg(QString::fromLatin1(tree[i].object->className()),
+                                       ifcGlobalId(*tree[i].object)));
         }
     }
     std::vector<std::int64_t> featureOf(tree.size(), -1);
@@ -173,7 +177,8 @@ Result<Model> read(const QString& path, const ModelReadOptions& options, Model& 
             auto mesh = toMesh(triangles, *geo);
             if (!mesh)
                 return Status::error(Status::Code::Unsupported,
-                                     QStringLiteral("cannot transform %1 into %2").arg(geo->description(), options.projectCrs));
+                                     QStringLiteral("cannot transform %1 into %2")
+                                         .arg(geo->description(), options.projectCrs));
             mesh->feature = feature.id;
             mesh->colour = meshColour(triangles, feature.type);
             model.meshes.push_back(std::move(*mesh));
@@ -181,7 +186,8 @@ Result<Model> read(const QString& path, const ModelReadOptions& options, Model& 
         model.features.push_back(std::move(feature));
     }
     if (model.meshes.empty()) {
-        const QString why = file->errors.isEmpty() ? QString() : QStringLiteral(" (%1)").arg(file->errors.first());
+        const QString why =
+            file->errors.isEmpty() ? QString() : QStringLiteral(" (%1)").arg(file->errors.first());
         return Status::error(Status::Code::FormatError,
                              QStringLiteral("no elements: no IfcProduct with geometry%1").arg(why));
     }
@@ -213,12 +219,15 @@ Result<Model> readIfc(const QString& path, const ModelReadOptions& options)
     try {
         result = read(path, options, model);
     } catch (const std::exception& e) {
-        result = Status::error(Status::Code::FormatError, QStringLiteral("IfcPlusPlus failed: %1").arg(QString::fromLocal8Bit(e.what())));
+        result =
+            Status::error(Status::Code::FormatError,
+                          QStringLiteral("IfcPlusPlus failed: %1").arg(QString::fromLocal8Bit(e.what())));
     } catch (...) {
         result = Status::error(Status::Code::FormatError, QStringLiteral("IfcPlusPlus failed"));
     }
     if (!result)
-        return result.status().code() == Status::Code::Cancelled ? result.status() : result.status().withContext(model.name);
+        return result.status().code() == Status::Code::Cancelled ? result.status()
+                                                                 : result.status().withContext(model.name);
     return result;
 }
 

@@ -1,6 +1,5 @@
 #include "gis/IfcSpatialTree.h"
 
-#include <ifcpp/model/BuildingModel.h>
 #include <ifcpp/IFC4/include/IfcContext.h>
 #include <ifcpp/IFC4/include/IfcFeatureElementSubtraction.h>
 #include <ifcpp/IFC4/include/IfcObjectDefinition.h>
@@ -8,7 +7,7 @@
 #include <ifcpp/IFC4/include/IfcRelAggregates.h>
 #include <ifcpp/IFC4/include/IfcRelContainedInSpatialStructure.h>
 #include <ifcpp/IFC4/include/IfcSpatialElement.h>
-
+#include <ifcpp/model/BuildingModel.h>
 #include <unordered_set>
 
 namespace citytwin::gis {
@@ -21,8 +20,8 @@ public:
     void add(const shared_ptr<IfcObjectDefinition>& object, int parent, int depth = 0)
     {
         // Depth guards against a cyclic aggregation in a broken file.
-        if (!object || depth > 64 || dynamic_pointer_cast<IfcFeatureElementSubtraction>(object)
-            || !m_seen.insert(object.get()).second)
+        if (!object || depth > 64 || dynamic_pointer_cast<IfcFeatureElementSubtraction>(object) ||
+            !m_seen.insert(object.get()).second)
             return;
         const auto spatial = dynamic_pointer_cast<IfcSpatialElement>(object);
         const int index = int(m_nodes.size());
@@ -67,7 +66,8 @@ std::vector<IfcTreeNode> ifcSpatialTree(const BuildingModel& model)
     // Products outside the structure: wholes first, so their parts hang below them.
     for (const bool parts : {false, true})
         for (const auto& [id, entity] : entities)
-            if (const auto product = dynamic_pointer_cast<IfcProduct>(entity); product && isPart(*product) == parts)
+            if (const auto product = dynamic_pointer_cast<IfcProduct>(entity);
+                product && isPart(*product) == parts)
                 builder.add(product, -1);
     return builder.take();
 }

@@ -12,7 +12,7 @@ namespace citytwin::gis {
 struct IfcTreeNode
 {
     std::shared_ptr<IfcObjectDefinition> object;
-    int parent = -1; //!< index into the tree, -1: a root
+    int parent = -1;      //!< index into the tree, -1: a root
     bool spatial = false; //!< IfcProject or a spatial element (site, building, storey, space)
 };
 

@@ -9,7 +9,9 @@
 #include <QRegularExpression>
 #include <QtTest>
 #include <algorithm>
+#include <array>
 #include <cmath>
+#include <map>
 #include <utility>
 
 namespace citytwin::test {
@@ -28,8 +30,9 @@ inline QByteArray fileText(const QString& path)
 //! How many entity lines of exactly these IFC classes the STEP text has.
 inline int countEntities(const QByteArray& text, const QStringList& classes)
 {
-    const QRegularExpression re(QStringLiteral("^#\\d+\\s*=\\s*(%1)\\s*\\(").arg(classes.join(QLatin1Char('|'))),
-                                QRegularExpression::MultilineOption);
+    const QRegularExpression re(
+        QStringLiteral("^#\\d+\\s*=\\s*(%1)\\s*\\(").arg(classes.join(QLatin1Char('|'))),
+        QRegularExpression::MultilineOption);
     int n = 0;
     for (auto it = re.globalMatch(QString::fromLatin1(text)); it.hasNext(); it.next())
         ++n;
@@ -51,24 +54,30 @@ inline bool hasAncestorOfType(const Model& model, const data::ModelFeature& f, c
 }
 
 //! The projected bounding box of the local box LO..HI under FRAME (all eight corners).
-inline std::pair<ProjectedPoint, ProjectedPoint> frameBox(const gis::ModelPlacementFrame& frame, const double lo[3], const double hi[3])
+inline std::pair<ProjectedPoint, ProjectedPoint> frameBox(const gis::ModelPlacementFrame& frame,
+                                                          const double lo[3], const double hi[3])
 {
     ProjectedPoint mn{1e300, 1e300, 1e300}, mx{-1e300, -1e300, -1e300};
     for (int c = 0; c < 8; ++c) {
-        const ProjectedPoint p = frame.toProjected(c & 1 ? hi[0] : lo[0], c & 2 ? hi[1] : lo[1], c & 4 ? hi[2] : lo[2]);
+        const ProjectedPoint p =
+            frame.toProjected(c & 1 ? hi[0] : lo[0], c & 2 ? hi[1] : lo[1], c & 4 ? hi[2] : lo[2]);
         mn = {std::min(mn.x, p.x), std::min(mn.y, p.y), std::min(mn.z, p.z)};
         mx = {std::max(mx.x, p.x), std::max(mx.y, p.y), std::max(mx.z, p.z)};
     }
     return {mn, mx};
 }
 
-inline void compareBox(const Model& m, const ProjectedPoint& mn, const ProjectedPoint& mx, double tol = kTolerance)
+inline void compareBox(const Model& m, const ProjectedPoint& mn, const ProjectedPoint& mx,
+                       double tol = kTolerance)
 {
-    const double got[6] = {m.boundsMin.x, m.boundsMin.y, m.boundsMin.z, m.boundsMax.x, m.boundsMax.y, m.boundsMax.z};
+    const double got[6] = {m.boundsMin.x, m.boundsMin.y, m.boundsMin.z,
+                           m.boundsMax.x, m.boundsMax.y, m.boundsMax.z};
     const double want[6] = {mn.x, mn.y, mn.z, mx.x, mx.y, mx.z};
     for (int i = 0; i < 6; ++i)
-        QVERIFY2(std::abs(got[i] - want[i]) < tol,
-                 qPrintable(QStringLiteral("bound %1: got %2 want %3").arg(i).arg(got[i], 0, 'f', 3).arg(want[i], 0, 'f', 3)));
+        QVERIFY2(std::abs(got[i] - want[i]) < tol, qPrintable(QStringLiteral("bound %1: got %2 want %3")
+                                                                  .arg(i)
+                                                                  .arg(got[i], 0, 'f', 3)
+                                                                  .arg(want[i], 0, 'f', 3)));
 }
 
 //! Signed volume of a closed mesh: positive when its triangles face outwards.
@@ -80,9 +89,39 @@ inline double signedVolume(const data::ModelMesh& mesh)
         const float* a = &p[mesh.indices[t] * 3];
         const float* b = &p[mesh.indices[t + 1] * 3];
         const float* c = &p[mesh.indices[t + 2] * 3];
-        v += (a[0] * (b[1] * c[2] - b[2] * c[1]) - a[1] * (b[0] * c[2] - b[2] * c[0]) + a[2] * (b[0] * c[1] - b[1] * c[0])) / 6.0;
+        v += (a[0] * (b[1] * c[2] - b[2] * c[1]) - a[1] * (b[0] * c[2] - b[2] * c[0]) +
+              a[2] * (b[0] * c[1] - b[1] * c[0])) /
+             6.0;
     }
     return v;
+}
+
+//! The box of every IfcCartesianPoint that an IfcPolyLoop of TEXT references, times SCALE.
+inline void polyLoopExtent(const QString& text, double scale, double lo[3], double hi[3])
+{
+    std::map<int, std::array<double, 3>> points;
+    static const QRegularExpression pointRe(
+        R"(#(\d+)=IFCCARTESIANPOINT\(\(([-\d.E]+),([-\d.E]+),([-\d.E]+)\)\))");
+    for (auto it = pointRe.globalMatch(text); it.hasNext();) {
+        const auto m = it.next();
+        points[m.captured(1).toInt()] = {m.captured(2).toDouble() * scale, m.captured(3).toDouble() * scale,
+                                         m.captured(4).toDouble() * scale};
+    }
+    for (int k = 0; k < 3; ++k) {
+        lo[k] = 1e300;
+        hi[k] = -1e300;
+    }
+    static const QRegularExpression loopRe(R"(=IFCPOLYLOOP\(\(([^)]*)\)\))");
+    for (auto it = loopRe.globalMatch(text); it.hasNext();)
+        for (const QString& ref : it.next().captured(1).split(',')) {
+            const auto p = points.find(ref.mid(1).toInt());
+            if (p == points.end())
+                continue;
+            for (int k = 0; k < 3; ++k) {
+                lo[k] = std::min(lo[k], p->second[k]);
+                hi[k] = std::max(hi[k], p->second[k]);
+            }
+        }
 }
 
 } // namespace citytwin::test

@@ -3,10 +3,10 @@
 
 #include "IfcFixtures.h"
 #include "IfcModelChecks.h"
-#include "tests/common/TestPaths.h"
 #include "gis/CrsTransformer.h"
 #include "gis/IfcReader.h"
 #include "gis/ModelPlacementFrame.h"
+#include "tests/common/TestPaths.h"
 
 #include <QElapsedTimer>
 #include <QRegularExpression>
@@ -113,7 +113,8 @@ void TestIfcReader::realFile()
     for (const data::ModelFeature& f : m.features) {
         QCOMPARE(m.feature(f.id), &f);
         QVERIFY(f.parent < f.id);
-        if (QStringList{"IfcWall", "IfcWallStandardCase", "IfcSlab", "IfcWindow", "IfcDoor"}.contains(f.type)) {
+        if (QStringList{"IfcWall", "IfcWallStandardCase", "IfcSlab", "IfcWindow", "IfcDoor"}.contains(
+                f.type)) {
             QVERIFY2(hasAncestorOfType(m, f, "IfcBuildingStorey") || hasAncestorOfType(m, f, "IfcRoof"),
                      qPrintable(f.type + " " + f.externalId));
             QCOMPARE(f.externalId.size(), 22);
@@ -121,16 +122,18 @@ void TestIfcReader::realFile()
         }
     }
     const bool pset = std::any_of(m.features.begin(), m.features.end(), [](const data::ModelFeature& f) {
-        return f.type.startsWith("IfcWall")
-               && std::any_of(f.attributes.begin(), f.attributes.end(),
-                              [](const data::ModelAttribute& a) { return a.name.startsWith("Pset_WallCommon."); });
+        return f.type.startsWith("IfcWall") &&
+               std::any_of(f.attributes.begin(), f.attributes.end(), [](const data::ModelAttribute& a) {
+                   return a.name.startsWith("Pset_WallCommon.");
+               });
     });
     QCOMPARE(pset, text.contains("Pset_WallCommon"));
 
     // Closed element solids face outwards (a mirrored placement must not turn them inside out).
     int inward = 0, solids = 0;
     for (const data::ModelMesh& mesh : m.meshes)
-        if (QStringList{"IfcWallStandardCase", "IfcSlab", "IfcBeam", "IfcFooting"}.contains(m.feature(mesh.feature)->type)) {
+        if (QStringList{"IfcWallStandardCase", "IfcSlab", "IfcBeam", "IfcFooting"}.contains(
+                m.feature(mesh.feature)->type)) {
             ++solids;
             inward += signedVolume(mesh) < 0 ? 1 : 0;
         }
@@ -156,23 +159,8 @@ void TestIfcReader::openHouseExtent()
     // is the only user of IfcPolyLoop in this file, and the house stands inside it, so x/y and
     // the lowest z are those of the points its loops reference (millimetres). The top is the
     // roof (a boolean-clipped solid): only checked to lie between the wall tops and 10 m.
-    const QString text = QString::fromLatin1(fileText(path));
-    std::map<int, std::array<double, 3>> points;
-    static const QRegularExpression pointRe(R"(#(\d+)=IFCCARTESIANPOINT\(\(([-\d.E]+),([-\d.E]+),([-\d.E]+)\)\))");
-    for (auto it = pointRe.globalMatch(text); it.hasNext();) {
-        const auto m = it.next();
-        points[m.captured(1).toInt()] = {m.captured(2).toDouble() / 1000, m.captured(3).toDouble() / 1000, m.captured(4).toDouble() / 1000};
-    }
-    double lo[3] = {1e9, 1e9, 1e9}, hi[3] = {-1e9, -1e9, -1e9};
-    static const QRegularExpression loopRe(R"(=IFCPOLYLOOP\(\(([^)]*)\)\))");
-    for (auto it = loopRe.globalMatch(text); it.hasNext();)
-        for (const QString& ref : it.next().captured(1).split(',')) {
-            const auto& p = points.at(ref.mid(1).toInt());
-            for (int k = 0; k < 3; ++k) {
-                lo[k] = std::min(lo[k], p[k]);
-                hi[k] = std::max(hi[k], p[k]);
-            }
-        }
+    double lo[3], hi[3];
+    polyLoopExtent(QString::fromLatin1(fileText(path)), 0.001, lo, hi);
     QVERIFY(hi[0] - lo[0] > 10.0);
 
     ModelReadOptions options;
@@ -196,12 +184,13 @@ void TestIfcReader::duplexSiteGeoreference()
     if (path.isEmpty())
         QSKIP("shared IFC sample not present");
     // duplex's IfcSite says (41,52,27,840000) / (-87,-38,-21,-839999): Chicago, UTM zone 16N.
-    static const QRegularExpression siteRe(R"(IFCSITE\([^;]*\((\d+),(\d+),(\d+),(\d+)\),\((-?\d+),(-?\d+),(-?\d+),(-?\d+)\))");
+    static const QRegularExpression siteRe(
+        R"(IFCSITE\([^;]*\((\d+),(\d+),(\d+),(\d+)\),\((-?\d+),(-?\d+),(-?\d+),(-?\d+)\))");
     const auto m = siteRe.match(QString::fromLatin1(fileText(path)));
     QVERIFY(m.hasMatch());
     auto dms = [&m](int i) {
-        return m.captured(i).toDouble() + m.captured(i + 1).toDouble() / 60
-               + (m.captured(i + 2).toDouble() + m.captured(i + 3).toDouble() * 1e-6) / 3600;
+        return m.captured(i).toDouble() + m.captured(i + 1).toDouble() / 60 +
+               (m.captured(i + 2).toDouble() + m.captured(i + 3).toDouble() * 1e-6) / 3600;
     };
     const double lat = dms(1), lon = dms(5);
     QVERIFY(lat > 41.8 && lat < 41.9 && lon < -87.6 && lon > -87.7);
@@ -267,13 +256,15 @@ void TestIfcReader::generatedWall()
             }
         want = {mn, mx};
     }
-    const QString path = write(QStringLiteral("wall-%1-%2.ifc").arg(unitsPerMetre).arg(georeference), makeIfc(spec).toLatin1());
+    const QString path = write(QStringLiteral("wall-%1-%2.ifc").arg(unitsPerMetre).arg(georeference),
+                               makeIfc(spec).toLatin1());
     auto result = gis::readIfc(path, options);
     QVERIFY2(result, qPrintable(result.status().message()));
     const Model& m = *result;
     compareBox(m, want.first, want.second);
     QCOMPARE(countFeatures(m, {"IfcWall"}), 1);
-    const auto wall = std::find_if(m.features.begin(), m.features.end(), [](const auto& f) { return f.type == "IfcWall"; });
+    const auto wall =
+        std::find_if(m.features.begin(), m.features.end(), [](const auto& f) { return f.type == "IfcWall"; });
     QCOMPARE(wall->name, QString("Wall 0"));
     QCOMPARE(wall->attribute("Pset_WallCommon.IsExternal"), std::optional<QString>("true"));
     QCOMPARE(wall->attribute("Pset_WallCommon.FireRating"), std::optional<QString>("REI 90"));
@@ -282,12 +273,14 @@ void TestIfcReader::generatedWall()
     for (const data::ModelFeature* f = &*wall; f; f = m.feature(f->parent))
         chain << f->type;
     QCOMPARE(chain, QStringList({"IfcWall", "IfcBuildingStorey", "IfcBuilding", "IfcSite", "IfcProject"}));
-    const auto storey = std::find_if(m.features.begin(), m.features.end(), [](const auto& f) { return f.type == "IfcBuildingStorey"; });
+    const auto storey = std::find_if(m.features.begin(), m.features.end(),
+                                     [](const auto& f) { return f.type == "IfcBuildingStorey"; });
     QCOMPARE(storey->attribute("Elevation"), std::optional<QString>("3.5"));
     // One closed box facing outwards: 4 × 0.2 × 3 m.
     QCOMPARE(m.meshes.size(), size_t(1));
     QCOMPARE(m.meshes[0].feature, wall->id);
-    QVERIFY2(std::abs(signedVolume(m.meshes[0]) - 2.4) < 0.02, qPrintable(QString::number(signedVolume(m.meshes[0]))));
+    QVERIFY2(std::abs(signedVolume(m.meshes[0]) - 2.4) < 0.02,
+             qPrintable(QString::number(signedVolume(m.meshes[0]))));
     QCOMPARE(m.meshes[0].colour, *data::defaultTypeColour("IfcWall"));
 }
 
@@ -312,7 +305,8 @@ void TestIfcReader::commaDecimalLocale()
     setlocale(LC_ALL, "C");
     QVERIFY2(result, qPrintable(result.status().message()));
     const double lo[3] = {10.5, 20.25, 0.5}, hi[3] = {14.5, 20.45, 3.5};
-    const auto [mn, mx] = frameBox(*gis::ModelPlacementFrame::create(*options.placement, options.projectCrs), lo, hi);
+    const auto [mn, mx] =
+        frameBox(*gis::ModelPlacementFrame::create(*options.placement, options.projectCrs), lo, hi);
     compareBox(*result, mn, mx);
 }
 
@@ -323,7 +317,8 @@ void TestIfcReader::noGeoreference()
     const QString path = write("local.ifc", makeIfc(spec).toLatin1());
     auto result = gis::readIfc(path, ModelReadOptions{});
     QVERIFY(!result);
-    QVERIFY2(result.status().message().startsWith("local.ifc: no georeference"), qPrintable(result.status().message()));
+    QVERIFY2(result.status().message().startsWith("local.ifc: no georeference"),
+             qPrintable(result.status().message()));
     QVERIFY(result.status().message().contains("give a placement"));
 }
 
@@ -331,7 +326,8 @@ void TestIfcReader::corruptLineIsAWarning()
 {
     IfcFileSpec spec;
     // Wall 1's line is garbled; wall 3 lies 5,000 km away (a mangled number): both are dropped.
-    spec.walls = {IfcWallSpec{0, 0, 0}, IfcWallSpec{0, 5, 0}, IfcWallSpec{0, 10, 0}, IfcWallSpec{5.0e6, 0, 0}};
+    spec.walls = {IfcWallSpec{0, 0, 0}, IfcWallSpec{0, 5, 0}, IfcWallSpec{0, 10, 0},
+                  IfcWallSpec{5.0e6, 0, 0}};
     spec.corruptWall = 1;
     const QString path = write("onebadline.ifc", makeIfc(spec).toLatin1());
     ModelReadOptions options;
@@ -407,18 +403,18 @@ void TestIfcReader::largeFileAndCancel()
 
     // Cancel while parsing, then while converting: the reader stops soon after either.
     for (const double at : {0.05, 0.3}) {
-    options.cancel = data::CancelToken::create();
-    options.progress = [&options, at](double f) {
-        if (f > at)
-            options.cancel.cancel();
-    };
-    timer.restart();
-    auto cancelled = gis::readIfc(path, options);
-    const qint64 cancelMs = timer.elapsed();
-    QVERIFY(!cancelled);
-    QCOMPARE(cancelled.status().code(), Status::Code::Cancelled);
-    qInfo("5000 walls: full read %lld ms, cancelled at %.2f after %lld ms", fullMs, at, cancelMs);
-    QVERIFY(cancelMs < fullMs);
+        options.cancel = data::CancelToken::create();
+        options.progress = [&options, at](double f) {
+            if (f > at)
+                options.cancel.cancel();
+        };
+        timer.restart();
+        auto cancelled = gis::readIfc(path, options);
+        const qint64 cancelMs = timer.elapsed();
+        QVERIFY(!cancelled);
+        QCOMPARE(cancelled.status().code(), Status::Code::Cancelled);
+        qInfo("5000 walls: full read %lld ms, cancelled at %.2f after %lld ms", fullMs, at, cancelMs);
+        QVERIFY(cancelMs < fullMs);
     }
 }
 
