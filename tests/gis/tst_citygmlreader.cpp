@@ -10,6 +10,7 @@
 
 #include <QTemporaryDir>
 #include <QTest>
+#include <clocale>
 #include <set>
 
 using namespace citytwin;
@@ -72,6 +73,7 @@ private slots:
     void generatedBox();
     void generatedLod2House();
     void buildingParts();
+    void commaDecimalLocale();
 
 private:
     QString write(const QString& name, const QString& text)
@@ -335,6 +337,32 @@ void TstCityGmlReader::buildingParts()
     }
     QCOMPARE(drawn, (std::set<std::int64_t>{1, 2})); // the parts carry the triangles
     QVERIFY(std::abs(m.boundsMax.z - 30.0) < 0.01 && std::abs(m.boundsMax.x - (kX + 20)) < 0.01);
+}
+
+void TstCityGmlReader::commaDecimalLocale()
+{
+    // A Qt GUI runs under the user's C locale; coordinates and heights must still read with a
+    // decimal point. Run with LOCPATH pointing at a localedef'd de_DE where none is installed.
+    const char* commaLocale = nullptr;
+    for (const char* name : {"de_DE.UTF-8", "de_DE.utf8", "fr_FR.UTF-8", "ru_RU.UTF-8"})
+        if (setlocale(LC_ALL, name)) {
+            commaLocale = name;
+            break;
+        }
+    if (!commaLocale)
+        QSKIP("no comma-decimal locale installed (de_DE/fr_FR/ru_RU)");
+    const QString path =
+        write(QStringLiteral("locale.gml"),
+              test::cityModel(QStringLiteral("EPSG:4549"),
+                              test::lod1Box(QStringLiteral("l"), kX + 0.25, kY + 0.75, 1.5, 10, 7.25)));
+    auto model = gis::readCityGml(path, projectOptions());
+    setlocale(LC_ALL, "C");
+    QVERIFY2(model.isOk(), qPrintable(model.status().message()));
+    QVERIFY(std::abs(model.value().boundsMin.x - (kX + 0.25)) < 0.001);
+    QVERIFY(std::abs(model.value().boundsMin.y - (kY + 0.75)) < 0.001);
+    QVERIFY(std::abs(model.value().boundsMax.z - 8.75) < 0.001);
+    QCOMPARE(model.value().features[0].attribute(QStringLiteral("measuredHeight")).value_or(QString()),
+             QStringLiteral("7.25"));
 }
 
 QTEST_GUILESS_MAIN(TstCityGmlReader)
