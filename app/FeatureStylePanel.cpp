@@ -124,8 +124,8 @@ data::FeatureStyle FeatureStylePanel::style() const
 {
     data::FeatureStyle style = m_session ? m_session->featureStyle(m_layer) : data::FeatureStyle{};
     style.mode = data::StyleMode(m_mode->currentData().toInt());
-    // Single ignores the field; keeping the stored one lets a later switch back restore it.
-    if (style.mode != data::StyleMode::Single || !m_field->currentText().isEmpty())
+    // Single ignores the field: the stored one is kept, so an untouched dialog changes nothing.
+    if (style.mode != data::StyleMode::Single)
         style.field = m_field->currentText();
     style.classes = m_classes->value();
     style.breaks = data::ClassBreaks(m_breaks->currentData().toInt());
