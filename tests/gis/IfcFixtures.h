@@ -3,6 +3,8 @@
 // Minimal IFC4 files written by the tests: a project → site → building → storey with N walls,
 // each an IfcExtrudedAreaSolid of a rectangle at a known place, so extents are known exactly.
 
+#include "data/Model.h"
+
 #include <QFile>
 #include <QString>
 #include <QStringList>
@@ -30,6 +32,14 @@ struct IfcFileSpec
     std::optional<QStringList> mapConversion;
     int corruptWall = -1; //!< index of a wall whose STEP line is garbled
 };
+
+//! The demo placement: lon 121.0, lat 30.7 (Pinghu), 4 m up, no rotation.
+inline data::ModelPlacement pinghu()
+{
+    data::ModelPlacement p;
+    p.origin = {121.0, 30.7, 4.0};
+    return p;
+}
 
 inline QString stepReal(double v)
 {

@@ -124,4 +124,34 @@ inline void polyLoopExtent(const QString& text, double scale, double lo[3], doub
         }
 }
 
+//! (meshes of TYPES with a negative signed volume, meshes of TYPES).
+inline std::pair<int, int> inwardSolids(const Model& m, const QStringList& types)
+{
+    int inward = 0, solids = 0;
+    for (const data::ModelMesh& mesh : m.meshes)
+        if (types.contains(m.feature(mesh.feature)->type)) {
+            ++solids;
+            inward += signedVolume(mesh) < 0 ? 1 : 0;
+        }
+    return {inward, solids};
+}
+
+//! (features of TYPES whose meshes' volume is within 1% of their ATTRIBUTE, features of TYPES
+//! that have ATTRIBUTE).
+inline std::pair<int, int> volumesMatching(const Model& m, const QString& attribute, const QStringList& types)
+{
+    int withVolume = 0, matching = 0;
+    for (const data::ModelFeature& f : m.features) {
+        const auto stated = f.attribute(attribute);
+        if (!stated || !types.contains(f.type))
+            continue;
+        double volume = 0;
+        for (const data::ModelMesh& mesh : m.meshes)
+            volume += mesh.feature == f.id ? signedVolume(mesh) : 0.0;
+        ++withVolume;
+        matching += std::abs(volume - stated->toDouble()) < 0.01 * stated->toDouble() ? 1 : 0;
+    }
+    return {matching, withVolume};
+}
+
 } // namespace citytwin::test

@@ -26,17 +26,6 @@ using test::IfcFileSpec;
 using test::IfcWallSpec;
 using namespace citytwin::test;
 
-namespace {
-
-ModelPlacement pinghu()
-{
-    ModelPlacement p;
-    p.origin = {121.0, 30.7, 4.0};
-    return p;
-}
-
-} // namespace
-
 class TestIfcReader : public QObject
 {
     Q_OBJECT
@@ -51,11 +40,6 @@ private slots:
     void generatedWall_data();
     void generatedWall();
     void commaDecimalLocale();
-    void noGeoreference();
-    void corruptLineIsAWarning();
-    void badInput_data();
-    void badInput();
-    void largeFileAndCancel();
 
 private:
     QString write(const QString& name, const QByteArray& bytes)
@@ -130,29 +114,15 @@ void TestIfcReader::realFile()
     QCOMPARE(pset, text.contains("Pset_WallCommon"));
 
     // Closed element solids face outwards (a mirrored placement must not turn them inside out).
-    int inward = 0, solids = 0;
-    for (const data::ModelMesh& mesh : m.meshes)
-        if (QStringList{"IfcWallStandardCase", "IfcSlab", "IfcBeam", "IfcFooting"}.contains(
-                m.feature(mesh.feature)->type)) {
-            ++solids;
-            inward += signedVolume(mesh) < 0 ? 1 : 0;
-        }
+    const auto [inward, solids] =
+        inwardSolids(m, {"IfcWallStandardCase", "IfcSlab", "IfcBeam", "IfcFooting"});
     qInfo("%d of %d wall/slab/beam/footing meshes inward", inward, solids);
     QCOMPARE(inward, 0);
 
     // Revit wrote each element's volume (openings cut) as a property: an independent check of
     // the solids and their openings. IfcPlusPlus misses a few clippings (3 of 76 in duplex).
-    int withVolume = 0, matching = 0;
-    for (const data::ModelFeature& f : m.features) {
-        const auto revit = f.attribute("PSet_Revit_Dimensions.Volume");
-        if (!revit || (f.type != "IfcWallStandardCase" && f.type != "IfcSlab"))
-            continue;
-        double volume = 0;
-        for (const data::ModelMesh& mesh : m.meshes)
-            volume += mesh.feature == f.id ? signedVolume(mesh) : 0.0;
-        ++withVolume;
-        matching += std::abs(volume - revit->toDouble()) < 0.01 * revit->toDouble() ? 1 : 0;
-    }
+    const auto [matching, withVolume] =
+        volumesMatching(m, "PSet_Revit_Dimensions.Volume", {"IfcWallStandardCase", "IfcSlab"});
     qInfo("%d of %d wall/slab volumes within 1%% of Revit's", matching, withVolume);
     QVERIFY(matching >= 0.9 * withVolume);
     if (path.endsWith("duplex.ifc"))
@@ -326,114 +296,6 @@ void TestIfcReader::commaDecimalLocale()
     const auto [mn, mx] =
         frameBox(*gis::ModelPlacementFrame::create(*options.placement, options.projectCrs), lo, hi);
     compareBox(*result, mn, mx);
-}
-
-void TestIfcReader::noGeoreference()
-{
-    IfcFileSpec spec;
-    spec.walls = {IfcWallSpec{}};
-    const QString path = write("local.ifc", makeIfc(spec).toLatin1());
-    auto result = gis::readIfc(path, ModelReadOptions{});
-    QVERIFY(!result);
-    QVERIFY2(result.status().message().startsWith("local.ifc: no georeference"),
-             qPrintable(result.status().message()));
-    QVERIFY(result.status().message().contains("give a placement"));
-}
-
-void TestIfcReader::corruptLineIsAWarning()
-{
-    IfcFileSpec spec;
-    // Wall 1's line is garbled; wall 3 lies 5,000 km away (a mangled number): both are dropped.
-    spec.walls = {IfcWallSpec{0, 0, 0}, IfcWallSpec{0, 5, 0}, IfcWallSpec{0, 10, 0},
-                  IfcWallSpec{5.0e6, 0, 0}};
-    spec.corruptWall = 1;
-    const QString path = write("onebadline.ifc", makeIfc(spec).toLatin1());
-    ModelReadOptions options;
-    options.placement = pinghu();
-    auto result = gis::readIfc(path, options);
-    QVERIFY2(result, qPrintable(result.status().message()));
-    QCOMPARE(countFeatures(*result, {"IfcWall"}), 2);
-    QVERIFY2(result->warnings.join('\n').contains("#119"), qPrintable(result->warnings.join('\n')));
-    QVERIFY2(result->warnings.join('\n').contains("IfcWall 1W00000000000000000003: coordinates beyond"),
-             qPrintable(result->warnings.join('\n')));
-    QCOMPARE(result->skippedElements, 1);
-    QVERIFY(result->boundsMax.x - result->boundsMin.x < 10.0);
-}
-
-void TestIfcReader::badInput_data()
-{
-    QTest::addColumn<QByteArray>("bytes");
-    QTest::addColumn<QString>("expected");
-    IfcFileSpec spec;
-    spec.walls = {IfcWallSpec{}, IfcWallSpec{0, 5, 0}};
-    const QByteArray good = makeIfc(spec).toLatin1();
-    QTest::newRow("empty") << QByteArray() << "empty file";
-    QTest::newRow("text") << QByteArray("just some notes\nnothing to see\n") << "not an IFC file";
-    QTest::newRow("truncated") << good.left(good.size() / 2) << "truncated";
-    QByteArray garbled = good;
-    garbled.replace("=IFC", "=XQZ");
-    QTest::newRow("every entity garbled") << garbled << "no IFC entities";
-    QTest::newRow("no products") << makeIfc(IfcFileSpec{}).toLatin1() << "no elements";
-    QByteArray step = good;
-    step.replace("FILE_SCHEMA(('IFC4'))", "FILE_SCHEMA(('AUTOMOTIVE_DESIGN'))");
-    QTest::newRow("other STEP schema") << step << "is not IFC";
-}
-
-void TestIfcReader::badInput()
-{
-    QFETCH(QByteArray, bytes);
-    QFETCH(QString, expected);
-    const QString name = QStringLiteral("bad-%1.ifc").arg(QTest::currentDataTag()).replace(' ', '_');
-    const QString path = write(name, bytes);
-    ModelReadOptions options;
-    options.placement = pinghu();
-    auto result = gis::readIfc(path, options);
-    QVERIFY(!result);
-    QVERIFY2(result.status().message().startsWith(name + ": "), qPrintable(result.status().message()));
-    QVERIFY2(result.status().message().contains(expected), qPrintable(result.status().message()));
-    auto missing = gis::readIfc(m_dir.filePath("missing.ifc"), options);
-    QCOMPARE(missing.status().code(), Status::Code::NotFound);
-}
-
-void TestIfcReader::largeFileAndCancel()
-{
-    IfcFileSpec spec;
-    for (int i = 0; i < 5000; ++i)
-        spec.walls.push_back(IfcWallSpec{double(i % 100) * 5.0, double(i / 100) * 5.0, 0.0});
-    const QString path = write("large.ifc", makeIfc(spec).toLatin1());
-    ModelReadOptions options;
-    options.placement = pinghu();
-    QElapsedTimer timer;
-    timer.start();
-    double last = -1;
-    bool monotonic = true;
-    options.progress = [&](double f) {
-        monotonic = monotonic && f >= last;
-        last = f;
-    };
-    auto full = gis::readIfc(path, options);
-    const qint64 fullMs = timer.elapsed();
-    QVERIFY2(full, qPrintable(full.status().message()));
-    QCOMPARE(countFeatures(*full, {"IfcWall"}), 5000);
-    QCOMPARE(full->meshes.size(), size_t(5000));
-    QVERIFY(monotonic);
-    QCOMPARE(last, 1.0);
-
-    // Cancel while parsing, then while converting: the reader stops soon after either.
-    for (const double at : {0.05, 0.3}) {
-        options.cancel = data::CancelToken::create();
-        options.progress = [&options, at](double f) {
-            if (f > at)
-                options.cancel.cancel();
-        };
-        timer.restart();
-        auto cancelled = gis::readIfc(path, options);
-        const qint64 cancelMs = timer.elapsed();
-        QVERIFY(!cancelled);
-        QCOMPARE(cancelled.status().code(), Status::Code::Cancelled);
-        qInfo("5000 walls: full read %lld ms, cancelled at %.2f after %lld ms", fullMs, at, cancelMs);
-        QVERIFY(cancelMs < fullMs);
-    }
 }
 
 QTEST_GUILESS_MAIN(TestIfcReader)
