@@ -2,6 +2,7 @@
 
 #include "scene/CityScene.h"
 #include "scene/FeatureId.h"
+#include "scene/FeatureStyler.h"
 #include "scene/Shaders.h"
 #include "scene/TimeChunkCallback.h"
 
@@ -27,15 +28,37 @@ std::optional<PickResult> Picker::pick(const osg::Camera& camera, osg::Node* sce
     const osg::Vec3d start = osg::Vec3d(winX, winY, 0.0) * fromWindow;
     const osg::Vec3d end = osg::Vec3d(winX, winY, 1.0) * fromWindow;
 
-    osg::ref_ptr<osgUtil::LineSegmentIntersector> intersector =
-        new osgUtil::LineSegmentIntersector(osgUtil::Intersector::MODEL, start, end);
-    intersector->setIntersectionLimit(osgUtil::Intersector::LIMIT_NEAREST);
-    osgUtil::IntersectionVisitor visitor(intersector.get());
-    scene->accept(visitor);
+    using Intersection = osgUtil::LineSegmentIntersector::Intersection;
+    auto intersect = [&](osgUtil::Intersector::IntersectionLimit limit) {
+        osg::ref_ptr<osgUtil::LineSegmentIntersector> intersector =
+            new osgUtil::LineSegmentIntersector(osgUtil::Intersector::MODEL, start, end);
+        intersector->setIntersectionLimit(limit);
+        osgUtil::IntersectionVisitor visitor(intersector.get());
+        scene->accept(visitor);
+        return intersector;
+    };
+    auto hidden = [](const Intersection& i) {
+        return !i.indexList.empty() && featureHiddenAt(i.drawable.get(), i.indexList.front());
+    };
+    // The nearest hit is the usual answer; only when it is a feature the user hid (discarded by
+    // the shader, so not on screen) are all hits along the ray collected to find what shows.
+    osg::ref_ptr<osgUtil::LineSegmentIntersector> intersector = intersect(osgUtil::Intersector::LIMIT_NEAREST);
     if (!intersector->containsIntersections())
         return std::nullopt;
-
-    const osgUtil::LineSegmentIntersector::Intersection& hit = intersector->getFirstIntersection();
+    std::optional<Intersection> found = intersector->getFirstIntersection();
+    if (hidden(*found)) {
+        intersector = intersect(osgUtil::Intersector::NO_LIMIT);
+        found.reset();
+        for (const Intersection& i : intersector->getIntersections()) {
+            if (!hidden(i)) {
+                found = i;
+                break;
+            }
+        }
+        if (!found)
+            return std::nullopt;
+    }
+    const Intersection& hit = *found;
     PickResult result;
     const osg::Vec3d p = hit.getWorldIntersectPoint();
     result.point = {p.x(), p.y(), p.z()};

@@ -18,6 +18,7 @@
 #include <QTemporaryDir>
 #include <QTest>
 #include <cmath>
+#include <set>
 #include <osg/Viewport>
 
 using namespace citytwin;
@@ -129,7 +130,7 @@ class TestSessionModels : public QObject
     Q_OBJECT
 
 private slots:
-    void initTestCase() { gis::GdalEnvironment::initialize(); }
+    void initTestCase() { gis::ensureGdalRegistered(); }
 
     void guessesModelSources_data();
     void guessesModelSources();
@@ -246,7 +247,8 @@ void TestSessionModels::cityGmlRoofDrawnPickedAndStyled()
     QVERIFY(feature->parent >= 0);
     const auto building = session.modelFeature(*id, feature->parent);
     QVERIFY(building);
-    QVERIFY2(!building->externalId.isEmpty(), "the building keeps its gml:id");
+    QCOMPARE(building->type, QStringLiteral("Building"));
+    QVERIFY2(feature->externalId.startsWith(QLatin1String("b_roof")), qPrintable(feature->externalId)); // the file's gml:id
 
     // Categorized by type: one class per surface type; the roof pixel changes colour, no rebuild.
     osg::Node* before = session.scene().layerNode(*id);
@@ -312,8 +314,8 @@ void TestSessionModels::ifcWallDrawnAtItsPixel()
     scene::OffscreenRenderer renderer(kImageSize, kImageSize);
     if (!renderer.isValid())
         QSKIP(qPrintable(renderer.status().message()));
-    int wallsSeen = 0;
-    int wallsChecked = 0;
+    std::set<std::int64_t> wallsSeen;
+    std::set<std::int64_t> wallsChecked;
     for (double heading : {0.0, 90.0, 180.0, 270.0}) {
         data::SavedView view;
         view.target = {centre.x(), centre.y(), centre.z()};
@@ -333,19 +335,22 @@ void TestSessionModels::ifcWallDrawnAtItsPixel()
             const QPointF at = screenOf(renderer, *c);
             if (at.x() < 0 || at.y() < 0 || at.x() >= kImageSize || at.y() >= kImageSize)
                 continue;
-            ++wallsChecked;
+            wallsChecked.insert(f.id);
             const auto hit = scene::Picker::pick(*renderer.camera(), session.scene().root(), at.x(), at.y());
             if (hit && hit->featureId && *hit->featureId == f.id) {
-                ++wallsSeen; // the wall is the nearest thing at its own centroid's pixel
+                wallsSeen.insert(f.id); // the wall is the nearest thing at its own centroid's pixel
                 QVERIFY2(!isSky(pixelAt(**image, at)), "a picked wall pixel shows sky");
                 const auto feature = session.modelFeature(*id, f.id);
                 QVERIFY(feature && feature->type == f.type && !feature->externalId.isEmpty());
             }
         }
     }
-    // Walls seen edge-on or behind windows may hide their centroid; most must not.
-    QVERIFY2(wallsChecked >= 4 && wallsSeen * 2 >= wallsChecked,
-             qPrintable(QStringLiteral("%1 of %2 wall centroids picked their wall").arg(wallsSeen).arg(wallsChecked)));
+    // Seen from the four sides, every wall faces the camera once; a window over its centroid may
+    // hide one, no more.
+    QVERIFY2(wallsChecked.size() >= 4 && wallsSeen.size() + 1 >= wallsChecked.size(),
+             qPrintable(QStringLiteral("%1 of %2 walls picked at their centroid's pixel")
+                            .arg(wallsSeen.size())
+                            .arg(wallsChecked.size())));
 }
 
 void TestSessionModels::brokenModelFailsAlone()
@@ -406,7 +411,12 @@ void TestSessionModels::tilesetPagesIn()
     savePng(**image, QStringLiteral("tileset_city.png"));
     QVERIFY2(node->stats().loaded >= 4, qPrintable(QString::number(node->stats().loaded)));
     QVERIFY2(node->firstError().isEmpty(), qPrintable(node->firstError()));
-    QVERIFY(!isSky(pixelAt(**image, {kImageSize / 2.0, kImageSize / 2.0})));
+    // The city blocks are small boxes scattered over the view: count what is not sky.
+    int drawn = 0;
+    for (int y = 0; y < kImageSize; y += 2)
+        for (int x = 0; x < kImageSize; x += 2)
+            drawn += isSky(pixelAt(**image, {double(x), double(y)})) ? 0 : 1;
+    QVERIFY2(drawn > 100, qPrintable(QString::number(drawn)));
     QVERIFY2(session.modelFeatures(*id).size() >= 40, qPrintable(QString::number(session.modelFeatures(*id).size())));
 }
 
