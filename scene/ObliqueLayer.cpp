@@ -9,6 +9,8 @@
 #include <osgDB/Options>
 #include <osgDB/ReadFile>
 #include <osgDB/Registry>
+#include <istream>
+#include <streambuf>
 #include <string>
 
 namespace citytwin::scene {
@@ -17,23 +19,80 @@ namespace {
 
 constexpr const char* kWarningKey = "citytwin.obliqueWarning";
 
-//! Why osgDB gave no node for PATH, in words a user can act on.
-QString readFailure(const QString& path, const osgDB::ReaderWriter::ReadResult& result)
+//! The bytes of a file, then zeros: OSG 3.6's binary reader keeps going on a stream that has
+//! failed and takes the garbage it did not read as array sizes, so a truncated .osgb can loop for
+//! hours. Zeros read as empty arrays and end the read; having served any of them marks the file
+//! as truncated. Capped, so a reader that wants endless bytes still meets the end.
+class ZeroPaddedBuffer : public std::streambuf
 {
-    const QString name = QFileInfo(path).fileName();
-    QString why = QString::fromStdString(result.message());
-    switch (result.status()) {
-    case osgDB::ReaderWriter::ReadResult::FILE_NOT_FOUND:
-        return QStringLiteral("%1: file not found").arg(path);
-    case osgDB::ReaderWriter::ReadResult::FILE_NOT_HANDLED:
-        return QStringLiteral("%1: not an OSGB file OpenSceneGraph can read%2")
-            .arg(path, why.isEmpty() ? QString() : QStringLiteral(" (") + why + QLatin1Char(')'));
-    default:
-        break;
+public:
+    explicit ZeroPaddedBuffer(QByteArray bytes) : m_bytes(std::move(bytes))
+    {
+        char* begin = m_bytes.data();
+        setg(begin, begin, begin + m_bytes.size());
     }
-    if (why.isEmpty())
-        why = QStringLiteral("not OSGB or truncated");
-    return QStringLiteral("%1: cannot read %2: %3").arg(path, name, why);
+    bool overran() const { return m_padded > 0; }
+
+protected:
+    int_type underflow() override
+    {
+        if (m_padded >= kMaxPadding)
+            return traits_type::eof();
+        m_padded += sizeof(m_zeros);
+        setg(m_zeros, m_zeros, m_zeros + sizeof(m_zeros));
+        return traits_type::to_int_type(m_zeros[0]);
+    }
+    pos_type seekoff(off_type off, std::ios_base::seekdir dir, std::ios_base::openmode which) override
+    {
+        if (!(which & std::ios_base::in))
+            return pos_type(off_type(-1));
+        const bool inBytes = eback() == m_bytes.data();
+        const off_type current = inBytes ? off_type(gptr() - eback()) : off_type(m_bytes.size());
+        const off_type target = dir == std::ios_base::beg ? off : dir == std::ios_base::cur ? current + off
+                                                                                            : m_bytes.size() + off;
+        return seekpos(pos_type(target), which);
+    }
+    pos_type seekpos(pos_type pos, std::ios_base::openmode which) override
+    {
+        if (!(which & std::ios_base::in) || off_type(pos) < 0 || off_type(pos) > off_type(m_bytes.size()))
+            return pos_type(off_type(-1));
+        char* begin = m_bytes.data();
+        setg(begin, begin + off_type(pos), begin + m_bytes.size());
+        return pos;
+    }
+
+private:
+    static constexpr std::size_t kMaxPadding = std::size_t(1) << 20;
+    QByteArray m_bytes;
+    char m_zeros[4096] = {};
+    std::size_t m_padded = 0;
+};
+
+//! Reads one root tile with READER (the osgb plugin), through ZeroPaddedBuffer.
+data::Result<osg::ref_ptr<osg::Node>> readRootTile(osgDB::ReaderWriter& reader, const QString& path,
+                                                   const osgDB::Options* options)
+{
+    QFile file(path);
+    if (!file.open(QIODevice::ReadOnly))
+        return data::Status::error(data::Status::Code::NotFound,
+                                   QStringLiteral("%1: cannot open: %2").arg(path, file.errorString()));
+    const QByteArray bytes = file.readAll();
+    ZeroPaddedBuffer buffer(bytes);
+    std::istream in(&buffer);
+    osgDB::ReaderWriter::ReadResult result = reader.readNode(in, options);
+    osg::ref_ptr<osg::Node> node = result.takeNode();
+    if (buffer.overran())
+        return data::Status::error(data::Status::Code::FormatError,
+                                   QStringLiteral("%1: truncated OSGB file (%2 bytes end in the middle of the scene)")
+                                       .arg(path)
+                                       .arg(bytes.size()));
+    if (!node) {
+        const QString why = QString::fromStdString(result.message());
+        return data::Status::error(data::Status::Code::FormatError,
+                                   QStringLiteral("%1: not an OSGB file OpenSceneGraph can read%2")
+                                       .arg(path, why.isEmpty() ? QString() : QStringLiteral(" (") + why + QLatin1Char(')')));
+    }
+    return node;
 }
 
 //! Tile coordinates → local frame: TOPROJECT (column-major, column vectors), then − ORIGIN.
@@ -56,7 +115,8 @@ data::Result<osg::ref_ptr<osg::Node>> buildObliqueLayer(const QStringList& rootT
         return data::Status::error(data::Status::Code::InvalidArgument,
                                    QStringLiteral("oblique layer: no root tiles to read"));
     // The stock "osg" plugin reads .osgb; without it every tile would fail with a vaguer message.
-    if (!osgDB::Registry::instance()->getReaderWriterForExtension("osgb"))
+    osgDB::ReaderWriter* reader = osgDB::Registry::instance()->getReaderWriterForExtension("osgb");
+    if (!reader)
         return data::Status::error(
             data::Status::Code::Unsupported,
             QStringLiteral("%1: OpenSceneGraph has no reader for .osgb (the osgdb_osg plugin is not installed)")
@@ -70,13 +130,12 @@ data::Result<osg::ref_ptr<osg::Node>> buildObliqueLayer(const QStringList& rootT
         // them with these options, wherever the process's working directory is.
         osg::ref_ptr<osgDB::Options> options = new osgDB::Options;
         options->getDatabasePathList().push_front(QFile::encodeName(info.absolutePath()).toStdString());
-        const std::string file = QFile::encodeName(info.absoluteFilePath()).toStdString();
-        osgDB::ReaderWriter::ReadResult result = osgDB::Registry::instance()->readNode(file, options.get());
-        osg::ref_ptr<osg::Node> node = result.takeNode();
-        if (!node) {
-            failures << readFailure(path, result);
+        data::Result<osg::ref_ptr<osg::Node>> read = readRootTile(*reader, path, options.get());
+        if (!read) {
+            failures << read.status().message();
             continue;
         }
+        osg::ref_ptr<osg::Node> node = read.value();
         node->setName(info.completeBaseName().toStdString());
         layer->addChild(node);
     }

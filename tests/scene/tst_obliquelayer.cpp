@@ -218,8 +218,9 @@ void TestObliqueLayer::pagerPagesInTheFinerLevel()
 void TestObliqueLayer::corruptRootsAreErrorsNamingTheFile_data()
 {
     QTest::addColumn<int>("keep"); // bytes of the real tile kept; -1: a text file
-    QTest::newRow("truncated") << 3000;
-    QTest::newRow("header only") << 16;
+    // OSG's own reader loops on garbage sizes after the end of a truncated file: every cut must end.
+    for (int keep : {16, 40, 200, 1000, 3000, 8000, 15000, 23000})
+        QTest::addRow("truncated at %d", keep) << keep;
     QTest::newRow("text") << -1;
 }
 
