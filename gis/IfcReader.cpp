@@ -123,10 +123,11 @@ Result<Model> read(const QString& path, const ModelReadOptions& options, Model& 
     for (const QString& e : file->errors)
         addWarning(model, QStringLiteral("parse: ") + e);
 
+    const qint64 geometryStart = timer.elapsed();
     auto geometry = IfcGeometry::convert(*file, options.cancel, [&](double f) { progress(0.1 + 0.7 * f); });
     if (!geometry)
         return geometry.status();
-    const qint64 geometryMs = timer.elapsed() - parseMs;
+    const qint64 geometryMs = timer.elapsed() - geometryStart;
     for (const QString& e : geometry->errors())
         addWarning(model, QStringLiteral("geometry: ") + e);
 

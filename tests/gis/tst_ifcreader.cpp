@@ -203,7 +203,7 @@ void TestIfcReader::generatedWall_data()
 {
     QTest::addColumn<double>("unitsPerMetre");
     QTest::addColumn<QString>("georeference");
-    for (const char* g : {"placement", "site", "mapConversion"}) {
+    for (const char* g : {"placement", "site", "mapConversion", "mapConversion UTM"}) {
         QTest::newRow(qPrintable(QStringLiteral("metre ") + g)) << 1.0 << QString(g);
         QTest::newRow(qPrintable(QStringLiteral("millimetre ") + g)) << 1000.0 << QString(g);
     }
@@ -232,15 +232,22 @@ void TestIfcReader::generatedWall()
         ModelPlacement p{{121.0, 30.7, 12.0}, false, -90.0, 1.0};
         want = frameBox(*gis::ModelPlacementFrame::create(p, options.projectCrs), lo, hi);
     } else {
-        // Map conversion straight into the project CRS, x axis turned 30° counter-clockwise.
-        spec.mapConversion = QStringList{"EPSG:4549", "500000.", "3400000.", "5.", "0.8660254", "0.5"};
+        // Map conversion, x axis turned 30° counter-clockwise: straight into the project CRS, or
+        // into UTM 51N ("32651", as some exporters write it) near Pinghu, reprojected per point.
+        const bool utm = georeference.endsWith("UTM");
+        const double e0 = utm ? 308000.0 : 500000.0, n0 = utm ? 3398000.0 : 3400000.0;
+        spec.mapConversion =
+            QStringList{utm ? "32651" : "EPSG:4549", stepReal(e0), stepReal(n0), "5.", "0.8660254", "0.5"};
+        auto toProject = gis::CrsTransformer::create(utm ? "EPSG:32651" : "EPSG:4549", "EPSG:4549");
+        QVERIFY(toProject);
         const double c = std::cos(M_PI / 6), s = std::sin(M_PI / 6);
         ProjectedPoint mn{1e300, 1e300, 5 + lo[2]}, mx{-1e300, -1e300, 5 + hi[2]};
         for (double x : {lo[0], hi[0]})
             for (double y : {lo[1], hi[1]}) {
-                const double e = 500000 + c * x - s * y, n = 3400000 + s * x + c * y;
-                mn = {std::min(mn.x, e), std::min(mn.y, n), mn.z};
-                mx = {std::max(mx.x, e), std::max(mx.y, n), mx.z};
+                const auto p = toProject->forward({e0 + c * x - s * y, n0 + s * x + c * y, 0.0});
+                QVERIFY(p);
+                mn = {std::min(mn.x, p->x), std::min(mn.y, p->y), mn.z};
+                mx = {std::max(mx.x, p->x), std::max(mx.y, p->y), mx.z};
             }
         want = {mn, mx};
     }
