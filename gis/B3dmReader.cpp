@@ -1,6 +1,5 @@
-#include "gis/GltfReader.h"
-
 #include "gis/GltfModelBuilder.h"
+#include "gis/GltfReader.h"
 
 #include <QJsonArray>
 #include <QJsonDocument>
@@ -28,7 +27,8 @@ std::uint32_t u32(const QByteArray& bytes, qsizetype offset)
 
 Status truncated(const QString& name, qsizetype at, const QString& what)
 {
-    return Status::error(Status::Code::FormatError, QStringLiteral("%1: b3dm truncated at byte %2: %3").arg(name).arg(at).arg(what));
+    return Status::error(Status::Code::FormatError,
+                         QStringLiteral("%1: b3dm truncated at byte %2: %3").arg(name).arg(at).arg(what));
 }
 
 //! Size in bytes of a batch-table binary component type, 0 for an unknown one.
@@ -38,7 +38,8 @@ int componentBytes(const QString& type)
         return 1;
     if (type == QLatin1String("SHORT") || type == QLatin1String("UNSIGNED_SHORT"))
         return 2;
-    if (type == QLatin1String("INT") || type == QLatin1String("UNSIGNED_INT") || type == QLatin1String("FLOAT"))
+    if (type == QLatin1String("INT") || type == QLatin1String("UNSIGNED_INT") ||
+        type == QLatin1String("FLOAT"))
         return 4;
     return type == QLatin1String("DOUBLE") ? 8 : 0;
 }
@@ -117,10 +118,12 @@ Result<Model> readB3dm(const QByteArray& bytes, const QString& name, const EcefC
     if (bytes.size() < kHeaderBytes)
         return truncated(name, bytes.size(), QStringLiteral("the header needs %1 bytes").arg(kHeaderBytes));
     if (std::memcmp(bytes.constData(), "b3dm", 4) != 0)
-        return Status::error(Status::Code::FormatError, QStringLiteral("%1: not a b3dm (no 'b3dm' magic at byte 0)").arg(name));
+        return Status::error(Status::Code::FormatError,
+                             QStringLiteral("%1: not a b3dm (no 'b3dm' magic at byte 0)").arg(name));
     if (const std::uint32_t version = u32(bytes, 4); version != 1)
-        return Status::error(Status::Code::Unsupported,
-                             QStringLiteral("%1: b3dm version %2 is not supported (only 1)").arg(name).arg(version));
+        return Status::error(
+            Status::Code::Unsupported,
+            QStringLiteral("%1: b3dm version %2 is not supported (only 1)").arg(name).arg(version));
     const std::uint32_t byteLength = u32(bytes, 8);
     if (byteLength > static_cast<std::uint64_t>(bytes.size()))
         return truncated(name, bytes.size(), QStringLiteral("the header declares %1 bytes").arg(byteLength));
@@ -147,42 +150,53 @@ Result<Model> readB3dm(const QByteArray& bytes, const QString& name, const EcefC
     }
     if (byteLength < header)
         return Status::error(Status::Code::FormatError,
-                             QStringLiteral("%1: b3dm byteLength %2 is smaller than its %3-byte header").arg(name).arg(byteLength).arg(header));
+                             QStringLiteral("%1: b3dm byteLength %2 is smaller than its %3-byte header")
+                                 .arg(name)
+                                 .arg(byteLength)
+                                 .arg(header));
 
     // Section by section, each must end within byteLength; the error names where it started.
     std::uint64_t at = header;
     const std::uint64_t sizes[4] = {featureJson, featureBinary, batchJson, batchBinary};
-    const char* names[4] = {"feature table JSON", "feature table binary", "batch table JSON", "batch table binary"};
+    const char* names[4] = {"feature table JSON", "feature table binary", "batch table JSON",
+                            "batch table binary"};
     std::uint64_t starts[4];
     for (int i = 0; i < 4; ++i) {
         starts[i] = at;
         if (at + sizes[i] > byteLength)
             return truncated(name, byteLength,
-                             QStringLiteral("the %1 of %2 bytes at byte %3 runs past the end").arg(QLatin1String(names[i])).arg(sizes[i]).arg(at));
+                             QStringLiteral("the %1 of %2 bytes at byte %3 runs past the end")
+                                 .arg(QLatin1String(names[i]))
+                                 .arg(sizes[i])
+                                 .arg(at));
         at += sizes[i];
     }
     if (at >= byteLength)
         return truncated(name, byteLength, QStringLiteral("no glTF after the tables (byte %1)").arg(at));
 
-    const QByteArray featureBin = bytes.mid(static_cast<qsizetype>(starts[1]), static_cast<qsizetype>(featureBinary));
+    const QByteArray featureBin =
+        bytes.mid(static_cast<qsizetype>(starts[1]), static_cast<qsizetype>(featureBinary));
     if (featureJson > 0) {
         QJsonParseError error;
-        const QJsonDocument doc =
-            QJsonDocument::fromJson(bytes.mid(static_cast<qsizetype>(starts[0]), static_cast<qsizetype>(featureJson)), &error);
+        const QJsonDocument doc = QJsonDocument::fromJson(
+            bytes.mid(static_cast<qsizetype>(starts[0]), static_cast<qsizetype>(featureJson)), &error);
         if (!doc.isObject())
-            return Status::error(Status::Code::FormatError,
-                                 QStringLiteral("%1: the feature table JSON at byte %2 is not a JSON object (%3)")
-                                     .arg(name)
-                                     .arg(starts[0] + static_cast<std::uint64_t>(error.offset))
-                                     .arg(error.errorString()));
+            return Status::error(
+                Status::Code::FormatError,
+                QStringLiteral("%1: the feature table JSON at byte %2 is not a JSON object (%3)")
+                    .arg(name)
+                    .arg(starts[0] + static_cast<std::uint64_t>(error.offset))
+                    .arg(error.errorString()));
         featureTable = doc.object();
     }
     // RTC_CENTER may sit in the binary body as three float32.
-    if (const QJsonObject ref = featureTable.value(QLatin1String("RTC_CENTER")).toObject(); ref.contains(QLatin1String("byteOffset"))) {
+    if (const QJsonObject ref = featureTable.value(QLatin1String("RTC_CENTER")).toObject();
+        ref.contains(QLatin1String("byteOffset"))) {
         const double offset = ref.value(QLatin1String("byteOffset")).toDouble(-1.0);
         if (offset < 0.0 || offset + 12.0 > static_cast<double>(featureBin.size()))
-            return Status::error(Status::Code::FormatError,
-                                 QStringLiteral("%1: RTC_CENTER points outside the feature table binary").arg(name));
+            return Status::error(
+                Status::Code::FormatError,
+                QStringLiteral("%1: RTC_CENTER points outside the feature table binary").arg(name));
         float c[3];
         std::memcpy(c, featureBin.constData() + static_cast<qsizetype>(offset), sizeof c);
         featureTable.insert(QStringLiteral("RTC_CENTER"), QJsonArray{c[0], c[1], c[2]});
@@ -195,13 +209,15 @@ Result<Model> readB3dm(const QByteArray& bytes, const QString& name, const EcefC
         const double length = featureTable.value(QLatin1String("BATCH_LENGTH")).toDouble(0.0);
         // A broken batch table JSON is left as it is for readGlbContent to report.
         if (parsed.isObject() && length > 0.0 && length <= 16777216.0) {
-            inlineBinaryProperties(table, bytes.mid(static_cast<qsizetype>(starts[3]), static_cast<qsizetype>(batchBinary)),
-                                   static_cast<std::size_t>(length));
+            inlineBinaryProperties(
+                table, bytes.mid(static_cast<qsizetype>(starts[3]), static_cast<qsizetype>(batchBinary)),
+                static_cast<std::size_t>(length));
             batchTable = QJsonDocument(table).toJson(QJsonDocument::Compact);
         }
     }
     const QByteArray glb = bytes.mid(static_cast<qsizetype>(at), static_cast<qsizetype>(byteLength - at));
-    return readGlbContent(glb, name, frame, batchTable, QJsonDocument(featureTable).toJson(QJsonDocument::Compact));
+    return readGlbContent(glb, name, frame, batchTable,
+                          QJsonDocument(featureTable).toJson(QJsonDocument::Compact));
 }
 
 } // namespace citytwin::gis

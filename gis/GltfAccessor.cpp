@@ -1,10 +1,9 @@
 #include "gis/GltfAccessor.h"
 
-#include <tiny_gltf.h>
-
 #include <cmath>
 #include <cstring>
 #include <limits>
+#include <tiny_gltf.h>
 
 namespace citytwin::gis::gltf {
 
@@ -53,11 +52,12 @@ Status locate(const tinygltf::Model& model, int bufferView, std::size_t byteOffs
                                      .arg(view.buffer));
     const std::size_t bufferSize = model.buffers[static_cast<std::size_t>(view.buffer)].data.size();
     if (view.byteOffset > bufferSize || view.byteLength > bufferSize - view.byteOffset)
-        return formatError(what, QStringLiteral("buffer view %1 (bytes %2..%3) runs past the end of its %4-byte buffer")
-                                     .arg(bufferView)
-                                     .arg(view.byteOffset)
-                                     .arg(view.byteOffset + view.byteLength)
-                                     .arg(bufferSize));
+        return formatError(
+            what, QStringLiteral("buffer view %1 (bytes %2..%3) runs past the end of its %4-byte buffer")
+                      .arg(bufferView)
+                      .arg(view.byteOffset)
+                      .arg(view.byteOffset + view.byteLength)
+                      .arg(bufferSize));
     stride = (allowStride && view.byteStride != 0) ? view.byteStride : elementSize;
     if (stride < elementSize)
         return formatError(what, QStringLiteral("byte stride %1 is smaller than an element (%2 bytes)")
@@ -67,17 +67,18 @@ Status locate(const tinygltf::Model& model, int bufferView, std::size_t byteOffs
     if (count == 0)
         return Status::ok();
     // Written so that no intermediate product can overflow: the last element must end inside the view.
-    const bool fits = byteOffset <= view.byteLength && elementSize <= view.byteLength - byteOffset
-                      && (count - 1) <= (view.byteLength - byteOffset - elementSize) / stride;
+    const bool fits = byteOffset <= view.byteLength && elementSize <= view.byteLength - byteOffset &&
+                      (count - 1) <= (view.byteLength - byteOffset - elementSize) / stride;
     if (!fits)
-        return formatError(what, QStringLiteral("%1 elements of %2 bytes (stride %3) at offset %4 do not fit in "
-                                                "buffer view %5 of %6 bytes")
-                                     .arg(count)
-                                     .arg(elementSize)
-                                     .arg(stride)
-                                     .arg(byteOffset)
-                                     .arg(bufferView)
-                                     .arg(view.byteLength));
+        return formatError(what,
+                           QStringLiteral("%1 elements of %2 bytes (stride %3) at offset %4 do not fit in "
+                                          "buffer view %5 of %6 bytes")
+                               .arg(count)
+                               .arg(elementSize)
+                               .arg(stride)
+                               .arg(byteOffset)
+                               .arg(bufferView)
+                               .arg(view.byteLength));
     base += byteOffset;
     return Status::ok();
 }
@@ -131,8 +132,8 @@ std::uint32_t toIndex(const std::uint8_t* p, int componentType)
 //! The shared reader: dense part (zeros without a buffer view), then sparse substitution.
 //! CONVERT(pointer to one component) gives an element of OUT.
 template <class T, class Convert>
-Status readAccessor(const tinygltf::Model& model, int index, int components, std::vector<T>& out, const QString& what,
-                    Convert convert)
+Status readAccessor(const tinygltf::Model& model, int index, int components, std::vector<T>& out,
+                    const QString& what, Convert convert)
 {
     out.clear();
     if (index < 0 || static_cast<std::size_t>(index) >= model.accessors.size())
@@ -140,20 +141,22 @@ Status readAccessor(const tinygltf::Model& model, int index, int components, std
     const tinygltf::Accessor& accessor = model.accessors[static_cast<std::size_t>(index)];
     const QString where = QStringLiteral("%1 (accessor %2)").arg(what).arg(index);
     if (tinygltf::GetNumComponentsInType(static_cast<std::uint32_t>(accessor.type)) != components)
-        return formatError(where, QStringLiteral("has %1 components per element, expected %2")
-                                      .arg(tinygltf::GetNumComponentsInType(static_cast<std::uint32_t>(accessor.type)))
-                                      .arg(components));
+        return formatError(
+            where, QStringLiteral("has %1 components per element, expected %2")
+                       .arg(tinygltf::GetNumComponentsInType(static_cast<std::uint32_t>(accessor.type)))
+                       .arg(components));
     const int size = componentSize(accessor.componentType);
     if (size == 0)
-        return formatError(where, QStringLiteral("unsupported component type %1").arg(accessor.componentType));
+        return formatError(where,
+                           QStringLiteral("unsupported component type %1").arg(accessor.componentType));
     const std::size_t elementSize = static_cast<std::size_t>(size) * static_cast<std::size_t>(components);
     const std::size_t count = accessor.count;
 
     if (accessor.bufferView >= 0) {
         const std::uint8_t* base = nullptr;
         std::size_t stride = 0;
-        if (Status s = locate(model, accessor.bufferView, accessor.byteOffset, count, elementSize, true, base, stride,
-                              where);
+        if (Status s = locate(model, accessor.bufferView, accessor.byteOffset, count, elementSize, true, base,
+                              stride, where);
             !s)
             return s;
         out.resize(count * static_cast<std::size_t>(components));
@@ -170,23 +173,24 @@ Status readAccessor(const tinygltf::Model& model, int index, int components, std
     if (!accessor.sparse.isSparse)
         return Status::ok();
     const auto& sparse = accessor.sparse;
-    if (sparse.count < 0 || static_cast<std::size_t>(sparse.count) > count || sparse.indices.byteOffset < 0
-        || sparse.values.byteOffset < 0)
+    if (sparse.count < 0 || static_cast<std::size_t>(sparse.count) > count || sparse.indices.byteOffset < 0 ||
+        sparse.values.byteOffset < 0)
         return formatError(where, QStringLiteral("sparse count %1 / offsets are invalid").arg(sparse.count));
     const std::size_t sparseCount = static_cast<std::size_t>(sparse.count);
     const int indexSize = componentSize(sparse.indices.componentType);
-    if (indexSize == 0 || sparse.indices.componentType == TINYGLTF_COMPONENT_TYPE_FLOAT
-        || sparse.indices.componentType == TINYGLTF_COMPONENT_TYPE_BYTE
-        || sparse.indices.componentType == TINYGLTF_COMPONENT_TYPE_SHORT)
-        return formatError(where, QStringLiteral("sparse indices have component type %1")
-                                      .arg(sparse.indices.componentType));
+    if (indexSize == 0 || sparse.indices.componentType == TINYGLTF_COMPONENT_TYPE_FLOAT ||
+        sparse.indices.componentType == TINYGLTF_COMPONENT_TYPE_BYTE ||
+        sparse.indices.componentType == TINYGLTF_COMPONENT_TYPE_SHORT)
+        return formatError(
+            where, QStringLiteral("sparse indices have component type %1").arg(sparse.indices.componentType));
     const std::uint8_t* indexBase = nullptr;
     const std::uint8_t* valueBase = nullptr;
     std::size_t indexStride = 0;
     std::size_t valueStride = 0;
-    if (Status s = locate(model, sparse.indices.bufferView, static_cast<std::size_t>(sparse.indices.byteOffset),
-                          sparseCount, static_cast<std::size_t>(indexSize), false, indexBase, indexStride,
-                          where + QStringLiteral(" sparse indices"));
+    if (Status s =
+            locate(model, sparse.indices.bufferView, static_cast<std::size_t>(sparse.indices.byteOffset),
+                   sparseCount, static_cast<std::size_t>(indexSize), false, indexBase, indexStride,
+                   where + QStringLiteral(" sparse indices"));
         !s)
         return s;
     if (Status s = locate(model, sparse.values.bufferView, static_cast<std::size_t>(sparse.values.byteOffset),
@@ -197,9 +201,9 @@ Status readAccessor(const tinygltf::Model& model, int index, int components, std
     for (std::size_t i = 0; i < sparseCount; ++i) {
         const std::uint32_t target = toIndex(indexBase + i * indexStride, sparse.indices.componentType);
         if (target >= count)
-            return formatError(where, QStringLiteral("sparse index %1 is past the accessor's %2 elements")
-                                          .arg(target)
-                                          .arg(count));
+            return formatError(
+                where,
+                QStringLiteral("sparse index %1 is past the accessor's %2 elements").arg(target).arg(count));
         for (int c = 0; c < components; ++c)
             out[target * static_cast<std::size_t>(components) + static_cast<std::size_t>(c)] =
                 convert(valueBase + i * valueStride + c * size, accessor.componentType, accessor.normalized);
@@ -226,11 +230,12 @@ Status readIndexAccessor(const tinygltf::Model& model, int accessor, std::vector
 {
     if (accessor >= 0 && static_cast<std::size_t>(accessor) < model.accessors.size()) {
         const int type = model.accessors[static_cast<std::size_t>(accessor)].componentType;
-        if (type != TINYGLTF_COMPONENT_TYPE_UNSIGNED_BYTE && type != TINYGLTF_COMPONENT_TYPE_UNSIGNED_SHORT
-            && type != TINYGLTF_COMPONENT_TYPE_UNSIGNED_INT)
-            return formatError(QStringLiteral("%1 (accessor %2)").arg(what).arg(accessor),
-                               QStringLiteral("indices must be unsigned byte, short or int, not component type %1")
-                                   .arg(type));
+        if (type != TINYGLTF_COMPONENT_TYPE_UNSIGNED_BYTE && type != TINYGLTF_COMPONENT_TYPE_UNSIGNED_SHORT &&
+            type != TINYGLTF_COMPONENT_TYPE_UNSIGNED_INT)
+            return formatError(
+                QStringLiteral("%1 (accessor %2)").arg(what).arg(accessor),
+                QStringLiteral("indices must be unsigned byte, short or int, not component type %1")
+                    .arg(type));
     }
     return readAccessor(model, accessor, 1, out, what,
                         [](const std::uint8_t* p, int type, bool) { return toIndex(p, type); });

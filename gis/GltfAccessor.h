@@ -18,8 +18,8 @@ namespace citytwin::gis::gltf {
 //! accepted; byteStride and sparse substitution are honoured. Every byte read is checked against
 //! its buffer view and buffer first, so a lying file gives an error, never an out-of-bounds read.
 //! WHAT names the attribute in messages ("POSITION of mesh 2 primitive 0").
-data::Status readFloatAccessor(const tinygltf::Model& model, int accessor, int components, std::vector<float>& out,
-                               const QString& what);
+data::Status readFloatAccessor(const tinygltf::Model& model, int accessor, int components,
+                               std::vector<float>& out, const QString& what);
 
 //! Reads a SCALAR index accessor (unsigned byte, short or int) into OUT.
 data::Status readIndexAccessor(const tinygltf::Model& model, int accessor, std::vector<std::uint32_t>& out,

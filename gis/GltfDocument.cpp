@@ -23,8 +23,8 @@ constexpr int kMaxWarnings = 8;
 //! accessors to it; unlit only changes shading; CESIUM_RTC is applied by the content reader).
 bool understood(const QString& extension)
 {
-    return extension == QLatin1String("KHR_mesh_quantization") || extension == QLatin1String("KHR_materials_unlit")
-           || extension == QLatin1String("CESIUM_RTC");
+    return extension == QLatin1String("KHR_mesh_quantization") ||
+           extension == QLatin1String("KHR_materials_unlit") || extension == QLatin1String("CESIUM_RTC");
 }
 
 std::uint32_t readU32(const QByteArray& bytes, qsizetype offset)
@@ -52,18 +52,21 @@ Status inspectJson(const QByteArray& json, const QString& name, GltfDocument& do
     if (!parsed.isObject())
         return formatError(name, QStringLiteral("glTF JSON is not an object"));
     const QJsonObject root = parsed.object();
-    const QString version = root.value(QLatin1String("asset")).toObject().value(QLatin1String("version")).toString();
+    const QString version =
+        root.value(QLatin1String("asset")).toObject().value(QLatin1String("version")).toString();
     if (version.isEmpty())
         return formatError(name, QStringLiteral("no asset.version: not a glTF file"));
     if (!version.startsWith(QLatin1String("2.")))
-        return Status::error(Status::Code::Unsupported,
-                             QStringLiteral("%1: glTF version %2 is not supported (only 2.x)").arg(name, version));
+        return Status::error(
+            Status::Code::Unsupported,
+            QStringLiteral("%1: glTF version %2 is not supported (only 2.x)").arg(name, version));
     for (const QJsonValue& v : root.value(QLatin1String("extensionsRequired")).toArray()) {
         const QString extension = v.toString();
         if (!understood(extension))
-            return Status::error(Status::Code::Unsupported,
-                                 QStringLiteral("%1: requires the glTF extension %2, which this reader cannot decode")
-                                     .arg(name, extension));
+            return Status::error(
+                Status::Code::Unsupported,
+                QStringLiteral("%1: requires the glTF extension %2, which this reader cannot decode")
+                    .arg(name, extension));
     }
     const QJsonArray centre = root.value(QLatin1String("extensions"))
                                   .toObject()
@@ -74,22 +77,25 @@ Status inspectJson(const QByteArray& json, const QString& name, GltfDocument& do
     if (!centre.isEmpty()) {
         if (centre.size() != 3 || !centre[0].isDouble() || !centre[1].isDouble() || !centre[2].isDouble())
             return formatError(name, QStringLiteral("CESIUM_RTC center is not three numbers"));
-        doc.rtcCentre = std::array<double, 3>{centre[0].toDouble(), centre[1].toDouble(), centre[2].toDouble()};
+        doc.rtcCentre =
+            std::array<double, 3>{centre[0].toDouble(), centre[1].toDouble(), centre[2].toDouble()};
     }
     return Status::ok();
 }
 
 //! Decodes with tinygltf's stb_image loader but turns a failure into a warning: tinygltf would
 //! otherwise refuse the whole model over one unreadable texture.
-bool tolerantImageLoader(tinygltf::Image* image, const int index, std::string* err, std::string* warn, int width,
-                         int height, const unsigned char* bytes, int size, void* userData)
+bool tolerantImageLoader(tinygltf::Image* image, const int index, std::string* err, std::string* warn,
+                         int width, int height, const unsigned char* bytes, int size, void* userData)
 {
     std::string problem;
     if (tinygltf::LoadImageData(image, index, &problem, warn, width, height, bytes, size, nullptr))
         return true;
     auto* warnings = static_cast<QStringList*>(userData);
     if (warnings->size() < kMaxWarnings)
-        warnings->append(QStringLiteral("image %1 not decoded: %2").arg(index).arg(QString::fromStdString(problem).trimmed()));
+        warnings->append(QStringLiteral("image %1 not decoded: %2")
+                             .arg(index)
+                             .arg(QString::fromStdString(problem).trimmed()));
     image->image.clear();
     image->width = image->height = 0;
     (void)err;
@@ -112,8 +118,9 @@ Result<GltfDocument> parse(const QByteArray& bytes, bool binary, const QString& 
                            : loader.LoadASCIIFromString(&doc.model, &err, &warn, bytes.constData(),
                                                         static_cast<unsigned int>(bytes.size()), dir);
     if (!ok)
-        return formatError(name, QString::fromStdString(err.empty() ? warn : err).trimmed().replace(
-                                     QLatin1Char('\n'), QStringLiteral("; ")));
+        return formatError(name, QString::fromStdString(err.empty() ? warn : err)
+                                     .trimmed()
+                                     .replace(QLatin1Char('\n'), QStringLiteral("; ")));
     doc.warnings = imageWarnings;
     for (const QString& line : QString::fromStdString(warn).split(QLatin1Char('\n'), Qt::SkipEmptyParts))
         if (doc.warnings.size() < kMaxWarnings)
@@ -128,34 +135,39 @@ Result<GltfDocument> loadGlbBytes(const QByteArray& glb, const QString& name, co
     if (glb.isEmpty())
         return formatError(name, QStringLiteral("the GLB is empty"));
     if (glb.size() < 12)
-        return formatError(name, QStringLiteral("GLB truncated at byte %1: the header needs 12 bytes").arg(glb.size()));
+        return formatError(
+            name, QStringLiteral("GLB truncated at byte %1: the header needs 12 bytes").arg(glb.size()));
     if (std::memcmp(glb.constData(), "glTF", 4) != 0)
         return formatError(name, QStringLiteral("not a GLB (no 'glTF' magic at byte 0)"));
     if (const std::uint32_t version = readU32(glb, 4); version != 2)
-        return Status::error(Status::Code::Unsupported,
-                             QStringLiteral("%1: GLB version %2 is not supported (only 2)").arg(name).arg(version));
+        return Status::error(
+            Status::Code::Unsupported,
+            QStringLiteral("%1: GLB version %2 is not supported (only 2)").arg(name).arg(version));
     const std::uint32_t length = readU32(glb, 8);
     if (length > static_cast<std::uint64_t>(glb.size()))
         return formatError(name, QStringLiteral("GLB truncated at byte %1: its header declares %2 bytes")
                                      .arg(glb.size())
                                      .arg(length));
     if (length < 20)
-        return formatError(name, QStringLiteral("GLB declares %1 bytes, too few for a JSON chunk").arg(length));
+        return formatError(name,
+                           QStringLiteral("GLB declares %1 bytes, too few for a JSON chunk").arg(length));
     const std::uint32_t jsonLength = readU32(glb, 12);
     if (readU32(glb, 16) != kChunkJson)
         return formatError(name, QStringLiteral("the GLB chunk at byte 12 is not JSON"));
     if (jsonLength > length - 20)
-        return formatError(name, QStringLiteral("GLB truncated at byte %1: the JSON chunk needs %2 bytes from byte 20")
-                                     .arg(length)
-                                     .arg(jsonLength));
+        return formatError(
+            name, QStringLiteral("GLB truncated at byte %1: the JSON chunk needs %2 bytes from byte 20")
+                      .arg(length)
+                      .arg(jsonLength));
     const qsizetype binHeader = 20 + static_cast<qsizetype>(jsonLength);
     if (binHeader + 8 <= static_cast<qsizetype>(length)) {
         const std::uint32_t binLength = readU32(glb, binHeader);
         if (readU32(glb, binHeader + 4) == kChunkBin && binLength > length - binHeader - 8)
-            return formatError(name, QStringLiteral("GLB truncated at byte %1: the BIN chunk at byte %2 needs %3 bytes")
-                                         .arg(length)
-                                         .arg(binHeader)
-                                         .arg(binLength));
+            return formatError(
+                name, QStringLiteral("GLB truncated at byte %1: the BIN chunk at byte %2 needs %3 bytes")
+                          .arg(length)
+                          .arg(binHeader)
+                          .arg(binLength));
     }
     GltfDocument header;
     if (Status s = inspectJson(glb.mid(20, jsonLength), name, header); !s)

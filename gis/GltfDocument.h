@@ -27,6 +27,7 @@ struct GltfDocument
 data::Result<GltfDocument> loadGltfFile(const QString& path);
 
 //! Reads a GLB held in memory (3D Tiles content); external URIs resolve against BASEDIR.
-data::Result<GltfDocument> loadGlbBytes(const QByteArray& glb, const QString& name, const QString& baseDir = {});
+data::Result<GltfDocument> loadGlbBytes(const QByteArray& glb, const QString& name,
+                                        const QString& baseDir = {});
 
 } // namespace citytwin::gis::gltf

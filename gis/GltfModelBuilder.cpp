@@ -1,13 +1,12 @@
 #include "gis/GltfModelBuilder.h"
 
-#include <tiny_gltf.h>
-
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
 #include <algorithm>
 #include <cmath>
 #include <limits>
+#include <tiny_gltf.h>
 
 namespace citytwin::gis::gltf {
 
@@ -33,7 +32,8 @@ QString jsonValueText(const QJsonValue& value)
     }
 }
 
-std::vector<std::int64_t> addNodeFeatures(const tinygltf::Model& gltf, const GltfScene& scene, data::Model& out)
+std::vector<std::int64_t> addNodeFeatures(const tinygltf::Model& gltf, const GltfScene& scene,
+                                          data::Model& out)
 {
     std::vector<std::int64_t> featureOfNode(gltf.nodes.size(), -1);
     for (const int nodeIndex : scene.meshNodes) {
@@ -44,10 +44,12 @@ std::vector<std::int64_t> addNodeFeatures(const tinygltf::Model& gltf, const Glt
         const QString nodeName = QString::fromStdString(node.name);
         feature.externalId = nodeName.isEmpty() ? QStringLiteral("node %1").arg(nodeIndex) : nodeName;
         feature.name = nodeName;
-        if (feature.name.isEmpty() && node.mesh >= 0 && static_cast<std::size_t>(node.mesh) < gltf.meshes.size())
+        if (feature.name.isEmpty() && node.mesh >= 0 &&
+            static_cast<std::size_t>(node.mesh) < gltf.meshes.size())
             feature.name = QString::fromStdString(gltf.meshes[static_cast<std::size_t>(node.mesh)].name);
         if (!node.extras_json_string.empty()) {
-            const QJsonDocument extras = QJsonDocument::fromJson(QByteArray::fromStdString(node.extras_json_string));
+            const QJsonDocument extras =
+                QJsonDocument::fromJson(QByteArray::fromStdString(node.extras_json_string));
             if (extras.isObject()) {
                 const QJsonObject object = extras.object();
                 for (auto it = object.begin(); it != object.end(); ++it)
@@ -63,7 +65,8 @@ std::vector<std::int64_t> addNodeFeatures(const tinygltf::Model& gltf, const Glt
     return featureOfNode;
 }
 
-Status addBatchFeatures(const QByteArray& batchTableJson, std::size_t count, const QString& name, data::Model& out)
+Status addBatchFeatures(const QByteArray& batchTableJson, std::size_t count, const QString& name,
+                        data::Model& out)
 {
     QJsonObject table;
     if (!batchTableJson.trimmed().isEmpty()) {
@@ -131,8 +134,9 @@ std::vector<int> addTextures(const tinygltf::Model& gltf, const GltfScene& scene
             textureOfImage[index] = static_cast<int>(out.textures.size());
             out.textures.push_back(std::move(*texture));
         } else {
-            out.warnings.append(QStringLiteral("image %1 has a pixel layout that cannot be used, texture dropped")
-                                    .arg(primitive.image));
+            out.warnings.append(
+                QStringLiteral("image %1 has a pixel layout that cannot be used, texture dropped")
+                    .arg(primitive.image));
         }
     }
     return textureOfImage;
@@ -152,8 +156,9 @@ void setPositions(data::ModelMesh& mesh, const data::ProjectedPoint* points, std
         }
     }
     // The box centre keeps every float offset as small as the mesh allows.
-    mesh.anchor = count ? data::ProjectedPoint{0.5 * (lo[0] + hi[0]), 0.5 * (lo[1] + hi[1]), 0.5 * (lo[2] + hi[2])}
-                        : data::ProjectedPoint{};
+    mesh.anchor =
+        count ? data::ProjectedPoint{0.5 * (lo[0] + hi[0]), 0.5 * (lo[1] + hi[1]), 0.5 * (lo[2] + hi[2])}
+              : data::ProjectedPoint{};
     mesh.positions.resize(count * 3);
     for (std::size_t i = 0; i < count; ++i) {
         mesh.positions[i * 3] = static_cast<float>(points[i].x - mesh.anchor.x);
@@ -169,7 +174,8 @@ void setBatchFeatures(data::ModelMesh& mesh, const std::vector<float>& batchIds,
     bool uniform = true;
     for (std::size_t i = 0; i < batchIds.size(); ++i) {
         const float id = batchIds[i];
-        const bool valid = id >= 0.0f && id == std::floor(id) && static_cast<double>(id) < static_cast<double>(count);
+        const bool valid =
+            id >= 0.0f && id == std::floor(id) && static_cast<double>(id) < static_cast<double>(count);
         if (!valid)
             ++badIds;
         mesh.vertexFeature[i] = valid ? firstId + static_cast<std::int64_t>(id) : -1;

@@ -19,7 +19,8 @@ namespace citytwin::gis::gltf {
 //! One feature per mesh node of SCENE (type "Node", the node's name or "node N", extras
 //! entries as attributes), ids continuing after OUT's existing features. Returns the feature
 //! id of each glTF node (-1 for nodes without a mesh).
-std::vector<std::int64_t> addNodeFeatures(const tinygltf::Model& gltf, const GltfScene& scene, data::Model& out);
+std::vector<std::int64_t> addNodeFeatures(const tinygltf::Model& gltf, const GltfScene& scene,
+                                          data::Model& out);
 
 //! COUNT features (ids 0..COUNT-1 after OUT's existing ones) from a 3D Tiles batch table: the
 //! values of every JSON array property at the batch id become attributes; binary-body

@@ -1,11 +1,11 @@
 #include "gis/GltfReader.h"
 
-#include "gis/ThreadCrsCache.h"
 #include "gis/GltfDocument.h"
 #include "gis/GltfModelBuilder.h"
 #include "gis/GltfScene.h"
 #include "gis/Matrix4d.h"
 #include "gis/ModelPlacementFrame.h"
+#include "gis/ThreadCrsCache.h"
 
 #include <QFileInfo>
 #include <QJsonArray>
@@ -100,7 +100,8 @@ Result<Model> readGltf(const QString& path, const ModelReadOptions& options)
         const std::size_t vertices = primitive.positions.size() / 3;
         projected.resize(vertices);
         for (std::size_t v = 0; v < vertices; ++v) {
-            double x = primitive.positions[v * 3], y = primitive.positions[v * 3 + 1], z = primitive.positions[v * 3 + 2];
+            double x = primitive.positions[v * 3], y = primitive.positions[v * 3 + 1],
+                   z = primitive.positions[v * 3 + 2];
             yUpToZUp(x, y, z);
             projected[v] = frame->toProjected(x, y, z);
         }
@@ -117,10 +118,12 @@ Result<Model> readGltf(const QString& path, const ModelReadOptions& options)
         }
         model.meshes.push_back(std::move(mesh));
         if (options.progress)
-            options.progress(0.3 + 0.7 * static_cast<double>(p + 1) / static_cast<double>(scene->primitives.size()));
+            options.progress(0.3 + 0.7 * static_cast<double>(p + 1) /
+                                       static_cast<double>(scene->primitives.size()));
     }
     if (!model.computeBounds())
-        return Status::error(Status::Code::FormatError, QStringLiteral("%1: no triangles in the default scene").arg(name));
+        return Status::error(Status::Code::FormatError,
+                             QStringLiteral("%1: no triangles in the default scene").arg(name));
     return model;
 }
 
@@ -128,21 +131,25 @@ Result<Model> readGlbContent(const QByteArray& glb, const QString& name, const E
                              const QByteArray& batchTableJson, const QByteArray& featureTableJson)
 {
     if (!isFinite(frame.tileTransform))
-        return Status::error(Status::Code::InvalidArgument, QStringLiteral("%1: the tile transform is not finite").arg(name));
+        return Status::error(Status::Code::InvalidArgument,
+                             QStringLiteral("%1: the tile transform is not finite").arg(name));
     QJsonObject featureTable;
     if (!featureTableJson.trimmed().isEmpty()) {
         const QJsonDocument doc = QJsonDocument::fromJson(featureTableJson);
         if (!doc.isObject())
-            return Status::error(Status::Code::FormatError, QStringLiteral("%1: the feature table is not a JSON object").arg(name));
+            return Status::error(Status::Code::FormatError,
+                                 QStringLiteral("%1: the feature table is not a JSON object").arg(name));
         featureTable = doc.object();
     }
     auto doc = gltf::loadGlbBytes(glb, name);
     if (!doc)
         return doc.status();
     std::array<double, 3> rtc{0.0, 0.0, 0.0};
-    if (const QJsonArray centre = featureTable.value(QLatin1String("RTC_CENTER")).toArray(); !centre.isEmpty()) {
+    if (const QJsonArray centre = featureTable.value(QLatin1String("RTC_CENTER")).toArray();
+        !centre.isEmpty()) {
         if (centre.size() != 3 || !centre[0].isDouble() || !centre[1].isDouble() || !centre[2].isDouble())
-            return Status::error(Status::Code::FormatError, QStringLiteral("%1: RTC_CENTER is not three numbers").arg(name));
+            return Status::error(Status::Code::FormatError,
+                                 QStringLiteral("%1: RTC_CENTER is not three numbers").arg(name));
         rtc = {centre[0].toDouble(), centre[1].toDouble(), centre[2].toDouble()};
     } else if (doc->rtcCentre) {
         rtc = *doc->rtcCentre;
@@ -170,11 +177,13 @@ Result<Model> readGlbContent(const QByteArray& glb, const QString& name, const E
     std::size_t batchCount = 0;
     std::vector<std::int64_t> featureOfNode;
     if (batched) {
-        const double declared = batchLength.isDouble() ? batchLength.toDouble() : static_cast<double>(maxBatchId) + 1.0;
+        const double declared =
+            batchLength.isDouble() ? batchLength.toDouble() : static_cast<double>(maxBatchId) + 1.0;
         // Feature ids travel to the shader as floats: more than 2^24 cannot be told apart.
         if (!(declared >= 0.0 && declared <= 16777216.0))
-            return Status::error(Status::Code::FormatError,
-                                 QStringLiteral("%1: BATCH_LENGTH %2 is not a usable feature count").arg(name).arg(declared));
+            return Status::error(
+                Status::Code::FormatError,
+                QStringLiteral("%1: BATCH_LENGTH %2 is not a usable feature count").arg(name).arg(declared));
         batchCount = static_cast<std::size_t>(declared);
         if (Status s = gltf::addBatchFeatures(batchTableJson, batchCount, name, model); !s)
             return s;
@@ -194,7 +203,8 @@ Result<Model> readGlbContent(const QByteArray& glb, const QString& name, const E
         const std::size_t vertices = primitive.positions.size() / 3;
         double sum[3] = {0.0, 0.0, 0.0};
         for (std::size_t v = 0; v < vertices; ++v) {
-            double x = primitive.positions[v * 3], y = primitive.positions[v * 3 + 1], z = primitive.positions[v * 3 + 2];
+            double x = primitive.positions[v * 3], y = primitive.positions[v * 3 + 1],
+                   z = primitive.positions[v * 3 + 2];
             yUpToZUp(x, y, z);
             x += rtc[0], y += rtc[1], z += rtc[2];
             transformPoint(tile, x, y, z);
@@ -241,12 +251,16 @@ Result<Model> readGlbContent(const QByteArray& glb, const QString& name, const E
                 out[r] = j[r][0] * e[0] + j[r][1] * e[1] + j[r][2] * e[2];
             const double len = std::sqrt(out[0] * out[0] + out[1] * out[1] + out[2] * out[2]);
             for (int r = 0; r < 3; ++r)
-                mesh.normals[v + static_cast<std::size_t>(r)] = len > 0.0 ? static_cast<float>(out[r] / len) : (r == 2 ? 1.0f : 0.0f);
+                mesh.normals[v + static_cast<std::size_t>(r)] =
+                    len > 0.0 ? static_cast<float>(out[r] / len) : (r == 2 ? 1.0f : 0.0f);
         }
         model.meshes.push_back(std::move(mesh));
     }
     if (badIds > 0 && model.warnings.size() < kMaxWarnings)
-        model.warnings.append(QStringLiteral("%1: %2 vertices have a batch id outside 0..%3").arg(name).arg(badIds).arg(batchCount));
+        model.warnings.append(QStringLiteral("%1: %2 vertices have a batch id outside 0..%3")
+                                  .arg(name)
+                                  .arg(badIds)
+                                  .arg(batchCount));
     // A tile without triangles is odd but harmless: it shows nothing instead of failing the layer.
     if (!model.computeBounds() && model.warnings.size() < kMaxWarnings)
         model.warnings.append(QStringLiteral("%1: no triangles in the content").arg(name));

@@ -3,11 +3,10 @@
 #include "gis/GltfAccessor.h"
 #include "gis/Matrix4d.h"
 
-#include <tiny_gltf.h>
-
 #include <algorithm>
 #include <cmath>
 #include <cstring>
+#include <tiny_gltf.h>
 
 namespace citytwin::gis::gltf {
 
@@ -35,8 +34,9 @@ Matrix4d localMatrix(const tinygltf::Node& node)
     }
     double qx = 0, qy = 0, qz = 0, qw = 1;
     if (node.rotation.size() == 4) {
-        const double len = std::sqrt(node.rotation[0] * node.rotation[0] + node.rotation[1] * node.rotation[1]
-                                     + node.rotation[2] * node.rotation[2] + node.rotation[3] * node.rotation[3]);
+        const double len =
+            std::sqrt(node.rotation[0] * node.rotation[0] + node.rotation[1] * node.rotation[1] +
+                      node.rotation[2] * node.rotation[2] + node.rotation[3] * node.rotation[3]);
         if (len > 0.0) {
             qx = node.rotation[0] / len;
             qy = node.rotation[1] / len;
@@ -47,7 +47,8 @@ Matrix4d localMatrix(const tinygltf::Node& node)
     const double r[3][3] = {{1 - 2 * (qy * qy + qz * qz), 2 * (qx * qy - qz * qw), 2 * (qx * qz + qy * qw)},
                             {2 * (qx * qy + qz * qw), 1 - 2 * (qx * qx + qz * qz), 2 * (qy * qz - qx * qw)},
                             {2 * (qx * qz - qy * qw), 2 * (qy * qz + qx * qw), 1 - 2 * (qx * qx + qy * qy)}};
-    const double s[3] = {node.scale.size() == 3 ? node.scale[0] : 1.0, node.scale.size() == 3 ? node.scale[1] : 1.0,
+    const double s[3] = {node.scale.size() == 3 ? node.scale[0] : 1.0,
+                         node.scale.size() == 3 ? node.scale[1] : 1.0,
                          node.scale.size() == 3 ? node.scale[2] : 1.0};
     Matrix4d m = kIdentity4d;
     for (int c = 0; c < 3; ++c)
@@ -101,7 +102,8 @@ Status optionalAttribute(const tinygltf::Model& model, const tinygltf::Primitive
     const auto it = primitive.attributes.find(name);
     if (it == primitive.attributes.end())
         return Status::ok();
-    if (Status s = readFloatAccessor(model, it->second, components, out, where + QLatin1Char(' ') + QLatin1String(name));
+    if (Status s = readFloatAccessor(model, it->second, components, out,
+                                     where + QLatin1Char(' ') + QLatin1String(name));
         !s)
         return s;
     if (out.size() != vertices * static_cast<std::size_t>(components)) {
@@ -117,11 +119,13 @@ Status optionalAttribute(const tinygltf::Model& model, const tinygltf::Primitive
 Status addPrimitive(const tinygltf::Model& model, int nodeIndex, int meshIndex, int primitiveIndex,
                     const Matrix4d& world, const QString& name, GltfScene& scene)
 {
-    const tinygltf::Primitive& primitive =
-        model.meshes[static_cast<std::size_t>(meshIndex)].primitives[static_cast<std::size_t>(primitiveIndex)];
-    const QString where = QStringLiteral("%1: mesh %2 primitive %3").arg(name).arg(meshIndex).arg(primitiveIndex);
+    const tinygltf::Primitive& primitive = model.meshes[static_cast<std::size_t>(meshIndex)]
+                                               .primitives[static_cast<std::size_t>(primitiveIndex)];
+    const QString where =
+        QStringLiteral("%1: mesh %2 primitive %3").arg(name).arg(meshIndex).arg(primitiveIndex);
     const int mode = primitive.mode < 0 ? TINYGLTF_MODE_TRIANGLES : primitive.mode;
-    if (mode != TINYGLTF_MODE_TRIANGLES && mode != TINYGLTF_MODE_TRIANGLE_STRIP && mode != TINYGLTF_MODE_TRIANGLE_FAN) {
+    if (mode != TINYGLTF_MODE_TRIANGLES && mode != TINYGLTF_MODE_TRIANGLE_STRIP &&
+        mode != TINYGLTF_MODE_TRIANGLE_FAN) {
         warn(scene, QStringLiteral("%1: mode %2 (points/lines) skipped").arg(where).arg(mode));
         ++scene.skipped;
         return Status::ok();
@@ -135,13 +139,16 @@ Status addPrimitive(const tinygltf::Model& model, int nodeIndex, int meshIndex, 
     ScenePrimitive out;
     out.node = nodeIndex;
     std::vector<float> raw;
-    if (Status s = readFloatAccessor(model, position->second, 3, raw, where + QStringLiteral(" POSITION")); !s)
+    if (Status s = readFloatAccessor(model, position->second, 3, raw, where + QStringLiteral(" POSITION"));
+        !s)
         return s;
     const std::size_t vertices = raw.size() / 3;
 
     std::vector<std::uint32_t> sequence;
     if (primitive.indices >= 0) {
-        if (Status s = readIndexAccessor(model, primitive.indices, sequence, where + QStringLiteral(" indices")); !s)
+        if (Status s =
+                readIndexAccessor(model, primitive.indices, sequence, where + QStringLiteral(" indices"));
+            !s)
             return s;
         for (std::size_t i = 0; i < sequence.size(); ++i)
             if (sequence[i] >= vertices)
@@ -192,21 +199,23 @@ Status addPrimitive(const tinygltf::Model& model, int nodeIndex, int meshIndex, 
         out.normals[v + 2] = static_cast<float>(tz);
     }
     const char* batchName = primitive.attributes.count("_BATCHID") ? "_BATCHID" : "BATCHID";
-    if (Status s = optionalAttribute(model, primitive, batchName, 1, vertices, out.batchIds, where, scene); !s)
+    if (Status s = optionalAttribute(model, primitive, batchName, 1, vertices, out.batchIds, where, scene);
+        !s)
         return s;
 
     if (primitive.material >= 0 && static_cast<std::size_t>(primitive.material) < model.materials.size()) {
         const auto& pbr = model.materials[static_cast<std::size_t>(primitive.material)].pbrMetallicRoughness;
         if (pbr.baseColorFactor.size() == 4)
             for (int c = 0; c < 4; ++c)
-                out.colour[static_cast<std::size_t>(c)] =
-                    static_cast<float>(std::clamp(pbr.baseColorFactor[static_cast<std::size_t>(c)], 0.0, 1.0));
+                out.colour[static_cast<std::size_t>(c)] = static_cast<float>(
+                    std::clamp(pbr.baseColorFactor[static_cast<std::size_t>(c)], 0.0, 1.0));
         const int texture = pbr.baseColorTexture.index;
         if (texture >= 0 && static_cast<std::size_t>(texture) < model.textures.size()) {
             const int image = model.textures[static_cast<std::size_t>(texture)].source;
             const std::string uv = "TEXCOORD_" + std::to_string(std::max(0, pbr.baseColorTexture.texCoord));
             if (image >= 0 && static_cast<std::size_t>(image) < model.images.size()) {
-                if (Status s = optionalAttribute(model, primitive, uv.c_str(), 2, vertices, out.texCoords, where, scene);
+                if (Status s = optionalAttribute(model, primitive, uv.c_str(), 2, vertices, out.texCoords,
+                                                 where, scene);
                     !s)
                     return s;
                 if (!out.texCoords.empty() && !model.images[static_cast<std::size_t>(image)].image.empty())
@@ -240,7 +249,8 @@ std::vector<int> rootNodes(const tinygltf::Model& model)
 
 } // namespace
 
-Result<GltfScene> collectScene(const tinygltf::Model& model, const QString& name, const data::CancelToken& cancel)
+Result<GltfScene> collectScene(const tinygltf::Model& model, const QString& name,
+                               const data::CancelToken& cancel)
 {
     GltfScene scene;
     struct Pending
@@ -260,18 +270,21 @@ Result<GltfScene> collectScene(const tinygltf::Model& model, const QString& name
         const Pending item = stack.back();
         stack.pop_back();
         if (item.node < 0 || static_cast<std::size_t>(item.node) >= model.nodes.size())
-            return Status::error(Status::Code::FormatError, QStringLiteral("%1: node %2 does not exist").arg(name).arg(item.node));
+            return Status::error(Status::Code::FormatError,
+                                 QStringLiteral("%1: node %2 does not exist").arg(name).arg(item.node));
         // A node may appear only once in a scene's tree; a second visit means a cycle or shared child.
         if (visited[static_cast<std::size_t>(item.node)] || item.depth > kMaxDepth) {
-            warn(scene, QStringLiteral("%1: node %2 is reached twice (cycle?), skipped").arg(name).arg(item.node));
+            warn(scene,
+                 QStringLiteral("%1: node %2 is reached twice (cycle?), skipped").arg(name).arg(item.node));
             continue;
         }
         visited[static_cast<std::size_t>(item.node)] = 1;
         const tinygltf::Node& node = model.nodes[static_cast<std::size_t>(item.node)];
         const Matrix4d world = multiply(item.parent, localMatrix(node));
         if (!isFinite(world))
-            return Status::error(Status::Code::FormatError,
-                                 QStringLiteral("%1: node %2 has a transform that is not finite").arg(name).arg(item.node));
+            return Status::error(
+                Status::Code::FormatError,
+                QStringLiteral("%1: node %2 has a transform that is not finite").arg(name).arg(item.node));
         if (node.mesh >= 0) {
             if (static_cast<std::size_t>(node.mesh) >= model.meshes.size())
                 return Status::error(Status::Code::FormatError,
@@ -282,7 +295,9 @@ Result<GltfScene> collectScene(const tinygltf::Model& model, const QString& name
             scene.meshNodes.push_back(item.node);
             const auto& primitives = model.meshes[static_cast<std::size_t>(node.mesh)].primitives;
             for (std::size_t p = 0; p < primitives.size(); ++p)
-                if (Status s = addPrimitive(model, item.node, node.mesh, static_cast<int>(p), world, name, scene); !s)
+                if (Status s =
+                        addPrimitive(model, item.node, node.mesh, static_cast<int>(p), world, name, scene);
+                    !s)
                     return s;
         }
         for (auto it = node.children.rbegin(); it != node.children.rend(); ++it)
@@ -295,7 +310,8 @@ std::optional<data::ModelTexture> toTexture(const tinygltf::Image& image)
 {
     const int channels = image.component;
     const int bytesPerChannel = image.bits == 16 ? 2 : 1;
-    if (image.width <= 0 || image.height <= 0 || channels < 1 || channels > 4 || (image.bits != 8 && image.bits != 16))
+    if (image.width <= 0 || image.height <= 0 || channels < 1 || channels > 4 ||
+        (image.bits != 8 && image.bits != 16))
         return std::nullopt;
     const std::size_t pixels = static_cast<std::size_t>(image.width) * static_cast<std::size_t>(image.height);
     if (image.image.size() < pixels * static_cast<std::size_t>(channels * bytesPerChannel))
@@ -306,8 +322,8 @@ std::optional<data::ModelTexture> toTexture(const tinygltf::Image& image)
     texture.rgba.resize(pixels * 4);
     const std::uint8_t* src = image.image.data();
     auto channel = [&](std::size_t pixel, int c) -> std::uint8_t {
-        const std::size_t at = (pixel * static_cast<std::size_t>(channels) + static_cast<std::size_t>(c))
-                               * static_cast<std::size_t>(bytesPerChannel);
+        const std::size_t at = (pixel * static_cast<std::size_t>(channels) + static_cast<std::size_t>(c)) *
+                               static_cast<std::size_t>(bytesPerChannel);
         if (bytesPerChannel == 1)
             return src[at];
         std::uint16_t v;

@@ -13,7 +13,7 @@
 namespace tinygltf {
 class Model;
 struct Image;
-}
+} // namespace tinygltf
 
 namespace citytwin::gis::gltf {
 
@@ -21,14 +21,14 @@ namespace citytwin::gis::gltf {
 //! with the node's world transform applied. Frames (placement, ECEF) are the caller's business.
 struct ScenePrimitive
 {
-    int node = -1;                       //!< the glTF node that instanced it
-    std::vector<double> positions;       //!< x,y,z per vertex
-    std::vector<float> normals;          //!< x,y,z per vertex, unit length; empty: none
-    std::vector<float> texCoords;        //!< u,v per vertex; empty: untextured
-    std::vector<float> batchIds;         //!< _BATCHID per vertex; empty: none
-    std::vector<std::uint32_t> indices;  //!< triangles, counter-clockwise
+    int node = -1;                                       //!< the glTF node that instanced it
+    std::vector<double> positions;                       //!< x,y,z per vertex
+    std::vector<float> normals;                          //!< x,y,z per vertex, unit length; empty: none
+    std::vector<float> texCoords;                        //!< u,v per vertex; empty: untextured
+    std::vector<float> batchIds;                         //!< _BATCHID per vertex; empty: none
+    std::vector<std::uint32_t> indices;                  //!< triangles, counter-clockwise
     std::array<float, 4> colour{1.0f, 1.0f, 1.0f, 1.0f}; //!< base colour factor
-    int image = -1;                      //!< glTF image of the base colour texture, -1: none
+    int image = -1;                                      //!< glTF image of the base colour texture, -1: none
 };
 
 //! The triangles of a glTF scene and which nodes carry meshes.
@@ -37,7 +37,7 @@ struct GltfScene
     std::vector<ScenePrimitive> primitives;
     std::vector<int> meshNodes; //!< nodes with a mesh, in traversal order (one feature each)
     QStringList warnings;
-    int skipped = 0;            //!< primitives without triangles (points, lines, no POSITION)
+    int skipped = 0; //!< primitives without triangles (points, lines, no POSITION)
 };
 
 //! Walks the default scene (else scene 0, else every root node), applying node transforms

@@ -39,8 +39,8 @@ inline void transformPoint(const Matrix4d& m, double& x, double& y, double& z)
 //! Determinant of the upper 3x3 (negative: the transform mirrors, triangle winding flips).
 inline double determinant3(const Matrix4d& m)
 {
-    return m[0] * (m[5] * m[10] - m[9] * m[6]) - m[4] * (m[1] * m[10] - m[9] * m[2])
-           + m[8] * (m[1] * m[6] - m[5] * m[2]);
+    return m[0] * (m[5] * m[10] - m[9] * m[6]) - m[4] * (m[1] * m[10] - m[9] * m[2]) +
+           m[8] * (m[1] * m[6] - m[5] * m[2]);
 }
 
 //! The matrix that carries normals: inverse transpose of the upper 3x3, row-major 3x3 result

@@ -57,11 +57,12 @@ Result<ProjectionFactors> projectionFactors(const CrsTransformer& toProject, dou
     // A geographic or feet-based "project CRS" would give degrees or a factor of 3.28: neither
     // is a frame metre-based models can be placed in.
     if (!std::isfinite(out.pointScale) || out.pointScale < 0.1 || out.pointScale > 10.0)
-        return Status::error(Status::Code::Unsupported,
-                             QStringLiteral("project CRS \"%1\" is not a projected CRS in metres at lon %2 lat %3")
-                                 .arg(toProject.targetCrs())
-                                 .arg(lonDeg)
-                                 .arg(latDeg));
+        return Status::error(
+            Status::Code::Unsupported,
+            QStringLiteral("project CRS \"%1\" is not a projected CRS in metres at lon %2 lat %3")
+                .arg(toProject.targetCrs())
+                .arg(lonDeg)
+                .arg(latDeg));
     return out;
 }
 
@@ -71,20 +72,22 @@ Result<ModelPlacementFrame> ModelPlacementFrame::create(const data::ModelPlaceme
                                                         const QString& projectCrs)
 {
     const data::GeoPoint& o = placement.origin;
-    if (!std::isfinite(o.lon) || !std::isfinite(o.lat) || o.lon < -180.0 || o.lon > 180.0 || o.lat < -90.0
-        || o.lat > 90.0)
-        return Status::error(Status::Code::InvalidArgument,
-                             QStringLiteral("placement origin lon %1 lat %2 is not a valid longitude/latitude")
-                                 .arg(o.lon)
-                                 .arg(o.lat));
+    if (!std::isfinite(o.lon) || !std::isfinite(o.lat) || o.lon < -180.0 || o.lon > 180.0 || o.lat < -90.0 ||
+        o.lat > 90.0)
+        return Status::error(
+            Status::Code::InvalidArgument,
+            QStringLiteral("placement origin lon %1 lat %2 is not a valid longitude/latitude")
+                .arg(o.lon)
+                .arg(o.lat));
     if (!std::isfinite(o.height) || !std::isfinite(placement.rotationDeg))
         return Status::error(Status::Code::InvalidArgument,
                              QStringLiteral("placement height %1 / rotation %2 must be finite")
                                  .arg(o.height)
                                  .arg(placement.rotationDeg));
     if (!std::isfinite(placement.scale) || placement.scale <= 0.0)
-        return Status::error(Status::Code::InvalidArgument,
-                             QStringLiteral("placement scale %1 must be a positive number").arg(placement.scale));
+        return Status::error(
+            Status::Code::InvalidArgument,
+            QStringLiteral("placement scale %1 must be a positive number").arg(placement.scale));
 
     auto cached = threadCrsTransformer(QString::fromLatin1(LocalFrame::kGeographicCrs), projectCrs);
     if (!cached)

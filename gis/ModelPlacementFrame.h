@@ -13,13 +13,14 @@ namespace citytwin::gis {
 //! project CRS for a ModelPlacement: the placement origin goes through PROJ (CGCS2000 lon/lat →
 //! project CRS) once; local offsets are rotated by the placement rotation plus the grid
 //! convergence at the origin (so the model's +y follows TRUE north, not grid north), scaled by
-//! the placement scale times the projection's point scale factor, and added (heights: the placement scale only). Exact at the
-//! origin; for a 1 km model in a Gauss–Krüger zone the error stays far below 1 cm. Copyable and
-//! thread-safe after creation (no PROJ objects kept).
+//! the placement scale times the projection's point scale factor, and added (heights: the placement scale
+//! only). Exact at the origin; for a 1 km model in a Gauss–Krüger zone the error stays far below 1 cm.
+//! Copyable and thread-safe after creation (no PROJ objects kept).
 class ModelPlacementFrame
 {
 public:
-    static data::Result<ModelPlacementFrame> create(const data::ModelPlacement& placement, const QString& projectCrs);
+    static data::Result<ModelPlacementFrame> create(const data::ModelPlacement& placement,
+                                                    const QString& projectCrs);
 
     data::ProjectedPoint toProjected(double x, double y, double z) const;
     //! Rotates a local direction (normals) into the project frame (unit length kept).

@@ -9,7 +9,8 @@ namespace citytwin::gis {
 using data::Result;
 using data::Status;
 
-Result<data::Model> readTileContent(const TilesetTile& tile, const QString& projectCrs, const data::CancelToken& cancel)
+Result<data::Model> readTileContent(const TilesetTile& tile, const QString& projectCrs,
+                                    const data::CancelToken& cancel)
 {
     const QString name = QFileInfo(tile.contentPath).fileName();
     if (tile.contentPath.isEmpty())
@@ -35,16 +36,17 @@ Result<data::Model> readTileContent(const TilesetTile& tile, const QString& proj
         const char* what;
     };
     static constexpr Known kUnsupported[] = {{"pnts", "point cloud"},
-                                              {"i3dm", "instanced 3D model"},
-                                              {"cmpt", "composite"},
-                                              {"subt", "implicit tiling subtree"}};
+                                             {"i3dm", "instanced 3D model"},
+                                             {"cmpt", "composite"},
+                                             {"subt", "implicit tiling subtree"}};
     for (const Known& known : kUnsupported)
         if (magic == known.magic)
             return Status::error(Status::Code::Unsupported,
                                  QStringLiteral("%1: 3D Tiles content format '%2' (%3) is not supported")
                                      .arg(name, QLatin1String(known.magic), QLatin1String(known.what)));
     if (bytes.isEmpty())
-        return Status::error(Status::Code::FormatError, QStringLiteral("%1: the content file is empty").arg(name));
+        return Status::error(Status::Code::FormatError,
+                             QStringLiteral("%1: the content file is empty").arg(name));
     QString shown;
     for (const char c : magic)
         shown += (c >= 32 && c < 127) ? QChar(c) : QLatin1Char('?');

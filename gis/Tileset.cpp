@@ -60,7 +60,8 @@ QString resolveUri(const QString& uri, const QString& tilesetFile)
 
 } // namespace
 
-Status TilesetReader::readFile(const QString& path, int parent, const Matrix4d& parentTransform, bool parentRefineAdd)
+Status TilesetReader::readFile(const QString& path, int parent, const Matrix4d& parentTransform,
+                               bool parentRefineAdd)
 {
     const QString canonical = QFileInfo(path).canonicalFilePath();
     if (canonical.isEmpty())
@@ -70,16 +71,19 @@ Status TilesetReader::readFile(const QString& path, int parent, const Matrix4d& 
         for (const QString& f : openFiles.mid(openFiles.indexOf(canonical)))
             chain.append(QFileInfo(f).fileName());
         chain.append(QFileInfo(canonical).fileName());
-        return fileError(openFiles.front(), QStringLiteral("external tilesets reference each other in a cycle: %1")
-                                                .arg(chain.join(QStringLiteral(" → "))));
+        return fileError(openFiles.front(),
+                         QStringLiteral("external tilesets reference each other in a cycle: %1")
+                             .arg(chain.join(QStringLiteral(" → "))));
     }
     QFile file(canonical);
     if (!file.open(QIODevice::ReadOnly))
-        return fileError(path, QStringLiteral("cannot open: %1").arg(file.errorString()), Status::Code::IoError);
+        return fileError(path, QStringLiteral("cannot open: %1").arg(file.errorString()),
+                         Status::Code::IoError);
     QJsonParseError error;
     const QJsonDocument doc = QJsonDocument::fromJson(file.readAll(), &error);
     if (error.error != QJsonParseError::NoError)
-        return fileError(path, QStringLiteral("not JSON (byte %1: %2)").arg(error.offset).arg(error.errorString()));
+        return fileError(path,
+                         QStringLiteral("not JSON (byte %1: %2)").arg(error.offset).arg(error.errorString()));
     const QJsonObject root = doc.object();
     if (!root.value(QLatin1String("asset")).toObject().value(QLatin1String("version")).isString())
         return fileError(path, QStringLiteral("no asset.version: not a 3D Tiles tileset"));
@@ -96,7 +100,8 @@ Status TilesetReader::readTile(const QJsonObject& json, const QString& file, int
                                const Matrix4d& parentTransform, bool parentRefineAdd, int depth)
 {
     if (cancel.isCancelled())
-        return Status::error(Status::Code::Cancelled, QStringLiteral("%1: cancelled").arg(QFileInfo(file).fileName()));
+        return Status::error(Status::Code::Cancelled,
+                             QStringLiteral("%1: cancelled").arg(QFileInfo(file).fileName()));
     if (out.tiles.size() >= kMaxTiles)
         return fileError(file, QStringLiteral("more than %1 tiles").arg(kMaxTiles));
     if (depth > kMaxDepth)
@@ -123,12 +128,14 @@ Status TilesetReader::readTile(const QJsonObject& json, const QString& file, int
     if (!error.isDouble() || !std::isfinite(error.toDouble()))
         return fileError(file, QStringLiteral("%1: geometricError is missing or not a number").arg(where));
     if (error.toDouble() < 0.0)
-        return fileError(file, QStringLiteral("%1: geometricError %2 is negative").arg(where).arg(error.toDouble()));
+        return fileError(
+            file, QStringLiteral("%1: geometricError %2 is negative").arg(where).arg(error.toDouble()));
     tile.geometricError = error.toDouble();
     const QString refine = json.value(QLatin1String("refine")).toString().toUpper();
     tile.refineAdd = refine.isEmpty() ? parentRefineAdd : refine == QLatin1String("ADD");
 
-    auto sphere = tiles::projectedSphere(json.value(QLatin1String("boundingVolume")).toObject(), tile.transform, transformers);
+    auto sphere = tiles::projectedSphere(json.value(QLatin1String("boundingVolume")).toObject(),
+                                         tile.transform, transformers);
     if (!sphere)
         return fileError(file, QStringLiteral("%1: %2").arg(where, sphere.status().message()));
     tile.centre = sphere->centre;
@@ -136,13 +143,16 @@ Status TilesetReader::readTile(const QJsonObject& json, const QString& file, int
 
     // 1.0 "content" (with the pre-1.0 "url"), 1.1 "contents" (only the first is used).
     QJsonObject content = json.value(QLatin1String("content")).toObject();
-    if (const QJsonArray contents = json.value(QLatin1String("contents")).toArray(); content.isEmpty() && !contents.isEmpty()) {
+    if (const QJsonArray contents = json.value(QLatin1String("contents")).toArray();
+        content.isEmpty() && !contents.isEmpty()) {
         content = contents.first().toObject();
         if (contents.size() > 1)
-            warn(QStringLiteral("%1: only the first of %2 contents is shown").arg(where).arg(contents.size()));
+            warn(
+                QStringLiteral("%1: only the first of %2 contents is shown").arg(where).arg(contents.size()));
     }
     QString externalTileset;
-    const QString uri = content.value(QLatin1String("uri")).toString(content.value(QLatin1String("url")).toString());
+    const QString uri =
+        content.value(QLatin1String("uri")).toString(content.value(QLatin1String("url")).toString());
     if (!uri.isEmpty()) {
         const QString local = resolveUri(uri, file);
         const QString suffix = QFileInfo(QUrl(uri).path()).suffix().toLower();
@@ -150,8 +160,8 @@ Status TilesetReader::readTile(const QJsonObject& json, const QString& file, int
             warn(QStringLiteral("%1: network content '%2' skipped").arg(where, uri));
         } else if (suffix == QLatin1String("json")) {
             externalTileset = local;
-        } else if (suffix == QLatin1String("pnts") || suffix == QLatin1String("i3dm") || suffix == QLatin1String("cmpt")
-                   || suffix == QLatin1String("subtree")) {
+        } else if (suffix == QLatin1String("pnts") || suffix == QLatin1String("i3dm") ||
+                   suffix == QLatin1String("cmpt") || suffix == QLatin1String("subtree")) {
             warn(QStringLiteral("%1: unsupported content '%2' skipped").arg(where, uri));
         } else if (!QFileInfo::exists(local)) {
             missing.append(uri);
@@ -169,7 +179,8 @@ Status TilesetReader::readTile(const QJsonObject& json, const QString& file, int
     const bool refineAdd = tile.refineAdd;
     if (!externalTileset.isEmpty()) {
         if (!QFileInfo::exists(externalTileset))
-            return fileError(file, QStringLiteral("%1: external tileset '%2' not found").arg(where, uri), Status::Code::NotFound);
+            return fileError(file, QStringLiteral("%1: external tileset '%2' not found").arg(where, uri),
+                             Status::Code::NotFound);
         if (Status s = readFile(externalTileset, index, transform, refineAdd); !s)
             return s;
     }

@@ -57,14 +57,16 @@ Result<ProjectedSphere> sphereThrough(std::vector<ProjectedPoint> points, const 
     for (const ProjectedPoint& p : points)
         sphere.radius = std::max(sphere.radius, distance(sphere.centre, p));
     if (!std::isfinite(sphere.radius) || sphere.radius > kMaxRadius)
-        return volumeError(QStringLiteral("bounding volume %1 has a radius of %2 km (more than %3 km is absurd)")
-                               .arg(QLatin1String(kind))
-                               .arg(sphere.radius / 1000.0, 0, 'g', 4)
-                               .arg(kMaxRadius / 1000.0));
+        return volumeError(
+            QStringLiteral("bounding volume %1 has a radius of %2 km (more than %3 km is absurd)")
+                .arg(QLatin1String(kind))
+                .arg(sphere.radius / 1000.0, 0, 'g', 4)
+                .arg(kMaxRadius / 1000.0));
     return sphere;
 }
 
-Result<ProjectedSphere> boxSphere(const std::vector<double>& b, const Matrix4d& transform, const CrsTransformer& t)
+Result<ProjectedSphere> boxSphere(const std::vector<double>& b, const Matrix4d& transform,
+                                  const CrsTransformer& t)
 {
     // The centre, then the 26 corners, edge midpoints and face centres, all in the tile frame.
     std::vector<ProjectedPoint> points;
@@ -89,7 +91,8 @@ Result<ProjectedSphere> boxSphere(const std::vector<double>& b, const Matrix4d& 
     return sphereThrough(std::move(points), t, 0.0, "box");
 }
 
-Result<ProjectedSphere> sphereSphere(const std::vector<double>& s, const Matrix4d& transform, const CrsTransformer& t)
+Result<ProjectedSphere> sphereSphere(const std::vector<double>& s, const Matrix4d& transform,
+                                     const CrsTransformer& t)
 {
     if (s[3] < 0.0)
         return volumeError(QStringLiteral("bounding volume sphere has a negative radius %1").arg(s[3]));
@@ -98,13 +101,15 @@ Result<ProjectedSphere> sphereSphere(const std::vector<double>& s, const Matrix4
     // A scaled transform scales the radius by its largest axis.
     double scale = 0.0;
     for (int c = 0; c < 3; ++c)
-        scale = std::max(scale, std::sqrt(transform[c * 4] * transform[c * 4] + transform[c * 4 + 1] * transform[c * 4 + 1]
-                                          + transform[c * 4 + 2] * transform[c * 4 + 2]));
+        scale = std::max(scale, std::sqrt(transform[c * 4] * transform[c * 4] +
+                                          transform[c * 4 + 1] * transform[c * 4 + 1] +
+                                          transform[c * 4 + 2] * transform[c * 4 + 2]));
     const double r = s[3] * scale;
     if (r > kMaxRadius)
-        return volumeError(QStringLiteral("bounding volume sphere has a radius of %1 km (more than %2 km is absurd)")
-                               .arg(r / 1000.0, 0, 'g', 4)
-                               .arg(kMaxRadius / 1000.0));
+        return volumeError(
+            QStringLiteral("bounding volume sphere has a radius of %1 km (more than %2 km is absurd)")
+                .arg(r / 1000.0, 0, 'g', 4)
+                .arg(kMaxRadius / 1000.0));
     std::vector<ProjectedPoint> points{{x, y, z},     {x + r, y, z}, {x - r, y, z}, {x, y + r, z},
                                        {x, y - r, z}, {x, y, z + r}, {x, y, z - r}};
     return sphereThrough(std::move(points), t, r, "sphere");
@@ -115,15 +120,17 @@ Result<ProjectedSphere> regionSphere(const std::vector<double>& r, const CrsTran
     const double west = r[0], south = r[1], north = r[3], minH = r[4], maxH = r[5];
     double east = r[2];
     constexpr double eps = 1e-9;
-    if (std::abs(west) > kPi + eps || std::abs(east) > kPi + eps || std::abs(south) > kPi / 2 + eps
-        || std::abs(north) > kPi / 2 + eps)
-        return volumeError(QStringLiteral("bounding volume region [%1, %2, %3, %4] lies outside ±π / ±π/2 radians")
-                               .arg(west)
-                               .arg(south)
-                               .arg(east)
-                               .arg(north));
+    if (std::abs(west) > kPi + eps || std::abs(east) > kPi + eps || std::abs(south) > kPi / 2 + eps ||
+        std::abs(north) > kPi / 2 + eps)
+        return volumeError(
+            QStringLiteral("bounding volume region [%1, %2, %3, %4] lies outside ±π / ±π/2 radians")
+                .arg(west)
+                .arg(south)
+                .arg(east)
+                .arg(north));
     if (south > north || minH > maxH)
-        return volumeError(QStringLiteral("bounding volume region has south > north or minimum height > maximum"));
+        return volumeError(
+            QStringLiteral("bounding volume region has south > north or minimum height > maximum"));
     if (east < west) // crosses the antimeridian
         east += 2.0 * kPi;
     constexpr double toDeg = 180.0 / kPi;

@@ -29,7 +29,8 @@ public:
     {
         while (m_bin.size() % 4)
             m_bin.append('\0');
-        QJsonObject view{{"buffer", 0}, {"byteOffset", static_cast<double>(m_bin.size())},
+        QJsonObject view{{"buffer", 0},
+                         {"byteOffset", static_cast<double>(m_bin.size())},
                          {"byteLength", static_cast<double>(bytes)}};
         if (stride)
             view.insert("byteStride", stride);
@@ -37,10 +38,11 @@ public:
         m_views.append(view);
         return static_cast<int>(m_views.size() - 1);
     }
-    int addAccessor(int view, int componentType, std::size_t count, const char* type, std::size_t byteOffset = 0,
-                    bool normalized = false)
+    int addAccessor(int view, int componentType, std::size_t count, const char* type,
+                    std::size_t byteOffset = 0, bool normalized = false)
     {
-        QJsonObject a{{"componentType", componentType}, {"count", static_cast<double>(count)}, {"type", type}};
+        QJsonObject a{
+            {"componentType", componentType}, {"count", static_cast<double>(count)}, {"type", type}};
         if (view >= 0)
             a.insert("bufferView", view);
         if (byteOffset)
@@ -108,7 +110,8 @@ public:
     //! A .gltf whose single buffer is embedded as a data URI.
     QByteArray gltfEmbedded() const
     {
-        const QString uri = QStringLiteral("data:application/octet-stream;base64,") + QString::fromLatin1(m_bin.toBase64());
+        const QString uri =
+            QStringLiteral("data:application/octet-stream;base64,") + QString::fromLatin1(m_bin.toBase64());
         return QJsonDocument(json(uri)).toJson();
     }
     const QByteArray& bin() const { return m_bin; }
@@ -137,7 +140,8 @@ inline QByteArray makeB3dm(const QByteArray& glb, QByteArray featureTable, QByte
         batchTable.append(' ');
     QByteArray out("b3dm");
     GlbBuilder::appendU32(out, 1);
-    GlbBuilder::appendU32(out, static_cast<std::uint32_t>(28 + featureTable.size() + batchTable.size() + batchBinary.size() + glb.size()));
+    GlbBuilder::appendU32(out, static_cast<std::uint32_t>(28 + featureTable.size() + batchTable.size() +
+                                                          batchBinary.size() + glb.size()));
     GlbBuilder::appendU32(out, static_cast<std::uint32_t>(featureTable.size()));
     GlbBuilder::appendU32(out, 0);
     GlbBuilder::appendU32(out, static_cast<std::uint32_t>(batchTable.size()));

@@ -30,10 +30,22 @@ inline std::array<double, 16> enuToEcef(double lon, double lat, double height)
     const double l = lon * std::numbers::pi / 180.0;
     const double p = lat * std::numbers::pi / 180.0;
     const data::ProjectedPoint o = ecefOf(lon, lat, height);
-    return {-std::sin(l), std::cos(l), 0, 0,
-            -std::sin(p) * std::cos(l), -std::sin(p) * std::sin(l), std::cos(p), 0,
-            std::cos(p) * std::cos(l), std::cos(p) * std::sin(l), std::sin(p), 0,
-            o.x, o.y, o.z, 1};
+    return {-std::sin(l),
+            std::cos(l),
+            0,
+            0,
+            -std::sin(p) * std::cos(l),
+            -std::sin(p) * std::sin(l),
+            std::cos(p),
+            0,
+            std::cos(p) * std::cos(l),
+            std::cos(p) * std::sin(l),
+            std::sin(p),
+            0,
+            o.x,
+            o.y,
+            o.z,
+            1};
 }
 
 inline QJsonArray toJson(const std::array<double, 16>& m)

@@ -1,6 +1,6 @@
 #include "GltfFixtures.h"
-#include "tests/common/TestPaths.h"
 #include "gis/GltfReader.h"
+#include "tests/common/TestPaths.h"
 
 #include <QTemporaryDir>
 #include <QtTest>
@@ -95,37 +95,43 @@ void TestGltfErrors::badGlb_data()
     QTest::newRow("glTF 1.0") << triangle([](GlbBuilder& b) {
         b.root().insert("asset", QJsonObject{{"version", "1.0"}});
     }) << QStringLiteral("version 1.0");
-    QTest::newRow("accessor count past its view") << triangle([](GlbBuilder& b) { setAccessor(b, 0, "count", 1000); })
-                                                  << QStringLiteral("do not fit");
+    QTest::newRow("accessor count past its view")
+        << triangle([](GlbBuilder& b) { setAccessor(b, 0, "count", 1000); }) << QStringLiteral("do not fit");
     QTest::newRow("accessor offset past its view")
-        << triangle([](GlbBuilder& b) { setAccessor(b, 0, "byteOffset", 4000000000.0); }) << QStringLiteral("do not fit");
-    QTest::newRow("huge count overflow") << triangle([](GlbBuilder& b) { setAccessor(b, 1, "count", 2147483647.0); })
-                                         << QStringLiteral("2147483647 elements");
-    QTest::newRow("view past its buffer") << triangle([](GlbBuilder& b) { setView(b, 0, "byteLength", 4096); })
-                                          << QStringLiteral("buffer");
-    QTest::newRow("stride shorter than element") << triangle([](GlbBuilder& b) { setView(b, 0, "byteStride", 4); })
-                                                 << QStringLiteral("stride");
+        << triangle([](GlbBuilder& b) { setAccessor(b, 0, "byteOffset", 4000000000.0); })
+        << QStringLiteral("do not fit");
+    QTest::newRow("huge count overflow")
+        << triangle([](GlbBuilder& b) { setAccessor(b, 1, "count", 2147483647.0); })
+        << QStringLiteral("2147483647 elements");
+    QTest::newRow("view past its buffer")
+        << triangle([](GlbBuilder& b) { setView(b, 0, "byteLength", 4096); }) << QStringLiteral("buffer");
+    QTest::newRow("stride shorter than element")
+        << triangle([](GlbBuilder& b) { setView(b, 0, "byteStride", 4); }) << QStringLiteral("stride");
     QTest::newRow("index past the vertices") << triangle([](GlbBuilder& b) {
         // Point the index accessor at the float data: 0x3f800000 is far beyond 3 vertices.
         setAccessor(b, 1, "bufferView", 0);
         setAccessor(b, 1, "componentType", kUInt);
         setAccessor(b, 1, "count", 9);
     }) << QStringLiteral("only 3 vertices");
-    QTest::newRow("float indices") << triangle([](GlbBuilder& b) { setAccessor(b, 1, "componentType", kFloat); })
-                                   << QStringLiteral("indices must be unsigned");
+    QTest::newRow("float indices") << triangle([](GlbBuilder& b) {
+        setAccessor(b, 1, "componentType", kFloat);
+    }) << QStringLiteral("indices must be unsigned");
     QTest::newRow("missing accessor") << triangle([](GlbBuilder& b) {
-        b.root().insert("meshes", QJsonArray{QJsonObject{{"primitives", QJsonArray{QJsonObject{
-                                      {"attributes", QJsonObject{{"POSITION", 7}}}}}}}});
+        b.root().insert(
+            "meshes",
+            QJsonArray{QJsonObject{
+                {"primitives", QJsonArray{QJsonObject{{"attributes", QJsonObject{{"POSITION", 7}}}}}}}});
     }) << QStringLiteral("accessor 7");
-    QTest::newRow("position as VEC2") << triangle([](GlbBuilder& b) { setAccessor(b, 0, "type", "VEC2"); })
-                                      << QStringLiteral("expected 3");
+    QTest::newRow("position as VEC2")
+        << triangle([](GlbBuilder& b) { setAccessor(b, 0, "type", "VEC2"); }) << QStringLiteral("expected 3");
 }
 
 void TestGltfErrors::badGlb()
 {
     QFETCH(QByteArray, bytes);
     QFETCH(QString, expected);
-    const QString path = m_dir.filePath(QStringLiteral("bad_%1.glb").arg(QTest::currentDataTag()).replace(' ', '_'));
+    const QString path =
+        m_dir.filePath(QStringLiteral("bad_%1.glb").arg(QTest::currentDataTag()).replace(' ', '_'));
     QVERIFY(writeFile(path, bytes));
     auto model = gis::readGltf(path, placed());
     QVERIFY2(!model.isOk(), "a broken file must not read");
@@ -157,7 +163,8 @@ void TestGltfErrors::corruptJson()
     auto model = gis::readGltf(path, placed());
     QVERIFY(!model.isOk());
     QCOMPARE(model.status().code(), data::Status::Code::FormatError);
-    QVERIFY2(model.status().message().contains(QStringLiteral("JSON is not valid at byte")), qPrintable(model.status().message()));
+    QVERIFY2(model.status().message().contains(QStringLiteral("JSON is not valid at byte")),
+             qPrintable(model.status().message()));
 }
 
 void TestGltfErrors::missingBin()
@@ -169,7 +176,8 @@ void TestGltfErrors::missingBin()
     QVERIFY(QFile::copy(cube, path));
     auto model = gis::readGltf(path, placed());
     QVERIFY(!model.isOk());
-    QVERIFY2(model.status().message().contains(QStringLiteral("Cube.bin")), qPrintable(model.status().message()));
+    QVERIFY2(model.status().message().contains(QStringLiteral("Cube.bin")),
+             qPrintable(model.status().message()));
 }
 
 void TestGltfErrors::missingPlacement()
@@ -178,22 +186,25 @@ void TestGltfErrors::missingPlacement()
     QVERIFY(writeFile(path, triangle()));
     auto model = gis::readGltf(path, gis::ModelReadOptions{});
     QVERIFY(!model.isOk());
-    QVERIFY2(model.status().message().contains(QStringLiteral("placement")), qPrintable(model.status().message()));
+    QVERIFY2(model.status().message().contains(QStringLiteral("placement")),
+             qPrintable(model.status().message()));
 }
 
 void TestGltfErrors::nodeCycleTerminates()
 {
     const QString path = m_dir.filePath("cycle.glb");
     QVERIFY(writeFile(path, triangle([](GlbBuilder& b) {
-        b.root().insert("nodes", QJsonArray{QJsonObject{{"mesh", 0}, {"children", QJsonArray{1}}},
-                                            QJsonObject{{"children", QJsonArray{0}}}});
-        b.root().insert("scenes", QJsonArray{QJsonObject{{"nodes", QJsonArray{0}}}});
-    })));
+                          b.root().insert("nodes",
+                                          QJsonArray{QJsonObject{{"mesh", 0}, {"children", QJsonArray{1}}},
+                                                     QJsonObject{{"children", QJsonArray{0}}}});
+                          b.root().insert("scenes", QJsonArray{QJsonObject{{"nodes", QJsonArray{0}}}});
+                      })));
     // Either refused or read once with a warning, but never an endless walk.
     auto model = gis::readGltf(path, placed());
     if (model.isOk()) {
         QCOMPARE(model->triangleCount(), std::size_t(1));
-        QVERIFY2(model->warnings.join(' ').contains(QStringLiteral("reached twice")), qPrintable(model->warnings.join(' ')));
+        QVERIFY2(model->warnings.join(' ').contains(QStringLiteral("reached twice")),
+                 qPrintable(model->warnings.join(' ')));
     }
 }
 

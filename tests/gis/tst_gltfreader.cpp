@@ -1,7 +1,7 @@
 #include "GltfFixtures.h"
-#include "tests/common/TestPaths.h"
 #include "gis/GltfReader.h"
 #include "gis/ModelPlacementFrame.h"
+#include "tests/common/TestPaths.h"
 
 #include <QTemporaryDir>
 #include <QtTest>
@@ -108,9 +108,12 @@ void TestGltfReader::khronosCube()
     auto frame = gis::ModelPlacementFrame::create(pinghu(10.0), QStringLiteral("EPSG:4549"));
     QVERIFY(frame.isOk());
     const ProjectedPoint o = frame->origin();
-    QVERIFY2(std::abs(model->boundsMin.x - (o.x - 1.0)) < 0.1 && std::abs(model->boundsMax.x - (o.x + 1.0)) < 0.1,
-             qPrintable(QStringLiteral("x %1..%2 around %3").arg(model->boundsMin.x).arg(model->boundsMax.x).arg(o.x)));
-    QVERIFY(std::abs(model->boundsMin.y - (o.y - 1.0)) < 0.1 && std::abs(model->boundsMax.y - (o.y + 1.0)) < 0.1);
+    QVERIFY2(
+        std::abs(model->boundsMin.x - (o.x - 1.0)) < 0.1 && std::abs(model->boundsMax.x - (o.x + 1.0)) < 0.1,
+        qPrintable(
+            QStringLiteral("x %1..%2 around %3").arg(model->boundsMin.x).arg(model->boundsMax.x).arg(o.x)));
+    QVERIFY(std::abs(model->boundsMin.y - (o.y - 1.0)) < 0.1 &&
+            std::abs(model->boundsMax.y - (o.y + 1.0)) < 0.1);
     QVERIFY(std::abs(model->boundsMin.z - 9.0) < 0.01 && std::abs(model->boundsMax.z - 11.0) < 0.01);
     QVERIFY(model->sourceCrs.startsWith(QStringLiteral("placed: lon 121.000000 lat 30.700000")));
 }
@@ -160,11 +163,12 @@ void TestGltfReader::nodeTransformsGiveExactPositions()
     const int idx = b.add(std::vector<std::uint8_t>{0, 1, 2}, kUByte, "SCALAR", 1);
     b.setSingleMesh(GlbBuilder::primitive(pos, idx));
     const double s = std::sqrt(0.5);
-    b.root().insert("nodes", QJsonArray{QJsonObject{{"translation", QJsonArray{10, 2, -5}}, {"children", QJsonArray{1}}},
-                                        QJsonObject{{"rotation", QJsonArray{0, s, 0, s}},
-                                                    {"mesh", 0},
-                                                    {"name", "tri"},
-                                                    {"extras", QJsonObject{{"height", 12.5}, {"use", "office"}}}}});
+    b.root().insert(
+        "nodes", QJsonArray{QJsonObject{{"translation", QJsonArray{10, 2, -5}}, {"children", QJsonArray{1}}},
+                            QJsonObject{{"rotation", QJsonArray{0, s, 0, s}},
+                                        {"mesh", 0},
+                                        {"name", "tri"},
+                                        {"extras", QJsonObject{{"height", 12.5}, {"use", "office"}}}}});
     b.root().insert("scenes", QJsonArray{QJsonObject{{"nodes", QJsonArray{0}}}});
     b.root().insert("scene", 0);
     const QString path = m_dir.filePath("tri.gltf");
@@ -182,8 +186,10 @@ void TestGltfReader::nodeTransformsGiveExactPositions()
     const data::ModelMesh& mesh = model->meshes[0];
     QCOMPARE(mesh.indices, (std::vector<std::uint32_t>{0, 1, 2}));
     for (std::size_t i = 0; i < 3; ++i)
-        QVERIFY2(distance(vertex(mesh, i), expected[i]) < 1e-3,
-                 qPrintable(QStringLiteral("vertex %1 is %2 m off").arg(i).arg(distance(vertex(mesh, i), expected[i]))));
+        QVERIFY2(
+            distance(vertex(mesh, i), expected[i]) < 1e-3,
+            qPrintable(
+                QStringLiteral("vertex %1 is %2 m off").arg(i).arg(distance(vertex(mesh, i), expected[i]))));
     QCOMPARE(model->features.size(), std::size_t(1));
     const data::ModelFeature& f = model->features[0];
     QCOMPARE(f.externalId, QStringLiteral("tri"));
@@ -248,7 +254,8 @@ void TestGltfReader::interleavedQuantizedAndSparse()
         std::uint16_t uv[2];
     };
     static_assert(sizeof(Vertex) == 12);
-    const std::vector<Vertex> vertices{{{0, 0, 0}, 0, {0, 0}}, {{4, 0, 0}, 0, {65535, 0}}, {{9, 9, 9}, 0, {0, 65535}}};
+    const std::vector<Vertex> vertices{
+        {{0, 0, 0}, 0, {0, 0}}, {{4, 0, 0}, 0, {65535, 0}}, {{9, 9, 9}, 0, {0, 65535}}};
     GlbBuilder b;
     const int view = b.addView(vertices.data(), vertices.size() * sizeof(Vertex), 12);
     const int pos = b.addAccessor(view, kShort, 3, "VEC3");
@@ -258,17 +265,23 @@ void TestGltfReader::interleavedQuantizedAndSparse()
     const int si = b.addView(sparseIndex.data(), 2);
     const int sv = b.addView(sparseValue.data(), 6);
     QJsonObject posAccessor = b.accessors()[pos].toObject();
-    posAccessor.insert("sparse", QJsonObject{{"count", 1},
-                                             {"indices", QJsonObject{{"bufferView", si}, {"componentType", kUShort}}},
-                                             {"values", QJsonObject{{"bufferView", sv}}}});
+    posAccessor.insert("sparse",
+                       QJsonObject{{"count", 1},
+                                   {"indices", QJsonObject{{"bufferView", si}, {"componentType", kUShort}}},
+                                   {"values", QJsonObject{{"bufferView", sv}}}});
     b.accessors()[pos] = posAccessor;
     b.root().insert("extensionsUsed", QJsonArray{"KHR_mesh_quantization"});
     b.root().insert("extensionsRequired", QJsonArray{"KHR_mesh_quantization"});
-    b.root().insert("meshes", QJsonArray{QJsonObject{{"primitives", QJsonArray{QJsonObject{
-                                  {"attributes", QJsonObject{{"POSITION", pos}, {"TEXCOORD_0", uv}}}, {"material", 0}}}}}});
+    b.root().insert("meshes",
+                    QJsonArray{QJsonObject{
+                        {"primitives", QJsonArray{QJsonObject{
+                                           {"attributes", QJsonObject{{"POSITION", pos}, {"TEXCOORD_0", uv}}},
+                                           {"material", 0}}}}}});
     // A 1x1 PNG would need an encoder here; without an image the texture is dropped, which
     // also proves texture coordinates need a texture to survive.
-    b.root().insert("materials", QJsonArray{QJsonObject{{"pbrMetallicRoughness", QJsonObject{{"baseColorFactor", QJsonArray{1, 0.5, 0.25, 1}}}}}});
+    b.root().insert("materials",
+                    QJsonArray{QJsonObject{{"pbrMetallicRoughness",
+                                            QJsonObject{{"baseColorFactor", QJsonArray{1, 0.5, 0.25, 1}}}}}});
     b.root().insert("nodes", QJsonArray{QJsonObject{{"mesh", 0}}});
     const QString path = m_dir.filePath("quantized.glb");
     QVERIFY(writeFile(path, b.glb()));
@@ -297,7 +310,8 @@ void TestGltfReader::mirroredNodeKeepsWinding()
     auto model = gis::readGltf(path, optionsFor(pinghu()));
     QVERIFY2(model.isOk(), qPrintable(model.status().message()));
     const data::ModelMesh& mesh = model->meshes[0];
-    const ProjectedPoint a = vertex(mesh, mesh.indices[0]), c = vertex(mesh, mesh.indices[1]), d = vertex(mesh, mesh.indices[2]);
+    const ProjectedPoint a = vertex(mesh, mesh.indices[0]), c = vertex(mesh, mesh.indices[1]),
+                         d = vertex(mesh, mesh.indices[2]);
     // The face pointed up before mirroring; counter-clockwise seen from above it still does.
     const double crossZ = (c.x - a.x) * (d.y - a.y) - (c.y - a.y) * (d.x - a.x);
     QVERIFY2(crossZ > 0.0, qPrintable(QString::number(crossZ)));

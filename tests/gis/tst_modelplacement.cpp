@@ -84,7 +84,8 @@ void TestModelPlacement::followsTrueNorth_data()
     QTest::newRow("pinghu EPSG:4549") << QStringLiteral("EPSG:4549") << 121.0 << 30.7;
     QTest::newRow("zone edge EPSG:4549") << QStringLiteral("EPSG:4549") << 121.45 << 31.2;
     QTest::newRow("utm 18N") << QStringLiteral("EPSG:32618") << -75.61 << 40.04;
-    QTest::newRow("proj string") << QStringLiteral("+proj=tmerc +lon_0=117 +k=0.9996 +x_0=500000 +ellps=GRS80")
+    QTest::newRow("proj string") << QStringLiteral(
+                                        "+proj=tmerc +lon_0=117 +k=0.9996 +x_0=500000 +ellps=GRS80")
                                  << 121.0 << 30.7;
 }
 
@@ -119,7 +120,8 @@ void TestModelPlacement::rotationTurnsNorthToEast()
     QVERIFY2(frame.isOk(), qPrintable(frame.status().message()));
     const ProjectedPoint north = frame->toProjected(0.0, 100.0, 0.0);
     const ProjectedPoint east = geodesicTarget(QStringLiteral("EPSG:4549"), 121.0, 30.7, 90.0, 100.0);
-    QVERIFY2(horizontalDistance(north, east) < 0.01, qPrintable(QString::number(horizontalDistance(north, east))));
+    QVERIFY2(horizontalDistance(north, east) < 0.01,
+             qPrintable(QString::number(horizontalDistance(north, east))));
     // And +x now points true south.
     const ProjectedPoint south = geodesicTarget(QStringLiteral("EPSG:4549"), 121.0, 30.7, 180.0, 100.0);
     QVERIFY(horizontalDistance(frame->toProjected(100.0, 0.0, 0.0), south) < 0.01);
@@ -134,7 +136,8 @@ void TestModelPlacement::scaleMultiplies()
     QVERIFY2(frame.isOk(), qPrintable(frame.status().message()));
     const ProjectedPoint got = frame->toProjected(0.0, 50.0, 3.0);
     const ProjectedPoint want = geodesicTarget(QStringLiteral("EPSG:4549"), 121.0, 30.7, 0.0, 100.0);
-    QVERIFY2(horizontalDistance(got, want) < 0.01, qPrintable(QString::number(horizontalDistance(got, want))));
+    QVERIFY2(horizontalDistance(got, want) < 0.01,
+             qPrintable(QString::number(horizontalDistance(got, want))));
     QCOMPARE(got.z, 16.0);
 }
 
@@ -169,7 +172,8 @@ void TestModelPlacement::convergenceSign()
     east.origin = {121.0, 30.7, 0.0};
     auto e = ModelPlacementFrame::create(east, QStringLiteral("EPSG:4549"));
     QVERIFY(e.isOk());
-    QVERIFY2(e->convergenceDeg() < -0.4 && e->convergenceDeg() > -0.6, qPrintable(QString::number(e->convergenceDeg())));
+    QVERIFY2(e->convergenceDeg() < -0.4 && e->convergenceDeg() > -0.6,
+             qPrintable(QString::number(e->convergenceDeg())));
     ModelPlacement west = east;
     west.origin.lon = 119.0;
     auto w = ModelPlacementFrame::create(west, QStringLiteral("EPSG:4549"));

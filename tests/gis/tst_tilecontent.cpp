@@ -26,7 +26,8 @@ ProjectedPoint fromEcef(const ProjectedPoint& p)
 ProjectedPoint vertex(const data::Model& model, std::size_t mesh, std::size_t v)
 {
     const data::ModelMesh& m = model.meshes[mesh];
-    return {m.anchor.x + m.positions[v * 3], m.anchor.y + m.positions[v * 3 + 1], m.anchor.z + m.positions[v * 3 + 2]};
+    return {m.anchor.x + m.positions[v * 3], m.anchor.y + m.positions[v * 3 + 1],
+            m.anchor.z + m.positions[v * 3 + 2]};
 }
 
 double distance(const ProjectedPoint& a, const ProjectedPoint& b)
@@ -36,7 +37,8 @@ double distance(const ProjectedPoint& a, const ProjectedPoint& b)
 
 QByteArray rtcFeatureTable(const ProjectedPoint& c, int batchLength)
 {
-    return QJsonDocument(QJsonObject{{"BATCH_LENGTH", batchLength}, {"RTC_CENTER", QJsonArray{c.x, c.y, c.z}}})
+    return QJsonDocument(
+               QJsonObject{{"BATCH_LENGTH", batchLength}, {"RTC_CENTER", QJsonArray{c.x, c.y, c.z}}})
         .toJson(QJsonDocument::Compact);
 }
 
@@ -68,12 +70,15 @@ void TestTileContent::b3dmRtcAndBatchTable()
     const QByteArray batch = R"({"name":["north","south"],"height":[12.5,7],"tags":[{"a":1},null]})";
     gis::EcefContentFrame frame;
     frame.projectCrs = kGk;
-    auto model = gis::readB3dm(makeB3dm(glb, rtcFeatureTable(rtc, 2), batch), QStringLiteral("t.b3dm"), frame);
+    auto model =
+        gis::readB3dm(makeB3dm(glb, rtcFeatureTable(rtc, 2), batch), QStringLiteral("t.b3dm"), frame);
     QVERIFY2(model.isOk(), qPrintable(model.status().message()));
     QCOMPARE(model->features.size(), std::size_t(2));
     QCOMPARE(model->features[0].name, QStringLiteral("north"));
-    QCOMPARE(model->features[1].attribute(QStringLiteral("height")), std::optional<QString>(QStringLiteral("7")));
-    QCOMPARE(model->features[0].attribute(QStringLiteral("tags")), std::optional<QString>(QStringLiteral("{\"a\":1}")));
+    QCOMPARE(model->features[1].attribute(QStringLiteral("height")),
+             std::optional<QString>(QStringLiteral("7")));
+    QCOMPARE(model->features[0].attribute(QStringLiteral("tags")),
+             std::optional<QString>(QStringLiteral("{\"a\":1}")));
     QCOMPARE(model->meshes.size(), std::size_t(1));
     QCOMPARE(model->meshes[0].feature, 1); // every vertex has batch id 1
     QVERIFY(model->meshes[0].vertexFeature.empty());
@@ -90,19 +95,23 @@ void TestTileContent::binaryBatchTableAndTransform()
     const QByteArray glb = batchedTriangle({0, 0, 0, 10, 0, 0, 0, 0, -10}, {0, 1, 2});
     std::vector<std::uint16_t> floors{3, 5, 8};
     const QByteArray binary(reinterpret_cast<const char*>(floors.data()), 6);
-    const QByteArray batch = R"({"floors":{"byteOffset":0,"componentType":"UNSIGNED_SHORT","type":"SCALAR"}})";
+    const QByteArray batch =
+        R"({"floors":{"byteOffset":0,"componentType":"UNSIGNED_SHORT","type":"SCALAR"}})";
     gis::EcefContentFrame frame;
     frame.projectCrs = kGk;
     frame.tileTransform = enu;
-    auto model = gis::readB3dm(makeB3dm(glb, R"({"BATCH_LENGTH":3})", batch, binary), QStringLiteral("b.b3dm"), frame);
+    auto model =
+        gis::readB3dm(makeB3dm(glb, R"({"BATCH_LENGTH":3})", batch, binary), QStringLiteral("b.b3dm"), frame);
     QVERIFY2(model.isOk(), qPrintable(model.status().message()));
     QCOMPARE(model->features.size(), std::size_t(3));
-    QCOMPARE(model->features[2].attribute(QStringLiteral("floors")), std::optional<QString>(QStringLiteral("8")));
+    QCOMPARE(model->features[2].attribute(QStringLiteral("floors")),
+             std::optional<QString>(QStringLiteral("8")));
     const data::ModelMesh& mesh = model->meshes[0];
     QCOMPARE(mesh.vertexFeature, (std::vector<std::int64_t>{0, 1, 2}));
     // glTF (0,0,-10) is 10 m north in the ENU frame: z-up conversion then the transform.
     const ProjectedPoint origin = fromEcef({enu[12], enu[13], enu[14]});
-    const ProjectedPoint north = fromEcef({enu[12] + 10 * enu[4], enu[13] + 10 * enu[5], enu[14] + 10 * enu[6]});
+    const ProjectedPoint north =
+        fromEcef({enu[12] + 10 * enu[4], enu[13] + 10 * enu[5], enu[14] + 10 * enu[6]});
     QVERIFY(distance(vertex(*model, 0, 0), origin) < 0.01);
     QVERIFY(distance(vertex(*model, 0, 2), north) < 0.01);
     QVERIFY(std::abs(origin.z - 3.0) < 0.01);
@@ -118,7 +127,8 @@ void TestTileContent::glbContentWithCesiumRtc()
     b.root().insert("nodes", QJsonArray{QJsonObject{{"mesh", 0}, {"name", "roof"}}});
     b.root().insert("extensionsUsed", QJsonArray{"CESIUM_RTC"});
     b.root().insert("extensionsRequired", QJsonArray{"CESIUM_RTC"});
-    b.root().insert("extensions", QJsonObject{{"CESIUM_RTC", QJsonObject{{"center", QJsonArray{rtc.x, rtc.y, rtc.z}}}}});
+    b.root().insert("extensions",
+                    QJsonObject{{"CESIUM_RTC", QJsonObject{{"center", QJsonArray{rtc.x, rtc.y, rtc.z}}}}});
     const QString path = QDir(m_dir.path()).filePath("content.glb");
     QVERIFY(writeFile(path, b.glb()));
     gis::TilesetTile tile;
@@ -156,7 +166,8 @@ void TestTileContent::truncatedB3dm()
     tile.contentPath = path;
     auto model = gis::readTileContent(tile, QStringLiteral("EPSG:32618"));
     QVERIFY(!model.isOk());
-    QVERIFY2(model.status().message().contains(QFileInfo(path).fileName()), qPrintable(model.status().message()));
+    QVERIFY2(model.status().message().contains(QFileInfo(path).fileName()),
+             qPrintable(model.status().message()));
     QVERIFY2(model.status().message().contains(expected), qPrintable(model.status().message()));
 }
 
@@ -180,13 +191,16 @@ void TestTileContent::unsupportedContent()
 {
     QFETCH(QByteArray, bytes);
     QFETCH(QString, expected);
-    const QString path = QDir(m_dir.path()).filePath(QStringLiteral("c_%1.b3dm").arg(QTest::currentDataTag()).replace(' ', '_'));
+    const QString path =
+        QDir(m_dir.path())
+            .filePath(QStringLiteral("c_%1.b3dm").arg(QTest::currentDataTag()).replace(' ', '_'));
     QVERIFY(writeFile(path, bytes));
     gis::TilesetTile tile;
     tile.contentPath = path;
     auto model = gis::readTileContent(tile, kGk);
     QVERIFY(!model.isOk());
-    QVERIFY2(model.status().message().contains(QFileInfo(path).fileName()), qPrintable(model.status().message()));
+    QVERIFY2(model.status().message().contains(QFileInfo(path).fileName()),
+             qPrintable(model.status().message()));
     QVERIFY2(model.status().message().contains(expected), qPrintable(model.status().message()));
 }
 

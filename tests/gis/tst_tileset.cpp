@@ -78,9 +78,11 @@ void TestTileset::cesiumCity()
                 const double lon = (region[0] + i / 8.0 * (region[2] - region[0])) * 180.0 / M_PI;
                 const double lat = (region[1] + j / 8.0 * (region[3] - region[1])) * 180.0 / M_PI;
                 const ProjectedPoint p = projected(QStringLiteral("EPSG:4979"), {lon, lat, h}, utm);
-                minX = std::min(minX, p.x), maxX = std::max(maxX, p.x), minY = std::min(minY, p.y), maxY = std::max(maxY, p.y);
+                minX = std::min(minX, p.x), maxX = std::max(maxX, p.x), minY = std::min(minY, p.y),
+                maxY = std::max(maxY, p.y);
                 QVERIFY2(distance(p, root.centre) <= root.radius + 1e-6,
-                         qPrintable(QStringLiteral("region point %1 m outside").arg(distance(p, root.centre) - root.radius)));
+                         qPrintable(QStringLiteral("region point %1 m outside")
+                                        .arg(distance(p, root.centre) - root.radius)));
             }
     // About half the diagonal of a 400 m square, not a loose over-estimate.
     const double diagonal = std::hypot(maxX - minX, maxY - minY);
@@ -103,10 +105,12 @@ void TestTileset::cesiumCity()
         for (const data::ModelMesh& mesh : model->meshes) {
             QVERIFY(!mesh.vertexFeature.empty() || mesh.feature >= 0);
             for (std::size_t v = 0; v < mesh.vertexCount(); ++v) {
-                const ProjectedPoint p{mesh.anchor.x + mesh.positions[v * 3], mesh.anchor.y + mesh.positions[v * 3 + 1],
+                const ProjectedPoint p{mesh.anchor.x + mesh.positions[v * 3],
+                                       mesh.anchor.y + mesh.positions[v * 3 + 1],
                                        mesh.anchor.z + mesh.positions[v * 3 + 2]};
-                QVERIFY2(distance(p, tile.centre) <= tile.radius + 0.01,
-                         qPrintable(QStringLiteral("%1 m outside").arg(distance(p, tile.centre) - tile.radius)));
+                QVERIFY2(
+                    distance(p, tile.centre) <= tile.radius + 0.01,
+                    qPrintable(QStringLiteral("%1 m outside").arg(distance(p, tile.centre) - tile.radius)));
                 QVERIFY(p.x > minX - 0.5 && p.x < maxX + 0.5 && p.y > minY - 0.5 && p.y < maxY + 0.5);
                 QVERIFY(p.z > -1.0 && p.z < 21.0); // region heights 0..20
                 const std::int64_t f = mesh.vertexFeature.empty() ? mesh.feature : mesh.vertexFeature[v];
@@ -117,11 +121,14 @@ void TestTileset::cesiumCity()
         // Each building's vertices gather around the Longitude/Latitude its batch entry gives.
         for (std::size_t f = 0; f < 10; ++f) {
             QVERIFY(count[f] > 0.0);
-            const double lon = model->features[f].attribute(QStringLiteral("Longitude"))->toDouble() * 180.0 / M_PI;
-            const double lat = model->features[f].attribute(QStringLiteral("Latitude"))->toDouble() * 180.0 / M_PI;
+            const double lon =
+                model->features[f].attribute(QStringLiteral("Longitude"))->toDouble() * 180.0 / M_PI;
+            const double lat =
+                model->features[f].attribute(QStringLiteral("Latitude"))->toDouble() * 180.0 / M_PI;
             const ProjectedPoint at = projected(QStringLiteral("EPSG:4979"), {lon, lat, 0.0}, utm);
             const double off = std::hypot(sumX[f] / count[f] - at.x, sumY[f] / count[f] - at.y);
-            QVERIFY2(off < 20.0, qPrintable(QStringLiteral("feature %1: %2 m from its batch position").arg(f).arg(off)));
+            QVERIFY2(off < 20.0,
+                     qPrintable(QStringLiteral("feature %1: %2 m from its batch position").arg(f).arg(off)));
         }
     }
 }
@@ -129,11 +136,13 @@ void TestTileset::cesiumCity()
 void TestTileset::boxAndSphereWithTransforms()
 {
     const auto enu = enuToEcef(121.0, 30.7, 5.0);
-    QJsonObject boxTile = tileJson(QJsonObject{{"box", QJsonArray{0, 0, 10, 30, 0, 0, 0, 20, 0, 0, 0, 10}}}, 10.0);
+    QJsonObject boxTile =
+        tileJson(QJsonObject{{"box", QJsonArray{0, 0, 10, 30, 0, 0, 0, 20, 0, 0, 0, 10}}}, 10.0);
     QJsonObject sphereTile = tileJson(sphereVolume(100, 0, 0, 50), 5.0);
-    sphereTile.insert("transform", toJson({2, 0, 0, 0, 0, 2, 0, 0, 0, 0, 2, 0, 0, 0, 0, 1})); // scales the radius
-    QJsonObject root = tileJson(QJsonObject{{"box", QJsonArray{0, 0, 0, 500, 0, 0, 0, 500, 0, 0, 0, 500}}}, 100.0, {},
-                                QJsonArray{boxTile, sphereTile});
+    sphereTile.insert("transform",
+                      toJson({2, 0, 0, 0, 0, 2, 0, 0, 0, 0, 2, 0, 0, 0, 0, 1})); // scales the radius
+    QJsonObject root = tileJson(QJsonObject{{"box", QJsonArray{0, 0, 0, 500, 0, 0, 0, 500, 0, 0, 0, 500}}},
+                                100.0, {}, QJsonArray{boxTile, sphereTile});
     root.insert("transform", toJson(enu));
     root.insert("refine", "REPLACE");
     const QString path = writeTileset(QDir(m_dir.path()), "transforms/tileset.json", root);
@@ -144,7 +153,8 @@ void TestTileset::boxAndSphereWithTransforms()
 
     // Box: centre 10 m above the ENU origin, half-diagonal sqrt(30² + 20² + 10²).
     const ProjectedPoint boxCentre = projected(QStringLiteral("EPSG:4979"), {121.0, 30.7, 15.0});
-    QVERIFY2(distance(tileset->tiles[1].centre, boxCentre) < 0.05, qPrintable(QString::number(distance(tileset->tiles[1].centre, boxCentre))));
+    QVERIFY2(distance(tileset->tiles[1].centre, boxCentre) < 0.05,
+             qPrintable(QString::number(distance(tileset->tiles[1].centre, boxCentre))));
     QVERIFY(std::abs(tileset->tiles[1].radius - std::sqrt(1400.0)) < 0.1);
     // Sphere: (100, 0, 0) scaled by 2 = 200 m east of the origin, radius 100 m.
     const gis::TilesetTile& sphere = tileset->tiles[2];
@@ -153,9 +163,11 @@ void TestTileset::boxAndSphereWithTransforms()
         for (int r = 0; r < 4; ++r)
             expectedTransform[c * 4 + r] = (c < 3 ? 2.0 : 1.0) * enu[c * 4 + r];
     for (int i = 0; i < 16; ++i)
-        QVERIFY(std::abs(sphere.transform[i] - expectedTransform[i]) < 1e-6 * std::max(1.0, std::abs(expectedTransform[i])));
-    const ProjectedPoint east = projected(QStringLiteral("EPSG:4978"),
-                                          {enu[12] + 200 * enu[0], enu[13] + 200 * enu[1], enu[14] + 200 * enu[2]});
+        QVERIFY(std::abs(sphere.transform[i] - expectedTransform[i]) <
+                1e-6 * std::max(1.0, std::abs(expectedTransform[i])));
+    const ProjectedPoint east =
+        projected(QStringLiteral("EPSG:4978"),
+                  {enu[12] + 200 * enu[0], enu[13] + 200 * enu[1], enu[14] + 200 * enu[2]});
     QVERIFY(distance(sphere.centre, east) < 0.05);
     QVERIFY(sphere.radius >= 100.0 && sphere.radius < 100.2);
 }
@@ -172,7 +184,8 @@ void TestTileset::regionSphereEnclosesCorners()
     for (const double lon : {120.99, 121.0, 121.01})
         for (const double lat : {30.69, 30.70, 30.71})
             for (const double h : {-5.0, 60.0}) {
-                const double dist = distance(tile.centre, projected(QStringLiteral("EPSG:4979"), {lon, lat, h}));
+                const double dist =
+                    distance(tile.centre, projected(QStringLiteral("EPSG:4979"), {lon, lat, h}));
                 QVERIFY2(dist <= tile.radius + 1e-6, qPrintable(QString::number(dist - tile.radius)));
                 farthest = std::max(farthest, dist);
             }
@@ -184,8 +197,10 @@ void TestTileset::externalTileset()
     QDir dir(m_dir.path());
     const QJsonObject volume = sphereVolume(0, 0, 0, 40);
     QDir().mkpath(dir.filePath("ext/sub"));
-    writeFile(dir.filePath("ext/sub/a.b3dm"), makeB3dm(batchedTriangle({0, 0, 0, 1, 0, 0, 0, 0, -1}, {0, 0, 0}), R"({"BATCH_LENGTH":1})"));
-    writeTileset(dir, "ext/sub/inner.json", tileJson(volume, 1.0, {}, QJsonArray{tileJson(volume, 0.0, "a.b3dm")}));
+    writeFile(dir.filePath("ext/sub/a.b3dm"),
+              makeB3dm(batchedTriangle({0, 0, 0, 1, 0, 0, 0, 0, -1}, {0, 0, 0}), R"({"BATCH_LENGTH":1})"));
+    writeTileset(dir, "ext/sub/inner.json",
+                 tileJson(volume, 1.0, {}, QJsonArray{tileJson(volume, 0.0, "a.b3dm")}));
     QJsonObject root = tileJson(volume, 20.0, "sub/inner.json");
     root.insert("transform", toJson(enuToEcef(121.0, 30.7, 0.0)));
     const QString path = writeTileset(dir, "ext/tileset.json", root);
@@ -198,7 +213,8 @@ void TestTileset::externalTileset()
     QCOMPARE(tileset->tiles[2].contentPath, QFileInfo(dir.filePath("ext/sub/a.b3dm")).absoluteFilePath());
     // The referencing tile's transform carries into the external tileset.
     QCOMPARE(tileset->tiles[2].transform, tileset->tiles[0].transform);
-    QVERIFY(distance(tileset->tiles[2].centre, projected(QStringLiteral("EPSG:4979"), {121.0, 30.7, 0.0})) < 0.05);
+    QVERIFY(distance(tileset->tiles[2].centre, projected(QStringLiteral("EPSG:4979"), {121.0, 30.7, 0.0})) <
+            0.05);
 }
 
 void TestTileset::cycleIsAnError()
@@ -211,16 +227,18 @@ void TestTileset::cycleIsAnError()
     writeTileset(dir, "cycle/b.json", tileJson(volume, 5.0, "a.json"));
     auto tileset = gis::readTileset(path, kGk);
     QVERIFY(!tileset.isOk());
-    QVERIFY2(tileset.status().message().contains(QStringLiteral("a.json → b.json → a.json")), qPrintable(tileset.status().message()));
+    QVERIFY2(tileset.status().message().contains(QStringLiteral("a.json → b.json → a.json")),
+             qPrintable(tileset.status().message()));
 }
 
 void TestTileset::missingContent()
 {
     QDir dir(m_dir.path());
     const QJsonObject volume = sphereVolume(0, 0, 0, 40);
-    QJsonObject root = tileJson(volume, 10.0, {},
-                                QJsonArray{tileJson(volume, 0.0, "gone1.b3dm"), tileJson(volume, 0.0, "gone2.b3dm"),
-                                           tileJson(volume, 0.0, "gone3.b3dm"), tileJson(volume, 0.0, "skip.pnts")});
+    QJsonObject root =
+        tileJson(volume, 10.0, {},
+                 QJsonArray{tileJson(volume, 0.0, "gone1.b3dm"), tileJson(volume, 0.0, "gone2.b3dm"),
+                            tileJson(volume, 0.0, "gone3.b3dm"), tileJson(volume, 0.0, "skip.pnts")});
     root.insert("transform", toJson(enuToEcef(121.0, 30.7, 0.0)));
     auto tileset = gis::readTileset(writeTileset(dir, "missing/tileset.json", root), kGk);
     QVERIFY(!tileset.isOk());
@@ -236,8 +254,8 @@ void TestTileset::badTilesets_data()
     QTest::addColumn<QString>("expected");
     const auto enu = QJsonDocument(toJson(enuToEcef(121.0, 30.7, 0.0))).toJson(QJsonDocument::Compact);
     auto tileset = [&](const QByteArray& volume, const QByteArray& error = "1") {
-        return QByteArray(R"({"asset":{"version":"1.0"},"root":{"transform":)") + enu + R"(,"boundingVolume":)" + volume
-               + R"(,"geometricError":)" + error + "}}";
+        return QByteArray(R"({"asset":{"version":"1.0"},"root":{"transform":)") + enu +
+               R"(,"boundingVolume":)" + volume + R"(,"geometricError":)" + error + "}}";
     };
     QTest::newRow("valid control") << tileset(R"({"sphere":[0,0,0,10]})") << QString();
     QTest::newRow("not JSON") << QByteArray("{\"asset\": ") << QStringLiteral("not JSON");
@@ -246,20 +264,28 @@ void TestTileset::badTilesets_data()
     QTest::newRow("radius 1e12") << tileset(R"({"sphere":[0,0,0,1e12]})") << QStringLiteral("absurd");
     QTest::newRow("infinite value") << tileset(R"({"sphere":[0,0,1e999,10]})") << QStringLiteral("not JSON");
     QTest::newRow("NaN literal") << tileset(R"({"sphere":[0,0,NaN,10]})") << QStringLiteral("not JSON");
-    QTest::newRow("box of 11") << tileset(R"({"box":[0,0,0,1,0,0,0,1,0,0,0]})") << QStringLiteral("needs 12 numbers");
-    QTest::newRow("huge box") << tileset(R"({"box":[0,0,0,2e7,0,0,0,1,0,0,0,1]})") << QStringLiteral("absurd");
-    QTest::newRow("region outside pi") << tileset(R"({"region":[4,0.5,4.1,0.6,0,10]})") << QStringLiteral("±π");
-    QTest::newRow("region upside down") << tileset(R"({"region":[2.1,0.6,2.11,0.5,0,10]})") << QStringLiteral("south > north");
+    QTest::newRow("box of 11") << tileset(R"({"box":[0,0,0,1,0,0,0,1,0,0,0]})")
+                               << QStringLiteral("needs 12 numbers");
+    QTest::newRow("huge box") << tileset(R"({"box":[0,0,0,2e7,0,0,0,1,0,0,0,1]})")
+                              << QStringLiteral("absurd");
+    QTest::newRow("region outside pi")
+        << tileset(R"({"region":[4,0.5,4.1,0.6,0,10]})") << QStringLiteral("±π");
+    QTest::newRow("region upside down")
+        << tileset(R"({"region":[2.1,0.6,2.11,0.5,0,10]})") << QStringLiteral("south > north");
     QTest::newRow("no volume") << tileset(R"({})") << QStringLiteral("no bounding volume");
-    QTest::newRow("negative error") << tileset(R"({"sphere":[0,0,0,10]})", "-3") << QStringLiteral("negative");
-    QTest::newRow("error missing") << tileset(R"({"sphere":[0,0,0,10]})", "\"x\"") << QStringLiteral("geometricError");
+    QTest::newRow("negative error") << tileset(R"({"sphere":[0,0,0,10]})", "-3")
+                                    << QStringLiteral("negative");
+    QTest::newRow("error missing") << tileset(R"({"sphere":[0,0,0,10]})", "\"x\"")
+                                   << QStringLiteral("geometricError");
 }
 
 void TestTileset::badTilesets()
 {
     QFETCH(QByteArray, json);
     QFETCH(QString, expected);
-    const QString path = QDir(m_dir.path()).filePath(QStringLiteral("bad_%1.json").arg(QTest::currentDataTag()).replace(' ', '_'));
+    const QString path =
+        QDir(m_dir.path())
+            .filePath(QStringLiteral("bad_%1.json").arg(QTest::currentDataTag()).replace(' ', '_'));
     QVERIFY(writeFile(path, json));
     auto tileset = gis::readTileset(path, kGk);
     if (expected.isEmpty()) {
@@ -267,7 +293,8 @@ void TestTileset::badTilesets()
         return;
     }
     QVERIFY(!tileset.isOk());
-    QVERIFY2(tileset.status().message().contains(QFileInfo(path).fileName()), qPrintable(tileset.status().message()));
+    QVERIFY2(tileset.status().message().contains(QFileInfo(path).fileName()),
+             qPrintable(tileset.status().message()));
     QVERIFY2(tileset.status().message().contains(expected), qPrintable(tileset.status().message()));
 }
 
