@@ -198,7 +198,14 @@ Status addPrimitive(const tinygltf::Model& model, int nodeIndex, int meshIndex, 
         out.normals[v + 1] = static_cast<float>(ty);
         out.normals[v + 2] = static_cast<float>(tz);
     }
-    const char* batchName = primitive.attributes.count("_BATCHID") ? "_BATCHID" : "BATCHID";
+    // 3D Tiles 1.0 batch ids (old exporters wrote BATCHID); 3D Tiles 1.1 EXT_mesh_features
+    // keeps the same per-vertex ids as _FEATURE_ID_0.
+    const char* batchName = "_FEATURE_ID_0";
+    for (const char* candidate : {"_BATCHID", "BATCHID"})
+        if (primitive.attributes.count(candidate)) {
+            batchName = candidate;
+            break;
+        }
     if (Status s = optionalAttribute(model, primitive, batchName, 1, vertices, out.batchIds, where, scene);
         !s)
         return s;

@@ -21,12 +21,12 @@ namespace citytwin::gis::gltf {
 //! with the node's world transform applied. Frames (placement, ECEF) are the caller's business.
 struct ScenePrimitive
 {
-    int node = -1;                                       //!< the glTF node that instanced it
-    std::vector<double> positions;                       //!< x,y,z per vertex
-    std::vector<float> normals;                          //!< x,y,z per vertex, unit length; empty: none
-    std::vector<float> texCoords;                        //!< u,v per vertex; empty: untextured
-    std::vector<float> batchIds;                         //!< _BATCHID per vertex; empty: none
-    std::vector<std::uint32_t> indices;                  //!< triangles, counter-clockwise
+    int node = -1;                      //!< the glTF node that instanced it
+    std::vector<double> positions;      //!< x,y,z per vertex
+    std::vector<float> normals;         //!< x,y,z per vertex, unit length; empty: none
+    std::vector<float> texCoords;       //!< u,v per vertex; empty: untextured
+    std::vector<float> batchIds;        //!< _BATCHID (or _FEATURE_ID_0) per vertex; empty: none
+    std::vector<std::uint32_t> indices; //!< triangles, counter-clockwise
     std::array<float, 4> colour{1.0f, 1.0f, 1.0f, 1.0f}; //!< base colour factor
     int image = -1;                                      //!< glTF image of the base colour texture, -1: none
 };

@@ -62,6 +62,7 @@ private slots:
     void corruptJson();
     void missingBin();
     void missingPlacement();
+    void missingTexturesOnlyWarn();
     void nodeCycleTerminates();
 
 private:
@@ -178,6 +179,27 @@ void TestGltfErrors::missingBin()
     QVERIFY(!model.isOk());
     QVERIFY2(model.status().message().contains(QStringLiteral("Cube.bin")),
              qPrintable(model.status().message()));
+}
+
+void TestGltfErrors::missingTexturesOnlyWarn()
+{
+    const QString cube = sharedDataFile(QStringLiteral("gltf/khronos_cube/Cube.gltf"));
+    if (cube.isEmpty())
+        QSKIP("shared data gltf/khronos_cube absent");
+    // The geometry is all there; a lost or broken texture is no reason to refuse the model.
+    QDir dir(m_dir.filePath("notex"));
+    QVERIFY(QDir().mkpath(dir.path()));
+    QVERIFY(QFile::copy(cube, dir.filePath("Cube.gltf")));
+    QVERIFY(QFile::copy(QFileInfo(cube).dir().filePath("Cube.bin"), dir.filePath("Cube.bin")));
+    QVERIFY(writeFile(dir.filePath("Cube_MetallicRoughness.png"), "\x89PNG but not really"));
+    auto model = gis::readGltf(dir.filePath("Cube.gltf"), placed());
+    QVERIFY2(model.isOk(), qPrintable(model.status().message()));
+    QCOMPARE(model->triangleCount(), std::size_t(12));
+    QVERIFY(model->textures.empty());
+    QCOMPARE(model->meshes[0].texture, -1);
+    QVERIFY(model->meshes[0].texCoords.empty());
+    QVERIFY2(model->warnings.join(' ').contains(QStringLiteral("image")),
+             qPrintable(model->warnings.join(" | ")));
 }
 
 void TestGltfErrors::missingPlacement()

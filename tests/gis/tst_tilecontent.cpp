@@ -53,6 +53,7 @@ private slots:
     void b3dmRtcAndBatchTable();
     void binaryBatchTableAndTransform();
     void glbContentWithCesiumRtc();
+    void featureIdsOfMeshFeatures();
     void truncatedB3dm_data();
     void truncatedB3dm();
     void unsupportedContent_data();
@@ -141,6 +142,30 @@ void TestTileContent::glbContentWithCesiumRtc()
     QVERIFY(distance(vertex(*model, 0, 0), fromEcef(rtc)) < 0.01);
     QVERIFY(distance(vertex(*model, 0, 1), fromEcef({rtc.x + 5, rtc.y, rtc.z})) < 0.01);
     QVERIFY(distance(vertex(*model, 0, 2), fromEcef({rtc.x, rtc.y + 5, rtc.z})) < 0.01);
+}
+
+void TestTileContent::featureIdsOfMeshFeatures()
+{
+    // 3D Tiles 1.1 content: EXT_mesh_features ids in _FEATURE_ID_0 instead of _BATCHID.
+    GlbBuilder b;
+    const int pos = b.add(std::vector<float>{0, 0, 0, 5, 0, 0, 0, 0, -5}, kFloat, "VEC3", 3);
+    const int ids = b.add(std::vector<std::uint8_t>{0, 2, 2, 0}, kUByte, "SCALAR", 1); // padded view
+    QJsonObject primitive = GlbBuilder::primitive(pos);
+    QJsonObject attributes = primitive["attributes"].toObject();
+    attributes.insert("_FEATURE_ID_0", ids);
+    primitive.insert("attributes", attributes);
+    b.setSingleMesh(primitive);
+    QJsonObject idAccessor = b.accessors()[ids].toObject();
+    idAccessor.insert("count", 3);
+    b.accessors()[ids] = idAccessor;
+    b.root().insert("nodes", QJsonArray{QJsonObject{{"mesh", 0}}});
+    gis::EcefContentFrame frame;
+    frame.tileTransform = enuToEcef(121.0, 30.7, 0.0);
+    frame.projectCrs = kGk;
+    auto model = gis::readGlbContent(b.glb(), QStringLiteral("f.glb"), frame);
+    QVERIFY2(model.isOk(), qPrintable(model.status().message()));
+    QCOMPARE(model->features.size(), std::size_t(3));
+    QCOMPARE(model->meshes[0].vertexFeature, (std::vector<std::int64_t>{0, 2, 2}));
 }
 
 void TestTileContent::truncatedB3dm_data()
