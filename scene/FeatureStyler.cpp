@@ -30,7 +30,9 @@ public:
         : osg::Object(other, op), colours(other.colours), hidden(other.hidden)
     {
     }
+    // clang-format off
     META_Object(citytwin, FeatureStyleState)
+    // clang-format on
 
     std::unordered_map<std::int64_t, osg::Vec4f> colours;
     std::unordered_set<std::int64_t> hidden;
@@ -72,7 +74,8 @@ osg::Vec4ub styleValue(const FeatureStyleState& state, std::optional<std::int64_
     const auto colour = state.colours.find(*id);
     osg::Vec4ub value(0, 0, 0, kKeep);
     if (colour != state.colours.end())
-        value.set(toByte(colour->second.r()), toByte(colour->second.g()), toByte(colour->second.b()), kOverride);
+        value.set(toByte(colour->second.r()), toByte(colour->second.g()), toByte(colour->second.b()),
+                  kOverride);
     if (state.hidden.count(*id))
         value.a() = kHidden;
     return value;
@@ -147,7 +150,8 @@ void setWireframe(osg::Node* node, bool wireframe)
         return;
     osg::StateSet* ss = node->getOrCreateStateSet();
     if (wireframe)
-        ss->setAttributeAndModes(new osg::PolygonMode(osg::PolygonMode::FRONT_AND_BACK, osg::PolygonMode::LINE));
+        ss->setAttributeAndModes(
+            new osg::PolygonMode(osg::PolygonMode::FRONT_AND_BACK, osg::PolygonMode::LINE));
     else
         ss->removeAttribute(osg::StateAttribute::POLYGONMODE);
 }
@@ -161,6 +165,21 @@ void setFeatureHighlight(osg::Node* node, std::optional<std::int64_t> id)
     uniform->set(id ? float(*id) : -1.0f);
     // OVERRIDE: the roots of models below NODE (tiles of a TilesetNode) carry their own -1.
     ss->addUniform(uniform, osg::StateAttribute::ON | osg::StateAttribute::OVERRIDE);
+}
+
+bool featureHiddenAt(const osg::Drawable* drawable, unsigned vertexIndex)
+{
+    const osg::Geometry* geometry = drawable ? drawable->asGeometry() : nullptr;
+    if (!geometry)
+        return false;
+    const auto* style =
+        dynamic_cast<const osg::Vec4ubArray*>(geometry->getVertexAttribArray(featureAttrib::kStyle));
+    const osg::StateSet* ss = geometry->getStateSet();
+    const osg::Uniform* flag = ss ? ss->getUniform("ct_styled") : nullptr;
+    bool styled = false;
+    if (!style || vertexIndex >= style->size() || !flag || !flag->get(styled) || !styled)
+        return false;
+    return (*style)[vertexIndex].a() < 64; // the shader's threshold: a < 0.25
 }
 
 } // namespace citytwin::scene

@@ -7,8 +7,9 @@
 #include <unordered_set>
 
 namespace osg {
+class Drawable;
 class Node;
-}
+} // namespace osg
 
 namespace citytwin::scene {
 
@@ -27,5 +28,8 @@ void setFeaturesHidden(osg::Node* node, const std::unordered_set<std::int64_t>& 
 void setWireframe(osg::Node* node, bool wireframe);
 //! Highlights feature ID under NODE (buildings or models; uniform, no rebuild); nullopt clears.
 void setFeatureHighlight(osg::Node* node, std::optional<std::int64_t> id);
+//! Whether vertex VERTEXINDEX of DRAWABLE belongs to a feature that setFeaturesHidden() hid
+//! (for pickers: a ray should pass through hidden features, e.g. other storeys).
+bool featureHiddenAt(const osg::Drawable* drawable, unsigned vertexIndex);
 
 } // namespace citytwin::scene

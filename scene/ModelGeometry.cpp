@@ -11,7 +11,9 @@ namespace {
 
 osg::Vec4ub toRgba8(const std::array<float, 4>& c)
 {
-    auto channel = [](float v) { return osg::Vec4ub::value_type(std::lround(std::clamp(v, 0.0f, 1.0f) * 255.0f)); };
+    auto channel = [](float v) {
+        return osg::Vec4ub::value_type(std::lround(std::clamp(v, 0.0f, 1.0f) * 255.0f));
+    };
     return {channel(c[0]), channel(c[1]), channel(c[2]), channel(c[3])};
 }
 
@@ -60,7 +62,8 @@ void ModelGeometryBuilder::addPiece(const ModelPiece& piece)
     }
     // Mesh vertices are float metres from the anchor: the offset to our centre in double keeps
     // millimetres whatever the distance between the two.
-    const osg::Vec3d offset(mesh.anchor.x - m_centre.x(), mesh.anchor.y - m_centre.y(), mesh.anchor.z - m_centre.z());
+    const osg::Vec3d offset(mesh.anchor.x - m_centre.x(), mesh.anchor.y - m_centre.y(),
+                            mesh.anchor.z - m_centre.z());
     const float* pos = mesh.positions.data();
     auto local = [&](std::uint32_t v) {
         return osg::Vec3d(offset.x() + pos[3 * v], offset.y() + pos[3 * v + 1], offset.z() + pos[3 * v + 2]);

@@ -28,14 +28,16 @@ inline data::ProjectedPoint fixturePoint(double x, double y, double z)
 //! A horizontal rectangle [X0,X1]×[Y0,Y1] at height Z (relative to ANCHOR), counter-clockwise
 //! from above (or clockwise with FLIPPED). Texture coordinates: north-west corner (0, 0),
 //! south-east (1, 1): v grows southwards, i.e. down the image.
-inline data::ModelMesh quadMesh(const data::ProjectedPoint& anchor, float x0, float y0, float x1, float y1, float z,
-                                std::int64_t feature, std::array<float, 4> colour, bool flipped = false)
+inline data::ModelMesh quadMesh(const data::ProjectedPoint& anchor, float x0, float y0, float x1, float y1,
+                                float z, std::int64_t feature, std::array<float, 4> colour,
+                                bool flipped = false)
 {
     data::ModelMesh m;
     m.anchor = anchor;
     m.positions = {x0, y0, z, x1, y0, z, x1, y1, z, x0, y1, z};
     m.texCoords = {0, 1, 1, 1, 1, 0, 0, 0};
-    m.indices = flipped ? std::vector<std::uint32_t>{0, 2, 1, 0, 3, 2} : std::vector<std::uint32_t>{0, 1, 2, 0, 2, 3};
+    m.indices =
+        flipped ? std::vector<std::uint32_t>{0, 2, 1, 0, 3, 2} : std::vector<std::uint32_t>{0, 1, 2, 0, 2, 3};
     m.feature = feature;
     m.colour = colour;
     return m;
@@ -43,8 +45,8 @@ inline data::ModelMesh quadMesh(const data::ProjectedPoint& anchor, float x0, fl
 
 //! The four walls of a box W×D×H centred on ANCHOR (base at the anchor's height), wound
 //! counter-clockwise from outside, no normals.
-inline data::ModelMesh wallsMesh(const data::ProjectedPoint& anchor, float w, float d, float h, std::int64_t feature,
-                                 std::array<float, 4> colour)
+inline data::ModelMesh wallsMesh(const data::ProjectedPoint& anchor, float w, float d, float h,
+                                 std::int64_t feature, std::array<float, 4> colour)
 {
     data::ModelMesh m;
     m.anchor = anchor;
@@ -68,10 +70,18 @@ inline data::Model boxHouse(double cx, double cy, double baseZ, float w = 20, fl
 {
     data::Model model;
     model.name = QStringLiteral("box house");
-    model.features = {{kHouseId, -1, QStringLiteral("house-1"), QStringLiteral("Building"), QStringLiteral("House"),
+    model.features = {{kHouseId,
+                       -1,
+                       QStringLiteral("house-1"),
+                       QStringLiteral("Building"),
+                       QStringLiteral("House"),
                        {{QStringLiteral("storeys"), QStringLiteral("3")}}},
                       {kRoofId, kHouseId, QStringLiteral("roof-1"), QStringLiteral("RoofSurface"), {}, {}},
-                      {kWallsId, kHouseId, QStringLiteral("walls-1"), QStringLiteral("WallSurface"), {},
+                      {kWallsId,
+                       kHouseId,
+                       QStringLiteral("walls-1"),
+                       QStringLiteral("WallSurface"),
+                       {},
                        {{QStringLiteral("material"), QStringLiteral("brick")}}}};
     const data::ProjectedPoint anchor = fixturePoint(cx, cy, baseZ);
     model.meshes.push_back(wallsMesh(anchor, w, d, h, kWallsId, kWallColour));

@@ -32,7 +32,8 @@ Fixture build(Builder builder)
 {
     if (builder == Builder::Model)
         return {buildModel(test::boxHouse(0, 0, 0), test::fixtureOrigin()), test::kRoofId, test::kWallsId};
-    return {buildBuildings({test::rectFootprint(42, 0, 0, 20, 20, 10, 0), test::rectFootprint(43, 30, 0, 10, 10, 6, 0),
+    return {buildBuildings({test::rectFootprint(42, 0, 0, 20, 20, 10, 0),
+                            test::rectFootprint(43, 30, 0, 10, 10, 6, 0),
                             test::rectFootprint(44, 3000, 0, 10, 10, 6, 0)}, // another chunk
                            test::fixtureOrigin()),
             42, 43};
@@ -140,7 +141,8 @@ void TestFeatureStyler::coloursWrittenPerFeature()
 {
     QFETCH(Builder, builder);
     Fixture f = build(builder);
-    setFeatureColours(f.node.get(), {{f.a, osg::Vec4f(0.0f, 0.0f, 1.0f, 1.0f)}, {999, osg::Vec4f(1, 1, 1, 1)}});
+    setFeatureColours(f.node.get(),
+                      {{f.a, osg::Vec4f(0.0f, 0.0f, 1.0f, 1.0f)}, {999, osg::Vec4f(1, 1, 1, 1)}});
     VERIFY_STYLE(f.node.get(), f.a, osg::Vec4ub(0, 0, 255, 255), true);
     VERIFY_STYLE(f.node.get(), f.b, kKeep, true);
     // A new map replaces the old one: A goes back to its base colour, B turns half green.
@@ -168,6 +170,18 @@ void TestFeatureStyler::hidingKeepsColours()
     setFeatureColours(f.node.get(), {}); // colours cleared, B stays hidden
     VERIFY_STYLE(f.node.get(), f.a, kKeep, true);
     VERIFY_STYLE(f.node.get(), f.b, osg::Vec4ub(0, 0, 0, 0), true);
+    // What a picker asks: hidden exactly for B's vertices.
+    int hiddenVertices = 0;
+    for (osg::Geometry* g : geometries(f.node.get()))
+        for (unsigned v = 0; v < g->getVertexArray()->getNumElements(); ++v) {
+            QCOMPARE(featureHiddenAt(g, v), featureIdAt(g, v) == f.b);
+            hiddenVertices += featureHiddenAt(g, v) ? 1 : 0;
+        }
+    QVERIFY(hiddenVertices > 0);
+    setFeaturesHidden(f.node.get(), {});
+    for (osg::Geometry* g : geometries(f.node.get()))
+        QVERIFY(!featureHiddenAt(g, 0));
+    QVERIFY(!featureHiddenAt(nullptr, 0));
 }
 
 void TestFeatureStyler::clearingRestoresBase_data()

@@ -95,7 +95,7 @@ void TestModelBuilder::groupsByChunkTextureAndTranslucency_data()
     // Meshes: two opaque near (10,10) and (30,20), one opaque at (700,10), one textured and one
     // translucent near (10,10), one textured translucent there too.
     QTest::newRow("500 m chunks") << 500.0 << 5;
-    QTest::newRow("2 km chunks") << 2000.0 << 4;  // the far opaque mesh joins the near ones
+    QTest::newRow("2 km chunks") << 2000.0 << 4; // the far opaque mesh joins the near ones
     // Cells of 15 m: (10,10) and (12,12),(14,14) share cell (0,0); (18,18),(16,16) are in (1,1);
     // (30,20) and (700,10) are alone: plain ×4, textured, translucent, textured translucent.
     QTest::newRow("15 m chunks") << 15.0 << 7;
@@ -129,10 +129,12 @@ void TestModelBuilder::groupsByChunkTextureAndTranslucency()
     QCOMPARE(triangleCount(placed), model.triangleCount());
     int textured = 0, translucent = 0;
     for (const Placed& p : placed) {
-        const bool hasTexture = p.geodeState && p.geodeState->getTextureAttribute(0, osg::StateAttribute::TEXTURE);
+        const bool hasTexture =
+            p.geodeState && p.geodeState->getTextureAttribute(0, osg::StateAttribute::TEXTURE);
         QCOMPARE(hasTexture, p.geometry->getTexCoordArray(0) != nullptr);
         textured += hasTexture ? 1 : 0;
-        translucent += p.geodeState && p.geodeState->getRenderingHint() == osg::StateSet::TRANSPARENT_BIN ? 1 : 0;
+        translucent +=
+            p.geodeState && p.geodeState->getRenderingHint() == osg::StateSet::TRANSPARENT_BIN ? 1 : 0;
     }
     QCOMPARE(textured, 2);
     QCOMPARE(translucent, 2);
@@ -159,7 +161,8 @@ void TestModelBuilder::verticesReproduceProjectCoordinates()
                                m.anchor.z + m.positions[3 * i + 2]);
             std::vector<osg::Vec3d>& points = expected[m.feature];
             // Neighbouring walls share corners: count each distinct point once.
-            if (std::none_of(points.begin(), points.end(), [&](const osg::Vec3d& q) { return (q - p).length() < 1e-6; }))
+            if (std::none_of(points.begin(), points.end(),
+                             [&](const osg::Vec3d& q) { return (q - p).length() < 1e-6; }))
                 points.push_back(p);
         }
     std::set<std::pair<std::int64_t, std::size_t>> seen;
@@ -174,10 +177,10 @@ void TestModelBuilder::verticesReproduceProjectCoordinates()
                     best = d;
                     bestIndex = k;
                 }
-            QVERIFY2(best < 1e-3, qPrintable(QStringLiteral("vertex %1 of feature %2 is %3 m off")
-                                                 .arg(i)
-                                                 .arg(feature)
-                                                 .arg(best)));
+            QVERIFY2(
+                best < 1e-3,
+                qPrintable(
+                    QStringLiteral("vertex %1 of feature %2 is %3 m off").arg(i).arg(feature).arg(best)));
             seen.insert({feature, bestIndex});
         }
     }
@@ -247,8 +250,9 @@ void TestModelBuilder::indexHoldsEveryFeature()
     QCOMPARE(index->features(), model.features);
     QCOMPARE(index->feature(test::kRoofId), model.features[1]);
     QVERIFY(!index->feature(99));
-    QCOMPARE(index->attributeNames(), (std::vector<QString>{QStringLiteral("material"), QStringLiteral("name"),
-                                                            QStringLiteral("storeys"), QStringLiteral("type")}));
+    QCOMPARE(index->attributeNames(),
+             (std::vector<QString>{QStringLiteral("material"), QStringLiteral("name"),
+                                   QStringLiteral("storeys"), QStringLiteral("type")}));
     index->remove({test::kRoofId});
     QCOMPARE(index->size(), std::size_t(2));
     data::ModelFeature renamed = model.features[0];

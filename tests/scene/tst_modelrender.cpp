@@ -71,19 +71,20 @@ QString str(const Rgb& c)
 //! Whether A is B within TOLERANCE per channel (8-bit rounding and blending).
 bool near(const Rgb& a, const Rgb& b, double tolerance = 4)
 {
-    return std::abs(a.r - b.r) <= tolerance && std::abs(a.g - b.g) <= tolerance && std::abs(a.b - b.b) <= tolerance;
+    return std::abs(a.r - b.r) <= tolerance && std::abs(a.g - b.g) <= tolerance &&
+           std::abs(a.b - b.b) <= tolerance;
 }
 
 #define VERIFY_COLOUR(actual, expected)                                                                      \
     QVERIFY2(near(actual, expected), qPrintable(str(actual) + QStringLiteral(" expected ") + str(expected)))
 
-data::Model singleQuad(const osg::Vec3d& centre, float half, std::int64_t id, const std::array<float, 4>& colour,
-                       bool flipped = false)
+data::Model singleQuad(const osg::Vec3d& centre, float half, std::int64_t id,
+                       const std::array<float, 4>& colour, bool flipped = false)
 {
     data::Model model;
     model.features = {{id, -1, QStringLiteral("q%1").arg(id), QStringLiteral("Node"), {}, {}}};
-    model.meshes.push_back(test::quadMesh(test::fixturePoint(centre.x(), centre.y(), centre.z()), -half, -half, half,
-                                          half, 0, id, colour, flipped));
+    model.meshes.push_back(test::quadMesh(test::fixturePoint(centre.x(), centre.y(), centre.z()), -half,
+                                          -half, half, half, 0, id, colour, flipped));
     return model;
 }
 
@@ -149,7 +150,8 @@ void TestModelRender::init()
     textured.textures.push_back(test::twoBandTexture(8, 8, {255, 255, 0, 255}, {255, 0, 255, 255}));
     textured.meshes[0].texture = 0;
     m_scene->setLayerNode(kTextured, data::LayerKind::Model, buildModel(textured, origin));
-    m_scene->setLayerNode(kGlass, data::LayerKind::Model, buildModel(singleQuad(kGlassCentre, 10, 1, kGlassColour), origin));
+    m_scene->setLayerNode(kGlass, data::LayerKind::Model,
+                          buildModel(singleQuad(kGlassCentre, 10, 1, kGlassColour), origin));
 
     data::Model sides = singleQuad(kFrontQuad, 8, 1, kGrey);
     sides.meshes.push_back(singleQuad(kBackQuad, 8, 2, kGrey, true).meshes[0]);
@@ -285,7 +287,8 @@ void TestModelRender::obliqueViewShowsLitWalls()
     osg::ref_ptr<osg::Image> img = render(QStringLiteral("oblique"));
     QVERIFY(img);
     const double southLight = 0.5 + 0.5 * 0.4650;
-    const Rgb expected{kWallGrey * southLight * 255, kWallGrey * southLight * 255, kWallGrey * southLight * 255};
+    const Rgb expected{kWallGrey * southLight * 255, kWallGrey * southLight * 255,
+                       kWallGrey * southLight * 255};
     VERIFY_COLOUR(pixel(*img, screenOf({0, -8, 5})), expected);
     VERIFY_COLOUR(pixel(*img, screenOf({0, 0, 10})), litUp(test::kRoofColour));
 }
