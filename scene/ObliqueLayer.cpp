@@ -6,10 +6,14 @@
 #include <QFile>
 #include <QFileInfo>
 #include <osg/MatrixTransform>
+#include <osg/PagedLOD>
+#include <osgDB/FileNameUtils>
 #include <osgDB/Options>
 #include <osgDB/ReadFile>
 #include <osgDB/Registry>
 #include <istream>
+#include <mutex>
+#include <set>
 #include <streambuf>
 #include <string>
 
@@ -95,6 +99,56 @@ data::Result<osg::ref_ptr<osg::Node>> readRootTile(osgDB::ReaderWriter& reader, 
     return node;
 }
 
+//! Gives every PagedLOD under a node the layer's read options, so the pager reads their pages
+//! through SafeOsgbReads too (PagedLOD hands its database options to each request).
+class DatabaseOptionsVisitor : public osg::NodeVisitor
+{
+public:
+    explicit DatabaseOptionsVisitor(osgDB::Options* options)
+        : osg::NodeVisitor(TRAVERSE_ALL_CHILDREN), m_options(options)
+    {
+    }
+    void apply(osg::PagedLOD& lod) override
+    {
+        lod.setDatabaseOptions(m_options);
+        traverse(lod);
+    }
+
+private:
+    osgDB::Options* m_options;
+};
+
+//! Reads the pages the DatabasePager asks for as readRootTile() reads roots: a truncated page
+//! fails instead of holding a pager thread, and its own PagedLODs keep these options.
+class SafeOsgbReads : public osgDB::ReadFileCallback
+{
+public:
+    osgDB::ReaderWriter::ReadResult readNode(const std::string& file, const osgDB::Options* options) override
+    {
+        osgDB::ReaderWriter* reader = osgDB::Registry::instance()->getReaderWriterForExtension("osgb");
+        if (!reader || osgDB::getLowerCaseFileExtension(file) != "osgb")
+            return osgDB::ReadFileCallback::readNode(file, options);
+        const QString path = QFile::decodeName(QByteArray::fromStdString(file));
+        osg::ref_ptr<osgDB::Options> local = options ? options->cloneOptions() : new osgDB::Options;
+        local->getDatabasePathList().push_front(QFile::encodeName(QFileInfo(path).absolutePath()).toStdString());
+        data::Result<osg::ref_ptr<osg::Node>> node = readRootTile(*reader, path, local.get());
+        if (!node) {
+            // The pager asks again in every frame that wants the page: say it once.
+            const std::lock_guard lock(m_mutex);
+            if (m_reported.insert(file).second)
+                qCWarning(lcScene) << "oblique page:" << node.status().message();
+            return osgDB::ReaderWriter::ReadResult(node.status().message().toStdString());
+        }
+        DatabaseOptionsVisitor visitor(const_cast<osgDB::Options*>(options));
+        node.value()->accept(visitor);
+        return osgDB::ReaderWriter::ReadResult(node.value());
+    }
+
+private:
+    std::mutex m_mutex; // pager threads read in parallel
+    std::set<std::string> m_reported;
+};
+
 //! Tile coordinates → local frame: TOPROJECT (column-major, column vectors), then − ORIGIN.
 osg::Matrixd toLocal(const std::array<double, 16>& toProject, const data::ProjectedPoint& origin)
 {
@@ -124,18 +178,22 @@ data::Result<osg::ref_ptr<osg::Node>> buildObliqueLayer(const QStringList& rootT
 
     osg::ref_ptr<osg::MatrixTransform> layer = new osg::MatrixTransform(toLocal(toProject, origin));
     QStringList failures;
+    osg::ref_ptr<SafeOsgbReads> safeReads = new SafeOsgbReads;
     for (const QString& path : rootTiles) {
         const QFileInfo info(path);
         // PagedLOD children are file names relative to their root tile's folder; the pager reads
         // them with these options, wherever the process's working directory is.
         osg::ref_ptr<osgDB::Options> options = new osgDB::Options;
         options->getDatabasePathList().push_front(QFile::encodeName(info.absolutePath()).toStdString());
+        options->setReadFileCallback(safeReads.get());
         data::Result<osg::ref_ptr<osg::Node>> read = readRootTile(*reader, path, options.get());
         if (!read) {
             failures << read.status().message();
             continue;
         }
         osg::ref_ptr<osg::Node> node = read.value();
+        DatabaseOptionsVisitor visitor(options.get());
+        node->accept(visitor);
         node->setName(info.completeBaseName().toStdString());
         layer->addChild(node);
     }

@@ -124,6 +124,7 @@ private slots:
     void cleanupTestCase() { m_renderer.reset(); }
     void sharedTileRendersWithoutItsMissingPage();
     void pagerPagesInTheFinerLevel();
+    void truncatedPageLeavesTheCoarserLevel();
     void corruptRootsAreErrorsNamingTheFile_data();
     void corruptRootsAreErrorsNamingTheFile();
     void readableRootsAreKeptBesideBrokenOnes();
@@ -213,6 +214,28 @@ void TestObliqueLayer::pagerPagesInTheFinerLevel()
     const auto hit = Picker::pick(*m_renderer->camera(), node.get(), p.x(), p.y());
     QVERIFY(hit);
     QCOMPARE(hit->nodeName, QStringLiteral("Tile_+000_+000"));
+}
+
+void TestObliqueLayer::truncatedPageLeavesTheCoarserLevel()
+{
+    QTemporaryDir tmp;
+    QVERIFY(writeDataset(tmp.path()));
+    // L2 cut short: the pager's read of it must fail (not loop), and L1's green stays.
+    QFile page(tmp.filePath(QStringLiteral("Data/Tile_+000_+000/Tile_+000_+000_L2.osgb")));
+    QVERIFY(page.open(QIODevice::ReadWrite));
+    QVERIFY(page.resize(200));
+    page.close();
+    auto dataset = gis::openObliqueDataset(tmp.path(), QStringLiteral("EPSG:4549"));
+    QVERIFY2(dataset, qPrintable(dataset.status().message()));
+    auto layer = buildObliqueLayer(dataset->rootTiles, dataset->toProject, kOrigin);
+    QVERIFY2(layer, qPrintable(layer.status().message()));
+    const osg::Vec3d centre(kSrsOrigin.x - kOrigin.x, kSrsOrigin.y - kOrigin.y, kSrsOrigin.z - kOrigin.z);
+    OffscreenRenderer::Stats stats;
+    osg::ref_ptr<osg::Image> near = render(layer.value().get(), lookAt(centre, 150), "truncated_page", stats);
+    QVERIFY(near);
+    QVERIFY(stats.refined);
+    const Rgb c = pixelAt(*near, test::screenPixel(*m_renderer->camera(), centre + osg::Vec3d(40, 40, 0)));
+    QVERIFY2(c.g > 200 && c.r < 60 && c.b < 60, qPrintable(QStringLiteral("%1 %2 %3").arg(c.r).arg(c.g).arg(c.b)));
 }
 
 void TestObliqueLayer::corruptRootsAreErrorsNamingTheFile_data()
