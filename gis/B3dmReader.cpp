@@ -25,6 +25,15 @@ std::uint32_t u32(const QByteArray& bytes, qsizetype offset)
     return v;
 }
 
+//! A table's JSON without the NUL padding some writers use instead of spaces.
+QByteArray tableJson(const QByteArray& bytes, std::uint64_t offset, std::uint64_t length)
+{
+    QByteArray json = bytes.mid(static_cast<qsizetype>(offset), static_cast<qsizetype>(length));
+    while (!json.isEmpty() && (json.back() == '\0' || json.back() == ' ' || json.back() == '\n'))
+        json.chop(1);
+    return json;
+}
+
 Status truncated(const QString& name, qsizetype at, const QString& what)
 {
     return Status::error(Status::Code::FormatError,
@@ -178,8 +187,7 @@ Result<Model> readB3dm(const QByteArray& bytes, const QString& name, const EcefC
         bytes.mid(static_cast<qsizetype>(starts[1]), static_cast<qsizetype>(featureBinary));
     if (featureJson > 0) {
         QJsonParseError error;
-        const QJsonDocument doc = QJsonDocument::fromJson(
-            bytes.mid(static_cast<qsizetype>(starts[0]), static_cast<qsizetype>(featureJson)), &error);
+        const QJsonDocument doc = QJsonDocument::fromJson(tableJson(bytes, starts[0], featureJson), &error);
         if (!doc.isObject())
             return Status::error(
                 Status::Code::FormatError,
@@ -202,7 +210,7 @@ Result<Model> readB3dm(const QByteArray& bytes, const QString& name, const EcefC
         featureTable.insert(QStringLiteral("RTC_CENTER"), QJsonArray{c[0], c[1], c[2]});
     }
 
-    QByteArray batchTable = bytes.mid(static_cast<qsizetype>(starts[2]), static_cast<qsizetype>(batchJson));
+    QByteArray batchTable = tableJson(bytes, starts[2], batchJson);
     if (batchBinary > 0 && !batchTable.trimmed().isEmpty()) {
         const QJsonDocument parsed = QJsonDocument::fromJson(batchTable);
         QJsonObject table = parsed.object();

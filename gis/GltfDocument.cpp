@@ -170,7 +170,12 @@ Result<GltfDocument> loadGlbBytes(const QByteArray& glb, const QString& name, co
                           .arg(binLength));
     }
     GltfDocument header;
-    if (Status s = inspectJson(glb.mid(20, jsonLength), name, header); !s)
+    // Some exporters pad the JSON chunk with NULs instead of spaces; the JSON parser would call
+    // them garbage.
+    QByteArray json = glb.mid(20, jsonLength);
+    while (!json.isEmpty() && (json.back() == '\0' || json.back() == ' ' || json.back() == '\n'))
+        json.chop(1);
+    if (Status s = inspectJson(json, name, header); !s)
         return s;
     // b3dm content is often padded after the GLB: tinygltf is given exactly what the header declares.
     auto doc = parse(glb.left(length), true, name, baseDir);
