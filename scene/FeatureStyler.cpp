@@ -30,9 +30,7 @@ public:
         : osg::Object(other, op), colours(other.colours), hidden(other.hidden)
     {
     }
-    // clang-format off
-    META_Object(citytwin, FeatureStyleState)
-    // clang-format on
+    META_Object(citytwin, FeatureStyleState); // the ';' only keeps clang-format from indenting on
 
     std::unordered_map<std::int64_t, osg::Vec4f> colours;
     std::unordered_set<std::int64_t> hidden;

@@ -109,6 +109,7 @@ private slots:
     void backFacesAreLitLikeFrontFaces();
     void obliqueViewShowsLitWalls();
     void buildingsAreStyledToo();
+    void wireframeDrawsEdgesOnly();
 
 private:
     osg::ref_ptr<osg::Image> render(const QString& name);
@@ -316,6 +317,25 @@ void TestModelRender::buildingsAreStyledToo()
     img = render(QStringLiteral("buildings_hidden"));
     VERIFY_COLOUR(pixel(*img, screenOf(roof)), litUp(kGroundColour));
     VERIFY_COLOUR(pixel(*img, screenOf({40, -50, 6})), litUp(0.9, 0.1, 0.1));
+}
+
+void TestModelRender::wireframeDrawsEdgesOnly()
+{
+    osg::Node* house = m_scene->layerNode(kHouse);
+    setWireframe(house, true);
+    osg::ref_ptr<osg::Image> img = render(QStringLiteral("wireframe"));
+    QVERIFY(img);
+    // Inside the roof outline, away from its diagonal: the ground (its layer stays filled); on
+    // the outline: the roof colour.
+    VERIFY_COLOUR(pixel(*img, screenOf(kRoofCentre + osg::Vec3d(5, -4, 0))), litUp(kGroundColour));
+    int roofPixels = 0;
+    const QPoint a = screenOf({-12, -5, 10}), b = screenOf({-8, -5, 10}); // across the west edge
+    for (int x = a.x(); x <= b.x(); ++x)
+        roofPixels += near(pixel(*img, {x, a.y()}), litUp(test::kRoofColour), 40) ? 1 : 0;
+    QVERIFY(roofPixels > 0);
+    setWireframe(house, false);
+    img = render(QStringLiteral("wireframe_off"));
+    VERIFY_COLOUR(pixel(*img, screenOf(kRoofCentre + osg::Vec3d(5, -4, 0))), litUp(test::kRoofColour));
 }
 
 QTEST_MAIN(TestModelRender)
