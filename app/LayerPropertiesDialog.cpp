@@ -1,6 +1,7 @@
 #include "app/LayerPropertiesDialog.h"
 
 #include "app/FeatureStylePanel.h"
+#include "app/FootprintHeightPanel.h"
 #include "app/ModelPlacementPanel.h"
 #include "app/ProjectSession.h"
 
@@ -81,7 +82,12 @@ LayerPropertiesDialog::LayerPropertiesDialog(ProjectSession* session, data::Laye
     form->addRow(tr("&Vertical exaggeration:"), m_verticalScale);
 
     const bool model = settings && settings->kind == data::LayerKind::Model;
-    if (settings && (model || settings->kind == data::LayerKind::Buildings)) {
+    const bool buildings = settings && settings->kind == data::LayerKind::Buildings;
+    if (buildings) {
+        m_heights = new FootprintHeightPanel(session, layer, this);
+        layout->addWidget(m_heights);
+    }
+    if (model || buildings) {
         m_style = new FeatureStylePanel(session, layer, this);
         layout->addWidget(m_style, 1);
     }
@@ -115,6 +121,8 @@ void LayerPropertiesDialog::applyChanges()
         if (elevation && std::abs(scale - scaleBefore) > 1e-9)
             m_session->setLayerVerticalScale(m_layer, scale);
         // The panels ask the session again: the edits above may have moved SETTINGS.
+        if (m_heights)
+            m_heights->apply(); // re-extrudes the layer; the style is applied to the new node
         if (m_style)
             m_style->apply();
         if (m_placement)

@@ -14,12 +14,13 @@ class QSpinBox;
 namespace citytwin::app {
 
 class FeatureStylePanel;
+class FootprintHeightPanel;
 class ModelPlacementPanel;
 class ProjectSession;
 
 //! Layer → Layer Properties…: what the layer is (kind, source, state, error) and its display
-//! settings — opacity, for elevation layers the vertical exaggeration, for building and model
-//! layers the feature style, for model layers the placement. OK and Apply send the changes to the
+//! settings — opacity, for elevation layers the vertical exaggeration, for building layers the
+//! extrusion height fields, for building and model layers the feature style, for model layers the placement. OK and Apply send the changes to the
 //! session (one edit each, only what changed, so Save writes them and the scene updates without a
 //! reload; a new placement reloads the model).
 class LayerPropertiesDialog : public QDialog
@@ -35,6 +36,8 @@ public:
     QSlider* opacitySlider() const { return m_opacitySlider; }
     //! Disabled unless the layer is an elevation layer.
     QDoubleSpinBox* verticalScaleSpin() const { return m_verticalScale; }
+    //! The Height section (building layers), else null.
+    FootprintHeightPanel* heightPanel() const { return m_heights; }
     //! The Style section (building and model layers), else null.
     FeatureStylePanel* stylePanel() const { return m_style; }
     //! The Placement section (model layers), else null.
@@ -51,6 +54,7 @@ private:
     QSlider* m_opacitySlider = nullptr;
     QSpinBox* m_opacitySpin = nullptr;
     QDoubleSpinBox* m_verticalScale = nullptr;
+    FootprintHeightPanel* m_heights = nullptr;
     FeatureStylePanel* m_style = nullptr;
     ModelPlacementPanel* m_placement = nullptr;
     QPushButton* m_apply = nullptr;

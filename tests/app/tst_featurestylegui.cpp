@@ -144,6 +144,7 @@ void TstFeatureStyleGui::classifiedStyleShowsLegend()
     app::FeatureStylePanel* panel = dialog.stylePanel();
     QVERIFY(panel);
     QVERIFY(!dialog.placementPanel()); // buildings stand where their footprints are
+    QVERIFY(dialog.heightPanel());
     QCOMPARE(panel->legend()->topLevelItemCount(), 0); // Single: no legend
     QVERIFY(!panel->fieldCombo()->isEnabled());
 
@@ -241,7 +242,7 @@ void TstFeatureStyleGui::placementRoundTrip()
 
     auto dialog = std::make_unique<LayerPropertiesDialog>(m_session.get(), id);
     app::ModelPlacementPanel* panel = dialog->placementPanel();
-    QVERIFY(panel && dialog->stylePanel());
+    QVERIFY(panel && dialog->stylePanel() && !dialog->heightPanel());
     QCOMPARE(panel->placement().has_value(), m_session->modelPlacement(id).has_value());
     panel->placeRadio()->setChecked(true);
     QVERIFY(panel->lonSpin()->isEnabled());
