@@ -175,6 +175,116 @@ Allow citytwin to fetch map tiles from these services? Your choice is remembered
     </message>
 </context>
 <context>
+    <name>citytwin::app::FeatureStylePanel</name>
+    <message>
+        <source>Style</source>
+        <translation>样式</translation>
+    </message>
+    <message>
+        <source>Single colour</source>
+        <translation>单一颜色</translation>
+    </message>
+    <message>
+        <source>Categorized</source>
+        <translation>分类</translation>
+    </message>
+    <message>
+        <source>Graduated</source>
+        <translation>分级</translation>
+    </message>
+    <message>
+        <source>&amp;Colour by:</source>
+        <translation>着色方式(&amp;C)：</translation>
+    </message>
+    <message>
+        <source>&amp;Field:</source>
+        <translation>字段(&amp;F)：</translation>
+    </message>
+    <message>
+        <source>C&amp;lasses:</source>
+        <translation>级数(&amp;L)：</translation>
+    </message>
+    <message>
+        <source>Equal interval</source>
+        <translation>等间距</translation>
+    </message>
+    <message>
+        <source>Quantile</source>
+        <translation>分位数</translation>
+    </message>
+    <message>
+        <source>&amp;Breaks:</source>
+        <translation>分级方法(&amp;B)：</translation>
+    </message>
+    <message>
+        <source>&amp;Wireframe</source>
+        <translation>线框(&amp;W)</translation>
+    </message>
+    <message>
+        <source>Class</source>
+        <translation>类别</translation>
+    </message>
+    <message>
+        <source>Features</source>
+        <translation>要素数</translation>
+    </message>
+    <message>
+        <source>(empty)</source>
+        <translation>（空）</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n feature(s) without a usable value keep their own colour.</source>
+        <translation>
+            <numerusform>%n 个要素没有可用的值，保持原有颜色。</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>The style could not be applied: %1</source>
+        <translation>无法应用样式：%1</translation>
+    </message>
+    <message numerus="yes">
+        <source>Show %n Hidden Feature(s)</source>
+        <translation>
+            <numerusform>显示 %n 个隐藏的要素</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>citytwin::app::FeatureVisibilityActions</name>
+    <message>
+        <source>&amp;Hide Selected</source>
+        <translation>隐藏所选(&amp;H)</translation>
+    </message>
+    <message>
+        <source>Hide the selected feature (Show All brings it back)</source>
+        <translation>隐藏所选要素（“全部显示”可恢复）</translation>
+    </message>
+    <message>
+        <source>Show &amp;All</source>
+        <translation>全部显示(&amp;A)</translation>
+    </message>
+    <message>
+        <source>Show the features hidden in this layer</source>
+        <translation>显示此图层中被隐藏的要素</translation>
+    </message>
+    <message>
+        <source>&amp;Isolate Storey</source>
+        <translation>单独显示楼层(&amp;I)</translation>
+    </message>
+    <message>
+        <source>Show only the storey of the selected element</source>
+        <translation>只显示所选构件所在的楼层</translation>
+    </message>
+    <message>
+        <source>Show All &amp;Storeys</source>
+        <translation>显示所有楼层(&amp;S)</translation>
+    </message>
+    <message>
+        <source>End the storey isolation</source>
+        <translation>结束楼层单独显示</translation>
+    </message>
+</context>
+<context>
     <name>citytwin::app::FileActions</name>
     <message>
         <source>&amp;New Project…</source>
@@ -248,10 +358,47 @@ Do you want to save them?</source>
     </message>
 </context>
 <context>
+    <name>citytwin::app::FootprintHeightPanel</name>
+    <message>
+        <source>Height</source>
+        <translation>高度</translation>
+    </message>
+    <message>
+        <source>Field holding the building height in metres (&quot;12&quot;, &quot;12.5 m&quot;, &quot;40 ft&quot;)</source>
+        <translation>存放建筑高度（米）的字段（“12”、“12.5 m”、“40 ft”）</translation>
+    </message>
+    <message>
+        <source>Used where the height field is empty: floors × storey height</source>
+        <translation>高度字段为空时使用：层数 × 层高</translation>
+    </message>
+    <message>
+        <source> m</source>
+        <translation> 米</translation>
+    </message>
+    <message>
+        <source>Height field:</source>
+        <translation>高度字段：</translation>
+    </message>
+    <message>
+        <source>Floors field:</source>
+        <translation>层数字段：</translation>
+    </message>
+    <message>
+        <source>Storey height:</source>
+        <translation>层高：</translation>
+    </message>
+</context>
+<context>
     <name>citytwin::app::InspectorController</name>
     <message>
         <source>%1 #%2</source>
         <translation>%1 #%2</translation>
+    </message>
+    <message>
+        <source>%1
+%2 #%3</source>
+        <translation>%1
+%2 #%3</translation>
     </message>
 </context>
 <context>
@@ -295,6 +442,42 @@ Do you want to save them?</source>
     <message>
         <source>Cannot read the attributes: %1</source>
         <translation>无法读取属性：%1</translation>
+    </message>
+    <message>
+        <source>(type)</source>
+        <translation>（类型）</translation>
+    </message>
+    <message>
+        <source>(name)</source>
+        <translation>（名称）</translation>
+    </message>
+    <message>
+        <source>(external id)</source>
+        <translation>（外部标识）</translation>
+    </message>
+    <message>
+        <source>(tile)</source>
+        <translation>（瓦片）</translation>
+    </message>
+    <message>
+        <source>(easting)</source>
+        <translation>（东坐标）</translation>
+    </message>
+    <message>
+        <source>(northing)</source>
+        <translation>（北坐标）</translation>
+    </message>
+    <message>
+        <source>(height)</source>
+        <translation>（高程）</translation>
+    </message>
+    <message>
+        <source>%1 — %2 (#%3)</source>
+        <translation>%1 — %2（#%3）</translation>
+    </message>
+    <message>
+        <source>%1 — %2</source>
+        <translation>%1 — %2</translation>
     </message>
 </context>
 <context>
@@ -641,6 +824,87 @@ Do you want to save them?</source>
     <message>
         <source>&amp;Layer</source>
         <translation>图层(&amp;L)</translation>
+    </message>
+</context>
+<context>
+    <name>citytwin::app::ModelLoader</name>
+    <message>
+        <source>%1: the oblique model has no metadata.xml georeference; give it a placement (lon, lat) in the layer properties</source>
+        <translation>%1：倾斜模型没有 metadata.xml 地理参考；请在图层属性中为其指定位置（经度、纬度）</translation>
+    </message>
+    <message>
+        <source>loading cancelled</source>
+        <translation>加载已取消</translation>
+    </message>
+    <message>
+        <source>%1: file not found</source>
+        <translation>%1：找不到文件</translation>
+    </message>
+    <message>
+        <source>%1: not a model format citytwin reads (CityGML, IFC, glTF/GLB, 3D Tiles tileset.json, OSGB)</source>
+        <translation>%1：不是 citytwin 能读取的模型格式（CityGML、IFC、glTF/GLB、3D Tiles tileset.json、OSGB）</translation>
+    </message>
+    <message>
+        <source>%1: the model has no geometry to draw</source>
+        <translation>%1：模型中没有可绘制的几何体</translation>
+    </message>
+    <message>
+        <source>%1: the model could not be built</source>
+        <translation>%1：无法构建模型</translation>
+    </message>
+</context>
+<context>
+    <name>citytwin::app::ModelPlacementPanel</name>
+    <message>
+        <source>Placement</source>
+        <translation>位置</translation>
+    </message>
+    <message>
+        <source>Use the file&apos;s own &amp;georeference</source>
+        <translation>使用文件自带的地理参考(&amp;G)</translation>
+    </message>
+    <message>
+        <source>&amp;Place the model at:</source>
+        <translation>将模型放置于(&amp;P)：</translation>
+    </message>
+    <message>
+        <source>Longitude:</source>
+        <translation>经度：</translation>
+    </message>
+    <message>
+        <source>Latitude:</source>
+        <translation>纬度：</translation>
+    </message>
+    <message>
+        <source>Height:</source>
+        <translation>高度：</translation>
+    </message>
+    <message>
+        <source>Stand on the &amp;terrain</source>
+        <translation>贴合地形(&amp;T)</translation>
+    </message>
+    <message>
+        <source>Clockwise from true north</source>
+        <translation>自真北方向顺时针</translation>
+    </message>
+    <message>
+        <source>Rotation:</source>
+        <translation>旋转：</translation>
+    </message>
+    <message>
+        <source>Scale:</source>
+        <translation>缩放：</translation>
+    </message>
+</context>
+<context>
+    <name>citytwin::app::ModelTreeWidget</name>
+    <message>
+        <source>Element</source>
+        <translation>构件</translation>
+    </message>
+    <message>
+        <source>Type</source>
+        <translation>类型</translation>
     </message>
 </context>
 <context>
@@ -1203,14 +1467,6 @@ Run &apos;%1 cache seed --help&apos; for the details.</source>
         <translation>%1：其中没有建筑轮廓（多边形）</translation>
     </message>
     <message>
-        <source>Adds a layer to PROJECT from a file (GeoTIFF/COG, VRT, MBTiles, GeoPackage, JPEG/PNG with a world file, footprint polygons) or a service (XYZ URL template with {z}/{x}/{y}, WMTS capabilities URL, GDAL WMS XML) and saves the project. The source is opened first: one that cannot be drawn leaves the project unchanged. Without --kind, one-band rasters of a type wider than 8 bits without a palette are elevation, other rasters and services imagery, polygons buildings.</source>
-        <translation>从文件（GeoTIFF/COG、VRT、MBTiles、GeoPackage、带世界文件的 JPEG/PNG、建筑轮廓多边形）或服务（含 {z}/{x}/{y} 的 XYZ URL 模板、WMTS 能力文档 URL、GDAL WMS XML）向 PROJECT 添加图层并保存项目。会先打开数据源：无法绘制的数据源不会改动项目。未指定 --kind 时，数据类型宽于 8 位且无调色板的单波段栅格为高程，其他栅格和服务为影像，多边形为建筑。</translation>
-    </message>
-    <message>
-        <source>imagery, elevation or buildings.</source>
-        <translation>imagery（影像）、elevation（高程）或 buildings（建筑）。</translation>
-    </message>
-    <message>
         <source>Layer name (default: file name or host).</source>
         <translation>图层名称（默认：文件名或主机名）。</translation>
     </message>
@@ -1225,10 +1481,6 @@ Run &apos;%1 cache seed --help&apos; for the details.</source>
     <message>
         <source>expected the project file and one file or URL, got %1 argument(s)</source>
         <translation>应指定项目文件和一个文件或 URL，实际有 %1 个参数</translation>
-    </message>
-    <message>
-        <source>--kind wants imagery, elevation or buildings, not &apos;%1&apos;</source>
-        <translation>--kind 需要 imagery、elevation 或 buildings，而不是“%1”</translation>
     </message>
     <message>
         <source>%1: file not found</source>
@@ -1283,24 +1535,52 @@ Run &apos;%1 cache seed --help&apos; for the details.</source>
         <translation>否</translation>
     </message>
     <message>
-        <source>Usage: %1 layer add PROJECT FILE-OR-URL [--kind imagery|elevation|buildings] [--name NAME]
-       %1 layer list PROJECT
-
-Adds a layer to a project (and saves it), or lists its layers.
-Run &apos;%1 layer add --help&apos; for the details.</source>
-        <translation>用法：%1 layer add PROJECT FILE-OR-URL [--kind imagery|elevation|buildings] [--name NAME]
-      %1 layer list PROJECT
-
-向项目添加图层（并保存），或列出其图层。
-运行“%1 layer add --help”查看详细信息。</translation>
-    </message>
-    <message>
         <source>missing &apos;add&apos; or &apos;list&apos;</source>
         <translation>缺少“add”或“list”</translation>
     </message>
     <message>
         <source>unknown layer command &apos;%1&apos;</source>
         <translation>未知的 layer 命令“%1”</translation>
+    </message>
+    <message>
+        <source>Adds a layer to PROJECT from a file (GeoTIFF/COG, VRT, MBTiles, GeoPackage, JPEG/PNG with a world file, footprint polygons, CityGML, IFC, glTF/GLB, a 3D Tiles tileset.json, an oblique OSGB dataset folder) or a service (XYZ URL template with {z}/{x}/{y}, WMTS capabilities URL, GDAL WMS XML) and saves the project. The source is opened first: one that cannot be drawn leaves the project unchanged. Without --kind, one-band rasters of a type wider than 8 bits without a palette are elevation, other rasters and services imagery, polygons buildings, model formats models. Models in local coordinates (glTF, a lone .osgb) stand at the project origin on the terrain unless --placement says where.</source>
+        <translation>从文件（GeoTIFF/COG、VRT、MBTiles、GeoPackage、带世界文件的 JPEG/PNG、建筑轮廓多边形、CityGML、IFC、glTF/GLB、3D Tiles tileset.json、倾斜摄影 OSGB 数据集文件夹）或服务（含 {z}/{x}/{y} 的 XYZ URL 模板、WMTS 能力文档 URL、GDAL WMS XML）向 PROJECT 添加图层并保存项目。会先打开数据源：无法绘制的数据源不会改动项目。未指定 --kind 时，数据类型宽于 8 位且无调色板的单波段栅格为高程，其他栅格和服务为影像，多边形为建筑，模型格式为模型。局部坐标的模型（glTF、单个 .osgb）放在项目原点并贴合地形，除非用 --placement 指定位置。</translation>
+    </message>
+    <message>
+        <source>imagery, elevation, buildings or model.</source>
+        <translation>imagery（影像）、elevation（高程）、buildings（建筑）或 model（模型）。</translation>
+    </message>
+    <message>
+        <source>Where a model&apos;s local origin goes: lon,lat[,height|terrain[,rotation[,scale]]] (degrees, metres; rotation clockwise from north). Overrides the file&apos;s own georeference.</source>
+        <translation>模型局部原点的位置：lon,lat[,height|terrain[,rotation[,scale]]]（单位为度、米；旋转自北方向顺时针）。覆盖文件自带的地理参考。</translation>
+    </message>
+    <message>
+        <source>CRS of a model file that declares none (e.g. a CityGML without srsName): EPSG:nnnn.</source>
+        <translation>未声明坐标系的模型文件（如没有 srsName 的 CityGML）所用的坐标系：EPSG:nnnn。</translation>
+    </message>
+    <message>
+        <source>--kind wants imagery, elevation, buildings or model, not &apos;%1&apos;</source>
+        <translation>--kind 需要 imagery、elevation、buildings 或 model，而不是“%1”</translation>
+    </message>
+    <message>
+        <source>--placement and --source-crs apply to model layers only</source>
+        <translation>--placement 和 --source-crs 只适用于模型图层</translation>
+    </message>
+    <message>
+        <source>--placement wants lon,lat[,height|terrain[,rotation[,scale]]] with lon -180…180, lat -90…90 and a positive scale, not &apos;%1&apos;</source>
+        <translation>--placement 需要 lon,lat[,height|terrain[,rotation[,scale]]]，其中经度 -180…180、纬度 -90…90、缩放为正数，而不是“%1”</translation>
+    </message>
+    <message>
+        <source>Usage: %1 layer add PROJECT FILE-OR-URL [--kind imagery|elevation|buildings|model] [--name NAME]
+       %1 layer list PROJECT
+
+Adds a layer to a project (and saves it), or lists its layers.
+Run &apos;%1 layer add --help&apos; for the details.</source>
+        <translation>用法：%1 layer add PROJECT FILE-OR-URL [--kind imagery|elevation|buildings|model] [--name NAME]
+      %1 layer list PROJECT
+
+向项目添加图层（并保存），或列出其图层。
+运行“%1 layer add --help”查看详细信息。</translation>
     </message>
 </context>
 <context>

@@ -13,6 +13,7 @@
 #include "app/OsgViewWidget.h"
 #include "app/ProjectDocument.h"
 #include "app/ProjectSession.h"
+#include "app/Translations.h"
 #include "gis/DemoCity.h"
 #include "scene/CityScene.h"
 #include "tests/common/TestPaths.h"
@@ -114,6 +115,7 @@ private slots:
     void treeSelectionSelectsFeature();
     void hideSelectedAndShowAll();
     void isolateStoreyOnIfc();
+    void chineseStrings();
 
 private:
     std::unique_ptr<MainWindow> openHall();
@@ -356,6 +358,22 @@ void TstModelInspector::isolateStoreyOnIfc()
     QVERIFY(actions->showAllStoreysAction()->isEnabled());
     actions->showAllStoreysAction()->trigger();
     QVERIFY(!s->featureStyle(id).isolatedStorey);
+}
+
+void TstModelInspector::chineseStrings()
+{
+    QVERIFY(app::Translations::install(QStringLiteral("zh_CN")));
+    app::InspectorDock dock;
+    QCOMPARE(dock.featureActions()->hideSelectedAction()->text(), QStringLiteral("隐藏所选(&H)"));
+    QCOMPARE(dock.featureActions()->isolateStoreyAction()->text(), QStringLiteral("单独显示楼层(&I)"));
+    data::ModelFeature wall = feature(6, 5, "IfcWall", "W1");
+    dock.showModelFeature(QStringLiteral("house"), wall);
+    QCOMPARE(dock.value(QStringLiteral("（类型）")), std::optional(QStringLiteral("IfcWall")));
+    QCOMPARE(dock.modelTree()->headerItem()->text(0), QStringLiteral("构件"));
+    // A run-time switch retranslates the actions and the tree header (LanguageChange is posted).
+    QVERIFY(app::Translations::install(QStringLiteral("en")));
+    QTRY_COMPARE(dock.featureActions()->hideSelectedAction()->text(), QStringLiteral("&Hide Selected"));
+    QCOMPARE(dock.modelTree()->headerItem()->text(0), QStringLiteral("Element"));
 }
 
 QTEST_MAIN(TstModelInspector)
