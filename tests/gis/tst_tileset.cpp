@@ -46,6 +46,7 @@ private slots:
     void externalTileset();
     void cycleIsAnError();
     void missingContent();
+    void unsupportedContentIsSkipped();
     void badTilesets_data();
     void badTilesets();
 
@@ -246,6 +247,24 @@ void TestTileset::missingContent()
     QVERIFY2(tileset.status().message().contains(QStringLiteral("'gone1.b3dm' is missing, and 2 more")),
              qPrintable(tileset.status().message()));
     QVERIFY(tileset.status().message().startsWith(QStringLiteral("tileset.json")));
+}
+
+void TestTileset::unsupportedContentIsSkipped()
+{
+    QDir dir(m_dir.path());
+    const QJsonObject volume = sphereVolume(0, 0, 0, 40);
+    QJsonObject root = tileJson(
+        volume, 10.0, {},
+        QJsonArray{tileJson(volume, 0.0, "cloud.pnts"), tileJson(volume, 0.0, "https://example.com/a.b3dm")});
+    root.insert("transform", toJson(enuToEcef(121.0, 30.7, 0.0)));
+    auto tileset = gis::readTileset(writeTileset(dir, "skipped/tileset.json", root), kGk);
+    QVERIFY2(tileset.isOk(), qPrintable(tileset.status().message()));
+    QCOMPARE(tileset->tiles.size(), std::size_t(3));
+    QVERIFY(tileset->tiles[1].contentPath.isEmpty() && tileset->tiles[2].contentPath.isEmpty());
+    const QString warnings = tileset->warnings.join(QStringLiteral(" | "));
+    QVERIFY2(warnings.contains(QStringLiteral("tile 1: unsupported content 'cloud.pnts' skipped")),
+             qPrintable(warnings));
+    QVERIFY2(warnings.contains(QStringLiteral("tile 2: network content")), qPrintable(warnings));
 }
 
 void TestTileset::badTilesets_data()
