@@ -54,6 +54,8 @@ private slots:
     void binaryBatchTableAndTransform();
     void glbContentWithCesiumRtc();
     void featureIdsOfMeshFeatures();
+    void legacyB3dmHeaders_data();
+    void legacyB3dmHeaders();
     void truncatedB3dm_data();
     void truncatedB3dm();
     void unsupportedContent_data();
@@ -168,6 +170,53 @@ void TestTileContent::featureIdsOfMeshFeatures()
     QVERIFY2(model.isOk(), qPrintable(model.status().message()));
     QCOMPARE(model->features.size(), std::size_t(3));
     QCOMPARE(model->meshes[0].vertexFeature, (std::vector<std::int64_t>{0, 2, 2}));
+}
+
+void TestTileContent::legacyB3dmHeaders_data()
+{
+    // Pre-1.0 writers: 20 bytes (batchLength, batchTableByteLength) or 24 bytes
+    // (batchTableJSONByteLength, batchTableBinaryByteLength, batchLength).
+    QTest::addColumn<int>("headerBytes");
+    QTest::newRow("20-byte header") << 20;
+    QTest::newRow("24-byte header") << 24;
+}
+
+void TestTileContent::legacyB3dmHeaders()
+{
+    QFETCH(int, headerBytes);
+    const ProjectedPoint rtc = ecefOf(121.0, 30.7, 0.0);
+    GlbBuilder b;
+    const int pos = b.add(std::vector<float>{0, 0, 0, 5, 0, 0, 0, 0, -5}, kFloat, "VEC3", 3);
+    const int ids = b.add(std::vector<float>{0, 1, 1}, kFloat, "SCALAR", 1);
+    QJsonObject primitive = GlbBuilder::primitive(pos);
+    primitive.insert("attributes", QJsonObject{{"POSITION", pos}, {"BATCHID", ids}});
+    b.setSingleMesh(primitive);
+    b.root().insert("nodes",
+                    QJsonArray{QJsonObject{{"mesh", 0}, {"translation", QJsonArray{rtc.x, rtc.z, -rtc.y}}}});
+    const QByteArray glb = b.glb();
+    const QByteArray batch = R"({"kind":["a","b"]})";
+    QByteArray bytes("b3dm");
+    GlbBuilder::appendU32(bytes, 1);
+    GlbBuilder::appendU32(bytes, static_cast<std::uint32_t>(headerBytes + batch.size() + glb.size()));
+    if (headerBytes == 20) {
+        GlbBuilder::appendU32(bytes, 2); // batchLength
+        GlbBuilder::appendU32(bytes, static_cast<std::uint32_t>(batch.size()));
+    } else {
+        GlbBuilder::appendU32(bytes, static_cast<std::uint32_t>(batch.size()));
+        GlbBuilder::appendU32(bytes, 0);
+        GlbBuilder::appendU32(bytes, 2); // batchLength
+    }
+    bytes.append(batch).append(glb);
+    gis::EcefContentFrame frame;
+    frame.projectCrs = kGk;
+    auto model = gis::readB3dm(bytes, QStringLiteral("old.b3dm"), frame);
+    QVERIFY2(model.isOk(), qPrintable(model.status().message()));
+    QCOMPARE(model->features.size(), std::size_t(2));
+    QCOMPARE(model->features[1].attribute(QStringLiteral("kind")),
+             std::optional<QString>(QStringLiteral("b")));
+    QCOMPARE(model->meshes[0].vertexFeature, (std::vector<std::int64_t>{0, 1, 1}));
+    // The node translation (glTF y-up) puts vertex 0 at the ECEF point.
+    QVERIFY(distance(vertex(*model, 0, 0), fromEcef(rtc)) < 0.05);
 }
 
 void TestTileContent::truncatedB3dm_data()
