@@ -48,8 +48,9 @@ struct TilesetOptions
 //! loaded, ADD draws parent and children), missing content is requested from a worker pool by
 //! priority (screen-space error), requests for tiles that left the view are cancelled, loaded
 //! content is built with buildModel() on the worker and merged in the update traversal
-//! (≤ maxMergesPerFrame). Feature ids are made unique across tiles (assigned in merge order,
-//! < 2^24) and kept in the node's ModelFeatureIndex (user data). A tile whose content fails is
+//! (≤ maxMergesPerFrame). Feature ids are made unique across tiles (each tile gets a block of
+//! ids on its first load, kept when it is evicted and loaded again; < 2^24) and kept in the
+//! node's ModelFeatureIndex (user data). A tile whose content fails is
 //! drawn without it; failures are counted and the first error kept. Styling set with
 //! setFeatureStyle() is applied to tiles as they merge.
 class TilesetNode : public osg::Group, public PagedNode

@@ -120,6 +120,8 @@ private slots:
     void failingContentIsCountedOnce();
     void featureIdsAreUniqueAndIndexed();
     void boundIsTheRootSphere();
+    void redrawCallbackAsksForTheMerge();
+    void destructionStopsRunningLoads();
 };
 
 void TestTilesetNode::farCameraDrawsTheRootOnly()
@@ -339,6 +341,41 @@ void TestTilesetNode::boundIsTheRootSphere()
     const osg::BoundingSphere bound = f.node->getBound();
     QVERIFY(bound.center().length() < 1e-3); // the root's centre is the origin: local (0, 0, 0)
     QCOMPARE(bound.radius(), 1420.0f);
+}
+
+void TestTilesetNode::redrawCallbackAsksForTheMerge()
+{
+    Fixture f;
+    std::atomic<int> redraws{0};
+    f.node->setRedrawCallback([&redraws] { ++redraws; });
+    f.frames.frame(f.node.get(), kFar); // asks for the root
+    QVERIFY(!f.node->isIdle());
+    QVERIFY(QTest::qWaitFor([&] { return redraws.load() > 0; }, 5000));
+    // Loaded, not merged: only a frame makes progress now.
+    QVERIFY(f.node->needsFrame());
+    QCOMPARE(f.node->stats().loaded, 0);
+    f.frames.frame(f.node.get(), kFar);
+    QCOMPARE(f.node->stats().loaded, 1);
+    f.frames.frame(f.node.get(), kFar);
+    QVERIFY(f.node->isIdle());
+    QVERIFY(!f.node->needsFrame());
+}
+
+void TestTilesetNode::destructionStopsRunningLoads()
+{
+    auto control = std::make_shared<LoaderControl>();
+    control->hold(0);
+    QElapsedTimer timer;
+    {
+        osg::ref_ptr<TilesetNode> node =
+            new TilesetNode(test::tilesetTiles(), test::tilesetLoader(control), test::kTilesetOrigin);
+        HeadlessFrames frames;
+        frames.frame(node.get(), kFar);
+        QVERIFY(QTest::qWaitFor([&] { return control->calls[0].load() == 1; }, 5000));
+        timer.start();
+    } // the last reference goes while the root's load waits: it is cancelled and waited for
+    QVERIFY(timer.elapsed() < 2000);
+    QCOMPARE(control->cancelledSeen.load(), 1);
 }
 
 QTEST_GUILESS_MAIN(TestTilesetNode)
