@@ -42,7 +42,8 @@ Result<Metadata> readMetadata(const QString& path)
 {
     QFile file(path);
     if (!file.open(QIODevice::ReadOnly))
-        return Status::error(Status::Code::IoError, QStringLiteral("%1: cannot open: %2").arg(path, file.errorString()));
+        return Status::error(Status::Code::IoError,
+                             QStringLiteral("%1: cannot open: %2").arg(path, file.errorString()));
     QXmlStreamReader xml(&file);
     Metadata m;
     bool haveRoot = false;
@@ -67,14 +68,17 @@ Result<Metadata> readMetadata(const QString& path)
         }
     }
     if (xml.hasError())
-        return Status::error(Status::Code::FormatError, QStringLiteral("%1: not well-formed XML at line %2: %3")
-                                                            .arg(path)
-                                                            .arg(xml.lineNumber())
-                                                            .arg(xml.errorString()));
+        return Status::error(Status::Code::FormatError,
+                             QStringLiteral("%1: not well-formed XML at line %2: %3")
+                                 .arg(path)
+                                 .arg(xml.lineNumber())
+                                 .arg(xml.errorString()));
     if (!haveRoot)
-        return Status::error(Status::Code::FormatError, QStringLiteral("%1: empty, no <ModelMetadata>").arg(path));
+        return Status::error(Status::Code::FormatError,
+                             QStringLiteral("%1: empty, no <ModelMetadata>").arg(path));
     if (!haveSrs || m.srs.isEmpty())
-        return Status::error(Status::Code::FormatError, QStringLiteral("%1: no <SRS> in <ModelMetadata>").arg(path));
+        return Status::error(Status::Code::FormatError,
+                             QStringLiteral("%1: no <SRS> in <ModelMetadata>").arg(path));
     if (!originText.isEmpty()) {
         const QStringList parts = originText.split(QLatin1Char(','));
         bool ok = parts.size() == 3;
@@ -84,8 +88,9 @@ Result<Metadata> readMetadata(const QString& path)
             ok = ok && std::isfinite(v[i]);
         }
         if (!ok)
-            return Status::error(Status::Code::FormatError,
-                                 QStringLiteral("%1: <SRSOrigin> \"%2\" is not three numbers x,y,z").arg(path, originText));
+            return Status::error(
+                Status::Code::FormatError,
+                QStringLiteral("%1: <SRSOrigin> \"%2\" is not three numbers x,y,z").arg(path, originText));
         m.origin = {v[0], v[1], v[2]};
     }
     return m;
@@ -100,8 +105,9 @@ Result<PointMap> enuMap(const QString& metadataPath, const Metadata& m, const QS
     const double lat = parts.size() == 2 ? parts[0].trimmed().toDouble(&okLat) : 0.0;
     const double lon = parts.size() == 2 ? parts[1].trimmed().toDouble(&okLon) : 0.0;
     if (!okLat || !okLon || std::abs(lat) > 90.0 || std::abs(lon) > 180.0)
-        return Status::error(Status::Code::FormatError,
-                             QStringLiteral("%1: SRS \"%2\" is not ENU:lat,lon in degrees").arg(metadataPath, m.srs));
+        return Status::error(
+            Status::Code::FormatError,
+            QStringLiteral("%1: SRS \"%2\" is not ENU:lat,lon in degrees").arg(metadataPath, m.srs));
     data::ModelPlacement placement;
     placement.origin = {lon, lat, 0.0};
     Result<ModelPlacementFrame> frame = ModelPlacementFrame::create(placement, projectCrs);
@@ -119,8 +125,9 @@ Result<PointMap> crsMap(const QString& metadataPath, const Metadata& m, const QS
 {
     Result<CrsTransformer> t = CrsTransformer::create(m.srs, projectCrs);
     if (!t)
-        return Status::error(Status::Code::Unsupported, QStringLiteral("%1: unknown SRS \"%2\": %3")
-                                                            .arg(metadataPath, m.srs.left(80), t.status().message()));
+        return Status::error(Status::Code::Unsupported,
+                             QStringLiteral("%1: unknown SRS \"%2\": %3")
+                                 .arg(metadataPath, m.srs.left(80), t.status().message()));
     auto transformer = std::make_shared<CrsTransformer>(std::move(t.value()));
     const ProjectedPoint o = m.origin;
     return PointMap([transformer, o](double x, double y, double z) {
@@ -141,7 +148,8 @@ Result<std::array<double, 16>> affineAt(const PointMap& map, const QString& meta
     Result<ProjectedPoint> ym = map(0, -kStep, 0);
     for (const auto* r : {&o, &xp, &xm, &yp, &ym})
         if (!*r)
-            return r->status().withContext(QStringLiteral("%1: SRSOrigin in \"%2\"").arg(metadataPath, srs.left(80)));
+            return r->status().withContext(
+                QStringLiteral("%1: SRSOrigin in \"%2\"").arg(metadataPath, srs.left(80)));
     const double ex[2] = {(xp->x - xm->x) / (2 * kStep), (xp->y - xm->y) / (2 * kStep)};
     const double ny[2] = {(yp->x - ym->x) / (2 * kStep), (yp->y - ym->y) / (2 * kStep)};
     const double scaleX = std::hypot(ex[0], ex[1]);
@@ -149,10 +157,11 @@ Result<std::array<double, 16>> affineAt(const PointMap& map, const QString& meta
     // Degrees (a geographic SRS) or feet would stretch the tiles by 1e5 or 3.28.
     if (!std::isfinite(scaleX) || !std::isfinite(scaleY) || scaleX < 0.5 || scaleX > 2.0 || scaleY < 0.5 ||
         scaleY > 2.0)
-        return Status::error(Status::Code::Unsupported,
-                             QStringLiteral("%1: SRS \"%2\" is not in metres (geographic?); OSGB tiles need a projected "
-                                            "SRS or ENU:lat,lon")
-                                 .arg(metadataPath, srs.left(80)));
+        return Status::error(
+            Status::Code::Unsupported,
+            QStringLiteral("%1: SRS \"%2\" is not in metres (geographic?); OSGB tiles need a projected "
+                           "SRS or ENU:lat,lon")
+                .arg(metadataPath, srs.left(80)));
     return std::array<double, 16>{ex[0], ex[1], 0, 0, ny[0], ny[1], 0, 0, 0, 0, 1, 0, o->x, o->y, o->z, 1};
 }
 
@@ -162,7 +171,8 @@ QStringList findRootTiles(const QString& dataDir)
     QStringList roots;
     const QDir data(dataDir);
     for (const QString& sub : data.entryList(QDir::Dirs | QDir::NoDotAndDotDot, QDir::Name)) {
-        const QString root = findEntry(data.absoluteFilePath(sub), sub + QStringLiteral(".osgb"), QDir::Files);
+        const QString root =
+            findEntry(data.absoluteFilePath(sub), sub + QStringLiteral(".osgb"), QDir::Files);
         if (!root.isEmpty())
             roots << root;
     }
@@ -185,10 +195,11 @@ Result<ObliqueDataset> openObliqueDataset(const QString& path, const QString& pr
             return d; // a lone tile: local coordinates, placed by the caller
         }
         if (info.fileName().compare(QLatin1String("metadata.xml"), Qt::CaseInsensitive) != 0)
-            return Status::error(Status::Code::InvalidArgument,
-                                 QStringLiteral("%1: not an oblique dataset (expected its folder, its metadata.xml, "
-                                                "its Data folder or an .osgb file)")
-                                     .arg(path));
+            return Status::error(
+                Status::Code::InvalidArgument,
+                QStringLiteral("%1: not an oblique dataset (expected its folder, its metadata.xml, "
+                               "its Data folder or an .osgb file)")
+                    .arg(path));
         d.folder = info.absolutePath();
     } else {
         d.folder = info.absoluteFilePath();
@@ -200,12 +211,14 @@ Result<ObliqueDataset> openObliqueDataset(const QString& path, const QString& pr
 
     const QString dataDir = findEntry(d.folder, QStringLiteral("Data"), QDir::Dirs | QDir::NoDotAndDotDot);
     if (dataDir.isEmpty())
-        return Status::error(Status::Code::NotFound,
-                             QStringLiteral("%1: no Data folder (expected Data/Tile_xxx/Tile_xxx.osgb)").arg(d.folder));
+        return Status::error(
+            Status::Code::NotFound,
+            QStringLiteral("%1: no Data folder (expected Data/Tile_xxx/Tile_xxx.osgb)").arg(d.folder));
     d.rootTiles = findRootTiles(dataDir);
     if (d.rootTiles.isEmpty())
-        return Status::error(Status::Code::NotFound,
-                             QStringLiteral("%1: no .osgb root tiles found (expected Tile_xxx/Tile_xxx.osgb)").arg(dataDir));
+        return Status::error(
+            Status::Code::NotFound,
+            QStringLiteral("%1: no .osgb root tiles found (expected Tile_xxx/Tile_xxx.osgb)").arg(dataDir));
 
     const QString metadataPath = findEntry(d.folder, QStringLiteral("metadata.xml"), QDir::Files);
     if (metadataPath.isEmpty()) {

@@ -5,14 +5,14 @@
 #include <QDir>
 #include <QFile>
 #include <QFileInfo>
+#include <istream>
+#include <mutex>
 #include <osg/MatrixTransform>
 #include <osg/PagedLOD>
 #include <osgDB/FileNameUtils>
 #include <osgDB/Options>
 #include <osgDB/ReadFile>
 #include <osgDB/Registry>
-#include <istream>
-#include <mutex>
 #include <set>
 #include <streambuf>
 #include <string>
@@ -52,8 +52,9 @@ protected:
             return pos_type(off_type(-1));
         const bool inBytes = eback() == m_bytes.data();
         const off_type current = inBytes ? off_type(gptr() - eback()) : off_type(m_bytes.size());
-        const off_type target = dir == std::ios_base::beg ? off : dir == std::ios_base::cur ? current + off
-                                                                                            : m_bytes.size() + off;
+        const off_type target = dir == std::ios_base::beg   ? off
+                                : dir == std::ios_base::cur ? current + off
+                                                            : m_bytes.size() + off;
         return seekpos(pos_type(target), which);
     }
     pos_type seekpos(pos_type pos, std::ios_base::openmode which) override
@@ -86,15 +87,17 @@ data::Result<osg::ref_ptr<osg::Node>> readRootTile(osgDB::ReaderWriter& reader, 
     osgDB::ReaderWriter::ReadResult result = reader.readNode(in, options);
     osg::ref_ptr<osg::Node> node = result.takeNode();
     if (buffer.overran())
-        return data::Status::error(data::Status::Code::FormatError,
-                                   QStringLiteral("%1: truncated OSGB file (%2 bytes end in the middle of the scene)")
-                                       .arg(path)
-                                       .arg(bytes.size()));
+        return data::Status::error(
+            data::Status::Code::FormatError,
+            QStringLiteral("%1: truncated OSGB file (%2 bytes end in the middle of the scene)")
+                .arg(path)
+                .arg(bytes.size()));
     if (!node) {
         const QString why = QString::fromStdString(result.message());
-        return data::Status::error(data::Status::Code::FormatError,
-                                   QStringLiteral("%1: not an OSGB file OpenSceneGraph can read%2")
-                                       .arg(path, why.isEmpty() ? QString() : QStringLiteral(" (") + why + QLatin1Char(')')));
+        return data::Status::error(
+            data::Status::Code::FormatError,
+            QStringLiteral("%1: not an OSGB file OpenSceneGraph can read%2")
+                .arg(path, why.isEmpty() ? QString() : QStringLiteral(" (") + why + QLatin1Char(')')));
     }
     return node;
 }
@@ -130,7 +133,8 @@ public:
             return osgDB::ReadFileCallback::readNode(file, options);
         const QString path = QFile::decodeName(QByteArray::fromStdString(file));
         osg::ref_ptr<osgDB::Options> local = options ? options->cloneOptions() : new osgDB::Options;
-        local->getDatabasePathList().push_front(QFile::encodeName(QFileInfo(path).absolutePath()).toStdString());
+        local->getDatabasePathList().push_front(
+            QFile::encodeName(QFileInfo(path).absolutePath()).toStdString());
         data::Result<osg::ref_ptr<osg::Node>> node = readRootTile(*reader, path, local.get());
         if (!node) {
             // The pager asks again in every frame that wants the page: say it once.
@@ -173,7 +177,8 @@ data::Result<osg::ref_ptr<osg::Node>> buildObliqueLayer(const QStringList& rootT
     if (!reader)
         return data::Status::error(
             data::Status::Code::Unsupported,
-            QStringLiteral("%1: OpenSceneGraph has no reader for .osgb (the osgdb_osg plugin is not installed)")
+            QStringLiteral(
+                "%1: OpenSceneGraph has no reader for .osgb (the osgdb_osg plugin is not installed)")
                 .arg(rootTiles.front()));
 
     osg::ref_ptr<osg::MatrixTransform> layer = new osg::MatrixTransform(toLocal(toProject, origin));

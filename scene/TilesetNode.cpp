@@ -13,8 +13,9 @@ namespace citytwin::scene {
 
 TilesetNode::Impl::Impl(TilesetNode& node, std::vector<TilesetNodeTile> infos, TileContentLoader load,
                         const data::ProjectedPoint& o, const TilesetOptions& opts)
-    : self(node), loader(std::make_shared<const TileContentLoader>(std::move(load))), origin(o), options(opts),
-      idBlocks(std::make_shared<FeatureIdBlocks>(infos.size())), featureIndex(new ModelFeatureIndex)
+    : self(node), loader(std::make_shared<const TileContentLoader>(std::move(load))), origin(o),
+      options(opts), idBlocks(std::make_shared<FeatureIdBlocks>(infos.size())),
+      featureIndex(new ModelFeatureIndex)
 {
     const int count = int(infos.size());
     tiles.resize(infos.size());
@@ -23,12 +24,13 @@ TilesetNode::Impl::Impl(TilesetNode& node, std::vector<TilesetNodeTile> infos, T
         tile.info = std::move(infos[std::size_t(i)]);
         // A child index out of range or pointing back up would make selection recurse forever.
         auto& children = tile.info.children;
-        children.erase(std::remove_if(children.begin(), children.end(),
-                                      [&](int c) { return c <= i || c >= count; }),
-                       children.end());
-        tile.sphere = osg::BoundingSphere(osg::Vec3d(tile.info.centre.x - origin.x, tile.info.centre.y - origin.y,
-                                                     tile.info.centre.z - origin.z),
-                                          float(std::max(0.0, tile.info.radius)));
+        children.erase(
+            std::remove_if(children.begin(), children.end(), [&](int c) { return c <= i || c >= count; }),
+            children.end());
+        tile.sphere =
+            osg::BoundingSphere(osg::Vec3d(tile.info.centre.x - origin.x, tile.info.centre.y - origin.y,
+                                           tile.info.centre.z - origin.z),
+                                float(std::max(0.0, tile.info.radius)));
     }
     drawnFlag.assign(tiles.size(), 0);
     const int threads = options.workerThreads > 0 ? options.workerThreads : QThread::idealThreadCount();

@@ -16,8 +16,8 @@ constexpr double kMinDistance = 1e-3; //!< metres: an eye inside a tile's sphere
 struct TilesetNode::Impl::CullFrame
 {
     osgUtil::CullVisitor& cv;
-    osg::Vec3d eye;          //!< local frame
-    double sseFactor = 1.0;  //!< viewportHeight / (2 tan(fovy/2)): SSE = geometricError · factor / distance
+    osg::Vec3d eye;         //!< local frame
+    double sseFactor = 1.0; //!< viewportHeight / (2 tan(fovy/2)): SSE = geometricError · factor / distance
     double maxSse = 16.0;
 };
 
@@ -32,8 +32,8 @@ bool TilesetNode::Impl::select(CullFrame& frame, int index, std::vector<int>& dr
     Tile& tile = tiles[std::size_t(index)];
     if (tile.sphere.valid() && frame.cv.isCulled(tile.sphere))
         return true; // nothing of it shows: nothing missing either
-    const double distance =
-        std::max(kMinDistance, (frame.eye - osg::Vec3d(tile.sphere.center())).length() - tile.sphere.radius());
+    const double distance = std::max(kMinDistance, (frame.eye - osg::Vec3d(tile.sphere.center())).length() -
+                                                       tile.sphere.radius());
     const double sse = tile.info.geometricError * frame.sseFactor / distance;
     const bool refine = !tile.info.children.empty() && sse > frame.maxSse;
 

@@ -65,11 +65,11 @@ struct TilesetNode::Impl
     struct Tile
     {
         TilesetNodeTile info;
-        osg::BoundingSphere sphere; //!< local frame (project − origin)
+        osg::BoundingSphere sphere;              //!< local frame (project − origin)
         osg::ref_ptr<osg::MatrixTransform> node; //!< resident content; null when not loaded
         std::vector<std::int64_t> featureIds;
         std::size_t bytes = 0;
-        bool failed = false;           //!< content failed to load: drawn without it, not asked again
+        bool failed = false;            //!< content failed to load: drawn without it, not asked again
         std::uint64_t lastUsedTick = 0; //!< last update tick a camera drew it or needed it loaded
         bool loaded() const { return node.valid(); }
         //! Nothing left to load (or nothing to load at all).

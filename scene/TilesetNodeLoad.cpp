@@ -89,46 +89,46 @@ void TilesetNode::Impl::submit(int index, double priority)
     std::shared_ptr<const TileContentLoader> load = loader;
     std::shared_ptr<FeatureIdBlocks> blocks = idBlocks;
     const data::ProjectedPoint o = origin;
-    queue->request(tilesetKey(index), priority,
-                   [load, blocks, o, index](const data::CancelToken& cancel) -> TileBuildResult {
-                       TileBuildResult result;
-                       result.key = tilesetKey(index);
-                       if (cancel.isCancelled()) {
-                           result.cancelled = true;
-                           return result;
-                       }
-                       data::Result<data::Model> model = (*load)(index, cancel);
-                       if (cancel.isCancelled() ||
-                           (!model && model.status().code() == data::Status::Code::Cancelled)) {
-                           result.cancelled = true;
-                           return result;
-                       }
-                       if (!model) {
-                           result.errors.push_back({data::LayerId{}, model.status()});
-                           return result;
-                       }
-                       const std::int64_t first = blocks->reserve(index, distinctFeatureIds(*model));
-                       if (first < 0) {
-                           result.errors.push_back(
-                               {data::LayerId{},
-                                data::Status::error(data::Status::Code::Unsupported,
-                                                    QStringLiteral("%1: the tileset has more than 2^24 features, "
-                                                                   "tile %2 cannot get feature ids")
-                                                        .arg(model->name)
-                                                        .arg(index))});
-                           return result;
-                       }
-                       remapFeatureIds(*model, first);
-                       result.geometryBytes = modelBytes(*model);
-                       osg::ref_ptr<osg::Node> built = buildModel(*model, o);
-                       osg::ref_ptr<TilesetTileContent> content = new TilesetTileContent;
-                       content->features = std::move(model->features);
-                       result.node = new osg::MatrixTransform;
-                       if (built)
-                           result.node->addChild(built);
-                       result.node->setUserData(content);
-                       return result;
-                   });
+    queue->request(
+        tilesetKey(index), priority,
+        [load, blocks, o, index](const data::CancelToken& cancel) -> TileBuildResult {
+            TileBuildResult result;
+            result.key = tilesetKey(index);
+            if (cancel.isCancelled()) {
+                result.cancelled = true;
+                return result;
+            }
+            data::Result<data::Model> model = (*load)(index, cancel);
+            if (cancel.isCancelled() || (!model && model.status().code() == data::Status::Code::Cancelled)) {
+                result.cancelled = true;
+                return result;
+            }
+            if (!model) {
+                result.errors.push_back({data::LayerId{}, model.status()});
+                return result;
+            }
+            const std::int64_t first = blocks->reserve(index, distinctFeatureIds(*model));
+            if (first < 0) {
+                result.errors.push_back(
+                    {data::LayerId{},
+                     data::Status::error(data::Status::Code::Unsupported,
+                                         QStringLiteral("%1: the tileset has more than 2^24 features, "
+                                                        "tile %2 cannot get feature ids")
+                                             .arg(model->name)
+                                             .arg(index))});
+                return result;
+            }
+            remapFeatureIds(*model, first);
+            result.geometryBytes = modelBytes(*model);
+            osg::ref_ptr<osg::Node> built = buildModel(*model, o);
+            osg::ref_ptr<TilesetTileContent> content = new TilesetTileContent;
+            content->features = std::move(model->features);
+            result.node = new osg::MatrixTransform;
+            if (built)
+                result.node->addChild(built);
+            result.node->setUserData(content);
+            return result;
+        });
 }
 
 } // namespace citytwin::scene

@@ -134,8 +134,9 @@ void TilesetNode::Impl::applyStyle(Tile& tile)
     setWireframe(tile.node.get(), style.wireframe);
 }
 
-void TilesetNode::setFeatureStyle(std::function<std::optional<osg::Vec4f>(const data::ModelFeature&)> colourOf,
-                                  std::unordered_set<std::int64_t> hidden, bool wireframe)
+void TilesetNode::setFeatureStyle(
+    std::function<std::optional<osg::Vec4f>(const data::ModelFeature&)> colourOf,
+    std::unordered_set<std::int64_t> hidden, bool wireframe)
 {
     Impl& d = *m_impl;
     d.style.colourOf = std::move(colourOf);

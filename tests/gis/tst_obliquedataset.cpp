@@ -28,9 +28,10 @@ void writeFile(const QString& path, const QByteArray& bytes)
 
 QByteArray metadataXml(const QString& srs, const QString& origin)
 {
-    return QStringLiteral("<?xml version=\"1.0\" encoding=\"utf-8\"?>\n<ModelMetadata version=\"1\">\n"
-                          "  <SRS>%1</SRS>\n  <SRSOrigin>%2</SRSOrigin>\n  <Texture><ColorSource>Visible</ColorSource>"
-                          "</Texture>\n</ModelMetadata>\n")
+    return QStringLiteral(
+               "<?xml version=\"1.0\" encoding=\"utf-8\"?>\n<ModelMetadata version=\"1\">\n"
+               "  <SRS>%1</SRS>\n  <SRSOrigin>%2</SRSOrigin>\n  <Texture><ColorSource>Visible</ColorSource>"
+               "</Texture>\n</ModelMetadata>\n")
         .arg(srs.toHtmlEscaped(), origin)
         .toUtf8();
 }
@@ -145,7 +146,9 @@ void TestObliqueDataset::projectedSrsMatchesProj()
     QVERIFY(toSrs);
     const data::ProjectedPoint origin = *toSrs->forward({121.0, 30.7, 0.0});
     QTemporaryDir tmp;
-    writeDataset(tmp.path(), metadataXml(srs, QStringLiteral("%1,%2,4").arg(origin.x, 0, 'f', 3).arg(origin.y, 0, 'f', 3)));
+    writeDataset(
+        tmp.path(),
+        metadataXml(srs, QStringLiteral("%1,%2,4").arg(origin.x, 0, 'f', 3).arg(origin.y, 0, 'f', 3)));
     auto d = gis::openObliqueDataset(tmp.path(), kProjectCrs);
     QVERIFY2(d, qPrintable(d.status().message()));
     const data::ProjectedPoint o{std::round(origin.x * 1000) / 1000, std::round(origin.y * 1000) / 1000, 4};
@@ -154,8 +157,10 @@ void TestObliqueDataset::projectedSrsMatchesProj()
         const data::ProjectedPoint expected = project(proj, {o.x + x, o.y + y, o.z});
         const data::ProjectedPoint got = apply(d->toProject, x, y, 7);
         QVERIFY2(std::hypot(got.x - expected.x, got.y - expected.y) < 0.01,
-                 qPrintable(QStringLiteral("at %1,%2: %3 m off").arg(x).arg(y).arg(
-                     std::hypot(got.x - expected.x, got.y - expected.y))));
+                 qPrintable(QStringLiteral("at %1,%2: %3 m off")
+                                .arg(x)
+                                .arg(y)
+                                .arg(std::hypot(got.x - expected.x, got.y - expected.y))));
         QCOMPARE(got.z, 11.0);
     }
 }
@@ -189,7 +194,8 @@ void TestObliqueDataset::loneOsgbNeedsPlacement()
     writeFile(tmp.filePath(QStringLiteral("tile.osgb")), "bytes");
     auto d = gis::openObliqueDataset(tmp.filePath(QStringLiteral("tile.osgb")), kProjectCrs);
     QVERIFY2(d, qPrintable(d.status().message()));
-    QCOMPARE(d->rootTiles, QStringList{QFileInfo(tmp.filePath(QStringLiteral("tile.osgb"))).absoluteFilePath()});
+    QCOMPARE(d->rootTiles,
+             QStringList{QFileInfo(tmp.filePath(QStringLiteral("tile.osgb"))).absoluteFilePath()});
     QVERIFY(!d->georeferenced);
     QVERIFY(d->srs.isEmpty());
     const std::array<double, 16> identity{1, 0, 0, 0, 0, 1, 0, 0, 0, 0, 1, 0, 0, 0, 0, 1};
@@ -215,19 +221,24 @@ void TestObliqueDataset::errorsNameTheProblem_data()
 
     const QByteArray good = metadataXml(QStringLiteral("EPSG:4549"), QStringLiteral("0,0,0"));
     QTest::newRow("not well-formed") << QByteArray("<ModelMetadata><SRS>EPSG:4549</SRS>") << true
-                                     << QStringLiteral("not well-formed XML") << QStringLiteral("metadata.xml");
+                                     << QStringLiteral("not well-formed XML")
+                                     << QStringLiteral("metadata.xml");
     QTest::newRow("wrong root") << QByteArray("<Other><SRS>EPSG:4549</SRS></Other>") << true
-                                << QStringLiteral("expected <ModelMetadata>") << QStringLiteral("metadata.xml");
-    QTest::newRow("no SRS") << QByteArray("<ModelMetadata><SRSOrigin>0,0,0</SRSOrigin></ModelMetadata>") << true
-                            << QStringLiteral("no <SRS>") << QStringLiteral("metadata.xml");
-    QTest::newRow("unknown SRS") << metadataXml(QStringLiteral("EPSG:999999"), QStringLiteral("0,0,0")) << true
-                                 << QStringLiteral("unknown SRS \"EPSG:999999\"") << QStringLiteral("metadata.xml");
-    QTest::newRow("geographic SRS") << metadataXml(QStringLiteral("EPSG:4326"), QStringLiteral("121,30.7,0")) << true
-                                    << QStringLiteral("not in metres") << QStringLiteral("metadata.xml");
+                                << QStringLiteral("expected <ModelMetadata>")
+                                << QStringLiteral("metadata.xml");
+    QTest::newRow("no SRS") << QByteArray("<ModelMetadata><SRSOrigin>0,0,0</SRSOrigin></ModelMetadata>")
+                            << true << QStringLiteral("no <SRS>") << QStringLiteral("metadata.xml");
+    QTest::newRow("unknown SRS") << metadataXml(QStringLiteral("EPSG:999999"), QStringLiteral("0,0,0"))
+                                 << true << QStringLiteral("unknown SRS \"EPSG:999999\"")
+                                 << QStringLiteral("metadata.xml");
+    QTest::newRow("geographic SRS") << metadataXml(QStringLiteral("EPSG:4326"), QStringLiteral("121,30.7,0"))
+                                    << true << QStringLiteral("not in metres")
+                                    << QStringLiteral("metadata.xml");
     QTest::newRow("bad ENU") << metadataXml(QStringLiteral("ENU:north"), QStringLiteral("0,0,0")) << true
                              << QStringLiteral("is not ENU:lat,lon") << QStringLiteral("metadata.xml");
-    QTest::newRow("two-number origin") << metadataXml(QStringLiteral("EPSG:4549"), QStringLiteral("1,2")) << true
-                                       << QStringLiteral("is not three numbers") << QStringLiteral("metadata.xml");
+    QTest::newRow("two-number origin")
+        << metadataXml(QStringLiteral("EPSG:4549"), QStringLiteral("1,2")) << true
+        << QStringLiteral("is not three numbers") << QStringLiteral("metadata.xml");
     QTest::newRow("missing Data") << good << false << QStringLiteral("no Data folder") << QString();
 }
 
@@ -246,19 +257,23 @@ void TestObliqueDataset::errorsNameTheProblem()
     QVERIFY(!d);
     const QString text = d.status().message();
     QVERIFY2(text.contains(message), qPrintable(text));
-    QVERIFY2(text.contains(QDir(tmp.path()).absoluteFilePath(names).remove(QRegularExpression(QStringLiteral("/$")))),
+    QVERIFY2(text.contains(
+                 QDir(tmp.path()).absoluteFilePath(names).remove(QRegularExpression(QStringLiteral("/$")))),
              qPrintable(text));
 }
 
 void TestObliqueDataset::emptyDataOrMissingPath()
 {
     QTemporaryDir tmp;
-    writeFile(tmp.filePath(QStringLiteral("metadata.xml")), metadataXml(QStringLiteral("EPSG:4549"), QStringLiteral("0,0,0")));
+    writeFile(tmp.filePath(QStringLiteral("metadata.xml")),
+              metadataXml(QStringLiteral("EPSG:4549"), QStringLiteral("0,0,0")));
     writeFile(tmp.filePath(QStringLiteral("Data/Tile_+000_+000/Tile_+000_+000_L17_0.osgb")), "page only");
     auto d = gis::openObliqueDataset(tmp.path(), kProjectCrs);
     QVERIFY(!d);
-    QVERIFY2(d.status().message().contains(QStringLiteral("no .osgb root tiles")), qPrintable(d.status().message()));
-    QVERIFY2(d.status().message().contains(tmp.filePath(QStringLiteral("Data"))), qPrintable(d.status().message()));
+    QVERIFY2(d.status().message().contains(QStringLiteral("no .osgb root tiles")),
+             qPrintable(d.status().message()));
+    QVERIFY2(d.status().message().contains(tmp.filePath(QStringLiteral("Data"))),
+             qPrintable(d.status().message()));
 
     const QString missing = tmp.filePath(QStringLiteral("nowhere"));
     auto none = gis::openObliqueDataset(missing, kProjectCrs);
@@ -268,7 +283,8 @@ void TestObliqueDataset::emptyDataOrMissingPath()
     writeFile(tmp.filePath(QStringLiteral("notes.txt")), "x");
     auto other = gis::openObliqueDataset(tmp.filePath(QStringLiteral("notes.txt")), kProjectCrs);
     QVERIFY(!other);
-    QVERIFY2(other.status().message().contains(QStringLiteral("not an oblique dataset")), qPrintable(other.status().message()));
+    QVERIFY2(other.status().message().contains(QStringLiteral("not an oblique dataset")),
+             qPrintable(other.status().message()));
 }
 
 QTEST_GUILESS_MAIN(TestObliqueDataset)

@@ -19,8 +19,9 @@ namespace citytwin::test {
 
 inline const data::ProjectedPoint kTilesetOrigin{500000, 3400000, 0};
 inline constexpr int kTilesetTiles = 5;
-inline constexpr double kRootHeight = 10.0;  //!< roof of the root's boxes
-inline constexpr double kChildHeight = 20.0; //!< roof of the children's boxes: a ray from above tells them apart
+inline constexpr double kRootHeight = 10.0; //!< roof of the root's boxes
+inline constexpr double kChildHeight =
+    20.0; //!< roof of the children's boxes: a ray from above tells them apart
 
 //! Local centre (x, y) of tile INDEX: 0 the root, 1 SW, 2 SE, 3 NW, 4 NE quadrant.
 inline std::array<double, 2> tileCentre(int index)
@@ -33,7 +34,8 @@ inline std::array<double, 2> tileCentre(int index)
 //! Base colour of tile INDEX's boxes: the root red, the children green.
 inline std::array<float, 4> tileColour(int index)
 {
-    return index == 0 ? std::array<float, 4>{0.9f, 0.1f, 0.1f, 1.0f} : std::array<float, 4>{0.1f, 0.8f, 0.1f, 1.0f};
+    return index == 0 ? std::array<float, 4>{0.9f, 0.1f, 0.1f, 1.0f}
+                      : std::array<float, 4>{0.1f, 0.8f, 0.1f, 1.0f};
 }
 
 //! A closed box standing on (ANCHOR), half sizes HX/HY, HEIGHT tall.
@@ -73,7 +75,8 @@ inline data::Model tileModel(int index)
         const double x = cx + (k == 0 ? -half / 2 : half / 2);
         const data::ProjectedPoint anchor{kTilesetOrigin.x + x, kTilesetOrigin.y + cy, kTilesetOrigin.z};
         // A 2 m gap between the boxes keeps them apart.
-        model.meshes.push_back(boxMesh(anchor, float(half / 2 - 1), float(half - 1), height, k, tileColour(index)));
+        model.meshes.push_back(
+            boxMesh(anchor, float(half / 2 - 1), float(half - 1), height, k, tileColour(index)));
     }
     model.computeBounds();
     return model;

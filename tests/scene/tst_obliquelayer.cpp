@@ -106,10 +106,15 @@ bool writeDataset(const QString& dir)
                    .arg(kSrsOrigin.z, 0, 'f', 1)
                    .toUtf8());
     meta.close();
-    auto file = [&](const char* name) { return QFile::encodeName(tileDir + QLatin1Char('/') + QLatin1String(name)).toStdString(); };
-    return osgDB::writeNodeFile(*pagedQuad({1, 0, 0, 1}, "Tile_+000_+000_L1.osgb"), file("Tile_+000_+000.osgb")) &&
-           osgDB::writeNodeFile(*pagedQuad({0, 1, 0, 1}, "Tile_+000_+000_L2.osgb"), file("Tile_+000_+000_L1.osgb")) &&
-           osgDB::writeNodeFile(*pagedQuad({1, 1, 0, 1}, "Tile_+000_+000_L3.osgb"), file("Tile_+000_+000_L2.osgb")) &&
+    auto file = [&](const char* name) {
+        return QFile::encodeName(tileDir + QLatin1Char('/') + QLatin1String(name)).toStdString();
+    };
+    return osgDB::writeNodeFile(*pagedQuad({1, 0, 0, 1}, "Tile_+000_+000_L1.osgb"),
+                                file("Tile_+000_+000.osgb")) &&
+           osgDB::writeNodeFile(*pagedQuad({0, 1, 0, 1}, "Tile_+000_+000_L2.osgb"),
+                                file("Tile_+000_+000_L1.osgb")) &&
+           osgDB::writeNodeFile(*pagedQuad({1, 1, 0, 1}, "Tile_+000_+000_L3.osgb"),
+                                file("Tile_+000_+000_L2.osgb")) &&
            osgDB::writeNodeFile(*quad(100, 0, {0, 0, 1, 1}), file("Tile_+000_+000_L3.osgb"));
 }
 
@@ -139,7 +144,8 @@ private:
             return nullptr;
         }
         OffscreenRenderer::writeImage(*image.value(), test::testOutputDir(QStringLiteral("scene")) +
-                                                          QStringLiteral("/oblique_") + name + QStringLiteral(".png"));
+                                                          QStringLiteral("/oblique_") + name +
+                                                          QStringLiteral(".png"));
         return image.value();
     }
 
@@ -169,7 +175,8 @@ void TestObliqueLayer::sharedTileRendersWithoutItsMissingPage()
 
     // Close enough that the PagedLOD asks for its finer page, which is not there.
     OffscreenRenderer::Stats stats;
-    osg::ref_ptr<osg::Image> image = render(node.get(), lookAt(bound.center(), 4.0 * bound.radius()), "shared", stats);
+    osg::ref_ptr<osg::Image> image =
+        render(node.get(), lookAt(bound.center(), 4.0 * bound.radius()), "shared", stats);
     QVERIFY(image);
     QVERIFY2(stats.refined, "the missing page kept the renderer waiting until its timeout");
     QVERIFY(stats.triangles > 0);
@@ -198,7 +205,8 @@ void TestObliqueLayer::pagerPagesInTheFinerLevel()
     osg::ref_ptr<osg::Image> far = render(node.get(), lookAt(centre, 1500), "far", stats);
     QVERIFY(far);
     const Rgb coarse = pixelAt(*far, test::screenPixel(*m_renderer->camera(), centre));
-    QVERIFY2(coarse.r > 200 && coarse.b < 60, qPrintable(QStringLiteral("%1 %2 %3").arg(coarse.r).arg(coarse.g).arg(coarse.b)));
+    QVERIFY2(coarse.r > 200 && coarse.b < 60,
+             qPrintable(QStringLiteral("%1 %2 %3").arg(coarse.r).arg(coarse.g).arg(coarse.b)));
 
     osg::ref_ptr<osg::Image> near = render(node.get(), lookAt(centre, 150), "near", stats);
     QVERIFY(near);
@@ -207,9 +215,11 @@ void TestObliqueLayer::pagerPagesInTheFinerLevel()
     const QPoint p = test::screenPixel(*m_renderer->camera(), centre + osg::Vec3d(40, 40, 0));
     QVERIFY(p.x() > 0 && p.x() < kWidth && p.y() > 0 && p.y() < kHeight);
     const Rgb fine = pixelAt(*near, p);
-    QVERIFY2(fine.b > 200 && fine.r < 60, qPrintable(QStringLiteral("%1 %2 %3").arg(fine.r).arg(fine.g).arg(fine.b)));
+    QVERIFY2(fine.b > 200 && fine.r < 60,
+             qPrintable(QStringLiteral("%1 %2 %3").arg(fine.r).arg(fine.g).arg(fine.b)));
     // 60 m out lies beyond the quad: the placement puts the edge where it belongs.
-    const Rgb outside = pixelAt(*near, test::screenPixel(*m_renderer->camera(), centre + osg::Vec3d(60, 0, 0)));
+    const Rgb outside =
+        pixelAt(*near, test::screenPixel(*m_renderer->camera(), centre + osg::Vec3d(60, 0, 0)));
     QVERIFY(!(outside.b > 200 && outside.r < 60));
     const auto hit = Picker::pick(*m_renderer->camera(), node.get(), p.x(), p.y());
     QVERIFY(hit);
@@ -235,7 +245,8 @@ void TestObliqueLayer::truncatedPageLeavesTheCoarserLevel()
     QVERIFY(near);
     QVERIFY(stats.refined);
     const Rgb c = pixelAt(*near, test::screenPixel(*m_renderer->camera(), centre + osg::Vec3d(40, 40, 0)));
-    QVERIFY2(c.g > 200 && c.r < 60 && c.b < 60, qPrintable(QStringLiteral("%1 %2 %3").arg(c.r).arg(c.g).arg(c.b)));
+    QVERIFY2(c.g > 200 && c.r < 60 && c.b < 60,
+             qPrintable(QStringLiteral("%1 %2 %3").arg(c.r).arg(c.g).arg(c.b)));
 }
 
 void TestObliqueLayer::corruptRootsAreErrorsNamingTheFile_data()

@@ -31,8 +31,8 @@ data::SavedView topDown(double x, double y, double range)
     v.rangeM = range;
     return v;
 }
-const data::SavedView kFar = topDown(0, 0, 20000);  // root SSE about 4 px: no refinement
-const data::SavedView kNear = topDown(0, 0, 2000);  // root SSE about 150 px, every child in view
+const data::SavedView kFar = topDown(0, 0, 20000); // root SSE about 4 px: no refinement
+const data::SavedView kNear = topDown(0, 0, 2000); // root SSE about 150 px, every child in view
 
 struct Fixture
 {
@@ -43,8 +43,8 @@ struct Fixture
     explicit Fixture(bool refineAdd = false, TilesetOptions options = {})
     {
         options.workerThreads = 2;
-        node = new TilesetNode(test::tilesetTiles(refineAdd), test::tilesetLoader(control), test::kTilesetOrigin,
-                               options);
+        node = new TilesetNode(test::tilesetTiles(refineAdd), test::tilesetLoader(control),
+                               test::kTilesetOrigin, options);
     }
     ~Fixture()
     {
@@ -54,7 +54,8 @@ struct Fixture
     //! Frames until the node is idle; false after TIMEOUTMS.
     bool runUntilIdle(const data::SavedView& view, int timeoutMs = 10000)
     {
-        return runUntil(view, [this] { return node->isIdle(); }, timeoutMs);
+        return runUntil(
+            view, [this] { return node->isIdle(); }, timeoutMs);
     }
     bool runUntil(const data::SavedView& view, const std::function<bool()>& done, int timeoutMs = 10000)
     {
@@ -91,7 +92,8 @@ struct Fixture
         if (!ray->containsIntersections())
             return -1;
         const auto& hit = ray->getFirstIntersection();
-        return hit.indexList.empty() ? -1 : featureIdAt(hit.drawable.get(), hit.indexList.front()).value_or(-1);
+        return hit.indexList.empty() ? -1
+                                     : featureIdAt(hit.drawable.get(), hit.indexList.front()).value_or(-1);
     }
 };
 
@@ -165,7 +167,8 @@ void TestTilesetNode::replaceKeepsTheParentUntilAllChildrenLoaded()
     Fixture f;
     QVERIFY(f.runUntilIdle(kFar));
     f.control->hold(4);
-    QVERIFY(f.runUntil(kNear, [&] { return f.node->stats().loaded == 4 && f.control->calls[4].load() == 1; }));
+    QVERIFY(
+        f.runUntil(kNear, [&] { return f.node->stats().loaded == 4 && f.control->calls[4].load() == 1; }));
     for (int i = 0; i < 20; ++i)
         f.frames.frame(f.node.get(), kNear);
     // Three children are ready, the fourth is not: the root still covers all four quadrants.

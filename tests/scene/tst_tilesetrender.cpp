@@ -74,9 +74,9 @@ private:
         }
         if (!stats.refined)
             qWarning() << name << "not refined";
-        OffscreenRenderer::writeImage(*image.value(),
-                                      test::testOutputDir(QStringLiteral("scene")) + QStringLiteral("/tileset_") + name +
-                                          QStringLiteral(".png"));
+        OffscreenRenderer::writeImage(*image.value(), test::testOutputDir(QStringLiteral("scene")) +
+                                                          QStringLiteral("/tileset_") + name +
+                                                          QStringLiteral(".png"));
         return stats.refined ? image.value() : nullptr;
     }
     QPoint pixel(double x, double y, double z) const
