@@ -163,10 +163,10 @@ void FeatureStylePanel::refresh()
         item->setTextAlignment(1, Qt::AlignRight | Qt::AlignVCenter);
     }
     m_legend->resizeColumnToContents(1);
-    m_unclassified->setText(legend.unclassified > 0
-                                ? tr("%n feature(s) without a usable value keep their own colour.", nullptr,
-                                     legend.unclassified)
-                                : QString());
+    m_unclassified->setText(
+        legend.unclassified > 0
+            ? tr("%n feature(s) without a usable value keep their own colour.", nullptr, legend.unclassified)
+            : QString());
     m_unclassified->setVisible(legend.unclassified > 0);
     const QString error = m_session->styleError(m_layer);
     m_error->setText(error.isEmpty() ? QString() : tr("The style could not be applied: %1").arg(error));

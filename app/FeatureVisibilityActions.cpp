@@ -45,7 +45,8 @@ void FeatureVisibilityActions::setSession(ProjectSession* session)
     m_feature.reset();
     if (session) {
         // The style can change elsewhere too (Layer Properties, loading): keep the enabled states true.
-        connect(session, &ProjectSession::featureStyleApplied, this, &FeatureVisibilityActions::updateEnabled);
+        connect(session, &ProjectSession::featureStyleApplied, this,
+                &FeatureVisibilityActions::updateEnabled);
         connect(session, &ProjectSession::layersChanged, this, [this] {
             if (m_layer && (!m_session || !m_session->project().layer(*m_layer)))
                 setTarget(std::nullopt, std::nullopt);
@@ -54,7 +55,8 @@ void FeatureVisibilityActions::setSession(ProjectSession* session)
     updateEnabled();
 }
 
-void FeatureVisibilityActions::setTarget(std::optional<data::LayerId> layer, std::optional<std::int64_t> feature)
+void FeatureVisibilityActions::setTarget(std::optional<data::LayerId> layer,
+                                         std::optional<std::int64_t> feature)
 {
     m_layer = layer;
     m_feature = layer ? feature : std::nullopt;
@@ -129,8 +131,8 @@ bool FeatureVisibilityActions::showAllStoreys()
     return true;
 }
 
-std::optional<std::int64_t> FeatureVisibilityActions::storeyOf(const std::vector<data::ModelFeature>& features,
-                                                               std::int64_t id)
+std::optional<std::int64_t>
+FeatureVisibilityActions::storeyOf(const std::vector<data::ModelFeature>& features, std::int64_t id)
 {
     std::unordered_map<std::int64_t, const data::ModelFeature*> byId;
     byId.reserve(features.size());

@@ -45,7 +45,7 @@ public:
     //! The storey feature that contains ID (ID itself when it is one), following parent links;
     //! nullopt when no ancestor is a storey (IfcBuildingStorey, CityGML Storey/BuildingStorey).
     static std::optional<std::int64_t> storeyOf(const std::vector<data::ModelFeature>& features,
-                                                 std::int64_t id);
+                                                std::int64_t id);
 
 signals:
     //! Hide Selected hid the selection: whoever selected it should drop it.

@@ -132,7 +132,8 @@ QString InspectorController::modelToolTip(data::LayerId layer, std::int64_t feat
     const std::optional<data::ModelFeature> feature = m_session->modelFeature(layer, featureId);
     if (!feature)
         return {};
-    const QString title = feature->name.isEmpty() ? feature->type : feature->type + QLatin1Char(' ') + feature->name;
+    const QString title =
+        feature->name.isEmpty() ? feature->type : feature->type + QLatin1Char(' ') + feature->name;
     return tr("%1\n%2 #%3").arg(title, layerName(layer)).arg(featureId);
 }
 

@@ -20,9 +20,9 @@ class ProjectSession;
 
 //! Layer → Layer Properties…: what the layer is (kind, source, state, error) and its display
 //! settings — opacity, for elevation layers the vertical exaggeration, for building layers the
-//! extrusion height fields, for building and model layers the feature style, for model layers the placement. OK and Apply send the changes to the
-//! session (one edit each, only what changed, so Save writes them and the scene updates without a
-//! reload; a new placement reloads the model).
+//! extrusion height fields, for building and model layers the feature style, for model layers the
+//! placement. OK and Apply send the changes to the session (one edit each, only what changed, so
+//! Save writes them and the scene updates without a reload; a new placement reloads the model).
 class LayerPropertiesDialog : public QDialog
 {
     Q_OBJECT

@@ -113,9 +113,9 @@ bool ModelPlacementPanel::apply()
 void ModelPlacementPanel::updateEnabled()
 {
     const bool place = !m_own->isChecked();
-    for (QWidget* w : {static_cast<QWidget*>(m_lon), static_cast<QWidget*>(m_lat),
-                       static_cast<QWidget*>(m_onTerrain), static_cast<QWidget*>(m_rotation),
-                       static_cast<QWidget*>(m_scale)})
+    for (QWidget* w :
+         {static_cast<QWidget*>(m_lon), static_cast<QWidget*>(m_lat), static_cast<QWidget*>(m_onTerrain),
+          static_cast<QWidget*>(m_rotation), static_cast<QWidget*>(m_scale)})
         w->setEnabled(place);
     m_height->setEnabled(place && !m_onTerrain->isChecked());
 }

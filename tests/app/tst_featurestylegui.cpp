@@ -46,8 +46,9 @@ bool drawsWireframe(osg::Node* node)
         }
         void check(const osg::StateSet* s)
         {
-            const auto* mode = s ? dynamic_cast<const osg::PolygonMode*>(s->getAttribute(osg::StateAttribute::POLYGONMODE))
-                                 : nullptr;
+            const auto* mode =
+                s ? dynamic_cast<const osg::PolygonMode*>(s->getAttribute(osg::StateAttribute::POLYGONMODE))
+                  : nullptr;
             if (mode && mode->getMode(osg::PolygonMode::FRONT_AND_BACK) == osg::PolygonMode::LINE)
                 found = true;
         }
@@ -126,12 +127,12 @@ void TstFeatureStyleGui::classifiedStyleShowsLegend_data()
     QTest::addColumn<QString>("field");
     QTest::addColumn<int>("classes");
     QTest::addColumn<int>("breaks");
-    QTest::newRow("graduated height, 4 equal") << int(data::StyleMode::Graduated) << "height" << 4
-                                               << int(data::ClassBreaks::EqualInterval);
-    QTest::newRow("graduated height, 7 quantile") << int(data::StyleMode::Graduated) << "height" << 7
-                                                  << int(data::ClassBreaks::Quantile);
-    QTest::newRow("categorized floors") << int(data::StyleMode::Categorized) << "floors" << 5
-                                        << int(data::ClassBreaks::EqualInterval);
+    QTest::newRow("graduated height, 4 equal")
+        << int(data::StyleMode::Graduated) << "height" << 4 << int(data::ClassBreaks::EqualInterval);
+    QTest::newRow("graduated height, 7 quantile")
+        << int(data::StyleMode::Graduated) << "height" << 7 << int(data::ClassBreaks::Quantile);
+    QTest::newRow("categorized floors")
+        << int(data::StyleMode::Categorized) << "floors" << 5 << int(data::ClassBreaks::EqualInterval);
 }
 
 void TstFeatureStyleGui::classifiedStyleShowsLegend()

@@ -52,9 +52,14 @@ data::ModelFeature feature(std::int64_t id, std::int64_t parent, const char* typ
 //! IFC-like: project 0 → site 1 → building 2 → storeys 3, 4 → space 5 (in 3) → wall 6 (in 5), slab 7 (in 4).
 std::vector<data::ModelFeature> ifcLikeFeatures()
 {
-    return {feature(0, -1, "IfcProject", "P"), feature(1, 0, "IfcSite"),          feature(2, 1, "IfcBuilding"),
-            feature(3, 2, "IfcBuildingStorey", "EG"), feature(4, 2, "IfcBuildingStorey", "OG"),
-            feature(5, 3, "IfcSpace", "Kitchen"), feature(6, 5, "IfcWall", "W1"), feature(7, 4, "IfcSlab")};
+    return {feature(0, -1, "IfcProject", "P"),
+            feature(1, 0, "IfcSite"),
+            feature(2, 1, "IfcBuilding"),
+            feature(3, 2, "IfcBuildingStorey", "EG"),
+            feature(4, 2, "IfcBuildingStorey", "OG"),
+            feature(5, 3, "IfcSpace", "Kitchen"),
+            feature(6, 5, "IfcWall", "W1"),
+            feature(7, 4, "IfcSlab")};
 }
 
 std::unique_ptr<MainWindow> openWindow(const QString& project)
@@ -86,14 +91,16 @@ bool lookDownAt(MainWindow& w, double x, double y, double rangeM)
 float highlightId(MainWindow& w, data::LayerId layer)
 {
     osg::Node* node = w.session()->scene().layerNode(layer);
-    const osg::Uniform* u = node && node->getStateSet() ? node->getStateSet()->getUniform("ct_highlightId") : nullptr;
+    const osg::Uniform* u =
+        node && node->getStateSet() ? node->getStateSet()->getUniform("ct_highlightId") : nullptr;
     float value = -2.0f;
     if (u)
         u->get(value);
     return value;
 }
 
-std::optional<data::ModelFeature> findFeature(const std::vector<data::ModelFeature>& features, const QString& type)
+std::optional<data::ModelFeature> findFeature(const std::vector<data::ModelFeature>& features,
+                                              const QString& type)
 {
     for (const data::ModelFeature& f : features)
         if (f.type == type)
@@ -128,7 +135,8 @@ private:
 void TstModelInspector::initTestCase()
 {
     QVERIFY(m_dir.isValid());
-    QSettings::setPath(QSettings::NativeFormat, QSettings::UserScope, m_dir.filePath(QStringLiteral("settings")));
+    QSettings::setPath(QSettings::NativeFormat, QSettings::UserScope,
+                       m_dir.filePath(QStringLiteral("settings")));
     QSettings().clear();
     auto origin = gis::demoCityOrigin();
     QVERIFY2(origin.isOk(), qPrintable(origin.status().message()));
@@ -237,7 +245,8 @@ void TstModelInspector::clickShowsSurfaceAttributesAndTree()
     QCOMPARE(w->inspector()->pendingReads(), 0); // synchronous: no worker read for models
     QCOMPARE(dock->value(QStringLiteral("(type)")), std::optional(QStringLiteral("RoofSurface")));
     QCOMPARE(dock->value(QStringLiteral("(external id)")), std::optional(QStringLiteral("HALL_1_roof")));
-    QVERIFY2(dock->headingText().contains(QLatin1String("hall")) && dock->headingText().contains(QLatin1String("RoofSurface")),
+    QVERIFY2(dock->headingText().contains(QLatin1String("hall")) &&
+                 dock->headingText().contains(QLatin1String("RoofSurface")),
              qPrintable(dock->headingText()));
 
     // The element tree: building → its six surfaces, the roof selected.
@@ -277,7 +286,8 @@ void TstModelInspector::treeSelectionSelectsFeature()
     QCOMPARE(w->inspector()->selectedFeature(), std::optional(building->id));
     QCOMPARE(w->inspectorDock()->value(QStringLiteral("usage")), std::optional(QStringLiteral("office")));
     QCOMPARE(w->inspectorDock()->value(QStringLiteral("(name)")), std::optional(QStringLiteral("Test Hall")));
-    QVERIFY(!w->inspectorDock()->featureActions()->isolateStoreyAction()->isEnabled()); // no storeys in CityGML 2
+    QVERIFY(
+        !w->inspectorDock()->featureActions()->isolateStoreyAction()->isEnabled()); // no storeys in CityGML 2
 }
 
 void TstModelInspector::hideSelectedAndShowAll()
