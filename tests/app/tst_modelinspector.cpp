@@ -2,8 +2,9 @@
 // project with no terrain; a click on its roof selects the RoofSurface (attributes from the
 // session at once, tooltip type + name), the dock's element tree lists building → surfaces and
 // selecting an item selects that feature; Hide Selected / Show All edit the layer's FeatureStyle.
-// With the shared IfcOpenHouse, Isolate Storey / Show All Storeys follow an element's storey.
-// The tree and the storey search also run on synthetic features (no reader needed).
+// With the shared IfcOpenHouse, Isolate Storey / Show All Storeys follow an element's storey; a
+// click on the shared oblique (OSGB) tile shows the layer, the tile's node name and the point.
+// (The tree and the storey search on synthetic features: tst_modeltree.)
 #include "ModelFixtures.h"
 #include "app/FeatureVisibilityActions.h"
 #include "app/InspectorController.h"
@@ -13,7 +14,6 @@
 #include "app/OsgViewWidget.h"
 #include "app/ProjectDocument.h"
 #include "app/ProjectSession.h"
-#include "app/Translations.h"
 #include "gis/DemoCity.h"
 #include "scene/CityScene.h"
 #include "tests/common/TestPaths.h"
@@ -22,11 +22,13 @@
 #include <QApplication>
 #include <QFileInfo>
 #include <QHelpEvent>
+#include <QLocale>
 #include <QSettings>
 #include <QTemporaryDir>
 #include <QTest>
 #include <QToolTip>
 #include <algorithm>
+#include <cmath>
 #include <memory>
 #include <osg/Uniform>
 
@@ -38,29 +40,6 @@ using app::ModelTreeWidget;
 namespace {
 
 constexpr int kLoadTimeoutMs = 120000;
-
-data::ModelFeature feature(std::int64_t id, std::int64_t parent, const char* type, const char* name = "")
-{
-    data::ModelFeature f;
-    f.id = id;
-    f.parent = parent;
-    f.type = QLatin1String(type);
-    f.name = QLatin1String(name);
-    return f;
-}
-
-//! IFC-like: project 0 → site 1 → building 2 → storeys 3, 4 → space 5 (in 3) → wall 6 (in 5), slab 7 (in 4).
-std::vector<data::ModelFeature> ifcLikeFeatures()
-{
-    return {feature(0, -1, "IfcProject", "P"),
-            feature(1, 0, "IfcSite"),
-            feature(2, 1, "IfcBuilding"),
-            feature(3, 2, "IfcBuildingStorey", "EG"),
-            feature(4, 2, "IfcBuildingStorey", "OG"),
-            feature(5, 3, "IfcSpace", "Kitchen"),
-            feature(6, 5, "IfcWall", "W1"),
-            feature(7, 4, "IfcSlab")};
-}
 
 std::unique_ptr<MainWindow> openWindow(const QString& project)
 {
@@ -75,10 +54,10 @@ std::unique_ptr<MainWindow> openWindow(const QString& project)
     return w;
 }
 
-bool lookDownAt(MainWindow& w, double x, double y, double rangeM)
+bool lookDownAt(MainWindow& w, double x, double y, double rangeM, double z = 0.0)
 {
     data::SavedView v;
-    v.target = {x, y, 0};
+    v.target = {x, y, z};
     v.pitchDeg = -89;
     v.rangeM = rangeM;
     w.view()->setView(v);
@@ -115,14 +94,11 @@ class TstModelInspector : public QObject
     Q_OBJECT
 private slots:
     void initTestCase();
-    void treeFollowsParentLinks();
-    void storeyOfFollowsAncestors_data();
-    void storeyOfFollowsAncestors();
     void clickShowsSurfaceAttributesAndTree();
     void treeSelectionSelectsFeature();
     void hideSelectedAndShowAll();
     void isolateStoreyOnIfc();
-    void chineseStrings();
+    void obliqueHitShowsTileAndPoint();
 
 private:
     std::unique_ptr<MainWindow> openHall();
@@ -155,57 +131,6 @@ void TstModelInspector::initTestCase()
     m_hall = project.value().addLayer(hall);
     auto created = app::ProjectSession::create(m_project, project.value());
     QVERIFY2(created.isOk(), qPrintable(created.status().message()));
-}
-
-void TstModelInspector::treeFollowsParentLinks()
-{
-    ModelTreeWidget tree;
-    std::vector<data::ModelFeature> features = ifcLikeFeatures();
-    features.push_back(feature(8, 9, "IfcDoor")); // 8 ↔ 9: a broken file's parent cycle
-    features.push_back(feature(9, 8, "IfcWindow"));
-    std::reverse(features.begin(), features.end()); // children before parents must not matter
-    tree.setFeatures(features);
-    QCOMPARE(tree.featureCount(), 10);
-    QCOMPARE(tree.topLevelItemCount(), 3); // the project and the two features on the cycle
-    QCOMPARE(ModelTreeWidget::featureOf(tree.itemFor(6)->parent()), std::optional<std::int64_t>(5));
-    QCOMPARE(ModelTreeWidget::featureOf(tree.itemFor(5)->parent()), std::optional<std::int64_t>(3));
-    QCOMPARE(ModelTreeWidget::featureOf(tree.itemFor(3)->parent()), std::optional<std::int64_t>(2));
-    QCOMPARE(tree.itemFor(2)->childCount(), 2);
-    QCOMPARE(tree.itemFor(3)->text(0), QStringLiteral("EG"));
-    QCOMPARE(tree.itemFor(3)->text(1), QStringLiteral("IfcBuildingStorey"));
-    QCOMPARE(tree.itemFor(2)->text(0), QStringLiteral("#2")); // no name, no external id
-
-    std::optional<std::int64_t> selected;
-    connect(&tree, &ModelTreeWidget::featureSelected, this, [&](std::int64_t id) { selected = id; });
-    tree.setCurrentFeature(7); // selection from the view: no signal back
-    QCOMPARE(tree.currentFeature(), std::optional<std::int64_t>(7));
-    QVERIFY(!selected);
-    tree.setCurrentItem(tree.itemFor(6)); // the user's selection
-    QCOMPARE(selected, std::optional<std::int64_t>(6));
-    tree.setHiddenFeatures({6});
-    QVERIFY(tree.itemFor(6)->font(0).italic());
-    QVERIFY(!tree.itemFor(5)->font(0).italic());
-}
-
-void TstModelInspector::storeyOfFollowsAncestors_data()
-{
-    QTest::addColumn<qlonglong>("id");
-    QTest::addColumn<qlonglong>("storey"); // -1: none
-    QTest::newRow("wall in a space") << 6LL << 3LL;
-    QTest::newRow("slab") << 7LL << 4LL;
-    QTest::newRow("the storey itself") << 4LL << 4LL;
-    QTest::newRow("building") << 2LL << -1LL;
-    QTest::newRow("unknown id") << 42LL << -1LL;
-}
-
-void TstModelInspector::storeyOfFollowsAncestors()
-{
-    QFETCH(qlonglong, id);
-    QFETCH(qlonglong, storey);
-    const auto found = FeatureVisibilityActions::storeyOf(ifcLikeFeatures(), id);
-    QCOMPARE(found.value_or(-1), std::int64_t(storey));
-    std::vector<data::ModelFeature> cycle{feature(1, 2, "IfcWall"), feature(2, 1, "IfcSlab")};
-    QVERIFY(!FeatureVisibilityActions::storeyOf(cycle, 1)); // ends, finds nothing
 }
 
 std::unique_ptr<MainWindow> TstModelInspector::openHall()
@@ -370,20 +295,58 @@ void TstModelInspector::isolateStoreyOnIfc()
     QVERIFY(!s->featureStyle(id).isolatedStorey);
 }
 
-void TstModelInspector::chineseStrings()
+void TstModelInspector::obliqueHitShowsTileAndPoint()
 {
-    QVERIFY(app::Translations::install(QStringLiteral("zh_CN")));
-    app::InspectorDock dock;
-    QCOMPARE(dock.featureActions()->hideSelectedAction()->text(), QStringLiteral("隐藏所选(&H)"));
-    QCOMPARE(dock.featureActions()->isolateStoreyAction()->text(), QStringLiteral("单独显示楼层(&I)"));
-    data::ModelFeature wall = feature(6, 5, "IfcWall", "W1");
-    dock.showModelFeature(QStringLiteral("house"), wall);
-    QCOMPARE(dock.value(QStringLiteral("（类型）")), std::optional(QStringLiteral("IfcWall")));
-    QCOMPARE(dock.modelTree()->headerItem()->text(0), QStringLiteral("构件"));
-    // A run-time switch retranslates the actions and the tree header (LanguageChange is posted).
-    QVERIFY(app::Translations::install(QStringLiteral("en")));
-    QTRY_COMPARE(dock.featureActions()->hideSelectedAction()->text(), QStringLiteral("&Hide Selected"));
-    QCOMPARE(dock.modelTree()->headerItem()->text(0), QStringLiteral("Element"));
+    if (QGuiApplication::platformName() != QLatin1String("xcb"))
+        QSKIP("needs an X display (run under xvfb-run -a)");
+    const QString osgb = test::sharedDataFile(QStringLiteral("osgb/fanvanzh_3dtiles/test.osgb"));
+    if (!QFileInfo::exists(osgb))
+        QSKIP("shared data osgb/fanvanzh_3dtiles/test.osgb is absent");
+    auto w = openHall();
+    QVERIFY(w);
+    app::ProjectSession* s = w->session();
+    s->setLayerVisible(m_hall, false); // only the tile can be hit
+    auto layer = app::ProjectSession::layerForSource(osgb);
+    QVERIFY2(layer.isOk(), qPrintable(layer.status().message()));
+    layer.value().name = QStringLiteral("oblique");
+    auto added = s->addLayer(layer.value());
+    QVERIFY2(added.isOk(), qPrintable(added.status().message()));
+    const data::LayerId id = added.value();
+    QVERIFY(QTest::qWaitFor([&] { return !s->isLoading(); }, kLoadTimeoutMs));
+    QVERIFY2(s->layerState(id) == app::ProjectSession::LayerState::Ready, qPrintable(s->layerError(id)));
+
+    // Look down on the tile's bounds; its pages load as frames are drawn, so scan until it shows.
+    const osg::BoundingSphere bound = s->scene().layerNode(id)->getBound();
+    QVERIFY(bound.valid());
+    QVERIFY(lookDownAt(*w, bound.center().x(), bound.center().y(), std::max(100.0, bound.radius() * 3.0),
+                       bound.center().z()));
+    QPoint at(-1, -1);
+    std::optional<scene::PickResult> hit;
+    const bool found = QTest::qWaitFor(
+        [&] {
+            w->view()->update();
+            for (int y = 20; y < w->view()->height() - 20; y += 12)
+                for (int x = 20; x < w->view()->width() - 20; x += 12)
+                    if (hit = w->view()->pick(QPoint(x, y)); hit && hit->layer == id) {
+                        at = QPoint(x, y);
+                        return true;
+                    }
+            return false;
+        },
+        10000);
+    QVERIFY2(found, "the oblique tile is not in view");
+    QTest::mouseClick(w->view(), Qt::LeftButton, {}, at);
+    QCOMPARE(w->inspector()->selectedLayer(), std::optional(id));
+    QVERIFY(!w->inspector()->selectedFeature()); // an oblique mesh has no features
+    app::InspectorDock* dock = w->inspectorDock();
+    QVERIFY2(dock->headingText().startsWith(QLatin1String("oblique")), qPrintable(dock->headingText()));
+    QCOMPARE(dock->value(QStringLiteral("(tile)")), std::optional(hit->nodeName));
+    const data::ProjectedPoint expected = s->project().toProjected(hit->point);
+    QVERIFY(std::abs(QLocale().toDouble(dock->value(QStringLiteral("(easting)")).value_or(QString())) -
+                     expected.x) < 0.01);
+    QVERIFY(std::abs(QLocale().toDouble(dock->value(QStringLiteral("(northing)")).value_or(QString())) -
+                     expected.y) < 0.01);
+    QVERIFY(!dock->featureActions()->hideSelectedAction()->isEnabled());
 }
 
 QTEST_MAIN(TstModelInspector)
