@@ -51,7 +51,7 @@ AddLayerDialog::AddLayerDialog(ProjectSession* session, QWidget* parent) : QDial
     m_file = new QLineEdit(this);
     m_file->setObjectName(QStringLiteral("fileEdit"));
     m_file->setPlaceholderText(
-        tr("GeoTIFF, COG, VRT, MBTiles, GeoPackage, JPEG/PNG + world file, Shapefile…"));
+        tr("GeoTIFF, COG, VRT, MBTiles, GeoPackage, Shapefile, CityGML, IFC, glTF, tileset.json, metadata.xml…"));
     m_browse = new QPushButton(tr("&Browse…"), this);
     m_service = new QLineEdit(this);
     m_service->setObjectName(QStringLiteral("serviceEdit"));
@@ -83,6 +83,7 @@ AddLayerDialog::AddLayerDialog(ProjectSession* session, QWidget* parent) : QDial
     m_kind->addItem(tr("Imagery"), int(data::LayerKind::Imagery));
     m_kind->addItem(tr("Elevation (terrain)"), int(data::LayerKind::Elevation));
     m_kind->addItem(tr("Buildings (footprints)"), int(data::LayerKind::Buildings));
+    m_kind->addItem(tr("Model (CityGML, IFC, glTF, 3D Tiles, OSGB)"), int(data::LayerKind::Model));
     form->addRow(tr("&Kind:"), m_kind);
     m_name = new QLineEdit(this);
     m_name->setObjectName(QStringLiteral("nameEdit"));
@@ -129,9 +130,14 @@ QString AddLayerDialog::fileFilter()
     const QString rasters = QStringLiteral(
         "*.tif *.tiff *.vrt *.mbtiles *.gpkg *.jpg *.jpeg *.png *.jp2 *.ecw *.img *.asc *.xml");
     const QString vectors = QStringLiteral("*.shp *.geojson *.json *.gpkg *.fgb *.kml *.gml");
-    return QStringList{tr("Supported data (%1)").arg(rasters + QLatin1Char(' ') + vectors),
+    // An oblique dataset is chosen by its metadata.xml (or one of its .osgb tiles).
+    const QString models =
+        QStringLiteral("*.gml *.citygml *.xml *.ifc *.gltf *.glb tileset.json *.json metadata.xml *.osgb");
+    return QStringList{tr("Supported data (%1)").arg(rasters + QLatin1Char(' ') + vectors + QLatin1Char(' ') + models),
                        tr("Rasters: imagery and elevation (%1)").arg(rasters),
-                       tr("Buildings (%1)").arg(vectors), tr("GDAL service descriptions (*.xml)"),
+                       tr("Buildings (%1)").arg(vectors),
+                       tr("City and building models: CityGML, IFC, glTF, 3D Tiles, OSGB (%1)").arg(models),
+                       tr("GDAL service descriptions (*.xml)"),
                        tr("All files (*)")}
         .join(QStringLiteral(";;"));
 }

@@ -55,6 +55,7 @@ void BasemapController::setSession(ProjectSession* session)
     // The engine appears once the basemap sources are open, and is replaced when the tiling
     // scheme must change.
     connect(m_session, &ProjectSession::terrainEngineChanged, this, &BasemapController::hookEngine);
+    connect(m_session, &ProjectSession::layerStateChanged, this, &BasemapController::hookLayer);
     // Queued: the prompt is modal and must not run inside the session's own signal emission.
     connect(m_session, &ProjectSession::loadingFinished, this, &BasemapController::checkTrust,
             Qt::QueuedConnection);
@@ -74,11 +75,18 @@ void BasemapController::hookEngine()
     if (!engine || engine == m_hookedEngine.get())
         return;
     m_hookedEngine = engine;
+    hookRedraw(engine);
+    if (m_view)
+        m_view->update(); // the first frame's cull is what requests the first tiles
+}
+
+void BasemapController::hookRedraw(scene::PagedNode* node)
+{
     // Workers call this: post one repaint at a time to the main thread, and dereference the view
     // only there (the QPointer is copied across threads, never read off the main thread).
     auto pending = std::make_shared<std::atomic_bool>(false);
     QPointer<OsgViewWidget> view = m_view;
-    engine->setRedrawCallback([pending, view] {
+    node->setRedrawCallback([pending, view] {
         if (pending->exchange(true))
             return;
         QMetaObject::invokeMethod(
@@ -90,8 +98,18 @@ void BasemapController::hookEngine()
             },
             Qt::QueuedConnection);
     });
-    if (m_view)
-        m_view->update(); // the first frame's cull is what requests the first tiles
+}
+
+void BasemapController::hookLayer(data::LayerId id)
+{
+    // A paged model layer (a 3D Tiles TilesetNode) loads its tiles like the terrain does.
+    if (!m_session || m_session->layerState(id) != ProjectSession::LayerState::Ready)
+        return;
+    if (auto* paged = dynamic_cast<scene::PagedNode*>(m_session->scene().layerNode(id))) {
+        hookRedraw(paged);
+        if (m_view)
+            m_view->update();
+    }
 }
 
 void BasemapController::checkTrust()

@@ -13,6 +13,7 @@ class QAction;
 class QWidget;
 
 namespace citytwin::scene {
+class PagedNode;
 class TileEngine;
 }
 
@@ -59,6 +60,9 @@ signals:
 
 private:
     void hookEngine();
+    //! Asks the view for a frame whenever NODE has loaded content to merge (from any thread).
+    void hookRedraw(scene::PagedNode* node);
+    void hookLayer(data::LayerId id);
     bool askTrust(const QStringList& hosts, const QStringList& uris);
 
     ProjectDocument* m_document = nullptr;

@@ -2,6 +2,7 @@
 // guesses them, places them, loads them on workers, draws them where they belong (a CityGML roof
 // and an IFC wall at their expected pixels), picks them back with their attributes, styles them
 // without a rebuild, and a broken model fails alone with an error naming its file.
+#include "app/AddLayerDialog.h"
 #include "app/ProjectSession.h"
 #include "gis/CrsTransformer.h"
 #include "gis/GdalEnvironment.h"
@@ -14,6 +15,7 @@
 #include "tests/common/TestPaths.h"
 
 #include <QFile>
+#include <QLineEdit>
 #include <QSignalSpy>
 #include <QTemporaryDir>
 #include <QTest>
@@ -135,6 +137,7 @@ private slots:
     void guessesModelSources_data();
     void guessesModelSources();
     void localModelStartsAtTheProjectOrigin();
+    void addLayerDialogTakesAModel();
     void cityGmlRoofDrawnPickedAndStyled();
     void ifcWallDrawnAtItsPixel();
     void brokenModelFailsAlone();
@@ -193,6 +196,26 @@ void TestSessionModels::localModelStartsAtTheProjectOrigin()
     QVERIFY((*session)->loadAllBlocking());
     QVERIFY2((*session)->layerState(*id) == ProjectSession::LayerState::Ready, qPrintable((*session)->layerError(*id)));
     QVERIFY(!(*session)->modelFeatures(*id).empty());
+}
+
+void TestSessionModels::addLayerDialogTakesAModel()
+{
+    const QString ifc = shared("ifc/web-ifc/IfcOpenHouse_IFC4.ifc");
+    if (ifc.isEmpty())
+        QSKIP("shared data absent: ifc/web-ifc");
+    QTemporaryDir dir;
+    auto session = emptyProject(dir.filePath(QStringLiteral("p.citytwin")), QStringLiteral("EPSG:4549"), kLon0, kLat0);
+    QVERIFY(session);
+    app::AddLayerDialog dialog(session->get());
+    dialog.setSource(ifc);
+    QCOMPARE(data::toString(dialog.kind()), data::toString(LayerKind::Model));
+    QCOMPARE(dialog.nameEdit()->text(), QStringLiteral("IfcOpenHouse_IFC4"));
+    QVERIFY(app::AddLayerDialog::fileFilter().contains(QLatin1String("*.ifc")));
+    dialog.accept();
+    QVERIFY2(dialog.addedLayer().isValid(), qPrintable(dialog.errorText()));
+    const data::LayerSettings* added = (*session)->project().layer(dialog.addedLayer());
+    QVERIFY(added && added->kind == LayerKind::Model);
+    QCOMPARE(added->style.value(QStringLiteral("format")).toString(), QStringLiteral("ifc"));
 }
 
 void TestSessionModels::cityGmlRoofDrawnPickedAndStyled()
