@@ -12,7 +12,7 @@ namespace citytwin::scene {
 //! compatibility driver) that OSG's fixed-function aliases (0..5) leave free.
 namespace featureAttrib {
 inline constexpr unsigned kFeatureId = 6; //!< float feature id (same as attrib::kFeatureId)
-inline constexpr unsigned kStyle = 7;     //!< RGBA8 normalised: ct_style (scene/FeatureStyler.h)
+inline constexpr unsigned kStyle = 7;     //!< RGBA8 normalised: ct_style (same as attrib::kFeatureStyle)
 } // namespace featureAttrib
 
 //! The program of the embedded shaders VERT+FRAG with ct_featureId and ct_style bound to their

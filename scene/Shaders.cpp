@@ -42,7 +42,7 @@ osg::ref_ptr<osg::Program> makeProgram(const char* vertName, const char* fragNam
     addShader(*program, osg::Shader::FRAGMENT, fragName);
     // Binding a name a shader does not declare is harmless; one table keeps locations consistent.
     program->addBindAttribLocation("ct_featureId", attrib::kFeatureId);
-    program->addBindAttribLocation("ct_isRoof", attrib::kRoofFlag);
+    program->addBindAttribLocation("ct_style", attrib::kFeatureStyle);
     program->addBindAttribLocation("ct_lifecycle", attrib::kEventLifecycle);
     program->addBindAttribLocation("ct_closeSeverity", attrib::kEventCloseSeverity);
     program->addBindAttribLocation("ct_assetShape", attrib::kAssetShape);

@@ -13,7 +13,7 @@ const char* embeddedShader(const char* name);
 //! (vertex, weight, normal, colour, secondary colour, fog) on some drivers, so ours start at 6.
 namespace attrib {
 inline constexpr unsigned kFeatureId = 6;          //!< buildings: float feature id
-inline constexpr unsigned kRoofFlag = 7;           //!< buildings: 1 roof, 0 wall
+inline constexpr unsigned kFeatureStyle = 7;       //!< buildings/models: RGBA8 ct_style, only once styled (FeatureStyler.h)
 inline constexpr unsigned kEventLifecycle = 6;     //!< events: vec4 reported/dispatched/onSite/resolved
 inline constexpr unsigned kEventCloseSeverity = 7; //!< events: vec2 closed/severity
 inline constexpr unsigned kAssetShape = 6;         //!< assets: float shape code (AssetMarkerBuilder.cpp)

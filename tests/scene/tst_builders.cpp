@@ -204,9 +204,10 @@ void TestBuilders::buildingsWallsAndRoofs()
             static_cast<const osg::FloatArray*>(g.geometry->getVertexAttribArray(attrib::kFeatureId));
         QVERIFY(verts && fid);
         QCOMPARE(fid->size(), verts->size());
-        // The shader derives normals and roof/wall from the geometry: no per-vertex copies of them.
+        // The shader derives normals and roof/wall from the geometry: no per-vertex copies of them;
+        // the style array exists only once a style is applied.
         QVERIFY(!g.geometry->getNormalArray());
-        QVERIFY(!g.geometry->getVertexAttribArray(attrib::kRoofFlag));
+        QVERIFY(!g.geometry->getVertexAttribArray(attrib::kFeatureStyle));
         for (unsigned i = 0; i < verts->size(); ++i) {
             const std::int64_t id = *featureIdAt(g.geometry, i);
             QCOMPARE(double((*fid)[i]), double(id)); // GPU attribute and CPU table agree
