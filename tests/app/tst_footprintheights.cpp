@@ -48,7 +48,7 @@ private:
 
 void TstFootprintHeights::initTestCase()
 {
-    gis::GdalEnvironment::initialize();
+    gis::ensureGdalRegistered();
     auto demo = test::makeSmallDemo(m_dir.filePath(QStringLiteral("demo")));
     QVERIFY2(demo, qPrintable(demo.status().message()));
     m_project = *demo;
