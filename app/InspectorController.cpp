@@ -91,6 +91,9 @@ bool InspectorController::eventFilter(QObject* watched, QEvent* event)
             m_pressed = true;
             m_doubleClick = false;
             m_pressPos = e->position().toPoint();
+        } else if (e->button() == Qt::RightButton) {
+            m_rightPressed = true;
+            m_rightPressPos = e->position().toPoint();
         }
         break;
     }
@@ -117,6 +120,12 @@ bool InspectorController::eventFilter(QObject* watched, QEvent* event)
             // A drag orbits the camera; only a press and release in (about) one place is a click.
             if (!m_doubleClick && (pos - m_pressPos).manhattanLength() < QApplication::startDragDistance())
                 selectAt(pos);
+        } else if (e->button() == Qt::RightButton && m_rightPressed) {
+            m_rightPressed = false;
+            const QPoint pos = e->position().toPoint();
+            // A right drag zooms; a right click (on release, so the drag stays free) opens the menu.
+            if ((pos - m_rightPressPos).manhattanLength() < QApplication::startDragDistance())
+                showContextMenu(pos, e->globalPosition().toPoint());
         }
         break;
     }

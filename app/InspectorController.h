@@ -4,6 +4,7 @@
 #include "gis/FeatureAttributes.h"
 #include "scene/Picker.h"
 
+#include <QMenu>
 #include <QObject>
 #include <QPoint>
 #include <QPointer>
@@ -53,6 +54,9 @@ public:
 
     std::optional<data::LayerId> selectedLayer() const { return m_layer; }
     std::optional<std::int64_t> selectedFeature() const { return m_feature; }
+    //! The 3D view's context menu (a right click, not a drag): the Inspector's visibility actions
+    //! for what lies under the cursor, which a right click selects first. Null until first shown.
+    QMenu* contextMenu() const { return m_menu; }
     //! Attribute reads still running (tests wait for 0).
     int pendingReads() const { return m_pending; }
 
@@ -69,6 +73,7 @@ private:
     void readAttributes(data::LayerId layer, std::int64_t featureId);
     bool selectModelFeature(data::LayerId layer, std::int64_t featureId);
     void selectModelHit(const scene::PickResult& pick);
+    void showContextMenu(const QPoint& pos, const QPoint& globalPos);
     QString modelToolTip(data::LayerId layer, std::int64_t featureId) const;
     void setHighlight(osg::Node* node, std::optional<std::int64_t> id, bool model);
     //! Fills the dock's tree with LAYER's features when it is not showing them already.
@@ -91,6 +96,9 @@ private:
     QPoint m_pressPos;
     bool m_pressed = false;
     bool m_doubleClick = false;
+    QPoint m_rightPressPos;
+    bool m_rightPressed = false;
+    QPointer<QMenu> m_menu;
 };
 
 } // namespace citytwin::app

@@ -11,6 +11,8 @@
 #include "scene/FeatureStyler.h"
 #include "scene/SceneBuilders.h"
 
+#include <QMenu>
+
 namespace citytwin::app {
 
 bool InspectorController::selectModelFeature(data::LayerId layer, std::int64_t featureId)
@@ -119,6 +121,22 @@ void InspectorController::onFeatureStyleApplied(data::LayerId layer)
 {
     if (m_treeLayer == layer && m_dock && m_session)
         m_dock->modelTree()->setHiddenFeatures(m_session->featureStyle(layer).hidden);
+}
+
+void InspectorController::showContextMenu(const QPoint& pos, const QPoint& globalPos)
+{
+    if (!m_view || !m_dock || !m_session)
+        return;
+    // What the menu acts on is what was right-clicked, as in a file manager.
+    const std::optional<scene::PickResult> hit = m_view->pick(pos);
+    if (hit && hit->layer && (hit->layer != m_layer || hit->featureId != m_feature))
+        selectAt(pos);
+    if (!m_menu) {
+        m_menu = new QMenu(m_view);
+        m_menu->setObjectName(QStringLiteral("viewContextMenu"));
+        m_menu->addActions(m_dock->featureActions()->actions());
+    }
+    m_menu->popup(globalPos); // not exec(): the view keeps drawing, and tests are not blocked
 }
 
 QString InspectorController::layerName(data::LayerId layer) const

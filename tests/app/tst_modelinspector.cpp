@@ -1,7 +1,8 @@
 // The Inspector on model layers under Xvfb: a CityGML hall written by the test is loaded in a
 // project with no terrain; a click on its roof selects the RoofSurface (attributes from the
 // session at once, tooltip type + name), the dock's element tree lists building → surfaces and
-// selecting an item selects that feature; Hide Selected / Show All edit the layer's FeatureStyle.
+// selecting an item selects that feature; a right click opens the view's menu; Hide Selected /
+// Show All edit the layer's FeatureStyle.
 // With the shared IfcOpenHouse, Isolate Storey / Show All Storeys follow an element's storey; a
 // click on the shared oblique (OSGB) tile shows the layer, the tile's node name and the point.
 // (The tree and the storey search on synthetic features: tst_modeltree.)
@@ -23,6 +24,7 @@
 #include <QFileInfo>
 #include <QHelpEvent>
 #include <QLocale>
+#include <QMenu>
 #include <QSettings>
 #include <QTemporaryDir>
 #include <QTest>
@@ -226,7 +228,16 @@ void TstModelInspector::hideSelectedAndShowAll()
     QVERIFY(roof);
     FeatureVisibilityActions* actions = w->inspectorDock()->featureActions();
     QVERIFY(!actions->hideSelectedAction()->isEnabled());
-    QVERIFY(w->inspector()->selectFeature(m_hall, roof->id));
+    // A right click on the roof selects it and opens the view's menu with the visibility actions.
+    QVERIFY(lookDownAt(*w, 0, 0, 300));
+    QTest::mouseClick(w->view(), Qt::RightButton, {}, w->view()->rect().center());
+    QCOMPARE(w->inspector()->selectedFeature(), std::optional(roof->id));
+    QMenu* menu = w->inspector()->contextMenu();
+    QVERIFY(menu);
+    QTRY_VERIFY(menu->isVisible());
+    QVERIFY(menu->actions().contains(actions->hideSelectedAction()));
+    QVERIFY(menu->actions().contains(actions->isolateStoreyAction()));
+    menu->hide();
     QVERIFY(actions->hideSelectedAction()->isEnabled());
     QVERIFY(!actions->showAllAction()->isEnabled());
     actions->hideSelectedAction()->trigger();
