@@ -16,10 +16,6 @@
         <translation>来自服务(&amp;S)</translation>
     </message>
     <message>
-        <source>GeoTIFF, COG, VRT, MBTiles, GeoPackage, JPEG/PNG + world file, Shapefile…</source>
-        <translation>GeoTIFF、COG、VRT、MBTiles、GeoPackage、JPEG/PNG + 坐标文件、Shapefile…</translation>
-    </message>
-    <message>
         <source>&amp;Browse…</source>
         <translation>浏览(&amp;B)…</translation>
     </message>
@@ -94,6 +90,18 @@
     <message>
         <source>Could not add the layer: %1</source>
         <translation>无法添加图层：%1</translation>
+    </message>
+    <message>
+        <source>GeoTIFF, COG, VRT, MBTiles, GeoPackage, Shapefile, CityGML, IFC, glTF, tileset.json, metadata.xml…</source>
+        <translation>GeoTIFF、COG、VRT、MBTiles、GeoPackage、Shapefile、CityGML、IFC、glTF、tileset.json、metadata.xml…</translation>
+    </message>
+    <message>
+        <source>Model (CityGML, IFC, glTF, 3D Tiles, OSGB)</source>
+        <translation>模型（CityGML、IFC、glTF、3D Tiles、OSGB）</translation>
+    </message>
+    <message>
+        <source>City and building models: CityGML, IFC, glTF, 3D Tiles, OSGB (%1)</source>
+        <translation>城市与建筑模型：CityGML、IFC、glTF、3D Tiles、OSGB（%1）</translation>
     </message>
 </context>
 <context>
