@@ -172,7 +172,8 @@ void FeatureStylePanel::refresh()
     m_error->setText(error.isEmpty() ? QString() : tr("The style could not be applied: %1").arg(error));
     m_error->setVisible(!error.isEmpty());
     const auto hidden = int(m_session->featureStyle(m_layer).hidden.size());
-    m_showHidden->setText(tr("Show %n Hidden Feature(s)", nullptr, hidden));
+    m_showHidden->setText(hidden > 0 ? tr("Show %n Hidden Feature(s)", nullptr, hidden)
+                                     : tr("Show Hidden Features"));
     m_showHidden->setEnabled(hidden > 0);
 }
 

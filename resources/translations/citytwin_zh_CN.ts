@@ -256,6 +256,10 @@ Allow citytwin to fetch map tiles from these services? Your choice is remembered
             <numerusform>显示 %n 个隐藏的要素</numerusform>
         </translation>
     </message>
+    <message>
+        <source>Show Hidden Features</source>
+        <translation>显示隐藏的要素</translation>
+    </message>
 </context>
 <context>
     <name>citytwin::app::FeatureVisibilityActions</name>

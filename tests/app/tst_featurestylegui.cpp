@@ -10,6 +10,7 @@
 #include "app/ModelPlacementPanel.h"
 #include "app/ProjectSession.h"
 #include "scene/CityScene.h"
+#include "tests/common/TestPaths.h"
 
 #include <QApplication>
 #include <QCheckBox>
@@ -182,6 +183,8 @@ void TstFeatureStyleGui::classifiedStyleShowsLegend()
         counted += legend.classes[std::size_t(i)].count;
     }
     QCOMPARE(counted, int(legend.classOf.size()));
+    if (QTest::currentDataTag() == QLatin1String("graduated height, 4 equal"))
+        dialog.grab().save(test::testOutputDir(QStringLiteral("app")) + QStringLiteral("/layer_properties_style.png"));
     QVERIFY(counted > 1000); // the small demo's buildings all have a height and floors
 }
 
