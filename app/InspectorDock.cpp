@@ -4,7 +4,7 @@
 #include "app/ModelTreeWidget.h"
 
 #include <QEvent>
-#include <QHBoxLayout>
+#include <QGridLayout>
 #include <QHeaderView>
 #include <QLabel>
 #include <QLocale>
@@ -12,6 +12,7 @@
 #include <QTableWidget>
 #include <QToolButton>
 #include <QVBoxLayout>
+#include <algorithm>
 
 namespace citytwin::app {
 
@@ -37,24 +38,29 @@ InspectorDock::InspectorDock(QWidget* parent) : QDockWidget(parent)
     m_table->horizontalHeader()->setStretchLastSection(true);
     m_table->setSelectionBehavior(QAbstractItemView::SelectRows);
     // The table and the model's element tree share the height; the user moves the split.
-    auto* splitter = new QSplitter(Qt::Vertical, body);
+    m_splitter = new QSplitter(Qt::Vertical, body);
+    QSplitter* splitter = m_splitter;
     splitter->addWidget(m_table);
     m_modelSection = new QWidget(splitter);
     auto* modelLayout = new QVBoxLayout(m_modelSection);
     modelLayout->setContentsMargins(0, 0, 0, 0);
     m_actions = new FeatureVisibilityActions(this);
-    auto* buttons = new QHBoxLayout;
-    for (QAction* action : m_actions->actions()) {
+    // Two rows of two: the dock is narrow, and each pair belongs together (features, storeys).
+    auto* buttons = new QGridLayout;
+    const QList<QAction*> actions = m_actions->actions();
+    for (int i = 0; i < actions.size(); ++i) {
         auto* button = new QToolButton(m_modelSection);
-        button->setDefaultAction(action);
+        button->setDefaultAction(actions[i]);
         button->setToolButtonStyle(Qt::ToolButtonTextOnly);
-        buttons->addWidget(button);
+        button->setSizePolicy(QSizePolicy::Expanding, QSizePolicy::Fixed);
+        buttons->addWidget(button, i / 2, i % 2);
     }
-    buttons->addStretch(1);
     modelLayout->addLayout(buttons);
     m_tree = new ModelTreeWidget(m_modelSection);
     modelLayout->addWidget(m_tree, 1);
     splitter->addWidget(m_modelSection);
+    splitter->setCollapsible(0, false);
+    splitter->setCollapsible(1, false);
     m_modelSection->hide();
     layout->addWidget(splitter, 1);
     setWidget(body);
@@ -148,7 +154,15 @@ void InspectorDock::showModelHit(const QString& layerName, const QString& nodeNa
 
 void InspectorDock::setModelSectionVisible(bool visible)
 {
+    if (visible == isModelSectionVisible())
+        return;
     m_modelSection->setVisible(visible);
+    // A section shown again after the splitter laid out without it starts with no height: share.
+    const QList<int> sizes = m_splitter->sizes();
+    if (visible && sizes.size() == 2 && sizes[1] < m_modelSection->minimumSizeHint().height()) {
+        const int total = std::max(sizes[0] + sizes[1], 2);
+        m_splitter->setSizes({total * 2 / 5, total - total * 2 / 5});
+    }
 }
 
 bool InspectorDock::isModelSectionVisible() const

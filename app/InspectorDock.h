@@ -9,6 +9,7 @@
 #include <optional>
 
 class QLabel;
+class QSplitter;
 class QTableWidget;
 
 namespace citytwin::app {
@@ -65,6 +66,7 @@ private:
     QLabel* m_heading = nullptr;
     QLabel* m_status = nullptr;
     QTableWidget* m_table = nullptr;
+    QSplitter* m_splitter = nullptr;
     QWidget* m_modelSection = nullptr;
     ModelTreeWidget* m_tree = nullptr;
     FeatureVisibilityActions* m_actions = nullptr;

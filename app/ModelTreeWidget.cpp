@@ -12,11 +12,16 @@ namespace {
 constexpr int kIdRole = Qt::UserRole;
 //! Trees deeper than this start collapsed below it (an IFC storey's elements: hundreds of rows).
 constexpr int kExpandDepth = 3;
+constexpr int kTypeColumnPx = 110;
 
 QString itemText(const data::ModelFeature& f)
 {
+    // Unnamed IFC sites/storeys would otherwise show a GlobalId: the type says more (the
+    // external id is the item's tooltip).
     if (!f.name.isEmpty())
         return f.name;
+    if (!f.type.isEmpty())
+        return f.type;
     if (!f.externalId.isEmpty())
         return f.externalId;
     return QStringLiteral("#%1").arg(f.id);
@@ -28,9 +33,14 @@ ModelTreeWidget::ModelTreeWidget(QWidget* parent) : QTreeWidget(parent)
 {
     setObjectName(QStringLiteral("modelTree"));
     setColumnCount(2);
+    setIndentation(12);         // IFC nests five deep before the elements: keep their names readable
     setUniformRowHeights(true); // thousands of IFC elements: skip per-row size queries
     setSelectionMode(QAbstractItemView::SingleSelection);
-    header()->setStretchLastSection(true);
+    // The nested names take the width the narrow dock has; the type column is the user's to widen.
+    header()->setStretchLastSection(false);
+    header()->setSectionResizeMode(0, QHeaderView::Stretch);
+    header()->setSectionResizeMode(1, QHeaderView::Interactive);
+    header()->resizeSection(1, kTypeColumnPx);
     connect(this, &QTreeWidget::itemSelectionChanged, this, &ModelTreeWidget::onSelectionChanged);
     retranslate();
 }
@@ -84,7 +94,6 @@ void ModelTreeWidget::setFeatures(const std::vector<data::ModelFeature>& feature
     for (const data::ModelFeature& f : features)
         if (!m_items.count(f.id))
             makeItem(f, nullptr);
-    resizeColumnToContents(0);
     m_updating = wasUpdating;
 }
 

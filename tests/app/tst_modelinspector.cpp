@@ -295,6 +295,7 @@ void TstModelInspector::isolateStoreyOnIfc()
     while (up && ModelTreeWidget::featureOf(up) != storey)
         up = up->parent();
     QVERIFY(up); // the storey is an ancestor in the tree too
+    w->grab().save(test::testOutputDir(QStringLiteral("app")) + QStringLiteral("/model_inspector_ifc.png"));
 
     FeatureVisibilityActions* actions = w->inspectorDock()->featureActions();
     QVERIFY(actions->isolateStoreyAction()->isEnabled());

@@ -71,7 +71,7 @@ void TstModelTree::treeFollowsParentLinks()
     QCOMPARE(tree.itemFor(2)->childCount(), 2);
     QCOMPARE(tree.itemFor(3)->text(0), QStringLiteral("EG"));
     QCOMPARE(tree.itemFor(3)->text(1), QStringLiteral("IfcBuildingStorey"));
-    QCOMPARE(tree.itemFor(2)->text(0), QStringLiteral("#2")); // no name, no external id
+    QCOMPARE(tree.itemFor(2)->text(0), QStringLiteral("IfcBuilding")); // no name: the type
 
     std::optional<std::int64_t> selected;
     connect(&tree, &ModelTreeWidget::featureSelected, this, [&](std::int64_t id) { selected = id; });
