@@ -2,6 +2,7 @@
 
 #include "data/ProjectStore.h"
 #include "gis/FootprintReader.h"
+#include "gis/GdalEnvironment.h"
 #include "gis/RasterReader.h"
 #include "scene/PeopleLayer.h"
 #include "scene/SceneBuilders.h"
@@ -69,8 +70,8 @@ QString resolveSource(const QString& uri, const QString& projectFile)
 {
     if (uri.isEmpty())
         return {};
-    if (uri.startsWith(QLatin1String("store:")) || uri.contains(QLatin1String("://")))
-        return uri; // not a file: a table of the project file or a service
+    if (uri.startsWith(QLatin1String("store:")) || gis::isNetworkSource(uri))
+        return uri; // not a file: a table of the project file, a service or a database connection
     if (QDir::isAbsolutePath(uri))
         return QDir::cleanPath(uri);
     return QDir::cleanPath(QFileInfo(projectFile).absoluteDir().filePath(uri));
@@ -129,7 +130,8 @@ NodeResult loadBuildings(const data::LayerSettings& layer, const JobContext& ctx
                          const data::ElevationGrid* dem)
 {
     const QString path = resolveSource(layer.sourceUri, ctx.projectFile);
-    if (Status s = checkFile(path, layer); !s)
+    // A PostGIS connection ("PG:…") is no file; the session lets it through only once trusted.
+    if (Status s = gis::isNetworkSource(path) ? Status::ok() : checkFile(path, layer); !s)
         return s;
     gis::FootprintOptions options;
     if (const QString field = layer.style.value(QStringLiteral("heightField")).toString(); !field.isEmpty())

@@ -1,4 +1,5 @@
 #include "app/ProjectSession.h"
+#include "gis/GdalEnvironment.h"
 #include "gis/RasterSourceFactory.h"
 
 #include <QFileInfo>
@@ -113,9 +114,11 @@ std::vector<LayerId> ProjectSession::untrustedLayers() const
 {
     std::vector<LayerId> ids;
     for (const data::LayerSettings& layer : m_project.layersInDrawOrder()) {
-        if (!isBasemap(layer.kind))
-            continue;
-        if (gis::needsNetwork(resolvedSource(layer)) && !isTrusted(layer))
+        const QString uri = resolvedSource(layer);
+        // Basemap services, and footprints from a database (PostGIS).
+        const bool network = isBasemap(layer.kind) ? gis::needsNetwork(uri)
+                             : layer.kind == LayerKind::Buildings && gis::isNetworkSource(uri);
+        if (network && !isTrusted(layer))
             ids.push_back(layer.id);
     }
     return ids;

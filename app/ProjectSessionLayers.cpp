@@ -1,11 +1,13 @@
 #include "app/LayerLoader.h"
 #include "app/ProjectSession.h"
+#include "gis/GdalEnvironment.h"
 #include "gis/ModelReader.h"
 #include "gis/RasterReader.h"
 #include "gis/RasterSourceFactory.h"
 
 #include <QDir>
 #include <QFileInfo>
+#include <QRegularExpression>
 #include <QUrl>
 #include <algorithm>
 
@@ -61,6 +63,15 @@ data::Result<data::LayerSettings> ProjectSession::layerForSource(const QString& 
     layer.sourceUri = uri.trimmed();
     if (layer.sourceUri.isEmpty())
         return Status::error(Status::Code::InvalidArgument, tr("no file or URL given"));
+    if (layer.sourceUri.startsWith(QLatin1String("PG:"), Qt::CaseInsensitive)) {
+        // PostGIS footprints through OGR: "PG:host=… dbname=… tables=buildings".
+        layer.kind = LayerKind::Buildings;
+        layer.group = data::defaultGroup(LayerKind::Buildings);
+        static const QRegularExpression kTables(QStringLiteral(R"(tables=([^\s,]+))"));
+        const QRegularExpressionMatch table = kTables.match(layer.sourceUri);
+        layer.name = table.hasMatch() ? table.captured(1) : QStringLiteral("PostGIS");
+        return layer;
+    }
     if (!isUrl(layer.sourceUri) && !QFileInfo::exists(layer.sourceUri))
         return Status::error(Status::Code::NotFound,
                              tr("%1: file not found").arg(QDir::toNativeSeparators(layer.sourceUri)));
@@ -136,7 +147,7 @@ data::Result<LayerId> ProjectSession::addLayer(data::LayerSettings layer)
 
     const QString projectFile = QFileInfo(m_store->path()).absoluteFilePath();
     const QString resolved = loader::resolveSource(uri, projectFile);
-    if (!fromStore && !isUrl(uri)) {
+    if (!fromStore && !isUrl(uri) && !gis::isNetworkSource(uri)) {
         if (!QFileInfo(resolved).exists())
             return Status::error(Status::Code::NotFound,
                                  tr("%1: file not found").arg(QDir::toNativeSeparators(resolved)));
@@ -180,7 +191,7 @@ data::Result<LayerId> ProjectSession::addLayer(data::LayerSettings layer)
     layer.id = {};
     const LayerId id = m_project.addLayer(layer);
     m_layers[id] = std::make_unique<LayerRuntime>();
-    if (gis::needsNetwork(resolved))
+    if (gis::needsNetwork(resolved) || gis::isNetworkSource(resolved))
         m_trustedUris.insert(resolved); // the user typed or dropped it: that is consent
     setModified(true);
     emit layersChanged();

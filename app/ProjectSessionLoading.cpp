@@ -1,6 +1,7 @@
 #include "app/LayerLoader.h"
 #include "app/ProjectSession.h"
 #include "app/RunOnPool.h"
+#include "gis/GdalEnvironment.h"
 #include "gis/RasterSourceFactory.h"
 
 #include <QEventLoop>
@@ -115,6 +116,18 @@ void ProjectSession::startLayer(const data::LayerSettings& layer)
         return;
     case LayerKind::Buildings:
     case LayerKind::Model: // both stand on the DEM
+        if (const QString uri = resolvedSource(layer); gis::isNetworkSource(uri)) {
+            // PostGIS footprints: contacted only with the user's consent, like tile services.
+            if (!isTrusted(layer)) {
+                m_untrusted.insert(layer.id);
+                setLayerState(layer.id, LayerState::Failed,
+                              tr("not contacted: %1 is a network source that is not trusted yet; "
+                                 "trust the layer to load it")
+                                  .arg(uri));
+                return;
+            }
+            gis::allowNetworkSource(uri);
+        }
         markLoading(layer.id);
         if (m_demPending)
             m_waitingBuildings.push_back(layer.id);

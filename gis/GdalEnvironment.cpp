@@ -3,6 +3,7 @@
 #include "gis/GisLog.h"
 
 #include <QFile>
+#include <QSet>
 #include <array>
 #include <cpl_conv.h>
 #include <cpl_error.h>
@@ -97,11 +98,39 @@ bool isServiceDescriptionFile(const QString& path)
 
 } // namespace
 
+namespace {
+
+std::mutex& allowedMutex()
+{
+    static std::mutex m;
+    return m;
+}
+
+QSet<QString>& allowedSources()
+{
+    static QSet<QString> s;
+    return s;
+}
+
+} // namespace
+
+void allowNetworkSource(const QString& uri)
+{
+    const std::lock_guard lock(allowedMutex());
+    allowedSources().insert(uri.trimmed());
+}
+
+bool isNetworkSourceAllowed(const QString& uri)
+{
+    const std::lock_guard lock(allowedMutex());
+    return allowedSources().contains(uri.trimmed());
+}
+
 data::Status checkLocalSource(const QString& path)
 {
     if (path.trimmed().isEmpty())
         return data::Status::error(data::Status::Code::InvalidArgument, QStringLiteral("no file name given"));
-    if (isNetworkSource(path) || isServiceDescriptionFile(path))
+    if ((isNetworkSource(path) || isServiceDescriptionFile(path)) && !isNetworkSourceAllowed(path))
         return data::Status::error(
             data::Status::Code::Unsupported,
             QStringLiteral(

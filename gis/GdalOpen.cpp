@@ -18,8 +18,9 @@ Result<DatasetPtr> openDataset(const QString& path, unsigned kind, const QString
     ensureGdalRegistered();
     if (Status s = checkLocalSource(path); !s)
         return s;
-    // /vsizip/, /vsimem/ … are GDAL virtual paths: only GDAL can tell whether they exist.
-    if (!path.startsWith(QLatin1String("/vsi"))) {
+    // /vsizip/, /vsimem/ … are GDAL virtual paths and "PG:…" connections (allowed above): only
+    // GDAL can tell whether they exist.
+    if (!path.startsWith(QLatin1String("/vsi")) && !isNetworkSource(path)) {
         const QFileInfo info(path);
         if (!info.exists())
             return Status::error(Status::Code::NotFound, QStringLiteral("%1: file does not exist").arg(path));

@@ -5,6 +5,7 @@
 #include "app/cli/CliCommon.h"
 #include "data/ProjectStore.h"
 #include "gis/FootprintReader.h"
+#include "gis/GdalEnvironment.h"
 #include "gis/RasterSourceFactory.h"
 
 #include <QDir>
@@ -29,9 +30,11 @@ private:
                                  const QString& uri);
 };
 
+//! A URL, a WMTS: source or a database connection ("PG:…"): nothing to resolve or stat as a file.
 bool isUrl(const QString& uri)
 {
-    return uri.contains(QLatin1String("://")) || uri.startsWith(QLatin1String("WMTS:"), Qt::CaseInsensitive);
+    return uri.contains(QLatin1String("://")) || uri.startsWith(QLatin1String("WMTS:"), Qt::CaseInsensitive) ||
+           gis::isNetworkSource(uri);
 }
 
 //! Opens the source the way the session will (the user typed it: network allowed), so a file or
@@ -51,6 +54,8 @@ data::Status Layer::validate(const data::LayerSettings& layer, const data::Proje
         return node ? data::Status::ok() : node.status();
     }
     if (layer.kind == data::LayerKind::Buildings) {
+        if (gis::isNetworkSource(uri))
+            gis::allowNetworkSource(uri); // typed on the command line: that is consent
         auto footprints = gis::readFootprints(uri, project.crs);
         if (!footprints)
             return footprints.status();
