@@ -206,7 +206,7 @@ void InspectorDock::retranslate()
     m_table->setHorizontalHeaderLabels({tr("Field"), tr("Value")});
     switch (m_state) {
     case State::Empty:
-        m_heading->setText(tr("Nothing selected: click a building in the view."));
+        m_heading->setText(tr("Nothing selected: click a building or a model in the view."));
         m_status->clear();
         break;
     case State::Reading:

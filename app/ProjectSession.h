@@ -195,6 +195,9 @@ private:
     //! Starts loading LAYER in the running load round (counts it unless it fails at once).
     void startLayer(const data::LayerSettings& layer);
     void startBasemapSource(const data::LayerSettings& layer);
+    //! Fails ID without contacting URI (a network source the user has not trusted) and lists it
+    //! in untrustedLayers() for the consent prompt.
+    void refuseUntrusted(data::LayerId id, const QString& uri);
     void startDem(const data::LayerSettings& layer);
     void startBuildings(const data::LayerSettings& layer);
     void startNodeJob(data::LayerId id, std::function<NodeResult()> job);

@@ -119,11 +119,7 @@ void ProjectSession::startLayer(const data::LayerSettings& layer)
         if (const QString uri = resolvedSource(layer); gis::isNetworkSource(uri)) {
             // PostGIS footprints: contacted only with the user's consent, like tile services.
             if (!isTrusted(layer)) {
-                m_untrusted.insert(layer.id);
-                setLayerState(layer.id, LayerState::Failed,
-                              tr("not contacted: %1 is a network source that is not trusted yet; "
-                                 "trust the layer to load it")
-                                  .arg(uri));
+                refuseUntrusted(layer.id, uri);
                 return;
             }
             gis::allowNetworkSource(uri);
@@ -157,17 +153,22 @@ void ProjectSession::startLayer(const data::LayerSettings& layer)
     }
 }
 
+void ProjectSession::refuseUntrusted(LayerId id, const QString& uri)
+{
+    // A project from elsewhere must not make the app talk to servers behind the user's back.
+    m_untrusted.insert(id);
+    setLayerState(id, LayerState::Failed,
+                  tr("not contacted: %1 is a network source that is not trusted yet; "
+                     "trust the layer to load it")
+                      .arg(uri));
+}
+
 void ProjectSession::startBasemapSource(const data::LayerSettings& layer)
 {
     const QString uri = resolvedSource(layer);
     const bool network = gis::needsNetwork(uri);
     if (network && !isTrusted(layer)) {
-        // A project from elsewhere must not make the app talk to servers behind the user's back.
-        m_untrusted.insert(layer.id);
-        setLayerState(layer.id, LayerState::Failed,
-                      tr("not contacted: %1 is a network source that is not trusted yet; "
-                         "trust the layer to load it")
-                          .arg(uri));
+        refuseUntrusted(layer.id, uri);
         return;
     }
     const bool elevation = layer.kind == LayerKind::Elevation;

@@ -1,5 +1,7 @@
 #pragma once
 
+#include "scene/Shaders.h"
+
 #include <osg/Program>
 #include <osg/StateSet>
 #include <osg/Vec3f>
@@ -11,8 +13,8 @@ namespace citytwin::scene {
 //! only generic locations below the texture-coordinate aliases (8..15 on NVIDIA's
 //! compatibility driver) that OSG's fixed-function aliases (0..5) leave free.
 namespace featureAttrib {
-inline constexpr unsigned kFeatureId = 6; //!< float feature id (same as attrib::kFeatureId)
-inline constexpr unsigned kStyle = 7;     //!< RGBA8 normalised: ct_style (same as attrib::kFeatureStyle)
+inline constexpr unsigned kFeatureId = attrib::kFeatureId; //!< float feature id
+inline constexpr unsigned kStyle = attrib::kFeatureStyle;  //!< RGBA8 normalised: ct_style
 } // namespace featureAttrib
 
 //! The program of the embedded shaders VERT+FRAG with ct_featureId and ct_style bound to their

@@ -440,8 +440,8 @@ Do you want to save them?</source>
         <translation>值</translation>
     </message>
     <message>
-        <source>Nothing selected: click a building in the view.</source>
-        <translation>未选中任何对象：在视图中单击一栋建筑。</translation>
+        <source>Nothing selected: click a building or a model in the view.</source>
+        <translation>未选中任何对象：在视图中单击一栋建筑或一个模型。</translation>
     </message>
     <message>
         <source>%1 — feature %2</source>
