@@ -2,10 +2,12 @@
 
 #include "gis/GisLog.h"
 
+#include <QBuffer>
 #include <QFile>
 #include <QFileInfo>
 #include <QMutex>
 #include <array>
+#include <cctype>
 #include <citygml/citygml.h>
 #include <citygml/citygmllogger.h>
 #include <citygml/citymodel.h>
@@ -64,7 +66,7 @@ private:
 class CancellableFileBuffer : public std::streambuf
 {
 public:
-    CancellableFileBuffer(QFile& file, const data::CancelToken& cancel,
+    CancellableFileBuffer(QIODevice& file, const data::CancelToken& cancel,
                           const std::function<void(double)>& progress)
         : m_file(file), m_cancel(cancel), m_progress(progress), m_size(std::max<qint64>(file.size(), 1))
     {
@@ -92,7 +94,7 @@ protected:
     }
 
 private:
-    QFile& m_file;
+    QIODevice& m_file;
     const data::CancelToken& m_cancel;
     const std::function<void(double)>& m_progress;
     qint64 m_size;
@@ -100,6 +102,46 @@ private:
     bool m_cancelled = false;
     std::array<char, 1 << 20> m_buffer{};
 };
+
+//! CityGML 3.0 puts thematic surfaces under <core:boundary> where 2.0 has <bldg:boundedBy>.
+//! libcitygml 2.4 knows only the latter, and matches the rest of a 3.0 encoding (core
+//! lodNSolid/lodNMultiSurface, con:WallSurface, GML 3.2) by local name; so a 3.0 document is
+//! read with that one element renamed: <boundary …>, </core:boundary> → <boundedBy …>, </boundedBy>.
+void renameBoundaryElements(QByteArray& xml)
+{
+    static const QByteArray kName("boundary");
+    QByteArray out;
+    out.reserve(xml.size() + xml.size() / 64);
+    qsizetype i = 0;
+    while (i < xml.size()) {
+        const qsizetype lt = xml.indexOf('<', i);
+        if (lt < 0) {
+            out.append(xml.constData() + i, xml.size() - i);
+            break;
+        }
+        out.append(xml.constData() + i, lt - i);
+        qsizetype name = lt + 1;
+        const bool closing = name < xml.size() && xml[name] == '/';
+        if (closing)
+            ++name;
+        qsizetype local = name; // after an optional "prefix:"
+        while (local < xml.size() && (std::isalnum(static_cast<unsigned char>(xml[local])) || xml[local] == '_' ||
+                                      xml[local] == '-' || xml[local] == '.'))
+            ++local;
+        local = local < xml.size() && xml[local] == ':' ? local + 1 : name;
+        const qsizetype end = local + kName.size();
+        const bool match = xml.mid(local, kName.size()) == kName && end < xml.size() &&
+                           (xml[end] == '>' || xml[end] == '/' || std::isspace(static_cast<unsigned char>(xml[end])));
+        if (match) {
+            out.append(closing ? "</boundedBy" : "<boundedBy");
+            i = end;
+        } else {
+            out.append('<');
+            i = lt + 1;
+        }
+    }
+    xml = std::move(out);
+}
 
 QString xmlText(const XMLCh* text)
 {
@@ -128,7 +170,18 @@ Result<CityGmlParse> loadCityGml(const QString& path, const data::CancelToken& c
     params.tesselate = true;
     params.optimize = false;          // keep semantic surfaces as separate objects
     params.pruneEmptyObjects = false; // an empty building is still reported as skipped
-    auto buffer = std::make_unique<CancellableFileBuffer>(file, cancel, progress);
+    // A CityGML 3.0 document is read whole and adapted (renameBoundaryElements); 2.0 streams.
+    QByteArray adapted;
+    QBuffer memory;
+    QIODevice* source = &file;
+    if (file.peek(64 * 1024).contains("opengis.net/citygml/3.0")) {
+        adapted = file.readAll();
+        renameBoundaryElements(adapted);
+        memory.setBuffer(&adapted);
+        memory.open(QIODevice::ReadOnly);
+        source = &memory;
+    }
+    auto buffer = std::make_unique<CancellableFileBuffer>(*source, cancel, progress);
     std::istream stream(buffer.get());
 
     CityGmlParse out;

@@ -6,7 +6,7 @@
 
 namespace citytwin::gis {
 
-//! CityGML 1.0/2.0 (libcitygml): every CityObject with geometry becomes features — a building
+//! CityGML 1.0/2.0, and 3.0 encodings of the same content (libcitygml; 3.0 <core:boundary> is read as 2.0 boundedBy): every CityObject with geometry becomes features — a building
 //! (type "Building", its attributes: gml:id, name, measuredHeight, function, yearOfConstruction,
 //! generic attributes…) and, for LOD2 semantic surfaces, one child feature per surface
 //! ("RoofSurface", "WallSurface", "GroundSurface"…, parent = the building) coloured by
