@@ -23,14 +23,22 @@ struct Footprint
 //! Network type of an underground utility line.
 enum class PipeNetwork { WaterSupply, Drainage, Sewage, Gas, Power, Telecom, Heating, Other };
 
+//! Cross-section of a pipe: round (diameter) or a rectangular box culvert / duct bank (width × height).
+enum class PipeSection { Round, Box };
+
 //! A pipe polyline in the project CRS with its attributes.
 struct PipeLine
 {
     std::int64_t id = 0;
+    //! Centre line. z is the centre's absolute elevation when the source gave one (3D lines,
+    //! start/end elevation fields); otherwise NaN and the loader sets z = terrain − depthM.
     std::vector<ProjectedPoint> points;
     PipeNetwork network = PipeNetwork::Other;
-    double depthM = 1.5;      //!< depth of the pipe centre below the surface
-    double diameterM = 0.3;
+    double depthM = 1.5;      //!< depth of the pipe centre below the surface (readers convert top/invert depths)
+    double diameterM = 0.3;   //!< Round: outer diameter
+    PipeSection section = PipeSection::Round;
+    double widthM = 0.0;      //!< Box: outer width
+    double heightM = 0.0;     //!< Box: outer height
     QString material;
     int installYear = 0;
 };
