@@ -69,6 +69,15 @@ NodeResult loadPeople(const data::LayerSettings& layer, const JobContext& ctx);
 //! heightFromTerrain the height is DEM's at the placement origin (0 without a DEM).
 NodeResult loadModel(const data::LayerSettings& layer, const JobContext& ctx, const data::ElevationGrid* dem);
 
+//! Reads a pipe network (OGR lines, mapped by the style's "pipeMapping", see data/PipeMapping.h),
+//! puts pipes without elevations at terrain − depth on DEM (0 − depth without a DEM) and builds
+//! the tubes. Features the reader skipped are summed up in the node's user value
+//! kLayerWarningKey ("12 of 1,156 pipes skipped: feature 3: negative depth …").
+NodeResult loadPipes(const data::LayerSettings& layer, const JobContext& ctx, const data::ElevationGrid* dem);
+
+//! Node user value (string) where a loader leaves a non-fatal note for the layer panel.
+inline constexpr const char* kLayerWarningKey = "citytwin.layerWarning";
+
 //! The placement kept in LAYER's style ("placement"), or nullopt.
 std::optional<data::ModelPlacement> layerPlacement(const data::LayerSettings& layer);
 

@@ -117,7 +117,12 @@ NodeResult loadOblique(const QString& path, const JobContext& ctx,
     }
     if (ctx.cancelled())
         return Status::error(Status::Code::Cancelled, ModelLoader::tr("loading cancelled"));
-    return scene::buildObliqueLayer(dataset->rootTiles, toProject, ctx.origin);
+    auto node = scene::buildObliqueLayer(dataset->rootTiles, toProject, ctx.origin);
+    if (node) {
+        if (const QString warning = scene::obliqueLayerWarning(**node); !warning.isEmpty())
+            (*node)->setUserValue(kLayerWarningKey, warning.toStdString());
+    }
+    return node;
 }
 
 } // namespace

@@ -158,6 +158,8 @@ void LayerTreeModel::refreshLayer(data::LayerId id)
                            sourceText(layer->sourceUri).toHtmlEscaped());
     if (!error.isEmpty())
         tip += QStringLiteral("<br><span style='color:#b00020'>%1</span>").arg(error.toHtmlEscaped());
+    if (const QString warning = m_session->layerWarning(id); !warning.isEmpty())
+        tip += QStringLiteral("<br><span style='color:#8a5a00'>%1</span>").arg(warning.toHtmlEscaped());
     item->setToolTip(tip);
     item->setForeground(state == ProjectSession::LayerState::Failed ? QBrush(QColor(0xb0, 0x00, 0x20))
                                                                     : QBrush());

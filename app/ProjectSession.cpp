@@ -109,6 +109,12 @@ QString ProjectSession::layerError(LayerId id) const
     return it == m_layers.end() ? QString() : it->second->error;
 }
 
+QString ProjectSession::layerWarning(LayerId id) const
+{
+    const auto it = m_layers.find(id);
+    return it == m_layers.end() ? QString() : it->second->warning;
+}
+
 bool ProjectSession::isLoading() const
 {
     return m_loading;

@@ -71,6 +71,8 @@ public:
 
     LayerState layerState(data::LayerId id) const;
     QString layerError(data::LayerId id) const;
+    //! A non-fatal note about a Ready layer (e.g. "12 of 1,156 pipes skipped: …"); empty when none.
+    QString layerWarning(data::LayerId id) const;
 
     //! The whole-DEM elevation grid (project CRS, at most loader::kMaxDemCells a side) of the first
     //! elevation layer that is a local file, or nullptr before it is loaded. Buildings are draped on
@@ -245,6 +247,7 @@ private:
     {
         LayerState state = LayerState::NotLoaded;
         QString error;
+        QString warning;
         bool pending = false; //!< counted in the running load round, not finished yet
     };
     struct BasemapSource

@@ -3,6 +3,7 @@
 #include "gis/GdalEnvironment.h"
 #include "gis/ModelReader.h"
 #include "gis/RasterReader.h"
+#include "gis/VectorInspect.h"
 #include "gis/RasterSourceFactory.h"
 
 #include <QDir>
@@ -107,8 +108,10 @@ data::Result<data::LayerSettings> ProjectSession::layerForSource(const QString& 
         return layer;
     }
     if (kVectorSuffixes.contains(file.suffix().toLower())) {
-        layer.kind = LayerKind::Buildings;
-        layer.group = data::defaultGroup(LayerKind::Buildings);
+        // Polygons are footprints, lines pipes (a pipe network's layer).
+        const auto geometry = gis::inspectVectorGeometry(layer.sourceUri);
+        layer.kind = geometry && *geometry == gis::VectorGeometry::Line ? LayerKind::Pipes : LayerKind::Buildings;
+        layer.group = data::defaultGroup(layer.kind);
         return layer;
     }
     return raster.status();
@@ -126,6 +129,7 @@ data::Result<LayerId> ProjectSession::addLayer(data::LayerSettings layer)
     case LayerKind::Imagery:
     case LayerKind::Buildings:
     case LayerKind::Model:
+    case LayerKind::Pipes:
         if (fromStore)
             return Status::error(
                 Status::Code::Unsupported,

@@ -115,7 +115,8 @@ void ProjectSession::startLayer(const data::LayerSettings& layer)
         startBasemapSource(layer);
         return;
     case LayerKind::Buildings:
-    case LayerKind::Model: // both stand on the DEM
+    case LayerKind::Model:
+    case LayerKind::Pipes: // all stand on (or under) the DEM
         if (const QString uri = resolvedSource(layer); gis::isNetworkSource(uri)) {
             // PostGIS footprints: contacted only with the user's consent, like tile services.
             if (!isTrusted(layer)) {
@@ -267,8 +268,15 @@ void ProjectSession::startDem(const data::LayerSettings& layer)
 void ProjectSession::startBuildings(const data::LayerSettings& layer)
 {
     startNodeJob(layer.id, [layer, ctx = jobContext(), dem = m_dem]() {
-        return layer.kind == LayerKind::Model ? loader::loadModel(layer, ctx, dem.get())
-                                              : loader::loadBuildings(layer, ctx, dem.get());
+        switch (layer.kind) {
+        case LayerKind::Model:
+            return loader::loadModel(layer, ctx, dem.get());
+        case LayerKind::Pipes: // PENDING: loader::loadPipes once gis::readPipes and scene::buildPipes land
+            return loader::NodeResult(data::Status::error(data::Status::Code::Unsupported,
+                                                          QStringLiteral("layers of kind 'pipes' are not available in this version")));
+        default:
+            return loader::loadBuildings(layer, ctx, dem.get());
+        }
     });
 }
 
@@ -305,6 +313,10 @@ void ProjectSession::attachNode(LayerId id, osg::ref_ptr<osg::Node> node)
     const data::LayerSettings* layer = m_project.layer(id);
     if (!layer)
         return; // removed while it loaded
+    std::string warning;
+    node->getUserValue(loader::kLayerWarningKey, warning);
+    if (const auto it = m_layers.find(id); it != m_layers.end())
+        it->second->warning = QString::fromStdString(warning);
     m_scene->setLayerNode(id, layer->kind, std::move(node));
     m_scene->setLayerVisible(id, layer->visible);
     m_scene->setLayerOpacity(id, layer->opacity);
