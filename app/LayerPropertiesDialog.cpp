@@ -3,6 +3,7 @@
 #include "app/FeatureStylePanel.h"
 #include "app/FootprintHeightPanel.h"
 #include "app/ModelPlacementPanel.h"
+#include "app/PipeMappingPanel.h"
 #include "app/ProjectSession.h"
 
 #include <QDialogButtonBox>
@@ -83,11 +84,16 @@ LayerPropertiesDialog::LayerPropertiesDialog(ProjectSession* session, data::Laye
 
     const bool model = settings && settings->kind == data::LayerKind::Model;
     const bool buildings = settings && settings->kind == data::LayerKind::Buildings;
+    const bool pipes = settings && settings->kind == data::LayerKind::Pipes;
+    if (pipes) {
+        m_pipeFields = new PipeMappingPanel(session, layer, this);
+        layout->addWidget(m_pipeFields);
+    }
     if (buildings) {
         m_heights = new FootprintHeightPanel(session, layer, this);
         layout->addWidget(m_heights);
     }
-    if (model || buildings) {
+    if (model || buildings || pipes) {
         m_style = new FeatureStylePanel(session, layer, this);
         layout->addWidget(m_style, 1);
     }
@@ -123,6 +129,8 @@ void LayerPropertiesDialog::applyChanges()
         // The panels ask the session again: the edits above may have moved SETTINGS.
         if (m_heights)
             m_heights->apply(); // re-extrudes the layer; the style is applied to the new node
+        if (m_pipeFields)
+            m_pipeFields->apply(); // reloads the pipes; the style is applied to the new node
         if (m_style)
             m_style->apply();
         if (m_placement)

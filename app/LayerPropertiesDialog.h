@@ -15,6 +15,7 @@ namespace citytwin::app {
 
 class FeatureStylePanel;
 class FootprintHeightPanel;
+class PipeMappingPanel;
 class ModelPlacementPanel;
 class ProjectSession;
 
@@ -38,6 +39,7 @@ public:
     QDoubleSpinBox* verticalScaleSpin() const { return m_verticalScale; }
     //! The Height section (building layers), else null.
     FootprintHeightPanel* heightPanel() const { return m_heights; }
+    PipeMappingPanel* pipeFieldsPanel() const { return m_pipeFields; }
     //! The Style section (building and model layers), else null.
     FeatureStylePanel* stylePanel() const { return m_style; }
     //! The Placement section (model layers), else null.
@@ -55,6 +57,7 @@ private:
     QSpinBox* m_opacitySpin = nullptr;
     QDoubleSpinBox* m_verticalScale = nullptr;
     FootprintHeightPanel* m_heights = nullptr;
+    PipeMappingPanel* m_pipeFields = nullptr;
     FeatureStylePanel* m_style = nullptr;
     ModelPlacementPanel* m_placement = nullptr;
     QPushButton* m_apply = nullptr;

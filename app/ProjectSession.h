@@ -3,6 +3,7 @@
 #include "data/FeatureStyle.h"
 #include "data/LayerId.h"
 #include "data/Model.h"
+#include "data/PipeMapping.h"
 #include "data/Project.h"
 #include "data/ProjectStore.h"
 #include "data/Rasters.h"
@@ -157,6 +158,10 @@ public:
     FootprintHeights footprintHeights(data::LayerId id) const;
     //! Stores HEIGHTS for buildings layer ID and reloads it (the extrusion is geometry).
     void setFootprintHeights(data::LayerId id, const FootprintHeights& heights);
+    //! How pipe layer ID's fields map onto pipes (style key "pipeMapping"; default: the demo's names).
+    data::PipeMapping pipeMapping(data::LayerId id) const;
+    //! Stores MAPPING for pipe layer ID and reloads it.
+    void setPipeMapping(data::LayerId id, const data::PipeMapping& mapping);
     //! Where model layer ID stands (nullopt: its own georeference); changing it reloads the layer.
     std::optional<data::ModelPlacement> modelPlacement(data::LayerId id) const;
     void setModelPlacement(data::LayerId id, const std::optional<data::ModelPlacement>& placement);

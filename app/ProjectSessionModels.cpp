@@ -40,6 +40,12 @@ QString featureValue(const data::ModelFeature& f, const QString& field)
     return f.attribute(field).value_or(QString());
 }
 
+//! Kinds whose live node is merged feature geometry that FeatureStyler colours.
+bool isStyleable(LayerKind kind)
+{
+    return kind == LayerKind::Buildings || kind == LayerKind::Model || kind == LayerKind::Pipes;
+}
+
 osg::Vec4f toVec(const std::array<float, 4>& c)
 {
     return {c[0], c[1], c[2], c[3]};
@@ -88,7 +94,7 @@ QStringList ProjectSession::styleFields(LayerId id) const
     const data::LayerSettings* layer = m_project.layer(id);
     if (!layer)
         return {};
-    if (layer->kind == LayerKind::Buildings) {
+    if (layer->kind == LayerKind::Buildings || layer->kind == LayerKind::Pipes) {
         auto names = gis::readFieldNames(resolvedSource(*layer));
         return names ? *names : QStringList{};
     }
@@ -111,7 +117,7 @@ data::FeatureStyle ProjectSession::featureStyle(LayerId id) const
 void ProjectSession::setFeatureStyle(LayerId id, const data::FeatureStyle& style)
 {
     data::LayerSettings* layer = m_project.layer(id);
-    if (!layer || (layer->kind != LayerKind::Buildings && layer->kind != LayerKind::Model))
+    if (!layer || !isStyleable(layer->kind))
         return;
     data::FeatureStyle stored = style;
     std::sort(stored.hidden.begin(), stored.hidden.end());
@@ -140,7 +146,7 @@ void ProjectSession::applyFeatureStyle(LayerId id)
 {
     const data::LayerSettings* layer = m_project.layer(id);
     osg::Node* node = m_scene->layerNode(id);
-    if (!layer || !node || (layer->kind != LayerKind::Buildings && layer->kind != LayerKind::Model))
+    if (!layer || !node || !isStyleable(layer->kind))
         return;
     const data::FeatureStyle style = featureStyle(id);
     const quint64 generation = ++m_styleGenerations[id];
@@ -156,7 +162,7 @@ void ProjectSession::applyFeatureStyle(LayerId id)
         writeFeatureStyle(id, style, data::classify(values, style));
         return;
     }
-    // Buildings: the field values come from the file, read on a worker.
+    // Buildings and pipes: the field values come from the file, read on a worker.
     using Values = data::Result<std::vector<std::pair<std::int64_t, QString>>>;
     const QString path = resolvedSource(*layer);
     runOnPool<Values>(
@@ -229,6 +235,28 @@ void ProjectSession::setFootprintHeights(LayerId id, const FootprintHeights& hei
     layer->style.insert(QStringLiteral("heightField"), heights.heightField);
     layer->style.insert(QStringLiteral("floorsField"), heights.floorsField);
     layer->style.insert(QStringLiteral("storeyHeight"), std::clamp(heights.storeyHeightM, 1.0, 20.0));
+    setModified(true);
+    emit layerChanged(id);
+    reloadLayer(id);
+}
+
+data::PipeMapping ProjectSession::pipeMapping(LayerId id) const
+{
+    data::PipeMapping mapping;
+    if (const data::LayerSettings* layer = m_project.layer(id)) {
+        const QJsonObject json = layer->style.value(QStringLiteral("pipeMapping")).toObject();
+        if (!json.isEmpty())
+            data::fromJson(json, mapping);
+    }
+    return mapping;
+}
+
+void ProjectSession::setPipeMapping(LayerId id, const data::PipeMapping& mapping)
+{
+    data::LayerSettings* layer = m_project.layer(id);
+    if (!layer || layer->kind != LayerKind::Pipes || (pipeMapping(id) == mapping && layer->style.contains(QStringLiteral("pipeMapping"))))
+        return;
+    layer->style.insert(QStringLiteral("pipeMapping"), data::toJson(mapping));
     setModified(true);
     emit layerChanged(id);
     reloadLayer(id);
