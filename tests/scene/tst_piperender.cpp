@@ -1,0 +1,156 @@
+// A water pipe 2 m under flat TileEngine terrain drawn through OffscreenRenderer (needs an X
+// display: xvfb-run -a): opaque ground hides it, see-through ground blends it in, hidden terrain
+// shows its network colour, and Picker finds its id. Images: test-output/scene/pipe_*.png.
+#include "RenderHelpers.h"
+#include "TileTestSources.h"
+#include "data/PipeMapping.h"
+#include "scene/CityScene.h"
+#include "scene/OffscreenRenderer.h"
+#include "scene/Picker.h"
+#include "scene/PipeBuilder.h"
+#include "scene/TileEngine.h"
+#include "tests/common/TestPaths.h"
+
+#include <QtTest>
+
+using namespace citytwin;
+using namespace citytwin::scene;
+using test::QuadrantImagery;
+using test::Rgba;
+
+namespace {
+
+constexpr int kWidth = 320;
+constexpr int kHeight = 240;
+constexpr std::int64_t kPipeId = 4711;
+const data::ProjectedPoint kOrigin{500000, 3400000, 0};
+const data::Extent2D kExtent{498000, 3398000, 502096, 3402096};
+const data::TilingScheme kScheme(kExtent.minX, kExtent.maxY, 4096, 1, 1);
+const data::LayerId kGroundLayer{1};
+const Rgba kGround{40, 170, 40}; // green, far from the pipe's sky blue in the blue channel
+
+struct Rgb
+{
+    int r, g, b;
+};
+
+Rgb pixelAt(const osg::Image& img, const QPoint& p)
+{
+    const unsigned char* d = img.data(std::clamp(p.x(), 0, img.s() - 1), std::clamp(p.y(), 0, img.t() - 1));
+    return {d[0], d[1], d[2]};
+}
+
+QString str(const Rgb& c)
+{
+    return QStringLiteral("(%1, %2, %3)").arg(c.r).arg(c.g).arg(c.b);
+}
+
+data::SavedView closeView()
+{
+    data::SavedView v;
+    v.target = {0, 0, 0};
+    v.pitchDeg = -60;
+    v.rangeM = 40;
+    return v;
+}
+
+} // namespace
+
+class TestPipeRender : public QObject
+{
+    Q_OBJECT
+
+private slots:
+    void initTestCase()
+    {
+        m_renderer = std::make_unique<OffscreenRenderer>(kWidth, kHeight);
+        if (!m_renderer->isValid())
+            QSKIP(qPrintable(m_renderer->status().message()));
+        m_renderer->setRefineTimeout(20.0);
+    }
+
+    void pipeShowsThroughTheGround()
+    {
+        osg::ref_ptr<osg::Group> root = new osg::Group;
+        osg::ref_ptr<TileEngine> engine = new TileEngine(kScheme, kOrigin, options());
+        engine->addImagerySource(kGroundLayer, std::make_shared<QuadrantImagery>(
+                                                   kExtent, 8.0, std::array<Rgba, 4>{kGround, kGround, kGround, kGround}));
+        root->addChild(engine);
+        // East-west, centre 2 m under the ground, 1.5 m across.
+        data::PipeLine pipe;
+        pipe.id = kPipeId;
+        pipe.network = data::PipeNetwork::WaterSupply;
+        pipe.diameterM = 1.5;
+        pipe.points = {{kOrigin.x - 40, kOrigin.y, -2.0}, {kOrigin.x + 40, kOrigin.y, -2.0}};
+        root->addChild(buildPipes({pipe}, kOrigin));
+
+        setTerrainGroundOpacity(engine.get(), 1.0f);
+        osg::ref_ptr<osg::Image> opaque = render(root.get(), QStringLiteral("opaque_ground"));
+        QVERIFY(opaque);
+        const QPoint at = test::screenPixel(*m_renderer->camera(), osg::Vec3d(0, 0, -2));
+        QVERIFY(at.x() > 0 && at.x() < kWidth && at.y() > 0 && at.y() < kHeight);
+        const Rgb ground = pixelAt(*opaque, at);
+        QVERIFY2(ground.g > 100 && ground.b < 60, qPrintable(QStringLiteral("opaque ground: ") + str(ground)));
+
+        engine->setNodeMask(0);
+        osg::ref_ptr<osg::Image> bare = render(root.get(), QStringLiteral("terrain_hidden"));
+        QVERIFY(bare);
+        const Rgb pipeColour = pixelAt(*bare, at);
+        // Sky blue (0, 0.75, 1) lit by the sun: no red, blue above green.
+        QVERIFY2(pipeColour.r < 30 && pipeColour.b > 150 && pipeColour.b > pipeColour.g,
+                 qPrintable(QStringLiteral("pipe: ") + str(pipeColour)));
+        // Not the sky behind it: the sky is light (red well above 100).
+        QVERIFY(int(CityScene::clearColour().r() * 255) > 100);
+        const std::optional<PickResult> hit = Picker::pick(*m_renderer->camera(), root.get(), at.x() + 0.5, at.y() + 0.5);
+        QVERIFY(hit);
+        QVERIFY(hit->featureId == kPipeId);
+        QVERIFY2(std::abs(hit->point.z + 2.0) < 0.76 && std::abs(hit->point.y) < 0.76,
+                 qPrintable(QStringLiteral("hit at %1 %2 %3").arg(hit->point.x).arg(hit->point.y).arg(hit->point.z)));
+
+        engine->setNodeMask(~0u);
+        setTerrainGroundOpacity(engine.get(), 0.3f);
+        osg::ref_ptr<osg::Image> seeThrough = render(root.get(), QStringLiteral("ground_0_3"));
+        QVERIFY(seeThrough);
+        const Rgb blend = pixelAt(*seeThrough, at);
+        // 30 % ground over 70 % pipe, and clearly nearer the pipe than the ground.
+        const auto expected = [](int g, int p) { return (3 * g + 7 * p) / 10; };
+        QVERIFY2(std::abs(blend.r - expected(ground.r, pipeColour.r)) <= 20 &&
+                     std::abs(blend.b - expected(ground.b, pipeColour.b)) <= 20,
+                 qPrintable(str(ground) + QStringLiteral(" over ") + str(pipeColour) + QStringLiteral(" -> ") +
+                            str(blend)));
+        QVERIFY(blend.b - ground.b > (pipeColour.b - ground.b) / 2);
+        // Beside the pipe the see-through ground blends with the sky instead: no pipe there.
+        const QPoint beside = test::screenPixel(*m_renderer->camera(), osg::Vec3d(0, 8, 0));
+        const Rgb away = pixelAt(*seeThrough, beside);
+        QVERIFY2(std::abs(away.b - blend.b) > 20 || std::abs(away.r - blend.r) > 20,
+                 qPrintable(str(away) + QStringLiteral(" vs ") + str(blend)));
+    }
+
+private:
+    static TileEngineOptions options()
+    {
+        TileEngineOptions o;
+        o.meshQuads = 16;
+        o.textureSize = 64;
+        return o;
+    }
+
+    osg::ref_ptr<osg::Image> render(osg::Node* root, const QString& name)
+    {
+        auto result = m_renderer->renderImage(root, closeView());
+        if (!result) {
+            qWarning() << result.status().message();
+            return nullptr;
+        }
+        const QString path = test::testOutputDir(QStringLiteral("scene")) + QStringLiteral("/pipe_") + name +
+                             QStringLiteral(".png");
+        if (const data::Status written = OffscreenRenderer::writeImage(*result.value(), path); !written)
+            qWarning() << written.message();
+        return result.value();
+    }
+
+    std::unique_ptr<OffscreenRenderer> m_renderer;
+};
+
+QTEST_MAIN(TestPipeRender)
+#include "tst_piperender.moc"
