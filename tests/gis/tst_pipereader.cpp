@@ -1,0 +1,563 @@
+#include "data/PipeMapping.h"
+#include "gis/DemoCity.h"
+#include "gis/GdalEnvironment.h"
+#include "gis/PipeReader.h"
+#include "tests/common/TestPaths.h"
+
+#include <QFile>
+#include <QTemporaryDir>
+#include <QtTest>
+#include <cmath>
+#include <gdal_priv.h>
+#include <map>
+#include <set>
+#include <ogrsf_frmts.h>
+
+using namespace citytwin;
+using data::DepthReference;
+using data::PipeLine;
+using data::PipeMapping;
+using data::PipeNetwork;
+using data::PipeSection;
+
+namespace {
+
+constexpr double kE0 = 595804.2829; // Pinghu in EPSG:4549, the project CRS of the fixtures
+constexpr double kN0 = 3398141.1227;
+const QString kProjectCrs = QStringLiteral("EPSG:4549");
+
+struct Feature
+{
+    QString wkt; //!< empty: no geometry
+    QVariantMap values;
+};
+using Fields = std::vector<std::pair<QByteArray, OGRFieldType>>;
+
+//! WKT of a line through OFFSETS (metres from the fixture origin), 3D when they have three values.
+QString line(std::initializer_list<std::vector<double>> offsets)
+{
+    QStringList pts;
+    bool z = false;
+    for (const auto& o : offsets) {
+        z = o.size() == 3;
+        pts << (z ? QStringLiteral("%1 %2 %3").arg(kE0 + o[0], 0, 'f', 4).arg(kN0 + o[1], 0, 'f', 4).arg(o[2])
+                  : QStringLiteral("%1 %2").arg(kE0 + o[0], 0, 'f', 4).arg(kN0 + o[1], 0, 'f', 4));
+    }
+    return QStringLiteral("LINESTRING%1 (%2)").arg(z ? QStringLiteral(" Z") : QString(), pts.join(QStringLiteral(", ")));
+}
+
+//! Writes FEATURES with OGR into PATH (DRIVER) in CRS (none when empty). Returns an error text or empty.
+QString writeLayer(const QString& path, const char* driver, const QString& crs, OGRwkbGeometryType type,
+                   const Fields& fields, const std::vector<Feature>& features)
+{
+    gis::ensureGdalRegistered();
+    GDALDriver* drv = GetGDALDriverManager()->GetDriverByName(driver);
+    GDALDatasetUniquePtr ds(drv->Create(path.toUtf8().constData(), 0, 0, 0, GDT_Unknown, nullptr));
+    if (!ds)
+        return QStringLiteral("cannot create ") + path;
+    OGRSpatialReference srs;
+    if (!crs.isEmpty()) {
+        srs.SetFromUserInput(crs.toUtf8().constData());
+        srs.SetAxisMappingStrategy(OAMS_TRADITIONAL_GIS_ORDER);
+    }
+    OGRLayer* layer = ds->CreateLayer("pipes", crs.isEmpty() ? nullptr : &srs, type, nullptr);
+    if (!layer)
+        return QStringLiteral("cannot create a layer in ") + path;
+    for (const auto& [name, fieldType] : fields) {
+        OGRFieldDefn defn(name.constData(), fieldType);
+        layer->CreateField(&defn);
+    }
+    for (const Feature& f : features) {
+        OGRFeature feature(layer->GetLayerDefn());
+        for (auto it = f.values.begin(); it != f.values.end(); ++it) {
+            const QByteArray key = it.key().toUtf8();
+            const QVariant& v = it.value();
+            if (!v.isValid())
+                feature.SetFieldNull(feature.GetFieldIndex(key.constData()));
+            else if (v.typeId() == QMetaType::Double)
+                feature.SetField(key.constData(), v.toDouble());
+            else if (v.typeId() == QMetaType::Int)
+                feature.SetField(key.constData(), v.toInt());
+            else
+                feature.SetField(key.constData(), v.toString().toUtf8().constData());
+        }
+        if (!f.wkt.isEmpty()) {
+            OGRGeometry* geom = nullptr;
+            const QByteArray bytes = f.wkt.toUtf8();
+            if (OGRGeometryFactory::createFromWkt(bytes.constData(), crs.isEmpty() ? nullptr : &srs, &geom) !=
+                OGRERR_NONE)
+                return QStringLiteral("bad WKT ") + f.wkt;
+            feature.SetGeometryDirectly(geom);
+        }
+        if (layer->CreateFeature(&feature) != OGRERR_NONE)
+            return QStringLiteral("cannot write a feature to ") + path;
+    }
+    return {};
+}
+
+double length2d(const std::vector<data::ProjectedPoint>& pts)
+{
+    double sum = 0;
+    for (size_t i = 1; i < pts.size(); ++i)
+        sum += std::hypot(pts[i].x - pts[i - 1].x, pts[i].y - pts[i - 1].y);
+    return sum;
+}
+
+//! A mapping that reads only what the fixtures have.
+PipeMapping bareMapping()
+{
+    PipeMapping m;
+    m.depthField.clear();
+    m.diameterField.clear();
+    m.materialField.clear();
+    m.installYearField.clear();
+    m.networkField.clear();
+    return m;
+}
+
+const PipeLine* pipeWithId(const std::vector<PipeLine>& pipes, std::int64_t id)
+{
+    for (const PipeLine& p : pipes)
+        if (p.id == id)
+            return &p;
+    return nullptr;
+}
+
+} // namespace
+
+Q_DECLARE_METATYPE(citytwin::data::DepthReference)
+
+class TstPipeReader : public QObject
+{
+    Q_OBJECT
+
+private slots:
+    void initTestCase()
+    {
+        QVERIFY(m_dir.isValid());
+        gis::ensureGdalRegistered();
+    }
+
+    void demoPipes();
+    void realNetworkKy4();
+    void depthReferences_data();
+    void depthReferences();
+    void elevationsInterpolated();
+    void millimetres();
+    void badFeaturesSkipped();
+    void mixed2d3d();
+    void missingMappedField();
+    void noCrs();
+    void corruptFiles_data();
+    void corruptFiles();
+
+private:
+    QString path(const char* name) const { return m_dir.filePath(QString::fromLatin1(name)); }
+    QTemporaryDir m_dir;
+};
+
+void TstPipeReader::demoPipes()
+{
+    QTemporaryDir dir;
+    gis::DemoCityOptions o;
+    o.sizeM = 2000.0;
+    o.buildings = 200;
+    o.people = 5;
+    o.events = 100;
+    o.eventDays = 2;
+    o.pipeKm = 2.0;
+    auto made = gis::makeDemoCity(dir.path(), o);
+    QVERIFY2(made.isOk(), qPrintable(made.status().message()));
+    const QString file = dir.filePath(QStringLiteral("pipes.gpkg"));
+
+    struct Expected
+    {
+        PipeNetwork network;
+        double depth, diameter;
+        QString material;
+        int year;
+        std::vector<double> z;
+    };
+    std::map<std::int64_t, Expected> expected;
+    {
+        GDALDatasetUniquePtr ds(GDALDataset::Open(file.toUtf8().constData(), GDAL_OF_VECTOR));
+        QVERIFY(ds);
+        OGRLayer* layer = ds->GetLayer(0);
+        for (auto& f : *layer) {
+            Expected e{};
+            QVERIFY(data::fromString(QString::fromUtf8(f->GetFieldAsString("network")), e.network));
+            e.depth = f->GetFieldAsDouble("depth_m");
+            e.diameter = f->GetFieldAsDouble("diameter_m");
+            e.material = QString::fromUtf8(f->GetFieldAsString("material"));
+            e.year = f->GetFieldAsInteger("install_year");
+            const OGRLineString* l = f->GetGeometryRef()->toLineString();
+            for (int i = 0; i < l->getNumPoints(); ++i)
+                e.z.push_back(l->getZ(i));
+            expected[f->GetFID()] = e;
+        }
+    }
+    QVERIFY(expected.size() > 5);
+
+    auto read = gis::readPipes(file, kProjectCrs, PipeMapping{});
+    QVERIFY2(read.isOk(), qPrintable(read.status().message()));
+    QCOMPARE(read->report.featuresRead, int(expected.size()));
+    QCOMPARE(read->report.pipes, int(expected.size()));
+    QCOMPARE(int(read->pipes.size()), int(expected.size()));
+    QCOMPARE(read->report.skipped, 0);
+    QCOMPARE(read->report.depthsDefaulted, 0);
+    QCOMPARE(read->report.sizesDefaulted, 0);
+    std::set<PipeNetwork> networks;
+    std::set<int> years;
+    for (const PipeLine& p : read->pipes) {
+        QVERIFY2(expected.count(p.id), qPrintable(QStringLiteral("id %1 is no FID").arg(p.id)));
+        const Expected& e = expected[p.id];
+        QVERIFY(p.network == e.network);
+        QCOMPARE(p.depthM, e.depth);
+        QCOMPARE(p.diameterM, e.diameter);
+        QVERIFY(p.section == PipeSection::Round);
+        QCOMPARE(p.material, e.material);
+        QCOMPARE(p.installYear, e.year);
+        QVERIFY(!p.material.isEmpty());
+        QVERIFY(p.installYear > 1900);
+        QVERIFY(p.points.size() >= 2);
+        for (const auto& pt : p.points)
+            QVERIFY(std::isnan(pt.z)); // depth from the field: the loader drapes
+        networks.insert(p.network);
+        years.insert(p.installYear);
+    }
+    QVERIFY(networks.size() >= 3);
+    QVERIFY(years.size() >= 3);
+
+    // Without the depth field the lines' own z are the centre elevations.
+    PipeMapping noDepth;
+    noDepth.depthField.clear();
+    auto fromZ = gis::readPipes(file, kProjectCrs, noDepth);
+    QVERIFY2(fromZ.isOk(), qPrintable(fromZ.status().message()));
+    QCOMPARE(fromZ->report.depthsDefaulted, 0);
+    for (const PipeLine& p : fromZ->pipes) {
+        const Expected& e = expected[p.id];
+        QCOMPARE(p.points.size(), e.z.size()); // the demo writes no repeated vertices
+        for (size_t i = 0; i < p.points.size(); ++i)
+            QCOMPARE(p.points[i].z, e.z[i]);
+    }
+}
+
+void TstPipeReader::realNetworkKy4()
+{
+    const QString file = test::sharedDataFile(QStringLiteral("pipes/wntr_ky4/ky4_pipes.geojson"));
+    if (file.isEmpty())
+        QSKIP("shared data pipes/wntr_ky4/ky4_pipes.geojson is absent");
+    PipeMapping m = bareMapping();
+    m.diameterField = QStringLiteral("diameter");
+    m.defaultNetwork = PipeNetwork::WaterSupply;
+    m.defaultDepthM = 1.2;
+    auto read = gis::readPipes(file, QStringLiteral("EPSG:32616"), m);
+    QVERIFY2(read.isOk(), qPrintable(read.status().message()));
+    QCOMPARE(int(read->pipes.size()), 1156);
+    QCOMPARE(read->report.skipped, 0);
+    QCOMPARE(read->report.depthsDefaulted, 1156);
+    QCOMPARE(read->report.sizesDefaulted, 0);
+
+    std::map<std::int64_t, std::pair<double, double>> props; // FID → (length m, diameter m)
+    {
+        GDALDatasetUniquePtr ds(GDALDataset::Open(file.toUtf8().constData(), GDAL_OF_VECTOR));
+        QVERIFY(ds);
+        for (auto& f : *ds->GetLayer(0))
+            props[f->GetFID()] = {f->GetFieldAsDouble("length"), f->GetFieldAsDouble("diameter")};
+    }
+    int lengthsChecked = 0;
+    int lengthsWithin1Percent = 0;
+    for (const PipeLine& p : read->pipes) {
+        QVERIFY(props.count(p.id));
+        QCOMPARE(p.depthM, 1.2);
+        QVERIFY(p.network == PipeNetwork::WaterSupply);
+        QCOMPARE(p.diameterM, props[p.id].second);
+        QVERIFY(p.diameterM > 0.02 && p.diameterM < 2.0);
+        QVERIFY(std::isnan(p.points.front().z));
+        // UTM 16N metres: Kentucky lies around 37.5N 85W.
+        QVERIFY(p.points.front().x > 0 && p.points.front().x < 1.2e6);
+        QVERIFY(p.points.front().y > 4.0e6 && p.points.front().y < 4.3e6);
+        const double stored = props[p.id].first;
+        if (stored > 10.0) {
+            ++lengthsChecked;
+            if (std::abs(length2d(p.points) - stored) < 0.01 * stored)
+                ++lengthsWithin1Percent;
+        }
+    }
+    // WNTR's lengths are the model's hydraulic lengths: nearly all match the drawn geometry, so a
+    // feet-as-metres slip (factor 3.28) or a wrong CRS would fail almost every pipe.
+    QVERIFY2(lengthsWithin1Percent > 0.9 * lengthsChecked,
+             qPrintable(QStringLiteral("%1 of %2 lengths within 1 %").arg(lengthsWithin1Percent).arg(lengthsChecked)));
+}
+
+void TstPipeReader::depthReferences_data()
+{
+    QTest::addColumn<DepthReference>("reference");
+    QTest::addColumn<double>("roundDepth");
+    QTest::addColumn<double>("boxDepth");
+    // depth field 2.0 for both; the round pipe is 0.4 m, the box 1.2 m wide × 0.6 m high
+    QTest::newRow("top") << DepthReference::Top << 2.2 << 2.3;
+    QTest::newRow("centre") << DepthReference::Centre << 2.0 << 2.0;
+    QTest::newRow("invert") << DepthReference::Invert << 1.8 << 1.7;
+}
+
+void TstPipeReader::depthReferences()
+{
+    QFETCH(DepthReference, reference);
+    QFETCH(double, roundDepth);
+    QFETCH(double, boxDepth);
+    const QString file = path("refs.geojson");
+    if (!QFile::exists(file)) {
+        const QString error = writeLayer(
+            file, "GeoJSON", kProjectCrs, wkbLineString,
+            {{"depth", OFTReal}, {"dn", OFTReal}, {"w", OFTReal}, {"h", OFTReal}, {"kind", OFTString}},
+            {{line({{0, 0}, {50, 0}, {50, 40}}), {{"depth", 2.0}, {"dn", 0.4}, {"kind", "Gas"}}},
+             {line({{0, 10}, {50, 10}}), {{"depth", 2.0}, {"w", 1.2}, {"h", 0.6}, {"kind", " 雨水 "}}}});
+        QVERIFY2(error.isEmpty(), qPrintable(error));
+    }
+    PipeMapping m = bareMapping();
+    m.depthField = QStringLiteral("depth");
+    m.depthReference = reference;
+    m.diameterField = QStringLiteral("dn");
+    m.widthField = QStringLiteral("w");
+    m.heightField = QStringLiteral("h");
+    m.networkField = QStringLiteral("kind");
+    auto read = gis::readPipes(file, kProjectCrs, m);
+    QVERIFY2(read.isOk(), qPrintable(read.status().message()));
+    QCOMPARE(int(read->pipes.size()), 2);
+    const PipeLine& round = read->pipes[0];
+    QVERIFY(qFuzzyCompare(round.depthM, roundDepth));
+    QVERIFY(round.section == PipeSection::Round);
+    QVERIFY(round.network == PipeNetwork::Gas);
+    QCOMPARE(round.diameterM, 0.4);
+    QCOMPARE(int(round.points.size()), 3);
+    QVERIFY(std::abs(round.points[1].x - (kE0 + 50)) < 1e-3 && std::abs(round.points[2].y - (kN0 + 40)) < 1e-3);
+    QVERIFY(std::isnan(round.points[0].z));
+    const PipeLine& box = read->pipes[1];
+    QVERIFY(qFuzzyCompare(box.depthM, boxDepth));
+    QVERIFY(box.section == PipeSection::Box);
+    QVERIFY(box.network == PipeNetwork::Drainage);
+    QCOMPARE(box.widthM, 1.2);
+    QCOMPARE(box.heightM, 0.6);
+    QCOMPARE(read->report.depthsDefaulted, 0);
+    QCOMPARE(read->report.sizesDefaulted, 0);
+}
+
+void TstPipeReader::elevationsInterpolated()
+{
+    const QString file = path("elevations.geojson");
+    const QString error = writeLayer(file, "GeoJSON", kProjectCrs, wkbLineString,
+                                     {{"z0", OFTReal}, {"z1", OFTReal}, {"dn", OFTReal}},
+                                     {{line({{0, 0}, {30, 0}, {30, 70}}), {{"z0", 10.0}, {"z1", 4.0}, {"dn", 0.4}}},
+                                      {line({{0, 10}, {20, 10}}), {{"z0", 3.0}, {"z1", QVariant()}, {"dn", 0.4}}}});
+    QVERIFY2(error.isEmpty(), qPrintable(error));
+    PipeMapping m = bareMapping();
+    m.startElevationField = QStringLiteral("z0");
+    m.endElevationField = QStringLiteral("z1");
+    m.diameterField = QStringLiteral("dn");
+    m.depthReference = DepthReference::Invert;
+    auto read = gis::readPipes(file, kProjectCrs, m);
+    QVERIFY2(read.isOk(), qPrintable(read.status().message()));
+    QCOMPARE(int(read->pipes.size()), 2);
+    const PipeLine& p = read->pipes[0];
+    // Invert elevations 10 → 4 over 100 m; the centre is 0.2 m above the invert.
+    QCOMPARE(int(p.points.size()), 3);
+    QVERIFY(std::abs(p.points[0].z - 10.2) < 1e-9);
+    QVERIFY(std::abs(p.points[1].z - (10.2 - 6.0 * 0.3)) < 1e-6);
+    QVERIFY(std::abs(p.points[2].z - 4.2) < 1e-9);
+    // One end missing: no elevations, so the default depth (draped).
+    QVERIFY(std::isnan(read->pipes[1].points[0].z));
+    QCOMPARE(read->report.depthsDefaulted, 1);
+}
+
+void TstPipeReader::millimetres()
+{
+    const QString file = path("millimetres.geojson");
+    const QString error = writeLayer(
+        file, "GeoJSON", kProjectCrs, wkbLineString, {{"dn", OFTReal}, {"w", OFTReal}, {"h", OFTReal}},
+        {{line({{0, 0}, {10, 0}}), {{"dn", 400.0}}},
+         {line({{0, 5}, {10, 5}}), {{"dn", 0.4}}},
+         {line({{0, 10}, {10, 10}}), {{"w", 1200.0}, {"h", 800.0}}},
+         {line({{0, 15}, {10, 15}}), {{"dn", 25000.0}}},
+         {line({{0, 20}, {10, 20}}), {}}});
+    QVERIFY2(error.isEmpty(), qPrintable(error));
+    PipeMapping m = bareMapping();
+    m.diameterField = QStringLiteral("dn");
+    m.widthField = QStringLiteral("w");
+    m.heightField = QStringLiteral("h");
+    m.defaultDiameterM = 0.15;
+    auto read = gis::readPipes(file, kProjectCrs, m);
+    QVERIFY2(read.isOk(), qPrintable(read.status().message()));
+    QCOMPARE(int(read->pipes.size()), 4);
+    QCOMPARE(read->pipes[0].diameterM, 0.4);
+    QCOMPARE(read->pipes[1].diameterM, 0.4);
+    QVERIFY(read->pipes[2].section == PipeSection::Box);
+    QCOMPARE(read->pipes[2].widthM, 1.2);
+    QCOMPARE(read->pipes[2].heightM, 0.8);
+    QCOMPARE(read->pipes[3].diameterM, 0.15);
+    QCOMPARE(read->report.sizesDefaulted, 1);
+    QCOMPARE(read->report.skipped, 1);
+    QVERIFY2(read->report.skipReasons.value(0).contains(QLatin1String("implausible diameter")),
+             qPrintable(read->report.skipReasons.join(QLatin1Char('\n'))));
+}
+
+void TstPipeReader::badFeaturesSkipped()
+{
+    const QString file = path("bad.gpkg");
+    const QVariantMap ok{{"depth_m", 1.5}, {"diameter_m", 0.3}};
+    auto with = [&ok](const char* key, const QVariant& v) {
+        QVariantMap m = ok;
+        m.insert(QString::fromLatin1(key), v);
+        return m;
+    };
+    const QString l = line({{0, 0}, {20, 0}});
+    const QString error = writeLayer(
+        file, "GPKG", kProjectCrs, wkbUnknown, {{"depth_m", OFTReal}, {"diameter_m", OFTReal}},
+        {{l, ok},                                                                      // 1
+         {l, with("depth_m", QVariant())},                                             // 2: defaulted depth
+         {l, with("depth_m", -1.5)},                                                   // 3
+         {l, with("depth_m", 150.0)},                                                  // 4
+         {l, with("diameter_m", QVariant())},                                          // 5: defaulted size
+         {l, with("diameter_m", -0.3)},                                                // 6
+         {l, with("diameter_m", 30000.0)},                                             // 7
+         {QString(), ok},                                                              // 8
+         {QStringLiteral("POINT (%1 %2)").arg(kE0, 0, 'f', 3).arg(kN0, 0, 'f', 3), ok}, // 9
+         {line({{5, 5}}), ok},                                                         // 10
+         {line({{5, 5}, {5, 5}}), ok},                                                 // 11
+         {QStringLiteral("MULTILINESTRING ((%1 %2, %3 %2), (%1 %4, %3 %4))")
+              .arg(kE0, 0, 'f', 3)
+              .arg(kN0, 0, 'f', 3)
+              .arg(kE0 + 10, 0, 'f', 3)
+              .arg(kN0 + 10, 0, 'f', 3),
+          ok}}); // 12: two parts
+    QVERIFY2(error.isEmpty(), qPrintable(error));
+    PipeMapping m = bareMapping();
+    m.depthField = QStringLiteral("depth_m");
+    m.diameterField = QStringLiteral("diameter_m");
+    auto read = gis::readPipes(file, kProjectCrs, m);
+    QVERIFY2(read.isOk(), qPrintable(read.status().message()));
+    const auto& r = read->report;
+    const QString reasons = r.skipReasons.join(QLatin1Char('\n'));
+    QCOMPARE(r.featuresRead, 12);
+    QCOMPARE(r.skipped, 8);
+    QCOMPARE(r.pipes, 5);
+    QCOMPARE(r.depthsDefaulted, 1);
+    QCOMPARE(r.sizesDefaulted, 1);
+    const QStringList expectedReasons{
+        QStringLiteral("feature 3: negative depth (-1.5 m)"),
+        QStringLiteral("feature 4: implausible depth (150 m)"),
+        QStringLiteral("feature 6: non-positive diameter"),
+        QStringLiteral("feature 7: implausible diameter"),
+        QStringLiteral("feature 8: no geometry"),
+        QStringLiteral("feature 9: not a line (POINT)"),
+        QStringLiteral("feature 10: fewer than 2 distinct points"),
+        QStringLiteral("feature 11: fewer than 2 distinct points"),
+    };
+    QCOMPARE(r.skipReasons.size(), expectedReasons.size());
+    for (int i = 0; i < expectedReasons.size(); ++i)
+        QVERIFY2(r.skipReasons[i].startsWith(expectedReasons[i]), qPrintable(reasons));
+    QVERIFY(pipeWithId(read->pipes, 1));
+    QCOMPARE(pipeWithId(read->pipes, 2)->depthM, PipeMapping{}.defaultDepthM);
+    QCOMPARE(pipeWithId(read->pipes, 5)->diameterM, PipeMapping{}.defaultDiameterM);
+    QVERIFY(pipeWithId(read->pipes, 12000) && pipeWithId(read->pipes, 12001));
+    QVERIFY(!pipeWithId(read->pipes, 12));
+}
+
+void TstPipeReader::mixed2d3d()
+{
+    const QString file = path("mixed.gpkg");
+    const QString error = writeLayer(file, "GPKG", kProjectCrs, wkbUnknown, {{"depth_m", OFTReal}},
+                                     {{line({{0, 0, -2.0}, {20, 0, -2.5}}), {}},
+                                      {line({{0, 5}, {20, 5}}), {}},
+                                      {line({{0, 10, -1.0}, {20, 10, -1.0}}), {{"depth_m", 2.5}}}});
+    QVERIFY2(error.isEmpty(), qPrintable(error));
+    PipeMapping m = bareMapping();
+    m.depthField = QStringLiteral("depth_m");
+    auto read = gis::readPipes(file, kProjectCrs, m);
+    QVERIFY2(read.isOk(), qPrintable(read.status().message()));
+    QCOMPARE(int(read->pipes.size()), 3);
+    const PipeLine* threeD = pipeWithId(read->pipes, 1);
+    QVERIFY(threeD);
+    QCOMPARE(threeD->points[0].z, -2.0);
+    QCOMPARE(threeD->points[1].z, -2.5);
+    QVERIFY(std::isnan(pipeWithId(read->pipes, 2)->points[0].z));
+    // A depth value wins over the line's z.
+    QVERIFY(std::isnan(pipeWithId(read->pipes, 3)->points[0].z));
+    QCOMPARE(pipeWithId(read->pipes, 3)->depthM, 2.5);
+    QCOMPARE(read->report.depthsDefaulted, 1);
+}
+
+void TstPipeReader::missingMappedField()
+{
+    const QString file = path("fields.gpkg");
+    const QString error = writeLayer(file, "GPKG", kProjectCrs, wkbLineString, {{"depth_m", OFTReal}},
+                                     {{line({{0, 0}, {20, 0}}), {{"depth_m", 1.0}}}});
+    QVERIFY2(error.isEmpty(), qPrintable(error));
+    PipeMapping m = bareMapping();
+    m.depthField = QStringLiteral("depth_m");
+    m.diameterField = QStringLiteral("管径");
+    auto read = gis::readPipes(file, kProjectCrs, m);
+    QVERIFY(!read.isOk());
+    QCOMPARE(read.status().code(), data::Status::Code::NotFound);
+    QVERIFY2(read.status().message().contains(QStringLiteral("\"管径\"")) &&
+                 read.status().message().contains(file) &&
+                 read.status().message().contains(QLatin1String("depth_m")),
+             qPrintable(read.status().message()));
+}
+
+void TstPipeReader::noCrs()
+{
+    const QString file = path("nocrs.shp");
+    const QString error = writeLayer(file, "ESRI Shapefile", QString(), wkbLineString, {{"dn", OFTReal}},
+                                     {{line({{0, 0}, {20, 0}}), {{"dn", 0.5}}}});
+    QVERIFY2(error.isEmpty(), qPrintable(error));
+    PipeMapping m = bareMapping();
+    m.diameterField = QStringLiteral("dn");
+    auto refused = gis::readPipes(file, kProjectCrs, m);
+    QVERIFY(!refused.isOk());
+    QVERIFY2(refused.status().message().contains(file) &&
+                 refused.status().message().contains(QLatin1String("no coordinate reference system")),
+             qPrintable(refused.status().message()));
+    auto assumed = gis::readPipes(file, kProjectCrs, m, QStringLiteral("EPSG:4549"));
+    QVERIFY2(assumed.isOk(), qPrintable(assumed.status().message()));
+    QCOMPARE(int(assumed->pipes.size()), 1);
+    QCOMPARE(assumed->pipes[0].diameterM, 0.5);
+    QVERIFY(std::abs(assumed->pipes[0].points[1].x - (kE0 + 20)) < 1e-3);
+}
+
+void TstPipeReader::corruptFiles_data()
+{
+    QTest::addColumn<QString>("name");
+    QTest::addColumn<QByteArray>("content"); // empty: the first half of a valid GeoJSON
+    QTest::newRow("truncated geojson") << QStringLiteral("truncated.geojson") << QByteArray();
+    QTest::newRow("garbage gpkg") << QStringLiteral("garbage.gpkg") << QByteArray("SQLite format 3\0garbage", 24);
+    QTest::newRow("missing") << QStringLiteral("missing.geojson") << QByteArray("-");
+}
+
+void TstPipeReader::corruptFiles()
+{
+    QFETCH(QString, name);
+    QFETCH(QByteArray, content);
+    const QString file = m_dir.filePath(name);
+    if (content.isEmpty()) {
+        const QString full = path("full.geojson");
+        std::vector<Feature> features;
+        for (int i = 0; i < 50; ++i)
+            features.push_back({line({{0, double(i)}, {20, double(i)}}), {{"dn", 0.3}}});
+        QVERIFY(writeLayer(full, "GeoJSON", kProjectCrs, wkbLineString, {{"dn", OFTReal}}, features).isEmpty());
+        QFile in(full);
+        QVERIFY(in.open(QIODevice::ReadOnly));
+        content = in.readAll().left(in.size() / 2);
+    }
+    if (content != "-") {
+        QFile out(file);
+        QVERIFY(out.open(QIODevice::WriteOnly));
+        out.write(content);
+    }
+    auto read = gis::readPipes(file, kProjectCrs, bareMapping());
+    QVERIFY(!read.isOk());
+    QVERIFY2(read.status().message().contains(file), qPrintable(read.status().message()));
+}
+
+QTEST_GUILESS_MAIN(TstPipeReader)
+#include "tst_pipereader.moc"
