@@ -271,9 +271,8 @@ void ProjectSession::startBuildings(const data::LayerSettings& layer)
         switch (layer.kind) {
         case LayerKind::Model:
             return loader::loadModel(layer, ctx, dem.get());
-        case LayerKind::Pipes: // PENDING: loader::loadPipes once gis::readPipes and scene::buildPipes land
-            return loader::NodeResult(data::Status::error(data::Status::Code::Unsupported,
-                                                          QStringLiteral("layers of kind 'pipes' are not available in this version")));
+        case LayerKind::Pipes:
+            return loader::loadPipes(layer, ctx, dem.get());
         default:
             return loader::loadBuildings(layer, ctx, dem.get());
         }

@@ -1,0 +1,99 @@
+#include "app/LayerLoader.h"
+
+#include "data/PipeMapping.h"
+#include "gis/FieldValues.h"
+#include "gis/GdalEnvironment.h"
+#include "gis/PipeReader.h"
+#include "scene/PipeBuilder.h"
+
+#include <QCoreApplication>
+#include <QDir>
+#include <QFileInfo>
+#include <QJsonObject>
+#include <cmath>
+
+// Pipe networks: OGR lines mapped to pipes, hung under the terrain by their depth, built as tubes.
+
+namespace citytwin::app::loader {
+
+namespace {
+
+using data::Status;
+
+struct PipeLoader
+{
+    Q_DECLARE_TR_FUNCTIONS(citytwin::app::PipeLoader)
+};
+
+//! The mapping kept in LAYER's style ("pipeMapping"). Without one, the default field names (the
+//! demo's) are used where PATH has them: a user's explicit mapping must name real fields, a guess
+//! need not.
+data::PipeMapping layerMapping(const data::LayerSettings& layer, const QString& path)
+{
+    data::PipeMapping mapping;
+    const QJsonObject json = layer.style.value(QStringLiteral("pipeMapping")).toObject();
+    if (!json.isEmpty()) {
+        data::fromJson(json, mapping);
+        return mapping;
+    }
+    const auto fields = gis::readFieldNames(path);
+    if (!fields)
+        return mapping; // the read itself will report the file's problem
+    for (QString* name : {&mapping.depthField, &mapping.startElevationField, &mapping.endElevationField,
+                          &mapping.diameterField, &mapping.widthField, &mapping.heightField, &mapping.materialField,
+                          &mapping.installYearField, &mapping.networkField}) {
+        if (!fields->contains(*name))
+            name->clear();
+    }
+    return mapping;
+}
+
+//! Sets every NaN z to the ground under the point minus the pipe's depth.
+void hangUnderTerrain(std::vector<data::PipeLine>& pipes, const data::ElevationGrid* dem)
+{
+    for (data::PipeLine& pipe : pipes) {
+        for (data::ProjectedPoint& p : pipe.points) {
+            if (!std::isnan(p.z))
+                continue;
+            std::optional<double> ground = dem ? dem->heightAt(p.x, p.y) : std::nullopt;
+            p.z = ground.value_or(0.0) - pipe.depthM;
+        }
+    }
+}
+
+} // namespace
+
+NodeResult loadPipes(const data::LayerSettings& layer, const JobContext& ctx, const data::ElevationGrid* dem)
+{
+    const QString path = resolveSource(layer.sourceUri, ctx.projectFile);
+    if (!gis::isNetworkSource(path) && !QFileInfo(path).isFile())
+        return Status::error(Status::Code::NotFound,
+                             PipeLoader::tr("%1: file not found").arg(QDir::toNativeSeparators(path)));
+    auto read = gis::readPipes(path, ctx.crs, layerMapping(layer, path), layer.style.value(QStringLiteral("sourceCrs")).toString());
+    if (!read)
+        return read.status();
+    if (ctx.cancelled())
+        return Status::error(Status::Code::Cancelled, PipeLoader::tr("loading cancelled"));
+    if (read->pipes.empty())
+        return Status::error(Status::Code::FormatError,
+                             PipeLoader::tr("%1: no pipes to draw (%2 features, %3 skipped%4)")
+                                 .arg(QDir::toNativeSeparators(path))
+                                 .arg(read->report.featuresRead)
+                                 .arg(read->report.skipped)
+                                 .arg(read->report.skipReasons.isEmpty() ? QString()
+                                                                         : QStringLiteral(": ") + read->report.skipReasons.first()));
+    hangUnderTerrain(read->pipes, dem);
+    osg::ref_ptr<osg::Node> node = scene::buildPipes(read->pipes, ctx.origin);
+    if (!node)
+        return Status::error(Status::Code::Internal, PipeLoader::tr("%1: the pipes could not be built").arg(path));
+    if (read->report.skipped > 0) {
+        const QString note = PipeLoader::tr("%1 of %2 pipes skipped: %3")
+                                 .arg(read->report.skipped)
+                                 .arg(read->report.featuresRead)
+                                 .arg(read->report.skipReasons.mid(0, 5).join(QStringLiteral("; ")));
+        node->setUserValue(kLayerWarningKey, note.toStdString());
+    }
+    return node;
+}
+
+} // namespace citytwin::app::loader
