@@ -5,6 +5,7 @@
 #include "TileTestSources.h"
 #include "data/PipeMapping.h"
 #include "scene/CityScene.h"
+#include "scene/FeatureStyler.h"
 #include "scene/OffscreenRenderer.h"
 #include "scene/Picker.h"
 #include "scene/PipeBuilder.h"
@@ -124,6 +125,47 @@ private slots:
         const Rgb away = pixelAt(*seeThrough, beside);
         QVERIFY2(std::abs(away.b - blend.b) > 20 || std::abs(away.r - blend.r) > 20,
                  qPrintable(str(away) + QStringLiteral(" vs ") + str(blend)));
+    }
+
+    void bendsBoxesAndHighlight()
+    {
+        // An L-shaped gas pipe (mitred joint at the origin) and a drainage box culvert, no terrain.
+        data::PipeLine bend;
+        bend.id = 1;
+        bend.network = data::PipeNetwork::Gas;
+        bend.diameterM = 1.0;
+        bend.points = {{kOrigin.x - 15, kOrigin.y, -2.0}, {kOrigin.x, kOrigin.y, -2.0}, {kOrigin.x, kOrigin.y + 15, -2.0}};
+        data::PipeLine box;
+        box.id = 2;
+        box.network = data::PipeNetwork::Drainage;
+        box.section = data::PipeSection::Box;
+        box.widthM = 3.0;
+        box.heightM = 1.5;
+        box.points = {{kOrigin.x - 12, kOrigin.y - 8, -3.0}, {kOrigin.x + 12, kOrigin.y - 8, -3.0}};
+        osg::ref_ptr<osg::Node> pipes = buildPipes({bend, box}, kOrigin);
+        osg::ref_ptr<osg::Image> img = render(pipes.get(), QStringLiteral("bend_and_box"));
+        QVERIFY(img);
+        const osg::Camera& cam = *m_renderer->camera();
+        // The joint is closed: the outer corner of the mitre (r·√2 from the corner point, on its
+        // diagonal) is pipe, not sky.
+        const double r = 0.5;
+        for (const osg::Vec3d p : {osg::Vec3d(0, 0, -2), osg::Vec3d(r * 0.6, -r * 0.6, -2)}) {
+            const Rgb c = pixelAt(*img, test::screenPixel(cam, p));
+            QVERIFY2(c.r > 150 && c.g < c.r - 40, qPrintable(QStringLiteral("joint: ") + str(c)));
+        }
+        const Rgb culvert = pixelAt(*img, test::screenPixel(cam, osg::Vec3d(0, -8, -2.25)));
+        QVERIFY2(culvert.r > culvert.g && culvert.g > culvert.b && culvert.r < 180,
+                 qPrintable(QStringLiteral("culvert: ") + str(culvert)));
+
+        // Highlighting the culvert turns it towards the highlight yellow.
+        setFeatureHighlight(pipes.get(), 2);
+        osg::ref_ptr<osg::Image> lit = render(pipes.get(), QStringLiteral("box_highlighted"));
+        QVERIFY(lit);
+        const Rgb highlighted = pixelAt(*lit, test::screenPixel(cam, osg::Vec3d(0, -8, -2.25)));
+        QVERIFY2(highlighted.g > culvert.g + 60 && highlighted.r > culvert.r + 60,
+                 qPrintable(str(culvert) + QStringLiteral(" -> ") + str(highlighted)));
+        const Rgb joint = pixelAt(*lit, test::screenPixel(cam, osg::Vec3d(0, 0, -2)));
+        QVERIFY2(joint.r > 150 && joint.g < joint.r - 40, qPrintable(QStringLiteral("gas pipe: ") + str(joint)));
     }
 
 private:
