@@ -3,6 +3,8 @@
 // and the build time of a few thousand segments.
 #include "data/PipeMapping.h"
 #include "scene/FeatureId.h"
+#include "scene/FeatureProgram.h"
+#include "scene/FeatureStyler.h"
 #include "scene/PipeBuilder.h"
 
 #include <QElapsedTimer>
@@ -304,6 +306,28 @@ private slots:
                     best = std::min(best, axisDistance(vertices[i], a, b).first);
                 }
                 QVERIFY(best < owner.diameterM / 2 + 0.01);
+            }
+        }
+    }
+
+    void stylerHidesAndColoursPipes()
+    {
+        osg::ref_ptr<osg::Node> node =
+            buildPipes({pipe(1, {{0, 0, -2}, {40, 0, -2}}), pipe(2, {{0, 10, -2}, {40, 10, -2}})}, kOrigin);
+        setFeaturesHidden(node.get(), {2});
+        setFeatureColours(node.get(), {{1, osg::Vec4f(1, 0, 0, 1)}});
+        const Collector c = collect(node.get());
+        QCOMPARE(c.found.size(), std::size_t(3));
+        for (const Placed& placed : c.found) {
+            const auto* style =
+                dynamic_cast<const osg::Vec4ubArray*>(placed.geometry->getVertexAttribArray(featureAttrib::kStyle));
+            QVERIFY(style);
+            QCOMPARE(style->size(), std::size_t(placed.geometry->getVertexArray()->getNumElements()));
+            for (unsigned i = 0; i < style->size(); ++i) {
+                const bool second = featureIdAt(placed.geometry, i) == 2;
+                QCOMPARE(featureHiddenAt(placed.geometry, i), second);
+                if (!second)
+                    QCOMPARE(int((*style)[i].r()), 255);
             }
         }
     }
