@@ -284,9 +284,9 @@ void TstPipeReader::realNetworkKy4()
                 ++lengthsWithin1Percent;
         }
     }
-    // WNTR's lengths are the model's hydraulic lengths: nearly all match the drawn geometry, so a
+    // WNTR's lengths are the model's hydraulic lengths: nearly all (98 %) match the drawn geometry, so a
     // feet-as-metres slip (factor 3.28) or a wrong CRS would fail almost every pipe.
-    QVERIFY2(lengthsWithin1Percent > 0.9 * lengthsChecked,
+    QVERIFY2(lengthsWithin1Percent > 0.95 * lengthsChecked,
              qPrintable(QStringLiteral("%1 of %2 lengths within 1 %").arg(lengthsWithin1Percent).arg(lengthsChecked)));
 }
 
@@ -528,8 +528,9 @@ void TstPipeReader::noCrs()
 void TstPipeReader::corruptFiles_data()
 {
     QTest::addColumn<QString>("name");
-    QTest::addColumn<QByteArray>("content"); // empty: the first half of a valid GeoJSON
+    QTest::addColumn<QByteArray>("content"); // empty: the first half of a valid file of that format
     QTest::newRow("truncated geojson") << QStringLiteral("truncated.geojson") << QByteArray();
+    QTest::newRow("truncated gpkg") << QStringLiteral("truncated.gpkg") << QByteArray();
     QTest::newRow("garbage gpkg") << QStringLiteral("garbage.gpkg") << QByteArray("SQLite format 3\0garbage", 24);
     QTest::newRow("missing") << QStringLiteral("missing.geojson") << QByteArray("-");
 }
@@ -540,11 +541,13 @@ void TstPipeReader::corruptFiles()
     QFETCH(QByteArray, content);
     const QString file = m_dir.filePath(name);
     if (content.isEmpty()) {
-        const QString full = path("full.geojson");
+        const bool gpkg = name.endsWith(QLatin1String(".gpkg"));
+        const QString full = m_dir.filePath(QStringLiteral("full_") + name);
         std::vector<Feature> features;
-        for (int i = 0; i < 50; ++i)
-            features.push_back({line({{0, double(i)}, {20, double(i)}}), {{"dn", 0.3}}});
-        QVERIFY(writeLayer(full, "GeoJSON", kProjectCrs, wkbLineString, {{"dn", OFTReal}}, features).isEmpty());
+        for (int i = 0; i < (gpkg ? 3000 : 50); ++i)
+            features.push_back({line({{0, double(i)}, {20, double(i)}, {40, double(i) + 1}}), {{"dn", 0.3}}});
+        QVERIFY(writeLayer(full, gpkg ? "GPKG" : "GeoJSON", kProjectCrs, wkbLineString, {{"dn", OFTReal}}, features)
+                    .isEmpty());
         QFile in(full);
         QVERIFY(in.open(QIODevice::ReadOnly));
         content = in.readAll().left(in.size() / 2);
