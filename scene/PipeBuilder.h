@@ -23,7 +23,9 @@ struct PipesOptions
 //! Pipes as 3D tubes (round: a ring of ROUNDSEGMENTS vertices around the centre line, mitred at
 //! the joints so consecutive segments share rings; box: four faces of width × height, flat
 //! shaded) whose centre lines are the pipes' points (z must be set: absolute centre elevation).
-//! Coloured by data::pipeNetworkColour(network). Merged per chunk into one Geometry per level of
+//! Coloured by data::pipeNetworkColour(network). LOD ranges count from the chunk's centre,
+//! widened by the chunk's horizontal half-diagonal, so every pipe within nearRangeM of the eye
+//! is at full detail. Merged per chunk into one Geometry per level of
 //! detail under an osg::LOD (near tubes, far tubes, lines), float vertices relative to the chunk
 //! centre, each Geometry carrying a FeatureIdTable (PipeLine::id) so Picker, FeatureStyler
 //! (colour by age/material, hide) and highlighting work as for buildings. Vertices of a round
