@@ -4,6 +4,7 @@
 
 #include <algorithm>
 #include <cmath>
+#include <osgUtil/IntersectionVisitor>
 #include <osgUtil/LineSegmentIntersector>
 #include <osgViewer/View>
 
@@ -85,12 +86,61 @@ void OrbitManipulator::advanceFlight(double now)
         m_flight.reset();
 }
 
+void OrbitManipulator::setAllowBelowGround(bool allow)
+{
+    if (allow == m_allowBelowGround)
+        return;
+    m_allowBelowGround = allow;
+    keepAboveGround(); // leaving the mode brings the camera back up
+}
+
+void OrbitManipulator::keepAboveGround()
+{
+    if (m_allowBelowGround)
+        return;
+    m_view.pitchDeg = std::clamp(m_view.pitchDeg, kMinPitchDeg, kMaxPitchDeg);
+    if (!m_groundHeight)
+        return;
+    if (const auto ground = m_groundHeight(m_view.target.x, m_view.target.y); ground && m_view.target.z < *ground)
+        m_view.target.z = *ground;
+    const osg::Vec3d eye = orbit::eyePosition(m_view);
+    if (const auto ground = m_groundHeight(eye.x(), eye.y()); ground && eye.z() < *ground + kMinEyeClearanceM)
+        m_view.target.z += *ground + kMinEyeClearanceM - eye.z(); // lift the whole orbit, keep the angles
+}
+
+OrbitManipulator::GroundHeightFunction OrbitManipulator::groundOf(osg::Node* ground)
+{
+    osg::observer_ptr<osg::Node> weak(ground);
+    return [weak](double x, double y) -> std::optional<double> {
+        osg::ref_ptr<osg::Node> node;
+        if (!weak.lock(node))
+            return std::nullopt;
+        // Far enough for any city terrain (Everest included) with vertical exaggeration.
+        constexpr double kReach = 1.0e5;
+        osg::ref_ptr<osgUtil::LineSegmentIntersector> line =
+            new osgUtil::LineSegmentIntersector(osg::Vec3d(x, y, kReach), osg::Vec3d(x, y, -kReach));
+        osgUtil::IntersectionVisitor iv(line.get());
+        node->accept(iv);
+        if (!line->containsIntersections())
+            return std::nullopt;
+        return line->getFirstIntersection().getWorldIntersectPoint().z();
+    };
+}
+
+void OrbitManipulator::moveVertically(double dz)
+{
+    m_flight.reset();
+    m_view.target.z += dz;
+    keepAboveGround();
+}
+
 void OrbitManipulator::rotate(double dxNormalized, double dyNormalized)
 {
     m_flight.reset();
     m_view.headingDeg = orbit::normalizedHeading(m_view.headingDeg - dxNormalized * kOrbitDegPerUnit);
     m_view.pitchDeg =
-        std::clamp(m_view.pitchDeg + dyNormalized * kOrbitDegPerUnit * 0.5, kMinPitchDeg, kMaxPitchDeg);
+        std::clamp(m_view.pitchDeg + dyNormalized * kOrbitDegPerUnit * 0.5, kMinPitchDeg, maxPitchDeg());
+    keepAboveGround();
 }
 
 void OrbitManipulator::pan(double dxNormalized, double dyNormalized, double fovyDeg, double aspect)
@@ -104,6 +154,7 @@ void OrbitManipulator::pan(double dxNormalized, double dyNormalized, double fovy
     // The grabbed ground follows the cursor: the target moves against the drag.
     m_view = orbit::panned(m_view, -dxNormalized * metresPerUnitX,
                            -dyNormalized * metresPerUnitY / foreshortening);
+    keepAboveGround();
 }
 
 void OrbitManipulator::zoomTowards(const data::LocalPoint& point, double factor)
@@ -112,6 +163,7 @@ void OrbitManipulator::zoomTowards(const data::LocalPoint& point, double factor)
     if (m_view.rangeM * factor < kMinRangeM)
         factor = kMinRangeM / m_view.rangeM;
     m_view = orbit::zoomedTowards(m_view, point, factor);
+    keepAboveGround();
 }
 
 void OrbitManipulator::setByMatrix(const osg::Matrixd& matrix)
@@ -192,9 +244,16 @@ bool OrbitManipulator::handleKey(int key, osgGA::GUIActionAdapter& aa)
     case osgGA::GUIEventAdapter::KEY_Down:
         m_view = orbit::panned(m_view, 0.0, -step);
         break;
+    case osgGA::GUIEventAdapter::KEY_Page_Up:
+        m_view.target.z += step;
+        break;
+    case osgGA::GUIEventAdapter::KEY_Page_Down:
+        m_view.target.z -= step;
+        break;
     default:
         return false;
     }
+    keepAboveGround();
     aa.requestRedraw();
     return true;
 }
