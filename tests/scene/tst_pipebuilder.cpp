@@ -188,6 +188,23 @@ private slots:
         QCOMPARE(onBoth, 12);
     }
 
+    void hairpinTurnSplitsTheTube()
+    {
+        // A turn of ~177°: a mitre would reach ~20 radii out, so the tube ends and restarts there.
+        const osg::Vec3d a(0, 0, -2), corner(50, 0, -2), b(0, 3, -2);
+        const double r = 0.3;
+        osg::ref_ptr<osg::Node> node = buildPipes({pipe(9, {a, corner, b}, 2 * r)}, kOrigin);
+        const std::vector<Placed> near = level(collect(node.get()), "pipes-near");
+        QCOMPARE(near.size(), std::size_t(1));
+        const std::vector<osg::Vec3d> vertices = worldVertices(near[0]);
+        QCOMPARE(vertices.size(), std::size_t(2 * 4 * 12)); // two tubes, each two rings and two caps
+        for (const osg::Vec3d& v : vertices) {
+            const double d0 = axisDistance(v, a, corner).first, d1 = axisDistance(v, corner, b).first;
+            QVERIFY(std::abs(d0 - r) < 0.01 || std::abs(d1 - r) < 0.01);
+            QVERIFY((v - corner).length() < 50.0 + 2 * r);
+        }
+    }
+
     void boxSectionOnTheBox_data()
     {
         QTest::addColumn<osg::Vec3d>("b");
