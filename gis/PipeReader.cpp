@@ -100,23 +100,25 @@ public:
                 return skip(fid, QStringLiteral("coordinate transformation failed"));
         }
 
-        std::vector<std::vector<ProjectedPoint>> parts;
+        // Ids number the source's parts, degenerate ones included, so a part keeps its id when
+        // another part of the feature is fixed or broken.
+        std::vector<std::pair<std::size_t, std::vector<ProjectedPoint>>> parts;
         double total = 0.0;
-        for (const OGRLineString* line : lines) {
-            std::vector<ProjectedPoint> points = distinctPoints(*line, hasZ);
+        for (std::size_t i = 0; i < lines.size(); ++i) {
+            std::vector<ProjectedPoint> points = distinctPoints(*lines[i], hasZ);
             if (points.size() < 2)
                 continue;
             total += length2d(points);
-            parts.push_back(std::move(points));
+            parts.emplace_back(i, std::move(points));
         }
         if (parts.empty())
             return skip(fid, QStringLiteral("fewer than 2 distinct points"));
 
         double along = 0.0;
-        for (std::size_t part = 0; part < parts.size(); ++part) {
+        for (auto& [part, points] : parts) {
             PipeLine pipe = attributes.pipe;
             pipe.id = lines.size() > 1 ? fid * kFootprintPartIdFactor + std::int64_t(part) : fid;
-            pipe.points = std::move(parts[part]);
+            pipe.points = std::move(points);
             along = placeVertically(pipe, attributes, along, total);
             m_result.pipes.push_back(std::move(pipe));
         }

@@ -145,6 +145,7 @@ private slots:
     void elevationsInterpolated();
     void millimetres();
     void badFeaturesSkipped();
+    void mixed2d3d_data();
     void mixed2d3d();
     void missingMappedField();
     void noCrs();
@@ -424,12 +425,12 @@ void TstPipeReader::badFeaturesSkipped()
          {QStringLiteral("POINT (%1 %2)").arg(kE0, 0, 'f', 3).arg(kN0, 0, 'f', 3), ok}, // 9
          {line({{5, 5}}), ok},                                                         // 10
          {line({{5, 5}, {5, 5}}), ok},                                                 // 11
-         {QStringLiteral("MULTILINESTRING ((%1 %2, %3 %2), (%1 %4, %3 %4))")
+         {QStringLiteral("MULTILINESTRING ((%1 %2, %1 %2), (%1 %2, %3 %2), (%1 %4, %3 %4))")
               .arg(kE0, 0, 'f', 3)
               .arg(kN0, 0, 'f', 3)
               .arg(kE0 + 10, 0, 'f', 3)
               .arg(kN0 + 10, 0, 'f', 3),
-          ok}}); // 12: two parts
+          ok}}); // 12: three parts, the first degenerate
     QVERIFY2(error.isEmpty(), qPrintable(error));
     PipeMapping m = bareMapping();
     m.depthField = QStringLiteral("depth_m");
@@ -459,14 +460,25 @@ void TstPipeReader::badFeaturesSkipped()
     QVERIFY(pipeWithId(read->pipes, 1));
     QCOMPARE(pipeWithId(read->pipes, 2)->depthM, PipeMapping{}.defaultDepthM);
     QCOMPARE(pipeWithId(read->pipes, 5)->diameterM, PipeMapping{}.defaultDiameterM);
-    QVERIFY(pipeWithId(read->pipes, 12000) && pipeWithId(read->pipes, 12001));
+    QVERIFY(!pipeWithId(read->pipes, 12000));
+    QVERIFY(pipeWithId(read->pipes, 12001) && pipeWithId(read->pipes, 12002));
     QVERIFY(!pipeWithId(read->pipes, 12));
+}
+
+void TstPipeReader::mixed2d3d_data()
+{
+    QTest::addColumn<QString>("name");
+    QTest::addColumn<QByteArray>("driver");
+    QTest::newRow("gpkg") << QStringLiteral("mixed.gpkg") << QByteArray("GPKG");
+    QTest::newRow("geojson") << QStringLiteral("mixed.geojson") << QByteArray("GeoJSON");
 }
 
 void TstPipeReader::mixed2d3d()
 {
-    const QString file = path("mixed.gpkg");
-    const QString error = writeLayer(file, "GPKG", kProjectCrs, wkbUnknown, {{"depth_m", OFTReal}},
+    QFETCH(QString, name);
+    QFETCH(QByteArray, driver);
+    const QString file = m_dir.filePath(name);
+    const QString error = writeLayer(file, driver.constData(), kProjectCrs, wkbUnknown, {{"depth_m", OFTReal}},
                                      {{line({{0, 0, -2.0}, {20, 0, -2.5}}), {}},
                                       {line({{0, 5}, {20, 5}}), {}},
                                       {line({{0, 10, -1.0}, {20, 10, -1.0}}), {{"depth_m", 2.5}}}});
@@ -476,14 +488,14 @@ void TstPipeReader::mixed2d3d()
     auto read = gis::readPipes(file, kProjectCrs, m);
     QVERIFY2(read.isOk(), qPrintable(read.status().message()));
     QCOMPARE(int(read->pipes.size()), 3);
-    const PipeLine* threeD = pipeWithId(read->pipes, 1);
-    QVERIFY(threeD);
-    QCOMPARE(threeD->points[0].z, -2.0);
-    QCOMPARE(threeD->points[1].z, -2.5);
-    QVERIFY(std::isnan(pipeWithId(read->pipes, 2)->points[0].z));
+    // In file order (GeoPackage FIDs start at 1, GeoJSON's at 0).
+    const PipeLine& threeD = read->pipes[0];
+    QCOMPARE(threeD.points[0].z, -2.0);
+    QCOMPARE(threeD.points[1].z, -2.5);
+    QVERIFY(std::isnan(read->pipes[1].points[0].z));
     // A depth value wins over the line's z.
-    QVERIFY(std::isnan(pipeWithId(read->pipes, 3)->points[0].z));
-    QCOMPARE(pipeWithId(read->pipes, 3)->depthM, 2.5);
+    QVERIFY(std::isnan(read->pipes[2].points[0].z));
+    QCOMPARE(read->pipes[2].depthM, 2.5);
     QCOMPARE(read->report.depthsDefaulted, 1);
 }
 
