@@ -4,6 +4,7 @@
 #include "app/cli/CliCommon.h"
 #include "gis/LocalFrame.h"
 #include "scene/OffscreenRenderer.h"
+#include "scene/TileEngine.h"
 
 #include <QDir>
 #include <QFileInfo>
@@ -121,16 +122,27 @@ int Render::run(const QStringList& args)
     const QCommandLineOption cacheDir(
         QStringLiteral("cache-dir"),
         tr("Tile cache folder for services (default: the app's, see 'cache seed')."), QStringLiteral("DIR"));
-    parser.addOptions({view, lookAt, lonLat, time, size, output, stats, layers, hide, trust, cacheDir});
+    const QCommandLineOption groundOpacity(
+        QStringLiteral("ground-opacity"),
+        tr("See-through ground for underground views: 0 (hidden) … 1 (opaque, the default)."), QStringLiteral("A"));
+    parser.addOptions({view, lookAt, lonLat, time, size, output, stats, layers, hide, trust, cacheDir, groundOpacity});
     parser.addPositionalArgument(QStringLiteral("PROJECT"), tr("The project file (*.citytwin)."));
     const QString syntax =
         QStringLiteral("PROJECT (--view NAME | --look-at X,Y,Z[,H,P,R] [--lonlat]) "
                        "[--time ISO8601] [--size WxH] [--layers LIST] [--hide LIST] [--trust-services] "
-                       "[--cache-dir DIR] -o FILE [--stats]");
+                       "[--cache-dir DIR] [--ground-opacity A] -o FILE [--stats]");
     if (auto exit = parseCommandLine(parser, command, syntax, args))
         return *exit;
 
     // Check the whole command line before any slow work.
+    double ground = 1.0;
+    if (parser.isSet(groundOpacity)) {
+        bool ok = false;
+        ground = parser.value(groundOpacity).toDouble(&ok);
+        if (!ok || ground < 0.0 || ground > 1.0)
+            return usageError(command, tr("--ground-opacity wants a number from 0 to 1, not '%1'")
+                                           .arg(parser.value(groundOpacity)));
+    }
     const QStringList positional = parser.positionalArguments();
     if (positional.size() != 1)
         return usageError(command, positional.isEmpty()
@@ -258,6 +270,12 @@ int Render::run(const QStringList& args)
         return failure(command, loaded.message());
     if (sceneTime)
         session.setTime(*sceneTime);
+    if (ground < 1.0) {
+        // Hidden ground is no ground at all (nothing to blend, nothing to hit).
+        session.scene().setTerrainVisible(ground > 0.0);
+        if (scene::TileEngine* engine = session.terrainEngine())
+            scene::setTerrainGroundOpacity(engine, float(ground));
+    }
 
     scene::OffscreenRenderer::Stats renderStats;
     auto image = scene::OffscreenRenderer::render(session.scene().root(), camera, imageSize->width(),
