@@ -168,6 +168,33 @@ private slots:
         QVERIFY2(joint.r > 150 && joint.g < joint.r - 40, qPrintable(QStringLiteral("gas pipe: ") + str(joint)));
     }
 
+    void farPipesDrawAsLines()
+    {
+        // 2 km of water main seen from 6 km: beyond lineRangeM only the centre line is drawn,
+        // and it must still show (a 0.5 m tube would be far below a pixel).
+        data::PipeLine main;
+        main.id = 8;
+        main.network = data::PipeNetwork::WaterSupply;
+        main.diameterM = 0.5;
+        main.points = {{kOrigin.x - 1000, kOrigin.y, -2.0}, {kOrigin.x + 1000, kOrigin.y, -2.0}};
+        osg::ref_ptr<osg::Node> pipes = buildPipes({main}, kOrigin);
+        data::SavedView far = closeView();
+        far.rangeM = 6000;
+        auto result = m_renderer->renderImage(pipes.get(), far);
+        QVERIFY(result);
+        OffscreenRenderer::writeImage(*result.value(),
+                                      test::testOutputDir(QStringLiteral("scene")) + QStringLiteral("/pipe_far_lines.png"));
+        const QPoint at = test::screenPixel(*m_renderer->camera(), osg::Vec3d(300, 0, -2));
+        bool found = false;
+        for (int dy = -3; dy <= 3 && !found; ++dy) {
+            const Rgb c = pixelAt(*result.value(), {at.x(), at.y() + dy});
+            found = c.r < 40 && c.b > 150;
+        }
+        QVERIFY2(found, "no sky-blue centre line near the pipe's projection");
+        const Rgb above = pixelAt(*result.value(), {at.x(), at.y() - 20});
+        QVERIFY(above.r > 100); // sky
+    }
+
 private:
     static TileEngineOptions options()
     {
