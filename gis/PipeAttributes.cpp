@@ -2,6 +2,7 @@
 
 #include "gis/OgrLayerAccess.h"
 
+#include <QRegularExpression>
 #include <QStringList>
 #include <algorithm>
 #include <cmath>
@@ -28,9 +29,31 @@ struct FieldNumber
 {
     bool present = false;
     bool valid = false;
+    bool explicitUnit = false; //!< the text named its unit: VALUE is in metres already
     double value = 0.0;
     QString text;
 };
+
+//! Numbers as utility tables write them in text columns: "1.2", "1,2", "1.2 m", "DN400", "Φ300",
+//! "De110", "250mm", "30 cm", "400毫米", "1.5米".
+bool parseNumberText(const QString& text, FieldNumber& n)
+{
+    static const QRegularExpression re(
+        QStringLiteral(R"(^(?:dn|de|φ|Φ|ф|d)?\s*([-+]?(?:\d+(?:[.,]\d*)?|[.,]\d+)(?:e[-+]?\d+)?)\s*(mm|cm|m|毫米|厘米|米)?$)"),
+        QRegularExpression::CaseInsensitiveOption);
+    const QRegularExpressionMatch m = re.match(text);
+    if (!m.hasMatch())
+        return false;
+    bool ok = false;
+    n.value = QString(m.captured(1)).replace(QLatin1Char(','), QLatin1Char('.')).toDouble(&ok);
+    const QString unit = m.captured(2).toLower();
+    n.explicitUnit = !unit.isEmpty();
+    if (unit == QLatin1String("mm") || unit == QStringLiteral("毫米"))
+        n.value /= 1000.0;
+    else if (unit == QLatin1String("cm") || unit == QStringLiteral("厘米"))
+        n.value /= 100.0;
+    return ok && std::isfinite(n.value);
+}
 
 FieldNumber fieldNumber(OGRFeature& f, int idx)
 {
@@ -41,8 +64,17 @@ FieldNumber fieldNumber(OGRFeature& f, int idx)
     if (n.text.isEmpty())
         return n;
     n.present = true;
-    n.value = QString(n.text).replace(QLatin1Char(','), QLatin1Char('.')).toDouble(&n.valid);
-    n.valid = n.valid && std::isfinite(n.value);
+    switch (f.GetFieldDefnRef(idx)->GetType()) {
+    case OFTInteger:
+    case OFTInteger64:
+    case OFTReal:
+        n.value = f.GetFieldAsDouble(idx);
+        n.valid = std::isfinite(n.value);
+        break;
+    default:
+        n.valid = parseNumberText(n.text, n);
+        break;
+    }
     return n;
 }
 
@@ -62,9 +94,10 @@ bool sizeValue(const FieldNumber& n, const char* what, double& out, QString& why
         why = QStringLiteral("non-positive %1 (%2)").arg(QLatin1String(what), n.text);
         return false;
     }
-    out = n.value > kMillimetreThreshold ? n.value / 1000.0 : n.value;
+    out = !n.explicitUnit && n.value > kMillimetreThreshold ? n.value / 1000.0 : n.value;
     if (out > kMaxSizeM) {
-        why = QStringLiteral("implausible %1 (%2 mm)").arg(QLatin1String(what), n.text);
+        why = QStringLiteral("implausible %1 (%2)")
+                  .arg(QLatin1String(what), n.explicitUnit ? n.text : n.text + QStringLiteral(" mm"));
         return false;
     }
     return true;

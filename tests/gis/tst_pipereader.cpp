@@ -144,6 +144,7 @@ private slots:
     void depthReferences();
     void elevationsInterpolated();
     void millimetres();
+    void textValues();
     void badFeaturesSkipped();
     void mixed2d3d_data();
     void mixed2d3d();
@@ -400,6 +401,36 @@ void TstPipeReader::millimetres()
     QCOMPARE(read->report.skipped, 1);
     QVERIFY2(read->report.skipReasons.value(0).contains(QLatin1String("implausible diameter")),
              qPrintable(read->report.skipReasons.join(QLatin1Char('\n'))));
+}
+
+void TstPipeReader::textValues()
+{
+    // Utility tables often keep sizes and depths as text with their units.
+    const QString file = path("text.gpkg");
+    const auto row = [](double y, const char* depth, const char* dn) {
+        return Feature{line({{0, y}, {10, y}}), {{"depth", QString::fromUtf8(depth)}, {"dn", QString::fromUtf8(dn)}}};
+    };
+    const QString error = writeLayer(file, "GPKG", kProjectCrs, wkbLineString, {{"depth", OFTString}, {"dn", OFTString}},
+                                     {row(0, "1,2", "DN400"), row(1, "1.5m", "Φ300"), row(2, "80 cm", "250mm"),
+                                      row(3, " 2 米", "de110"), row(4, "0.9", "0.5 m"), row(5, "deep", "DN400"),
+                                      row(6, "1.0", "big"), row(7, "1.0", "25 m")});
+    QVERIFY2(error.isEmpty(), qPrintable(error));
+    PipeMapping m = bareMapping();
+    m.depthField = QStringLiteral("depth");
+    m.diameterField = QStringLiteral("dn");
+    auto read = gis::readPipes(file, kProjectCrs, m);
+    QVERIFY2(read.isOk(), qPrintable(read.status().message()));
+    const std::vector<std::pair<double, double>> expected{{1.2, 0.4}, {1.5, 0.3}, {0.8, 0.25}, {2.0, 0.11}, {0.9, 0.5}};
+    QCOMPARE(read->pipes.size(), expected.size());
+    for (size_t i = 0; i < expected.size(); ++i) {
+        QVERIFY2(std::abs(read->pipes[i].depthM - expected[i].first) < 1e-12, qPrintable(QString::number(i)));
+        QVERIFY2(std::abs(read->pipes[i].diameterM - expected[i].second) < 1e-12, qPrintable(QString::number(i)));
+    }
+    const QStringList reasons = read->report.skipReasons;
+    QCOMPARE(reasons.size(), 3);
+    QVERIFY2(reasons[0].startsWith(QLatin1String("feature 6: depth is not a number")), qPrintable(reasons[0]));
+    QVERIFY2(reasons[1].startsWith(QLatin1String("feature 7: diameter is not a number")), qPrintable(reasons[1]));
+    QVERIFY2(reasons[2].startsWith(QLatin1String("feature 8: implausible diameter (25 m)")), qPrintable(reasons[2]));
 }
 
 void TstPipeReader::badFeaturesSkipped()
