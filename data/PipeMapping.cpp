@@ -78,7 +78,8 @@ bool readString(const QJsonObject& json, const char* key, QString& out)
 }
 
 //! A number in (LOW, HIGH] (or [LOW, HIGH] when LOWINCLUSIVE) from KEY, when present.
-bool readNumber(const QJsonObject& json, const char* key, double low, bool lowInclusive, double high, double& out)
+bool readNumber(const QJsonObject& json, const char* key, double low, bool lowInclusive, double high,
+                double& out)
 {
     const QJsonValue v = json.value(QLatin1String(key));
     if (v.isUndefined())

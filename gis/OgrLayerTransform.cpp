@@ -11,8 +11,8 @@ using data::Result;
 using data::Status;
 
 Result<CoordinateTransformationPtr> layerToProjectTransform(OGRLayer& layer, const QString& projectCrs,
-                                                            const QString& assumedSourceCrs, const QString& path,
-                                                            const QString& what)
+                                                            const QString& assumedSourceCrs,
+                                                            const QString& path, const QString& what)
 {
     auto dst = projectSrs(projectCrs);
     if (!dst)
@@ -26,10 +26,11 @@ Result<CoordinateTransformationPtr> layerToProjectTransform(OGRLayer& layer, con
             return assumed.status().withContext(path);
         src = *assumed;
     } else {
-        return Status::error(Status::Code::Unsupported,
-                             QStringLiteral("%1: layer \"%2\" has no coordinate reference system (a Shapefile "
-                                            "without .prj?), so its %3 cannot be placed")
-                                 .arg(path, QString::fromUtf8(layer.GetName()), what));
+        return Status::error(
+            Status::Code::Unsupported,
+            QStringLiteral("%1: layer \"%2\" has no coordinate reference system (a Shapefile "
+                           "without .prj?), so its %3 cannot be placed")
+                .arg(path, QString::fromUtf8(layer.GetName()), what));
     }
     // Coordinates in OGR layers are x = east/lon whatever the CRS definition's axis order says.
     src.SetAxisMappingStrategy(OAMS_TRADITIONAL_GIS_ORDER);
@@ -38,8 +39,9 @@ Result<CoordinateTransformationPtr> layerToProjectTransform(OGRLayer& layer, con
     GdalErrorCapture errors;
     CoordinateTransformationPtr ct(OGRCreateCoordinateTransformation(&src, &*dst));
     if (!ct)
-        return Status::error(Status::Code::Unsupported, QStringLiteral("%1: cannot transform from %2 to %3 (%4)")
-                                                            .arg(path, srsName(&src), projectCrs, errors.summary()));
+        return Status::error(Status::Code::Unsupported,
+                             QStringLiteral("%1: cannot transform from %2 to %3 (%4)")
+                                 .arg(path, srsName(&src), projectCrs, errors.summary()));
     return ct;
 }
 

@@ -6,8 +6,8 @@
 #include <QStringList>
 #include <algorithm>
 #include <cmath>
-#include <tuple>
 #include <ogrsf_frmts.h>
+#include <tuple>
 
 namespace citytwin::gis {
 
@@ -39,7 +39,8 @@ struct FieldNumber
 bool parseNumberText(const QString& text, FieldNumber& n)
 {
     static const QRegularExpression re(
-        QStringLiteral(R"(^(?:dn|de|φ|Φ|ф|d)?\s*([-+]?(?:\d+(?:[.,]\d*)?|[.,]\d+)(?:e[-+]?\d+)?)\s*(mm|cm|m|毫米|厘米|米)?$)"),
+        QStringLiteral(
+            R"(^(?:dn|de|φ|Φ|ф|d)?\s*([-+]?(?:\d+(?:[.,]\d*)?|[.,]\d+)(?:e[-+]?\d+)?)\s*(mm|cm|m|毫米|厘米|米)?$)"),
         QRegularExpression::CaseInsensitiveOption);
     const QRegularExpressionMatch m = re.match(text);
     if (!m.hasMatch())
@@ -155,9 +156,9 @@ bool readDepth(OGRFeature& f, const PipeFieldIndices& fields, const PipeMapping&
             return false;
         }
         if (d.value < 0 || d.value > kMaxDepthM) {
-            why = QStringLiteral("%1 depth (%2)").arg(d.value < 0 ? QStringLiteral("negative")
-                                                                  : QStringLiteral("implausible"),
-                                                      metres(d.value));
+            why = QStringLiteral("%1 depth (%2)")
+                      .arg(d.value < 0 ? QStringLiteral("negative") : QStringLiteral("implausible"),
+                           metres(d.value));
             return false;
         }
         p.depthM = d.value + toCentre;
@@ -188,7 +189,8 @@ bool readDepth(OGRFeature& f, const PipeFieldIndices& fields, const PipeMapping&
 
 } // namespace
 
-Result<PipeFieldIndices> resolvePipeFields(OGRFeatureDefn& defn, const PipeMapping& mapping, const QString& path)
+Result<PipeFieldIndices> resolvePipeFields(OGRFeatureDefn& defn, const PipeMapping& mapping,
+                                           const QString& path)
 {
     PipeFieldIndices out;
     const std::tuple<const char*, const QString*, int*> wanted[] = {
@@ -230,7 +232,8 @@ bool readPipeAttributes(OGRFeature& feature, const PipeFieldIndices& fields, con
         p.material = ogrFieldText(feature, fields.material).trimmed();
     if (const FieldNumber year = fieldNumber(feature, fields.installYear); year.valid)
         p.installYear = int(year.value);
-    return readSize(feature, fields, mapping, out, why) && readDepth(feature, fields, mapping, lineHasZ, out, why);
+    return readSize(feature, fields, mapping, out, why) &&
+           readDepth(feature, fields, mapping, lineHasZ, out, why);
 }
 
 } // namespace citytwin::gis

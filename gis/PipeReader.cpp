@@ -83,9 +83,11 @@ public:
         // transform() works in place.
         std::unique_ptr<OGRGeometry> geom(
             OGR_GT_IsNonLinear(raw->getGeometryType()) ? raw->getLinearGeometry() : raw->clone());
-        const std::vector<const OGRLineString*> lines = geom ? linesOf(*geom) : std::vector<const OGRLineString*>{};
+        const std::vector<const OGRLineString*> lines =
+            geom ? linesOf(*geom) : std::vector<const OGRLineString*>{};
         if (lines.empty())
-            return skip(fid, QStringLiteral("not a line (%1)").arg(QString::fromUtf8(raw->getGeometryName())));
+            return skip(fid,
+                        QStringLiteral("not a line (%1)").arg(QString::fromUtf8(raw->getGeometryName())));
         const bool hasZ = geom->Is3D();
 
         PipeAttributes attributes;
@@ -146,7 +148,8 @@ private:
                     along += std::hypot(pipe.points[i].x - pipe.points[i - 1].x,
                                         pipe.points[i].y - pipe.points[i - 1].y);
                 const double t = total > 0 ? along / total : 0.0;
-                pipe.points[i].z = attributes.startCentreZ + (attributes.endCentreZ - attributes.startCentreZ) * t;
+                pipe.points[i].z =
+                    attributes.startCentreZ + (attributes.endCentreZ - attributes.startCentreZ) * t;
             }
             break;
         case PipeDepthSource::LineZ:
@@ -175,8 +178,8 @@ private:
 
 } // namespace
 
-Result<PipeReadResult> readPipes(const QString& path, const QString& projectCrs, const data::PipeMapping& mapping,
-                                 const QString& assumedSourceCrs)
+Result<PipeReadResult> readPipes(const QString& path, const QString& projectCrs,
+                                 const data::PipeMapping& mapping, const QString& assumedSourceCrs)
 {
     auto ds = openVectorDataset(path);
     if (!ds)

@@ -159,8 +159,9 @@ private slots:
         // CJJ 61 gives drainage and sewage the same brown; every other network has its own colour.
         QVERIFY(pipeNetworkColour(PipeNetwork::Drainage) == pipeNetworkColour(PipeNetwork::Sewage));
         std::set<std::array<float, 3>> distinct;
-        for (PipeNetwork n : {PipeNetwork::WaterSupply, PipeNetwork::Drainage, PipeNetwork::Gas, PipeNetwork::Power,
-                              PipeNetwork::Telecom, PipeNetwork::Heating, PipeNetwork::Other})
+        for (PipeNetwork n :
+             {PipeNetwork::WaterSupply, PipeNetwork::Drainage, PipeNetwork::Gas, PipeNetwork::Power,
+              PipeNetwork::Telecom, PipeNetwork::Heating, PipeNetwork::Other})
             distinct.insert(pipeNetworkColour(n));
         QCOMPARE(int(distinct.size()), 7);
         for (int i = 0; i <= int(PipeNetwork::Other); ++i) {

@@ -17,7 +17,6 @@ namespace citytwin::test::pipes {
 using data::PipeLine;
 using data::PipeMapping;
 
-
 inline constexpr double kE0 = 595804.2829; // Pinghu in EPSG:4549, the project CRS of the fixtures
 inline constexpr double kN0 = 3398141.1227;
 inline const QString kProjectCrs = QStringLiteral("EPSG:4549");
@@ -39,12 +38,13 @@ inline QString line(std::initializer_list<std::vector<double>> offsets)
         pts << (z ? QStringLiteral("%1 %2 %3").arg(kE0 + o[0], 0, 'f', 4).arg(kN0 + o[1], 0, 'f', 4).arg(o[2])
                   : QStringLiteral("%1 %2").arg(kE0 + o[0], 0, 'f', 4).arg(kN0 + o[1], 0, 'f', 4));
     }
-    return QStringLiteral("LINESTRING%1 (%2)").arg(z ? QStringLiteral(" Z") : QString(), pts.join(QStringLiteral(", ")));
+    return QStringLiteral("LINESTRING%1 (%2)")
+        .arg(z ? QStringLiteral(" Z") : QString(), pts.join(QStringLiteral(", ")));
 }
 
 //! Writes FEATURES with OGR into PATH (DRIVER) in CRS (none when empty). Returns an error text or empty.
-inline QString writeLayer(const QString& path, const char* driver, const QString& crs, OGRwkbGeometryType type,
-                   const Fields& fields, const std::vector<Feature>& features)
+inline QString writeLayer(const QString& path, const char* driver, const QString& crs,
+                          OGRwkbGeometryType type, const Fields& fields, const std::vector<Feature>& features)
 {
     gis::ensureGdalRegistered();
     GDALDriver* drv = GetGDALDriverManager()->GetDriverByName(driver);

@@ -1,7 +1,7 @@
 #include "data/PipeMapping.h"
 #include "gis/DemoCity.h"
-#include "tests/common/TestPaths.h"
 #include "gis/PipeReader.h"
+#include "tests/common/TestPaths.h"
 #include "tests/gis/PipeFixtures.h"
 
 #include <QFile>
@@ -175,8 +175,10 @@ void TstPipeReader::realNetworkKy4()
     }
     // WNTR's lengths are the model's hydraulic lengths: nearly all (98 %) match the drawn geometry, so a
     // feet-as-metres slip (factor 3.28) or a wrong CRS would fail almost every pipe.
-    QVERIFY2(lengthsWithin1Percent > 0.95 * lengthsChecked,
-             qPrintable(QStringLiteral("%1 of %2 lengths within 1 %").arg(lengthsWithin1Percent).arg(lengthsChecked)));
+    QVERIFY2(
+        lengthsWithin1Percent > 0.95 * lengthsChecked,
+        qPrintable(
+            QStringLiteral("%1 of %2 lengths within 1 %").arg(lengthsWithin1Percent).arg(lengthsChecked)));
 }
 
 void TstPipeReader::depthReferences_data()
@@ -220,7 +222,8 @@ void TstPipeReader::depthReferences()
     QVERIFY(round.network == PipeNetwork::Gas);
     QCOMPARE(round.diameterM, 0.4);
     QCOMPARE(int(round.points.size()), 3);
-    QVERIFY(std::abs(round.points[1].x - (kE0 + 50)) < 1e-3 && std::abs(round.points[2].y - (kN0 + 40)) < 1e-3);
+    QVERIFY(std::abs(round.points[1].x - (kE0 + 50)) < 1e-3 &&
+            std::abs(round.points[2].y - (kN0 + 40)) < 1e-3);
     QVERIFY(std::isnan(round.points[0].z));
     const PipeLine& box = read->pipes[1];
     QVERIFY(qFuzzyCompare(box.depthM, boxDepth));
@@ -235,10 +238,10 @@ void TstPipeReader::depthReferences()
 void TstPipeReader::elevationsInterpolated()
 {
     const QString file = path("elevations.geojson");
-    const QString error = writeLayer(file, "GeoJSON", kProjectCrs, wkbLineString,
-                                     {{"z0", OFTReal}, {"z1", OFTReal}, {"dn", OFTReal}},
-                                     {{line({{0, 0}, {30, 0}, {30, 70}}), {{"z0", 10.0}, {"z1", 4.0}, {"dn", 0.4}}},
-                                      {line({{0, 10}, {20, 10}}), {{"z0", 3.0}, {"z1", QVariant()}, {"dn", 0.4}}}});
+    const QString error = writeLayer(
+        file, "GeoJSON", kProjectCrs, wkbLineString, {{"z0", OFTReal}, {"z1", OFTReal}, {"dn", OFTReal}},
+        {{line({{0, 0}, {30, 0}, {30, 70}}), {{"z0", 10.0}, {"z1", 4.0}, {"dn", 0.4}}},
+         {line({{0, 10}, {20, 10}}), {{"z0", 3.0}, {"z1", QVariant()}, {"dn", 0.4}}}});
     QVERIFY2(error.isEmpty(), qPrintable(error));
     PipeMapping m = bareMapping();
     m.startElevationField = QStringLiteral("z0");
@@ -262,13 +265,13 @@ void TstPipeReader::elevationsInterpolated()
 void TstPipeReader::millimetres()
 {
     const QString file = path("millimetres.geojson");
-    const QString error = writeLayer(
-        file, "GeoJSON", kProjectCrs, wkbLineString, {{"dn", OFTReal}, {"w", OFTReal}, {"h", OFTReal}},
-        {{line({{0, 0}, {10, 0}}), {{"dn", 400.0}}},
-         {line({{0, 5}, {10, 5}}), {{"dn", 0.4}}},
-         {line({{0, 10}, {10, 10}}), {{"w", 1200.0}, {"h", 800.0}}},
-         {line({{0, 15}, {10, 15}}), {{"dn", 25000.0}}},
-         {line({{0, 20}, {10, 20}}), {}}});
+    const QString error = writeLayer(file, "GeoJSON", kProjectCrs, wkbLineString,
+                                     {{"dn", OFTReal}, {"w", OFTReal}, {"h", OFTReal}},
+                                     {{line({{0, 0}, {10, 0}}), {{"dn", 400.0}}},
+                                      {line({{0, 5}, {10, 5}}), {{"dn", 0.4}}},
+                                      {line({{0, 10}, {10, 10}}), {{"w", 1200.0}, {"h", 800.0}}},
+                                      {line({{0, 15}, {10, 15}}), {{"dn", 25000.0}}},
+                                      {line({{0, 20}, {10, 20}}), {}}});
     QVERIFY2(error.isEmpty(), qPrintable(error));
     PipeMapping m = bareMapping();
     m.diameterField = QStringLiteral("dn");
@@ -295,29 +298,35 @@ void TstPipeReader::textValues()
     // Utility tables often keep sizes and depths as text with their units.
     const QString file = path("text.gpkg");
     const auto row = [](double y, const char* depth, const char* dn) {
-        return Feature{line({{0, y}, {10, y}}), {{"depth", QString::fromUtf8(depth)}, {"dn", QString::fromUtf8(dn)}}};
+        return Feature{line({{0, y}, {10, y}}),
+                       {{"depth", QString::fromUtf8(depth)}, {"dn", QString::fromUtf8(dn)}}};
     };
-    const QString error = writeLayer(file, "GPKG", kProjectCrs, wkbLineString, {{"depth", OFTString}, {"dn", OFTString}},
-                                     {row(0, "1,2", "DN400"), row(1, "1.5m", "Φ300"), row(2, "80 cm", "250mm"),
-                                      row(3, " 2 米", "de110"), row(4, "0.9", "0.5 m"), row(5, "deep", "DN400"),
-                                      row(6, "1.0", "big"), row(7, "1.0", "25 m")});
+    const QString error = writeLayer(
+        file, "GPKG", kProjectCrs, wkbLineString, {{"depth", OFTString}, {"dn", OFTString}},
+        {row(0, "1,2", "DN400"), row(1, "1.5m", "Φ300"), row(2, "80 cm", "250mm"), row(3, " 2 米", "de110"),
+         row(4, "0.9", "0.5 m"), row(5, "deep", "DN400"), row(6, "1.0", "big"), row(7, "1.0", "25 m")});
     QVERIFY2(error.isEmpty(), qPrintable(error));
     PipeMapping m = bareMapping();
     m.depthField = QStringLiteral("depth");
     m.diameterField = QStringLiteral("dn");
     auto read = gis::readPipes(file, kProjectCrs, m);
     QVERIFY2(read.isOk(), qPrintable(read.status().message()));
-    const std::vector<std::pair<double, double>> expected{{1.2, 0.4}, {1.5, 0.3}, {0.8, 0.25}, {2.0, 0.11}, {0.9, 0.5}};
+    const std::vector<std::pair<double, double>> expected{
+        {1.2, 0.4}, {1.5, 0.3}, {0.8, 0.25}, {2.0, 0.11}, {0.9, 0.5}};
     QCOMPARE(read->pipes.size(), expected.size());
     for (size_t i = 0; i < expected.size(); ++i) {
         QVERIFY2(std::abs(read->pipes[i].depthM - expected[i].first) < 1e-12, qPrintable(QString::number(i)));
-        QVERIFY2(std::abs(read->pipes[i].diameterM - expected[i].second) < 1e-12, qPrintable(QString::number(i)));
+        QVERIFY2(std::abs(read->pipes[i].diameterM - expected[i].second) < 1e-12,
+                 qPrintable(QString::number(i)));
     }
     const QStringList reasons = read->report.skipReasons;
     QCOMPARE(reasons.size(), 3);
-    QVERIFY2(reasons[0].startsWith(QLatin1String("feature 6: depth is not a number")), qPrintable(reasons[0]));
-    QVERIFY2(reasons[1].startsWith(QLatin1String("feature 7: diameter is not a number")), qPrintable(reasons[1]));
-    QVERIFY2(reasons[2].startsWith(QLatin1String("feature 8: implausible diameter (25 m)")), qPrintable(reasons[2]));
+    QVERIFY2(reasons[0].startsWith(QLatin1String("feature 6: depth is not a number")),
+             qPrintable(reasons[0]));
+    QVERIFY2(reasons[1].startsWith(QLatin1String("feature 7: diameter is not a number")),
+             qPrintable(reasons[1]));
+    QVERIFY2(reasons[2].startsWith(QLatin1String("feature 8: implausible diameter (25 m)")),
+             qPrintable(reasons[2]));
 }
 
 QTEST_GUILESS_MAIN(TstPipeReader)

@@ -51,25 +51,25 @@ void TstPipeReaderErrors::badFeaturesSkipped()
         return m;
     };
     const QString l = line({{0, 0}, {20, 0}});
-    const QString error = writeLayer(
-        file, "GPKG", kProjectCrs, wkbUnknown, {{"depth_m", OFTReal}, {"diameter_m", OFTReal}},
-        {{l, ok},                                                                      // 1
-         {l, with("depth_m", QVariant())},                                             // 2: defaulted depth
-         {l, with("depth_m", -1.5)},                                                   // 3
-         {l, with("depth_m", 150.0)},                                                  // 4
-         {l, with("diameter_m", QVariant())},                                          // 5: defaulted size
-         {l, with("diameter_m", -0.3)},                                                // 6
-         {l, with("diameter_m", 30000.0)},                                             // 7
-         {QString(), ok},                                                              // 8
-         {QStringLiteral("POINT (%1 %2)").arg(kE0, 0, 'f', 3).arg(kN0, 0, 'f', 3), ok}, // 9
-         {line({{5, 5}}), ok},                                                         // 10
-         {line({{5, 5}, {5, 5}}), ok},                                                 // 11
-         {QStringLiteral("MULTILINESTRING ((%1 %2, %1 %2), (%1 %2, %3 %2), (%1 %4, %3 %4))")
-              .arg(kE0, 0, 'f', 3)
-              .arg(kN0, 0, 'f', 3)
-              .arg(kE0 + 10, 0, 'f', 3)
-              .arg(kN0 + 10, 0, 'f', 3),
-          ok}}); // 12: three parts, the first degenerate
+    const QString error =
+        writeLayer(file, "GPKG", kProjectCrs, wkbUnknown, {{"depth_m", OFTReal}, {"diameter_m", OFTReal}},
+                   {{l, ok},                             // 1
+                    {l, with("depth_m", QVariant())},    // 2: defaulted depth
+                    {l, with("depth_m", -1.5)},          // 3
+                    {l, with("depth_m", 150.0)},         // 4
+                    {l, with("diameter_m", QVariant())}, // 5: defaulted size
+                    {l, with("diameter_m", -0.3)},       // 6
+                    {l, with("diameter_m", 30000.0)},    // 7
+                    {QString(), ok},                     // 8
+                    {QStringLiteral("POINT (%1 %2)").arg(kE0, 0, 'f', 3).arg(kN0, 0, 'f', 3), ok}, // 9
+                    {line({{5, 5}}), ok},                                                          // 10
+                    {line({{5, 5}, {5, 5}}), ok},                                                  // 11
+                    {QStringLiteral("MULTILINESTRING ((%1 %2, %1 %2), (%1 %2, %3 %2), (%1 %4, %3 %4))")
+                         .arg(kE0, 0, 'f', 3)
+                         .arg(kN0, 0, 'f', 3)
+                         .arg(kE0 + 10, 0, 'f', 3)
+                         .arg(kN0 + 10, 0, 'f', 3),
+                     ok}}); // 12: three parts, the first degenerate
     QVERIFY2(error.isEmpty(), qPrintable(error));
     PipeMapping m = bareMapping();
     m.depthField = QStringLiteral("depth_m");
@@ -117,10 +117,11 @@ void TstPipeReaderErrors::mixed2d3d()
     QFETCH(QString, name);
     QFETCH(QByteArray, driver);
     const QString file = m_dir.filePath(name);
-    const QString error = writeLayer(file, driver.constData(), kProjectCrs, wkbUnknown, {{"depth_m", OFTReal}},
-                                     {{line({{0, 0, -2.0}, {20, 0, -2.5}}), {}},
-                                      {line({{0, 5}, {20, 5}}), {}},
-                                      {line({{0, 10, -1.0}, {20, 10, -1.0}}), {{"depth_m", 2.5}}}});
+    const QString error =
+        writeLayer(file, driver.constData(), kProjectCrs, wkbUnknown, {{"depth_m", OFTReal}},
+                   {{line({{0, 0, -2.0}, {20, 0, -2.5}}), {}},
+                    {line({{0, 5}, {20, 5}}), {}},
+                    {line({{0, 10, -1.0}, {20, 10, -1.0}}), {{"depth_m", 2.5}}}});
     QVERIFY2(error.isEmpty(), qPrintable(error));
     PipeMapping m = bareMapping();
     m.depthField = QStringLiteral("depth_m");
@@ -182,7 +183,8 @@ void TstPipeReaderErrors::corruptFiles_data()
     QTest::addColumn<QByteArray>("content"); // empty: the first half of a valid file of that format
     QTest::newRow("truncated geojson") << QStringLiteral("truncated.geojson") << QByteArray();
     QTest::newRow("truncated gpkg") << QStringLiteral("truncated.gpkg") << QByteArray();
-    QTest::newRow("garbage gpkg") << QStringLiteral("garbage.gpkg") << QByteArray("SQLite format 3\0garbage", 24);
+    QTest::newRow("garbage gpkg") << QStringLiteral("garbage.gpkg")
+                                  << QByteArray("SQLite format 3\0garbage", 24);
     QTest::newRow("missing") << QStringLiteral("missing.geojson") << QByteArray("-");
 }
 
@@ -197,7 +199,8 @@ void TstPipeReaderErrors::corruptFiles()
         std::vector<Feature> features;
         for (int i = 0; i < (gpkg ? 3000 : 50); ++i)
             features.push_back({line({{0, double(i)}, {20, double(i)}, {40, double(i) + 1}}), {{"dn", 0.3}}});
-        QVERIFY(writeLayer(full, gpkg ? "GPKG" : "GeoJSON", kProjectCrs, wkbLineString, {{"dn", OFTReal}}, features)
+        QVERIFY(writeLayer(full, gpkg ? "GPKG" : "GeoJSON", kProjectCrs, wkbLineString, {{"dn", OFTReal}},
+                           features)
                     .isEmpty());
         QFile in(full);
         QVERIFY(in.open(QIODevice::ReadOnly));
