@@ -17,9 +17,9 @@ struct PipeReadReport
     int featuresRead = 0;
     int pipes = 0;
     int skipped = 0;
-    QStringList skipReasons;   //!< "feature 12: negative depth (-1.5 m)", … (the first 50)
-    int depthsDefaulted = 0;   //!< no depth source: defaultDepthM used
-    int sizesDefaulted = 0;    //!< no size: defaultDiameterM used
+    QStringList skipReasons; //!< "feature 12: negative depth (-1.5 m)", … (the first 50)
+    int depthsDefaulted = 0; //!< no depth source: defaultDepthM used
+    int sizesDefaulted = 0;  //!< no size: defaultDiameterM used
 };
 
 struct PipeReadResult
@@ -37,7 +37,15 @@ struct PipeReadResult
 //! whose depth comes from a depth field get NaN z (the loader drapes them). Errors (whole read):
 //! file missing/unreadable, no layer, a mapped field that does not exist (named), no CRS and no
 //! ASSUMEDSOURCECRS.
-data::Result<PipeReadResult> readPipes(const QString& path, const QString& projectCrs, const data::PipeMapping& mapping,
+data::Result<PipeReadResult> readPipes(const QString& path, const QString& projectCrs,
+                                       const data::PipeMapping& mapping,
                                        const QString& assumedSourceCrs = {});
+
+//! A mapping for PATH's first layer guessed from its field names, as utility surveys name them in
+//! English or Chinese (depth_m/depth/埋深, 管顶埋深 → top, 管底埋深 → invert, diameter/dn/管径,
+//! width/宽度, height/高度, material/材质/管材, install_year/year/建设年代, network/type/管线类型…).
+//! Roles without a matching field are left empty, so readPipes() does not fail on them; the
+//! defaults are PipeMapping's. Errors: file missing/unreadable, no layer.
+data::Result<data::PipeMapping> guessPipeMapping(const QString& path);
 
 } // namespace citytwin::gis

@@ -39,6 +39,7 @@ private slots:
     void elevationsInterpolated();
     void millimetres();
     void textValues();
+    void guessedMapping();
 
 private:
     QString path(const char* name) const { return m_dir.filePath(QString::fromLatin1(name)); }
@@ -86,6 +87,10 @@ void TstPipeReader::demoPipes()
         }
     }
     QVERIFY(expected.size() > 5);
+
+    auto guessed = gis::guessPipeMapping(file);
+    QVERIFY2(guessed.isOk(), qPrintable(guessed.status().message()));
+    QVERIFY(*guessed == PipeMapping{}); // the default mapping is the demo's field names
 
     auto read = gis::readPipes(file, kProjectCrs, PipeMapping{});
     QVERIFY2(read.isOk(), qPrintable(read.status().message()));
@@ -327,6 +332,54 @@ void TstPipeReader::textValues()
              qPrintable(reasons[1]));
     QVERIFY2(reasons[2].startsWith(QLatin1String("feature 8: implausible diameter (25 m)")),
              qPrintable(reasons[2]));
+}
+
+void TstPipeReader::guessedMapping()
+{
+    // Field names of a Chinese survey table: depth to the pipe top, diameter in millimetres.
+    const QString file = path("survey.gpkg");
+    const QString error = writeLayer(file, "GPKG", kProjectCrs, wkbLineString,
+                                     {{"管顶埋深", OFTReal},
+                                      {"管径", OFTInteger},
+                                      {"材质", OFTString},
+                                      {"建设年代", OFTInteger},
+                                      {"管线类型", OFTString},
+                                      {"备注", OFTString}},
+                                     {{line({{0, 0}, {30, 0}}),
+                                       {{"管顶埋深", 1.0},
+                                        {"管径", 600},
+                                        {"材质", "球墨铸铁"},
+                                        {"建设年代", 2008},
+                                        {"管线类型", "给水"}}}});
+    QVERIFY2(error.isEmpty(), qPrintable(error));
+    auto guessed = gis::guessPipeMapping(file);
+    QVERIFY2(guessed.isOk(), qPrintable(guessed.status().message()));
+    QCOMPARE(guessed->depthField, QStringLiteral("管顶埋深"));
+    QVERIFY(guessed->depthReference == DepthReference::Top);
+    QCOMPARE(guessed->diameterField, QStringLiteral("管径"));
+    QCOMPARE(guessed->materialField, QStringLiteral("材质"));
+    QCOMPARE(guessed->installYearField, QStringLiteral("建设年代"));
+    QCOMPARE(guessed->networkField, QStringLiteral("管线类型"));
+    QVERIFY(guessed->widthField.isEmpty() && guessed->startElevationField.isEmpty());
+    auto read = gis::readPipes(file, kProjectCrs, *guessed);
+    QVERIFY2(read.isOk(), qPrintable(read.status().message()));
+    QCOMPARE(int(read->pipes.size()), 1);
+    const PipeLine& p = read->pipes[0];
+    QCOMPARE(p.diameterM, 0.6);
+    QVERIFY(std::abs(p.depthM - 1.3) < 1e-12);
+    QVERIFY(p.network == PipeNetwork::WaterSupply);
+    QCOMPARE(p.material, QStringLiteral("球墨铸铁"));
+    QCOMPARE(p.installYear, 2008);
+
+    // A layer without any known field: nothing mapped, so every pipe gets the defaults.
+    const QString bare = path("bare.gpkg");
+    QVERIFY(writeLayer(bare, "GPKG", kProjectCrs, wkbLineString, {{"remark", OFTString}},
+                       {{line({{0, 0}, {30, 0}}), {}}})
+                .isEmpty());
+    auto none = gis::guessPipeMapping(bare);
+    QVERIFY(none.isOk());
+    QVERIFY(*none == bareMapping());
+    QVERIFY(!gis::guessPipeMapping(path("absent.gpkg")).isOk());
 }
 
 QTEST_GUILESS_MAIN(TstPipeReader)
