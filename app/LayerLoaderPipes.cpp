@@ -1,7 +1,6 @@
 #include "app/LayerLoader.h"
 
 #include "data/PipeMapping.h"
-#include "gis/FieldValues.h"
 #include "gis/GdalEnvironment.h"
 #include "gis/PipeReader.h"
 #include "scene/PipeBuilder.h"
@@ -25,9 +24,9 @@ struct PipeLoader
     Q_DECLARE_TR_FUNCTIONS(citytwin::app::PipeLoader)
 };
 
-//! The mapping kept in LAYER's style ("pipeMapping"). Without one, the default field names (the
-//! demo's) are used where PATH has them: a user's explicit mapping must name real fields, a guess
-//! need not.
+//! The mapping kept in LAYER's style ("pipeMapping"); without one, a mapping guessed from PATH's
+//! field names (English or Chinese: depth_m/埋深, 管径, 材质…): a user's explicit mapping must name
+//! real fields, a guess need not.
 data::PipeMapping layerMapping(const data::LayerSettings& layer, const QString& path)
 {
     data::PipeMapping mapping;
@@ -36,16 +35,8 @@ data::PipeMapping layerMapping(const data::LayerSettings& layer, const QString& 
         data::fromJson(json, mapping);
         return mapping;
     }
-    const auto fields = gis::readFieldNames(path);
-    if (!fields)
-        return mapping; // the read itself will report the file's problem
-    for (QString* name : {&mapping.depthField, &mapping.startElevationField, &mapping.endElevationField,
-                          &mapping.diameterField, &mapping.widthField, &mapping.heightField, &mapping.materialField,
-                          &mapping.installYearField, &mapping.networkField}) {
-        if (!fields->contains(*name))
-            name->clear();
-    }
-    return mapping;
+    auto guessed = gis::guessPipeMapping(path);
+    return guessed ? *guessed : mapping; // a file that cannot be read reports itself in readPipes
 }
 
 //! Sets every NaN z to the ground under the point minus the pipe's depth.

@@ -3,6 +3,7 @@
 #include "app/RunOnPool.h"
 #include "gis/FieldValues.h"
 #include "gis/LocalFrame.h"
+#include "gis/PipeReader.h"
 #include "scene/FeatureStyler.h"
 #include "scene/ModelFeatureIndex.h"
 #include "scene/TilesetNode.h"
@@ -247,6 +248,8 @@ data::PipeMapping ProjectSession::pipeMapping(LayerId id) const
         const QJsonObject json = layer->style.value(QStringLiteral("pipeMapping")).toObject();
         if (!json.isEmpty())
             data::fromJson(json, mapping);
+        else if (auto guessed = gis::guessPipeMapping(resolvedSource(*layer)))
+            mapping = *guessed; // what the loader uses for a layer nobody mapped yet
     }
     return mapping;
 }

@@ -2,6 +2,7 @@
 // centre at ground − depth), a lines file is guessed as pipes, features with bad depths or sizes
 // are skipped with a note on the layer while the rest draws, and a file with no usable pipe fails
 // naming itself.
+#include "app/PipeMappingPanel.h"
 #include "app/ProjectSession.h"
 #include "data/PipeMapping.h"
 #include "gis/GdalEnvironment.h"
@@ -9,6 +10,7 @@
 #include "tests/app/SessionFixtures.h"
 #include "tests/app/SmallDemo.h"
 
+#include <QComboBox>
 #include <QFile>
 #include <QTemporaryDir>
 #include <QTest>
@@ -48,6 +50,7 @@ private slots:
     void linesAreGuessedAsPipes();
     void badFeaturesAreSkippedWithANote();
     void nothingUsableFailsNamingTheFile();
+    void mappingPanelReloadsTheLayer();
 
 private:
     QTemporaryDir m_dir;
@@ -160,6 +163,34 @@ void TstSessionPipes::nothingUsableFailsNamingTheFile()
     QVERIFY(session.loadAllBlocking());
     QVERIFY(session.layerState(*id) == ProjectSession::LayerState::Failed);
     QVERIFY2(session.layerError(*id).contains(QLatin1String("allbad.geojson")), qPrintable(session.layerError(*id)));
+}
+
+void TstSessionPipes::mappingPanelReloadsTheLayer()
+{
+    auto opened = ProjectSession::open(m_project);
+    QVERIFY(opened);
+    ProjectSession& session = **opened;
+    QVERIFY(session.loadAllBlocking());
+    const data::LayerId pipes = test::firstLayerOf(session.project(), LayerKind::Pipes);
+    osg::ComputeBoundsVisitor before;
+    session.scene().layerNode(pipes)->accept(before);
+
+    app::PipeMappingPanel panel(&session, pipes);
+    // The demo's fields are guessed: depth_m, diameter_m, material, install_year, network.
+    QCOMPARE(panel.fieldCombo(QStringLiteral("depth"))->currentData().toString(), QStringLiteral("depth_m"));
+    QCOMPARE(panel.fieldCombo(QStringLiteral("installYear"))->currentData().toString(), QStringLiteral("install_year"));
+    QVERIFY(!panel.apply()); // unchanged: nothing reloads
+    // Depths measured to the pipe top: every centre goes down by half a diameter.
+    panel.referenceCombo()->setCurrentIndex(panel.referenceCombo()->findData(int(data::DepthReference::Top)));
+    QVERIFY(panel.apply());
+    QVERIFY(test::waitLoaded(session));
+    QVERIFY2(session.layerState(pipes) == ProjectSession::LayerState::Ready, qPrintable(session.layerError(pipes)));
+    QCOMPARE(data::toString(session.pipeMapping(pipes).depthReference), data::toString(data::DepthReference::Top));
+    osg::ComputeBoundsVisitor after;
+    session.scene().layerNode(pipes)->accept(after);
+    QVERIFY2(after.getBoundingBox().zMin() < before.getBoundingBox().zMin() - 0.05,
+             qPrintable(QStringLiteral("%1 → %2").arg(before.getBoundingBox().zMin()).arg(after.getBoundingBox().zMin())));
+    QVERIFY(session.isModified());
 }
 
 QTEST_MAIN(TstSessionPipes)
