@@ -15,6 +15,7 @@
 #include "app/TileIndicator.h"
 #include "app/TileStatsOverlay.h"
 #include "app/TimelineDock.h"
+#include "app/UndergroundController.h"
 
 #include <QApplication>
 #include <QCloseEvent>
@@ -58,6 +59,7 @@ MainWindow::MainWindow(QWidget* parent) : QMainWindow(parent)
     setCentralWidget(m_view);
     m_basemap = new BasemapController(m_document, m_view, this);
     m_tileStats = new TileStatsOverlay(m_view);
+    m_underground = new UndergroundController(m_view, this);
 
     createActions();
     createMenus();
@@ -213,6 +215,7 @@ void MainWindow::onSessionChanged(ProjectSession* s)
     m_inspector->setSession(s);
     m_tiles->setSession(s);
     m_tileStats->setSession(s);
+    m_underground->setSession(s);
     m_progress->hide();
     const bool open = s != nullptr;
     m_files->saveAction()->setEnabled(open);

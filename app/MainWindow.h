@@ -28,6 +28,7 @@ class RecentFiles;
 class TileIndicator;
 class TileStatsOverlay;
 class TimelineDock;
+class UndergroundController;
 
 //! The citytwin window: the 3D view in the centre, Layers, Timeline and Inspector docks, File/View/Layer/Help
 //! menus, a playback toolbar and the cursor/loading/tiles status bar. Owns one ProjectDocument and
@@ -66,6 +67,8 @@ public:
     BasemapController* basemap() const { return m_basemap; }
     TileIndicator* tileIndicator() const { return m_tiles; }
     TileStatsOverlay* tileStatsOverlay() const { return m_tileStats; }
+    //! Ground opacity and View → Underground Mode.
+    UndergroundController* underground() const { return m_underground; }
 
     FileActions* fileActions() const { return m_files; }
     void setUnsavedChangesPolicy(UnsavedChanges policy) { m_files->setUnsavedChangesPolicy(policy); }
@@ -112,6 +115,7 @@ private:
     BasemapController* m_basemap = nullptr;
     TileIndicator* m_tiles = nullptr;
     TileStatsOverlay* m_tileStats = nullptr;
+    UndergroundController* m_underground = nullptr;
 
     QMenu* m_fileMenu = nullptr;
     QMenu* m_recentMenu = nullptr;

@@ -18,6 +18,7 @@
 #include "app/TileStatsOverlay.h"
 #include "app/TimelineDock.h"
 #include "app/Translations.h"
+#include "app/UndergroundController.h"
 
 #include <QActionGroup>
 #include <QApplication>
@@ -86,6 +87,7 @@ void MainWindow::createMenus()
     m_languageMenu = m_viewMenu->addMenu(QString());
     m_languageMenu->addActions(m_languageGroup->actions());
     m_viewMenu->addAction(m_tileStats->toggleAction());
+    m_viewMenu->addAction(m_underground->modeAction());
     m_viewMenu->addSeparator(); // the docks' toggle actions follow (createDocksAndBars)
 
     m_layerMenu = menuBar()->addMenu(QString()); // filled in createDocksAndBars (acts on the dock)
@@ -122,6 +124,8 @@ void MainWindow::createDocksAndBars()
     m_toolBar->addAction(m_homeAction);
     m_toolBar->addAction(m_northUpAction);
     m_viewMenu->addAction(m_toolBar->toggleViewAction());
+    addToolBar(m_underground->toolBar());
+    m_viewMenu->addAction(m_underground->toolBar()->toggleViewAction());
 
     m_cursor = new CursorStatus(this);
     statusBar()->addWidget(m_cursor, 1);
@@ -144,6 +148,7 @@ void MainWindow::retranslate()
     m_layerMenu->setTitle(tr("&Layer"));
     m_layerActions->retranslate();
     m_basemap->retranslate();
+    m_underground->retranslate();
     m_helpMenu->setTitle(tr("&Help"));
     m_files->retranslate();
     m_quitAction->setText(tr("&Quit"));
