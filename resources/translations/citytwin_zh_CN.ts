@@ -920,6 +920,112 @@ Do you want to save them?</source>
     </message>
 </context>
 <context>
+    <name>citytwin::app::PipeLoader</name>
+    <message>
+        <source>%1: file not found</source>
+        <translation type="unfinished">%1：找不到文件</translation>
+    </message>
+    <message>
+        <source>loading cancelled</source>
+        <translation type="unfinished">加载已取消</translation>
+    </message>
+    <message>
+        <source>%1: no pipes to draw (%2 features, %3 skipped%4)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1: the pipes could not be built</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 of %2 pipes skipped: %3</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>citytwin::app::PipeMappingPanel</name>
+    <message>
+        <source>(none)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source> m</source>
+        <translation type="unfinished"> 米</translation>
+    </message>
+    <message>
+        <source>Pipe fields</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Depth field:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Start elevation field:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>End elevation field:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Diameter field:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Box width field:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Box height field:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Material field:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Install year field:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Network type field:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Top of the pipe</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Centre line</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Invert (bottom inside)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Depth and elevations measure:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Depth of the centre line where a pipe has no depth or elevation</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Default depth:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Diameter where a pipe has no size; sizes above 20 are read as millimetres</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Default diameter:</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>citytwin::app::ProjectDocument</name>
     <message>
         <source>no project is open</source>
@@ -1157,6 +1263,33 @@ Deepest level: %10 · last merge %11 ms</source>
     <message>
         <source>Play</source>
         <translation>播放</translation>
+    </message>
+</context>
+<context>
+    <name>citytwin::app::UndergroundController</name>
+    <message>
+        <source>%1 %</source>
+        <translation>%1%</translation>
+    </message>
+    <message>
+        <source>&amp;Underground Mode</source>
+        <translation>地下模式(&amp;U)</translation>
+    </message>
+    <message>
+        <source>Let the camera go below the ground (PageUp/PageDown raise and lower it), darken the background and make the ground see-through (U)</source>
+        <translation>允许相机进入地面以下（PageUp/PageDown 升降相机），背景变暗，地面变为半透明 (U)</translation>
+    </message>
+    <message>
+        <source>Underground</source>
+        <translation>地下</translation>
+    </message>
+    <message>
+        <source>Ground:</source>
+        <translation>地面：</translation>
+    </message>
+    <message>
+        <source>Ground opacity: 0 % hides the ground, 100 % is opaque</source>
+        <translation>地面不透明度：0% 隐藏地面，100% 完全不透明</translation>
     </message>
 </context>
 <context>
@@ -1793,6 +1926,14 @@ OpenGL 需要 X 显示；在无显示器的机器上请用 xvfb-run -a 运行。
     <message>
         <source> (--trust-services contacts it)</source>
         <translation>（使用 --trust-services 可连接）</translation>
+    </message>
+    <message>
+        <source>See-through ground for underground views: 0 (hidden) … 1 (opaque, the default).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>--ground-opacity wants a number from 0 to 1, not &apos;%1&apos;</source>
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
