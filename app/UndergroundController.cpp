@@ -52,8 +52,17 @@ void UndergroundController::setSession(ProjectSession* session)
         disconnect(m_session, nullptr, this, nullptr);
     m_session = session;
     m_hidTerrain = false; // a new session's terrain starts shown
-    if (m_session)
+    if (m_session) {
         connect(m_session, &ProjectSession::terrainEngineChanged, this, &UndergroundController::apply);
+        // Showing a basemap layer shows the terrain again (ProjectSession::applyBasemapSettings):
+        // a 0 % ground must stay hidden. Queued: the session has applied its settings by then.
+        const auto keepHidden = [this] {
+            if (m_session && m_percent == 0)
+                apply();
+        };
+        connect(m_session, &ProjectSession::layerChanged, this, keepHidden, Qt::QueuedConnection);
+        connect(m_session, &ProjectSession::layersChanged, this, keepHidden, Qt::QueuedConnection);
+    }
     apply();
 }
 

@@ -178,6 +178,14 @@ void TstUndergroundGui::zeroHidesTerrainAndPicksGoThrough()
     const std::optional<scene::PickResult> through = view->pick(centre);
     QVERIFY2(!through || through->layer.has_value(), "a hidden ground must not be picked");
 
+    // Showing a basemap layer again (the session re-shows its terrain) keeps a 0 % ground hidden.
+    const data::LayerId imagery = test::firstLayerOf(w->session()->project(), data::LayerKind::Imagery);
+    QVERIFY(imagery.isValid());
+    w->session()->setLayerVisible(imagery, false);
+    w->session()->setLayerVisible(imagery, true);
+    QTest::qWait(50);
+    QVERIFY(!w->session()->scene().isTerrainVisible());
+
     w->underground()->opacitySlider()->setValue(60);
     QVERIFY(w->session()->scene().isTerrainVisible());
     QCOMPARE(engineOpacity(*w), 0.6f);
