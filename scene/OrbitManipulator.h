@@ -11,7 +11,7 @@
 namespace citytwin::scene {
 
 //! Orbits a target point in the local frame (the SavedView model: target, heading, pitch, range).
-//! Mouse: left-drag orbits (pitch kept in [-89, -5] deg), right- or middle-drag pans on the
+//! Mouse: left-drag orbits (pitch kept in [-89, -5] deg; up to +60 in underground mode), right- or middle-drag pans on the
 //! horizontal plane, the wheel zooms towards the point under the cursor. Keys: Space/H home,
 //! N north-up, arrows pan, PageUp/PageDown raise/lower the target. The maths lives in scene/OrbitMath.h (testable without GL).
 class OrbitManipulator : public osgGA::CameraManipulator
