@@ -75,6 +75,10 @@ NodeResult loadModel(const data::LayerSettings& layer, const JobContext& ctx, co
 //! kLayerWarningKey ("12 of 1,156 pipes skipped: feature 3: negative depth …").
 NodeResult loadPipes(const data::LayerSettings& layer, const JobContext& ctx, const data::ElevationGrid* dem);
 
+//! Pipes without elevations (NaN z) follow DEM (0 without one) at their depth, their segments cut
+//! into steps of at most 5 m so the centre line follows the ground; pipes with elevations keep them.
+void hangUnderTerrain(std::vector<data::PipeLine>& pipes, const data::ElevationGrid* dem);
+
 //! Node user value (string) where a loader leaves a non-fatal note for the layer panel.
 inline constexpr const char* kLayerWarningKey = "citytwin.layerWarning";
 

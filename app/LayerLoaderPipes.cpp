@@ -39,20 +39,37 @@ data::PipeMapping layerMapping(const data::LayerSettings& layer, const QString& 
     return guessed ? *guessed : mapping; // a file that cannot be read reports itself in readPipes
 }
 
-//! Sets every NaN z to the ground under the point minus the pipe's depth.
+} // namespace
+
+//! Longest step of a pipe hung under the terrain: its centre line follows the ground this closely.
+constexpr double kFollowStepM = 5.0; // also said in LayerLoader.h
+
 void hangUnderTerrain(std::vector<data::PipeLine>& pipes, const data::ElevationGrid* dem)
 {
+    auto ground = [dem](double x, double y) {
+        return (dem ? dem->heightAt(x, y) : std::nullopt).value_or(0.0);
+    };
     for (data::PipeLine& pipe : pipes) {
-        for (data::ProjectedPoint& p : pipe.points) {
-            if (!std::isnan(p.z))
-                continue;
-            std::optional<double> ground = dem ? dem->heightAt(p.x, p.y) : std::nullopt;
-            p.z = ground.value_or(0.0) - pipe.depthM;
+        if (pipe.points.empty() || !std::isnan(pipe.points.front().z))
+            continue;
+        std::vector<data::ProjectedPoint> followed;
+        followed.reserve(pipe.points.size() * 4);
+        for (size_t i = 0; i < pipe.points.size(); ++i) {
+            const data::ProjectedPoint& a = pipe.points[i];
+            followed.push_back({a.x, a.y, ground(a.x, a.y) - pipe.depthM});
+            if (i + 1 == pipe.points.size())
+                break;
+            const data::ProjectedPoint& b = pipe.points[i + 1];
+            const int steps = int(std::ceil(std::hypot(b.x - a.x, b.y - a.y) / kFollowStepM));
+            for (int k = 1; k < steps; ++k) {
+                const double t = double(k) / steps;
+                const double x = a.x + t * (b.x - a.x), y = a.y + t * (b.y - a.y);
+                followed.push_back({x, y, ground(x, y) - pipe.depthM});
+            }
         }
+        pipe.points = std::move(followed);
     }
 }
-
-} // namespace
 
 NodeResult loadPipes(const data::LayerSettings& layer, const JobContext& ctx, const data::ElevationGrid* dem)
 {

@@ -5,6 +5,7 @@
 
 #include <QTest>
 #include <cmath>
+#include <limits>
 
 using namespace citytwin;
 using namespace citytwin::app;
@@ -20,6 +21,7 @@ private slots:
     void drapeUsesLowestHeightUnderFootprint();
     void drapeSeesDipInsideFootprint();
     void drapeLeavesFootprintsOffTheDem();
+    void pipesFollowTheTerrain();
 };
 
 void TstLayerLoader::resolveSource_data()
@@ -135,6 +137,31 @@ void TstLayerLoader::drapeLeavesFootprintsOffTheDem()
     fps[0].baseZ = 7.5;
     loader::drapeFootprints(fps, dem);
     QCOMPARE(fps[0].baseZ, 7.5);
+}
+
+void TstLayerLoader::pipesFollowTheTerrain()
+{
+    const data::ElevationGrid dem = slope();
+    const double nan = std::numeric_limits<double>::quiet_NaN();
+    data::PipeLine draped;
+    draped.depthM = 1.5;
+    draped.points = {{5.0, 50.0, nan}, {95.0, 50.0, nan}}; // 90 m up the slope: 0.5 m → 9.5 m ground
+    data::PipeLine surveyed = draped;
+    surveyed.points = {{5.0, 60.0, -3.0}, {95.0, 60.0, -2.0}}; // elevations given: kept as they are
+    std::vector<data::PipeLine> pipes{draped, surveyed};
+    app::loader::hangUnderTerrain(pipes, &dem);
+    QCOMPARE(pipes[0].points.size(), size_t(19)); // 90 m in 5 m steps
+    for (size_t i = 0; i + 1 < pipes[0].points.size(); ++i) {
+        const data::ProjectedPoint& p = pipes[0].points[i];
+        QVERIFY(std::hypot(pipes[0].points[i + 1].x - p.x, pipes[0].points[i + 1].y - p.y) <= 5.0 + 1e-9);
+        QCOMPARE(p.z, *dem.heightAt(p.x, p.y) - 1.5);
+    }
+    QCOMPARE(pipes[1].points.size(), size_t(2));
+    QCOMPARE(pipes[1].points[0].z, -3.0);
+    // Without a DEM the surface is taken as 0.
+    std::vector<data::PipeLine> flat{draped};
+    app::loader::hangUnderTerrain(flat, nullptr);
+    QCOMPARE(flat[0].points.back().z, -1.5);
 }
 
 QTEST_GUILESS_MAIN(TstLayerLoader)
