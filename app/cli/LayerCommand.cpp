@@ -6,6 +6,7 @@
 #include "data/ProjectStore.h"
 #include "gis/FootprintReader.h"
 #include "gis/GdalEnvironment.h"
+#include "gis/PipeReader.h"
 #include "gis/RasterSourceFactory.h"
 
 #include <QDir>
@@ -53,6 +54,20 @@ data::Status Layer::validate(const data::LayerSettings& layer, const data::Proje
         auto node = loader::loadModel(absolute, ctx, nullptr);
         return node ? data::Status::ok() : node.status();
     }
+    if (layer.kind == data::LayerKind::Pipes) {
+        auto mapping = gis::guessPipeMapping(uri);
+        if (!mapping)
+            return mapping.status();
+        auto pipes = gis::readPipes(uri, project.crs, *mapping);
+        if (!pipes)
+            return pipes.status();
+        if (pipes->pipes.empty())
+            return data::Status::error(data::Status::Code::FormatError,
+                                       tr("%1: no usable pipe lines in it (%2 features skipped)")
+                                           .arg(uri)
+                                           .arg(pipes->report.skipped));
+        return data::Status::ok();
+    }
     if (layer.kind == data::LayerKind::Buildings) {
         if (gis::isNetworkSource(uri))
             gis::allowNetworkSource(uri); // typed on the command line: that is consent
@@ -92,7 +107,7 @@ int Layer::add(const QStringList& args)
            "than 8 bits without a palette are elevation, other rasters and services imagery, polygons "
            "buildings, model formats models. Models in local coordinates (glTF, a lone .osgb) stand at the "
            "project origin on the terrain unless --placement says where."));
-    const QCommandLineOption kind(QStringLiteral("kind"), tr("imagery, elevation, buildings or model."),
+    const QCommandLineOption kind(QStringLiteral("kind"), tr("imagery, elevation, buildings, model or pipes."),
                                   QStringLiteral("KIND"));
     const QCommandLineOption name(QStringLiteral("name"), tr("Layer name (default: file name or host)."),
                                   QStringLiteral("NAME"));
@@ -110,7 +125,7 @@ int Layer::add(const QStringList& args)
     parser.addPositionalArgument(QStringLiteral("SOURCE"), tr("A raster/vector file or a service URL."));
     if (auto exit =
             parseCommandLine(parser, command,
-                             QStringLiteral("PROJECT FILE-OR-URL [--kind imagery|elevation|buildings|model] "
+                             QStringLiteral("PROJECT FILE-OR-URL [--kind imagery|elevation|buildings|model|pipes] "
                                             "[--name NAME] [--placement LON,LAT[,H,ROT,SCALE]] [--source-crs CRS]"),
                              args))
         return *exit;
@@ -124,10 +139,11 @@ int Layer::add(const QStringList& args)
         data::LayerKind k{};
         const QString word = parser.value(kind).trimmed().toLower();
         if (!data::fromString(word, k) || (k != data::LayerKind::Imagery && k != data::LayerKind::Elevation &&
-                                           k != data::LayerKind::Buildings && k != data::LayerKind::Model))
+                                           k != data::LayerKind::Buildings && k != data::LayerKind::Model &&
+                                           k != data::LayerKind::Pipes))
             return usageError(
                 command,
-                tr("--kind wants imagery, elevation, buildings or model, not '%1'").arg(parser.value(kind)));
+                tr("--kind wants imagery, elevation, buildings, model or pipes, not '%1'").arg(parser.value(kind)));
         forcedKind = k;
     }
     const QString projectPath = positional.at(0);
@@ -231,7 +247,7 @@ int Layer::run(const QStringList& args)
     if (sub == QLatin1String("list"))
         return list(args.mid(1));
     if (sub == QLatin1String("--help") || sub == QLatin1String("-h")) {
-        out() << tr("Usage: %1 layer add PROJECT FILE-OR-URL [--kind imagery|elevation|buildings|model] [--name "
+        out() << tr("Usage: %1 layer add PROJECT FILE-OR-URL [--kind imagery|elevation|buildings|model|pipes] [--name "
                     "NAME]\n"
                     "       %1 layer list PROJECT\n\n"
                     "Adds a layer to a project (and saves it), or lists its layers.\n"

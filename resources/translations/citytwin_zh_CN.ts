@@ -923,106 +923,106 @@ Do you want to save them?</source>
     <name>citytwin::app::PipeLoader</name>
     <message>
         <source>%1: file not found</source>
-        <translation type="unfinished">%1：找不到文件</translation>
+        <translation>%1：找不到文件</translation>
     </message>
     <message>
         <source>loading cancelled</source>
-        <translation type="unfinished">加载已取消</translation>
+        <translation>加载已取消</translation>
     </message>
     <message>
         <source>%1: no pipes to draw (%2 features, %3 skipped%4)</source>
-        <translation type="unfinished"></translation>
+        <translation>%1：没有可绘制的管线（%2 个要素，跳过 %3 个%4）</translation>
     </message>
     <message>
         <source>%1: the pipes could not be built</source>
-        <translation type="unfinished"></translation>
+        <translation>%1：无法生成管线</translation>
     </message>
     <message>
         <source>%1 of %2 pipes skipped: %3</source>
-        <translation type="unfinished"></translation>
+        <translation>%2 条管线中跳过了 %1 条：%3</translation>
     </message>
 </context>
 <context>
     <name>citytwin::app::PipeMappingPanel</name>
     <message>
         <source>(none)</source>
-        <translation type="unfinished"></translation>
+        <translation>（无）</translation>
     </message>
     <message>
         <source> m</source>
-        <translation type="unfinished"> 米</translation>
+        <translation> 米</translation>
     </message>
     <message>
         <source>Pipe fields</source>
-        <translation type="unfinished"></translation>
+        <translation>管线字段</translation>
     </message>
     <message>
         <source>Depth field:</source>
-        <translation type="unfinished"></translation>
+        <translation>埋深字段：</translation>
     </message>
     <message>
         <source>Start elevation field:</source>
-        <translation type="unfinished"></translation>
+        <translation>起点高程字段：</translation>
     </message>
     <message>
         <source>End elevation field:</source>
-        <translation type="unfinished"></translation>
+        <translation>终点高程字段：</translation>
     </message>
     <message>
         <source>Diameter field:</source>
-        <translation type="unfinished"></translation>
+        <translation>管径字段：</translation>
     </message>
     <message>
         <source>Box width field:</source>
-        <translation type="unfinished"></translation>
+        <translation>方沟宽度字段：</translation>
     </message>
     <message>
         <source>Box height field:</source>
-        <translation type="unfinished"></translation>
+        <translation>方沟高度字段：</translation>
     </message>
     <message>
         <source>Material field:</source>
-        <translation type="unfinished"></translation>
+        <translation>材质字段：</translation>
     </message>
     <message>
         <source>Install year field:</source>
-        <translation type="unfinished"></translation>
+        <translation>建设年代字段：</translation>
     </message>
     <message>
         <source>Network type field:</source>
-        <translation type="unfinished"></translation>
+        <translation>管线类型字段：</translation>
     </message>
     <message>
         <source>Top of the pipe</source>
-        <translation type="unfinished"></translation>
+        <translation>管顶</translation>
     </message>
     <message>
         <source>Centre line</source>
-        <translation type="unfinished"></translation>
+        <translation>管中心</translation>
     </message>
     <message>
         <source>Invert (bottom inside)</source>
-        <translation type="unfinished"></translation>
+        <translation>管底（内底）</translation>
     </message>
     <message>
         <source>Depth and elevations measure:</source>
-        <translation type="unfinished"></translation>
+        <translation>埋深与高程的量测位置：</translation>
     </message>
     <message>
         <source>Depth of the centre line where a pipe has no depth or elevation</source>
-        <translation type="unfinished"></translation>
+        <translation>管线没有埋深或高程时使用的管中心埋深</translation>
     </message>
     <message>
         <source>Default depth:</source>
-        <translation type="unfinished"></translation>
+        <translation>默认埋深：</translation>
     </message>
     <message>
         <source>Diameter where a pipe has no size; sizes above 20 are read as millimetres</source>
-        <translation type="unfinished"></translation>
+        <translation>管线没有尺寸时使用的管径；大于 20 的尺寸按毫米读取</translation>
     </message>
     <message>
         <source>Default diameter:</source>
-        <translation type="unfinished"></translation>
+        <translation>默认管径：</translation>
     </message>
 </context>
 <context>
@@ -1692,20 +1692,12 @@ Run &apos;%1 cache seed --help&apos; for the details.</source>
         <translation>从文件（GeoTIFF/COG、VRT、MBTiles、GeoPackage、带世界文件的 JPEG/PNG、建筑轮廓多边形、CityGML、IFC、glTF/GLB、3D Tiles tileset.json、倾斜摄影 OSGB 数据集文件夹）或服务（含 {z}/{x}/{y} 的 XYZ URL 模板、WMTS 能力文档 URL、GDAL WMS XML）向 PROJECT 添加图层并保存项目。会先打开数据源：无法绘制的数据源不会改动项目。未指定 --kind 时，数据类型宽于 8 位且无调色板的单波段栅格为高程，其他栅格和服务为影像，多边形为建筑，模型格式为模型。局部坐标的模型（glTF、单个 .osgb）放在项目原点并贴合地形，除非用 --placement 指定位置。</translation>
     </message>
     <message>
-        <source>imagery, elevation, buildings or model.</source>
-        <translation>imagery（影像）、elevation（高程）、buildings（建筑）或 model（模型）。</translation>
-    </message>
-    <message>
         <source>Where a model&apos;s local origin goes: lon,lat[,height|terrain[,rotation[,scale]]] (degrees, metres; rotation clockwise from north). Overrides the file&apos;s own georeference.</source>
         <translation>模型局部原点的位置：lon,lat[,height|terrain[,rotation[,scale]]]（单位为度、米；旋转自北方向顺时针）。覆盖文件自带的地理参考。</translation>
     </message>
     <message>
         <source>CRS of a model file that declares none (e.g. a CityGML without srsName): EPSG:nnnn.</source>
         <translation>未声明坐标系的模型文件（如没有 srsName 的 CityGML）所用的坐标系：EPSG:nnnn。</translation>
-    </message>
-    <message>
-        <source>--kind wants imagery, elevation, buildings or model, not &apos;%1&apos;</source>
-        <translation>--kind 需要 imagery、elevation、buildings 或 model，而不是“%1”</translation>
     </message>
     <message>
         <source>--placement and --source-crs apply to model layers only</source>
@@ -1716,12 +1708,24 @@ Run &apos;%1 cache seed --help&apos; for the details.</source>
         <translation>--placement 需要 lon,lat[,height|terrain[,rotation[,scale]]]，其中经度 -180…180、纬度 -90…90、缩放为正数，而不是“%1”</translation>
     </message>
     <message>
-        <source>Usage: %1 layer add PROJECT FILE-OR-URL [--kind imagery|elevation|buildings|model] [--name NAME]
+        <source>%1: no usable pipe lines in it (%2 features skipped)</source>
+        <translation>%1：其中没有可用的管线（跳过了 %2 个要素）</translation>
+    </message>
+    <message>
+        <source>imagery, elevation, buildings, model or pipes.</source>
+        <translation>影像、高程、建筑、模型或管线。</translation>
+    </message>
+    <message>
+        <source>--kind wants imagery, elevation, buildings, model or pipes, not &apos;%1&apos;</source>
+        <translation>--kind 需要 imagery、elevation、buildings、model 或 pipes，而不是“%1”</translation>
+    </message>
+    <message>
+        <source>Usage: %1 layer add PROJECT FILE-OR-URL [--kind imagery|elevation|buildings|model|pipes] [--name NAME]
        %1 layer list PROJECT
 
 Adds a layer to a project (and saves it), or lists its layers.
 Run &apos;%1 layer add --help&apos; for the details.</source>
-        <translation>用法：%1 layer add PROJECT FILE-OR-URL [--kind imagery|elevation|buildings|model] [--name NAME]
+        <translation>用法：%1 layer add PROJECT FILE-OR-URL [--kind imagery|elevation|buildings|model|pipes] [--name NAME]
       %1 layer list PROJECT
 
 向项目添加图层（并保存），或列出其图层。
@@ -1929,11 +1933,11 @@ OpenGL 需要 X 显示；在无显示器的机器上请用 xvfb-run -a 运行。
     </message>
     <message>
         <source>See-through ground for underground views: 0 (hidden) … 1 (opaque, the default).</source>
-        <translation type="unfinished"></translation>
+        <translation>地下视图的透明地面：0（隐藏）… 1（不透明，默认）。</translation>
     </message>
     <message>
         <source>--ground-opacity wants a number from 0 to 1, not &apos;%1&apos;</source>
-        <translation type="unfinished"></translation>
+        <translation>--ground-opacity 需要 0 到 1 之间的数，而不是“%1”</translation>
     </message>
 </context>
 <context>

@@ -29,6 +29,7 @@ private slots:
     void cityGmlAddedPlacedAndRendered();
     void gltfGetsTheProjectOrigin();
     void pipesShowThroughTranslucentGround();
+    void pipesAddedFromLines();
     void refusedInputLeavesTheFileAlone_data();
     void refusedInputLeavesTheFileAlone();
 
@@ -164,6 +165,22 @@ void TstCliModels::pipesShowThroughTranslucentGround()
                             QStringLiteral("--ground-opacity"), QStringLiteral("2"), QStringLiteral("-o"),
                             m_dir.filePath(QStringLiteral("x.png"))});
     QCOMPARE(bad.exitCode, 2);
+}
+
+void TstCliModels::pipesAddedFromLines()
+{
+    const QString project = copyOfDemo(QStringLiteral("pipes"));
+    QVERIFY(!project.isEmpty());
+    const QString dir = QFileInfo(project).absolutePath();
+    const Run added = runCli({QStringLiteral("layer"), QStringLiteral("add"), project, dir + QStringLiteral("/pipes.gpkg"),
+                              QStringLiteral("--name"), QStringLiteral("Mains")});
+    QVERIFY2(added.exitCode == 0 && added.out.contains(QLatin1String("(pipes)")), qPrintable(show(added)));
+    // Polygons forced to pipes: nothing usable, refused, the file untouched.
+    const QByteArray before = fileHash(project);
+    const Run refused = runCli({QStringLiteral("layer"), QStringLiteral("add"), project, dir + QStringLiteral("/buildings.gpkg"),
+                                QStringLiteral("--kind"), QStringLiteral("pipes")});
+    QVERIFY2(refused.exitCode == 1 && refused.err.contains(QLatin1String("buildings.gpkg")), qPrintable(show(refused)));
+    QCOMPARE(fileHash(project), before);
 }
 
 void TstCliModels::refusedInputLeavesTheFileAlone_data()
