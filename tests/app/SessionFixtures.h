@@ -17,9 +17,9 @@ using app::ProjectSession;
 using data::LayerKind;
 using State = ProjectSession::LayerState;
 
-inline const std::vector<LayerKind> kDrawnKinds{LayerKind::Elevation, LayerKind::Imagery,
-                                                LayerKind::Buildings, LayerKind::Events,
-                                                LayerKind::Assets,    LayerKind::People};
+inline const std::vector<LayerKind> kDrawnKinds{LayerKind::Elevation, LayerKind::Imagery, LayerKind::Buildings,
+                                                LayerKind::Pipes,     LayerKind::Events,  LayerKind::Assets,
+                                                LayerKind::People};
 
 inline bool copyFolder(const QString& from, const QString& to)
 {

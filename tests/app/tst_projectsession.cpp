@@ -203,6 +203,7 @@ void TstProjectSession::missingFileFailsOnlyItsLayer_data()
     QTest::addColumn<QList<int>>("failedKinds");
     QTest::newRow("buildings") << int(LayerKind::Buildings) << QList<int>{int(LayerKind::Buildings)};
     QTest::newRow("imagery") << int(LayerKind::Imagery) << QList<int>{int(LayerKind::Imagery)};
+    QTest::newRow("pipes") << int(LayerKind::Pipes) << QList<int>{int(LayerKind::Pipes)};
     // No DEM: the imagery lies on flat ground, buildings stand at height 0 and events carry z.
     QTest::newRow("elevation") << int(LayerKind::Elevation) << QList<int>{int(LayerKind::Elevation)};
 }
