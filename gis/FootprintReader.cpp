@@ -3,8 +3,9 @@
 #include "gis/FootprintRings.h"
 #include "gis/GdalErrorCapture.h"
 #include "gis/GdalOpen.h"
-#include "gis/GdalSrs.h"
 #include "gis/GisLog.h"
+#include "gis/OgrLayerAccess.h"
+#include "gis/OgrLayerTransform.h"
 
 #include <QRegularExpression>
 #include <cmath>
@@ -61,56 +62,6 @@ struct LayerFields
 int fieldIndex(OGRFeatureDefn& defn, const QString& name)
 {
     return name.isEmpty() ? -1 : defn.GetFieldIndex(name.toUtf8().constData());
-}
-
-//! Finds the layer to read: by name, or the first one.
-Result<OGRLayer*> pickLayer(GDALDataset& ds, const QString& name, const QString& path)
-{
-    if (name.isEmpty())
-        return ds.GetLayer(0);
-    if (OGRLayer* layer = ds.GetLayerByName(name.toUtf8().constData()))
-        return layer;
-    QStringList names;
-    for (int i = 0; i < ds.GetLayerCount(); ++i)
-        names << QString::fromUtf8(ds.GetLayer(i)->GetName());
-    return Status::error(
-        Status::Code::NotFound,
-        QStringLiteral("%1: no layer \"%2\" (it has: %3)").arg(path, name, names.join(QStringLiteral(", "))));
-}
-
-//! The transformation from the layer's CRS to the project CRS; null when they are the same.
-Result<CoordinateTransformationPtr> layerTransform(OGRLayer& layer, const QString& projectCrs,
-                                                   const FootprintOptions& options, const QString& path)
-{
-    auto dst = projectSrs(projectCrs);
-    if (!dst)
-        return dst.status().withContext(path);
-    OGRSpatialReference src;
-    if (const OGRSpatialReference* declared = layer.GetSpatialRef(); declared && !declared->IsEmpty()) {
-        src = *declared;
-    } else if (!options.assumedSourceCrs.isEmpty()) {
-        auto assumed = projectSrs(options.assumedSourceCrs);
-        if (!assumed)
-            return assumed.status().withContext(path);
-        src = *assumed;
-    } else {
-        return Status::error(
-            Status::Code::Unsupported,
-            QStringLiteral("%1: layer \"%2\" has no coordinate reference system (a Shapefile without "
-                           ".prj?), so its footprints cannot be placed")
-                .arg(path, QString::fromUtf8(layer.GetName())));
-    }
-    // Coordinates in OGR layers are x = east/lon whatever the CRS definition's axis order says.
-    src.SetAxisMappingStrategy(OAMS_TRADITIONAL_GIS_ORDER);
-    if (src.IsSame(&*dst))
-        return CoordinateTransformationPtr();
-    GdalErrorCapture errors;
-    CoordinateTransformationPtr ct(OGRCreateCoordinateTransformation(&src, &*dst));
-    if (!ct)
-        return Status::error(Status::Code::Unsupported,
-                             QStringLiteral("%1: cannot transform from %2 to %3 (%4)")
-                                 .arg(path, srsName(&src), projectCrs, errors.summary()));
-    return ct;
 }
 
 //! The polygons of GEOM (a Polygon, or the polygon members of a MultiPolygon/GeometryCollection).
@@ -234,11 +185,11 @@ Result<FootprintReadResult> readFootprintsWithReport(const QString& path, const 
     auto ds = openVectorDataset(path);
     if (!ds)
         return ds.status();
-    auto layer = pickLayer(**ds, options.layerName, path);
+    auto layer = pickVectorLayer(**ds, options.layerName, path);
     if (!layer)
         return layer.status();
     OGRLayer& l = **layer;
-    auto ct = layerTransform(l, projectCrs, options, path);
+    auto ct = layerToProjectTransform(l, projectCrs, options.assumedSourceCrs, path, QStringLiteral("footprints"));
     if (!ct)
         return ct.status();
     OGRFeatureDefn& defn = *l.GetLayerDefn();
