@@ -140,6 +140,16 @@ bool InspectorController::eventFilter(QObject* watched, QEvent* event)
     return QObject::eventFilter(watched, event);
 }
 
+namespace {
+
+//! Layers whose picked ids are OGR feature ids (FID, or FID * 1000 + part): footprints and pipes.
+bool hasOgrFeatures(std::optional<data::LayerKind> kind)
+{
+    return kind == data::LayerKind::Buildings || kind == data::LayerKind::Pipes;
+}
+
+} // namespace
+
 void InspectorController::selectAt(const QPoint& pos)
 {
     if (!m_view || !m_session)
@@ -154,7 +164,7 @@ void InspectorController::selectAt(const QPoint& pos)
             selectModelHit(*pick);
         return;
     }
-    if (!pick || !pick->layer || !pick->featureId || kind != data::LayerKind::Buildings) {
+    if (!pick || !pick->layer || !pick->featureId || !hasOgrFeatures(kind)) {
         clearSelection();
         return;
     }
@@ -168,7 +178,7 @@ bool InspectorController::selectFeature(data::LayerId layer, std::int64_t featur
     const std::optional<data::LayerKind> kind = m_session->scene().layerKind(layer);
     if (kind == data::LayerKind::Model)
         return selectModelFeature(layer, featureId);
-    if (kind != data::LayerKind::Buildings) {
+    if (!hasOgrFeatures(kind)) {
         clearSelection();
         return false;
     }
@@ -265,7 +275,7 @@ void InspectorController::showToolTip(const QPoint& pos, const QPoint& globalPos
             pick && pick->layer ? m_session->scene().layerKind(*pick->layer) : std::nullopt;
         if (kind == data::LayerKind::Model && pick->featureId) {
             text = modelToolTip(*pick->layer, *pick->featureId);
-        } else if (pick && pick->layer && pick->featureId && kind == data::LayerKind::Buildings) {
+        } else if (pick && pick->layer && pick->featureId && hasOgrFeatures(kind)) {
             const data::LayerSettings* layer = m_session->project().layer(*pick->layer);
             text = tr("%1 #%2").arg(layer ? layer->name : QString()).arg(*pick->featureId);
             // Names come from the source: only the selection's is at hand without a read.

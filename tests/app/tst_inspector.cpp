@@ -90,6 +90,7 @@ private slots:
     void deletedSourceShowsError();
     void removingTheLayerClearsSelection();
     void chineseTranslation();
+    void pipeShowsItsAttributes();
 
 private:
     QTemporaryDir m_dir;
@@ -220,6 +221,22 @@ void TstInspector::removingTheLayerClearsSelection()
     QVERIFY(w->inspectorDock()->headingText().isEmpty());
     QTRY_COMPARE_WITH_TIMEOUT(w->inspector()->pendingReads(), 0, 10000);
     QVERIFY(w->inspectorDock()->headingText().isEmpty()); // the late read of the old selection is dropped
+}
+
+void TstInspector::pipeShowsItsAttributes()
+{
+    auto w = openWindow(m_demo);
+    QVERIFY(w);
+    const data::LayerId pipes = test::firstLayerOf(w->session()->project(), data::LayerKind::Pipes);
+    QVERIFY(pipes.isValid());
+    QVERIFY(w->inspector()->selectFeature(pipes, 1)); // the first line of pipes.gpkg
+    QCOMPARE(highlightId(*w, pipes), 1.0f);
+    QTRY_COMPARE_WITH_TIMEOUT(w->inspector()->pendingReads(), 0, 10000);
+    app::InspectorDock* dock = w->inspectorDock();
+    QVERIFY2(dock->statusText().isEmpty(), qPrintable(dock->statusText()));
+    QVERIFY(!dock->value(QStringLiteral("material")).value_or(QString()).isEmpty());
+    QVERIFY(dock->value(QStringLiteral("install_year")).value_or(QString()).toInt() > 1900);
+    QVERIFY(dock->value(QStringLiteral("depth_m")).value_or(QString()).toDouble() > 0.0);
 }
 
 void TstInspector::chineseTranslation()
