@@ -90,18 +90,13 @@ public:
     void read(OGRFeature& feature, std::int64_t sequence)
     {
         ++m_result.report.featuresRead;
-        const std::int64_t fid = feature.GetFID() != OGRNullFID ? feature.GetFID() : sequence;
+        FeatureGeometry source = linearGeometryOf(feature, sequence);
+        const std::int64_t fid = source.fid;
+        if (!source.skipReason.isEmpty())
+            return skip(fid, source.skipReason);
         const OGRGeometry* raw = feature.GetGeometryRef();
-        if (!raw)
-            return skip(fid, QStringLiteral("no geometry"));
-        if (raw->IsEmpty())
-            return skip(fid, QStringLiteral("empty geometry"));
-        // Curves (CurvePolygon, MultiSurface) are stroked to rings; everything else is cloned
-        // because transform() works in place.
-        std::unique_ptr<OGRGeometry> geom(
-            OGR_GT_IsNonLinear(raw->getGeometryType()) ? raw->getLinearGeometry() : raw->clone());
-        const std::vector<const OGRPolygon*> polygons =
-            geom ? polygonsOf(*geom) : std::vector<const OGRPolygon*>{};
+        std::unique_ptr<OGRGeometry> geom = std::move(source.geom);
+        const std::vector<const OGRPolygon*> polygons = geom ? polygonsOf(*geom) : std::vector<const OGRPolygon*>{};
         if (polygons.empty())
             return skip(fid,
                         QStringLiteral("not a polygon (%1)").arg(QString::fromUtf8(raw->getGeometryName())));

@@ -55,4 +55,18 @@ int polygonPartCount(const OGRGeometry* geom)
     return 0;
 }
 
+FeatureGeometry linearGeometryOf(OGRFeature& feature, std::int64_t sequence)
+{
+    FeatureGeometry out;
+    out.fid = feature.GetFID() != OGRNullFID ? feature.GetFID() : sequence;
+    const OGRGeometry* raw = feature.GetGeometryRef();
+    if (!raw)
+        out.skipReason = QStringLiteral("no geometry");
+    else if (raw->IsEmpty())
+        out.skipReason = QStringLiteral("empty geometry");
+    else // curves are stroked; everything else is cloned because transform() works in place
+        out.geom.reset(OGR_GT_IsNonLinear(raw->getGeometryType()) ? raw->getLinearGeometry() : raw->clone());
+    return out;
+}
+
 } // namespace citytwin::gis

@@ -6,6 +6,7 @@
 
 #include <QString>
 #include <cstdint>
+#include <memory>
 
 class GDALDataset;
 class OGRFeature;
@@ -24,6 +25,17 @@ QString ogrFieldText(OGRFeature& feature, int index);
 //! How many footprints readFootprints() derives ids for from GEOM: the polygon (or curve
 //! polygon) members of a multi-geometry, 1 for a single polygon, 0 for anything else.
 int polygonPartCount(const OGRGeometry* geom);
+
+//! A feature's geometry ready to be transformed in place, or why the feature has none.
+struct FeatureGeometry
+{
+    std::int64_t fid = 0;               //!< the feature's FID, or its read sequence number when it has none
+    std::unique_ptr<OGRGeometry> geom;  //!< a linear copy (curves stroked); null when SKIPREASON says why (or OGR could not copy it)
+    QString skipReason;                 //!< "no geometry" / "empty geometry"
+};
+//! FEATURE's FID and a linear copy of its geometry (the vector readers transform it in place).
+//! SEQUENCE stands in for a missing FID.
+FeatureGeometry linearGeometryOf(OGRFeature& feature, std::int64_t sequence);
 
 //! FootprintReader's id of part P of a multipolygon feature F: F * 1000 + P.
 inline constexpr std::int64_t kFootprintPartIdFactor = 1000;

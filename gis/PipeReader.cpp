@@ -73,18 +73,13 @@ public:
     void read(OGRFeature& feature, std::int64_t sequence)
     {
         ++m_result.report.featuresRead;
-        const std::int64_t fid = feature.GetFID() != OGRNullFID ? feature.GetFID() : sequence;
+        FeatureGeometry source = linearGeometryOf(feature, sequence);
+        const std::int64_t fid = source.fid;
+        if (!source.skipReason.isEmpty())
+            return skip(fid, source.skipReason);
         const OGRGeometry* raw = feature.GetGeometryRef();
-        if (!raw)
-            return skip(fid, QStringLiteral("no geometry"));
-        if (raw->IsEmpty())
-            return skip(fid, QStringLiteral("empty geometry"));
-        // Curves (CircularString, CompoundCurve) are stroked; everything else is cloned because
-        // transform() works in place.
-        std::unique_ptr<OGRGeometry> geom(
-            OGR_GT_IsNonLinear(raw->getGeometryType()) ? raw->getLinearGeometry() : raw->clone());
-        const std::vector<const OGRLineString*> lines =
-            geom ? linesOf(*geom) : std::vector<const OGRLineString*>{};
+        std::unique_ptr<OGRGeometry> geom = std::move(source.geom);
+        const std::vector<const OGRLineString*> lines = geom ? linesOf(*geom) : std::vector<const OGRLineString*>{};
         if (lines.empty())
             return skip(fid,
                         QStringLiteral("not a line (%1)").arg(QString::fromUtf8(raw->getGeometryName())));
