@@ -152,7 +152,8 @@ bool hasOgrFeatures(std::optional<data::LayerKind> kind)
 
 void InspectorController::selectAt(const QPoint& pos)
 {
-    if (!m_view || !m_session)
+    // A click that adds a point to a sketch (MapSketchTool) selects nothing.
+    if (!m_view || !m_session || m_view->property("citytwin.sketching").toBool())
         return;
     const std::optional<scene::PickResult> pick = m_view->pick(pos);
     const std::optional<data::LayerKind> kind =

@@ -7,6 +7,7 @@
 #include "data/Rasters.h"
 #include "data/Result.h"
 #include "data/Time.h"
+#include "gis/PipeReader.h"
 
 #include <QString>
 #include <atomic>
@@ -74,6 +75,23 @@ NodeResult loadModel(const data::LayerSettings& layer, const JobContext& ctx, co
 //! the tubes. Features the reader skipped are summed up in the node's user value
 //! kLayerWarningKey ("12 of 1,156 pipes skipped: feature 3: negative depth …").
 NodeResult loadPipes(const data::LayerSettings& layer, const JobContext& ctx, const data::ElevationGrid* dem);
+
+//! Reads pipe layer LAYER and hangs it under DEM (what loadPipes draws): the centre lines with
+//! absolute z. Fails like loadPipes (missing file, no pipes to draw).
+data::Result<gis::PipeReadResult> readLayerPipes(const data::LayerSettings& layer, const JobContext& ctx,
+                                                const data::ElevationGrid* dem);
+
+//! Reads point facilities (manholes/wells, valves, hydrants: OGR points, fields guessed by
+//! gis::readPointFacilities), puts them on DEM and builds their shafts: from the surface down to
+//! the deepest pipe of PIPELAYERS (the project's pipe layers, read again here) connected to each,
+//! else the facility's own depth, else 2 m. Skipped features are summed up in kLayerWarningKey.
+NodeResult loadManholes(const data::LayerSettings& layer, const JobContext& ctx, const data::ElevationGrid* dem,
+                        const std::vector<data::LayerSettings>& pipeLayers);
+
+//! Reads underground spaces (utility tunnels, parking, shelters: OGR polygons, fields guessed by
+//! gis::readUndergroundSpaces), sets their roofs at terrain − top depth on DEM and builds them.
+NodeResult loadUndergroundSpaces(const data::LayerSettings& layer, const JobContext& ctx,
+                                 const data::ElevationGrid* dem);
 
 //! Pipes without elevations (NaN z) follow DEM (0 without one) at their depth, their segments cut
 //! into steps of at most 5 m so the centre line follows the ground; pipes with elevations keep them.

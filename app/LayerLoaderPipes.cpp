@@ -4,6 +4,7 @@
 #include "gis/GdalEnvironment.h"
 #include "gis/PipeReader.h"
 #include "scene/PipeBuilder.h"
+#include "scene/PipeNetworkIndex.h"
 
 #include <QCoreApplication>
 #include <QDir>
@@ -71,7 +72,8 @@ void hangUnderTerrain(std::vector<data::PipeLine>& pipes, const data::ElevationG
     }
 }
 
-NodeResult loadPipes(const data::LayerSettings& layer, const JobContext& ctx, const data::ElevationGrid* dem)
+data::Result<gis::PipeReadResult> readLayerPipes(const data::LayerSettings& layer, const JobContext& ctx,
+                                                const data::ElevationGrid* dem)
 {
     const QString path = resolveSource(layer.sourceUri, ctx.projectFile);
     if (!gis::isNetworkSource(path) && !QFileInfo(path).isFile())
@@ -91,9 +93,18 @@ NodeResult loadPipes(const data::LayerSettings& layer, const JobContext& ctx, co
                                  .arg(read->report.skipReasons.isEmpty() ? QString()
                                                                          : QStringLiteral(": ") + read->report.skipReasons.first()));
     hangUnderTerrain(read->pipes, dem);
+    return read;
+}
+
+NodeResult loadPipes(const data::LayerSettings& layer, const JobContext& ctx, const data::ElevationGrid* dem)
+{
+    auto read = readLayerPipes(layer, ctx, dem);
+    if (!read)
+        return read.status();
     osg::ref_ptr<osg::Node> node = scene::buildPipes(read->pipes, ctx.origin);
     if (!node)
-        return Status::error(Status::Code::Internal, PipeLoader::tr("%1: the pipes could not be built").arg(path));
+        return Status::error(Status::Code::Internal,
+                             PipeLoader::tr("%1: the pipes could not be built").arg(resolveSource(layer.sourceUri, ctx.projectFile)));
     if (read->report.skipped > 0) {
         const QString note = PipeLoader::tr("%1 of %2 pipes skipped: %3")
                                  .arg(read->report.skipped)
@@ -101,6 +112,8 @@ NodeResult loadPipes(const data::LayerSettings& layer, const JobContext& ctx, co
                                  .arg(read->report.skipReasons.mid(0, 5).join(QStringLiteral("; ")));
         node->setUserValue(kLayerWarningKey, note.toStdString());
     }
+    // Sections, clearances, filters and manhole depths need the centre lines, not only the tubes.
+    scene::attachPipeNetworkIndex(node.get(), new scene::PipeNetworkIndex(std::move(read->pipes)));
     return node;
 }
 

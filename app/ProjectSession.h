@@ -162,6 +162,14 @@ public:
     data::PipeMapping pipeMapping(data::LayerId id) const;
     //! Stores MAPPING for pipe layer ID and reloads it.
     void setPipeMapping(data::LayerId id, const data::PipeMapping& mapping);
+    // The underground (ProjectSessionUnderground.cpp).
+
+    //! The pipes of pipe layer ID as drawn: centre lines in the project CRS with absolute z (hung
+    //! under the terrain), sorted by id; empty before it is loaded and for other kinds.
+    std::vector<data::PipeLine> pipes(data::LayerId id) const;
+    //! The loaded pipe layers (visible or not), in draw order.
+    std::vector<data::LayerId> pipeLayers() const;
+
     //! Where model layer ID stands (nullopt: its own georeference); changing it reloads the layer.
     std::optional<data::ModelPlacement> modelPlacement(data::LayerId id) const;
     void setModelPlacement(data::LayerId id, const std::optional<data::ModelPlacement>& placement);

@@ -130,6 +130,8 @@ data::Result<LayerId> ProjectSession::addLayer(data::LayerSettings layer)
     case LayerKind::Buildings:
     case LayerKind::Model:
     case LayerKind::Pipes:
+    case LayerKind::Manholes:
+    case LayerKind::UndergroundSpaces:
         if (fromStore)
             return Status::error(
                 Status::Code::Unsupported,

@@ -117,6 +117,8 @@ void ProjectSession::startLayer(const data::LayerSettings& layer)
     case LayerKind::Buildings:
     case LayerKind::Model:
     case LayerKind::Pipes: // all stand on (or under) the DEM
+    case LayerKind::Manholes:
+    case LayerKind::UndergroundSpaces:
         if (const QString uri = resolvedSource(layer); gis::isNetworkSource(uri)) {
             // PostGIS footprints: contacted only with the user's consent, like tile services.
             if (!isTrusted(layer)) {
@@ -267,12 +269,23 @@ void ProjectSession::startDem(const data::LayerSettings& layer)
 
 void ProjectSession::startBuildings(const data::LayerSettings& layer)
 {
-    startNodeJob(layer.id, [layer, ctx = jobContext(), dem = m_dem]() {
+    // Manholes reach down to the pipes of the project's pipe layers (read again on the worker).
+    std::vector<data::LayerSettings> pipeLayers;
+    if (layer.kind == LayerKind::Manholes) {
+        for (const data::LayerSettings& l : m_project.layers())
+            if (l.kind == LayerKind::Pipes)
+                pipeLayers.push_back(l);
+    }
+    startNodeJob(layer.id, [layer, ctx = jobContext(), dem = m_dem, pipeLayers = std::move(pipeLayers)]() {
         switch (layer.kind) {
         case LayerKind::Model:
             return loader::loadModel(layer, ctx, dem.get());
         case LayerKind::Pipes:
             return loader::loadPipes(layer, ctx, dem.get());
+        case LayerKind::Manholes:
+            return loader::loadManholes(layer, ctx, dem.get(), pipeLayers);
+        case LayerKind::UndergroundSpaces:
+            return loader::loadUndergroundSpaces(layer, ctx, dem.get());
         default:
             return loader::loadBuildings(layer, ctx, dem.get());
         }

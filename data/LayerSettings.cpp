@@ -9,7 +9,7 @@ namespace citytwin::data {
 
 namespace {
 
-constexpr detail::EnumNameTable<LayerKind, 9> kKindNames{{
+constexpr detail::EnumNameTable<LayerKind, 11> kKindNames{{
     {LayerKind::Imagery, "imagery"},
     {LayerKind::Elevation, "elevation"},
     {LayerKind::Buildings, "buildings"},
@@ -19,6 +19,8 @@ constexpr detail::EnumNameTable<LayerKind, 9> kKindNames{{
     {LayerKind::Events, "events"},
     {LayerKind::Assets, "assets"},
     {LayerKind::Heatmap, "heatmap"},
+    {LayerKind::Manholes, "manholes"},
+    {LayerKind::UndergroundSpaces, "underground_spaces"},
 }};
 
 constexpr detail::EnumNameTable<LayerGroup, 7> kGroupNames{{
@@ -134,6 +136,8 @@ LayerGroup defaultGroup(LayerKind kind)
     case LayerKind::Model:
         return LayerGroup::CityModels;
     case LayerKind::Pipes:
+    case LayerKind::Manholes:
+    case LayerKind::UndergroundSpaces:
         return LayerGroup::Underground;
     case LayerKind::People:
         return LayerGroup::People;

@@ -9,7 +9,9 @@
 namespace citytwin::data {
 
 //! What a layer shows; decides which gis/ source and scene/ builder serve it.
-enum class LayerKind { Imagery, Elevation, Buildings, Model, Pipes, People, Events, Assets, Heatmap };
+//! Manholes: point facilities of the pipe networks (manholes/wells, valves, hydrants);
+//! UndergroundSpaces: polygons extruded below ground (utility tunnels 综合管廊, parking, shelters).
+enum class LayerKind { Imagery, Elevation, Buildings, Model, Pipes, People, Events, Assets, Heatmap, Manholes, UndergroundSpaces };
 
 //! The groups users see in the layer tree (ARCHITECTURE.md "Layers").
 enum class LayerGroup { Basemap, CityModels, Underground, People, Events, Assets, Analysis };

@@ -42,6 +42,9 @@ CityScene::CityScene(data::TimeMs epoch)
     // OVERRIDE: builders carry their own default ct_time so they render standalone; ours wins here.
     m_timeUniform = new osg::Uniform("ct_time", 0.0f);
     m_root->getOrCreateStateSet()->addUniform(m_timeUniform, kForce);
+    m_analysis = new osg::Group;
+    m_analysis->setName("analysis");
+    m_root->addChild(m_analysis);
 }
 
 void CityScene::setTerrain(osg::ref_ptr<osg::Node> terrain)
@@ -93,7 +96,8 @@ osg::Group* CityScene::ensureLayerGroup(data::LayerId id, data::LayerKind kind)
         group = new osg::Group;
         group->setUserValue(kLayerIdKey, double(id.value)); // ValueObject has no int64; ids stay < 2^53
         group->getOrCreateStateSet()->addUniform(new osg::Uniform("ct_opacity", 1.0f), kForce);
-        m_root->addChild(group);
+        // Layers go before the analysis group, which stays the last child.
+        m_root->insertChild(m_root->getChildIndex(m_analysis.get()), group);
     }
     group->setName("layer-" + std::to_string(id.value));
     group->setUserValue(kLayerKindKey, int(kind));

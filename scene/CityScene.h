@@ -67,6 +67,12 @@ public:
     void setTerrainVisible(bool visible);
     bool isTerrainVisible() const;
 
+    //! Analysis graphics that are no layer: sketch lines, section lines, the clip box and its
+    //! handles, excavation pit walls, clearance measurements. Always the root's last child, so it
+    //! draws after the layers; picking reports no layer for it. Owners add and remove their own
+    //! children (named, e.g. "sketch", "clipBox").
+    osg::Group* analysisGroup() const { return m_analysis.get(); }
+
 private:
     osg::Group* layerGroup(data::LayerId id) const;
     osg::Group* ensureLayerGroup(data::LayerId id, data::LayerKind kind);
@@ -76,6 +82,7 @@ private:
     data::TimeMs m_time = 0;
     osg::ref_ptr<osg::Group> m_root;
     osg::ref_ptr<osg::Group> m_terrain; //!< child 0 of m_root while there is a terrain
+    osg::ref_ptr<osg::Group> m_analysis; //!< the root's last child
     bool m_terrainVisible = true;
     osg::ref_ptr<osg::Uniform> m_timeUniform;
     osg::ref_ptr<SceneTime> m_sceneTime;

@@ -22,6 +22,8 @@ int runInfo(const QStringList& args);
 int runRender(const QStringList& args);
 int runLayer(const QStringList& args);
 int runCache(const QStringList& args);
+int runSection(const QStringList& args);
+int runPipes(const QStringList& args);
 
 //! Entry point of citytwin-cli: ARGUMENTS as QCoreApplication::arguments() gives them.
 int runCli(const QStringList& arguments);

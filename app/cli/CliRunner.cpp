@@ -8,7 +8,7 @@ namespace citytwin::app::cli {
 
 namespace {
 
-const std::array<Command, 5> kCommands{{
+const std::array<Command, 7> kCommands{{
     {"make-demo", QT_TRANSLATE_NOOP("citytwin::app::cli::Cli", "Generate the synthetic demo city of Pinghu"),
      &runMakeDemo},
     {"info",
@@ -23,6 +23,13 @@ const std::array<Command, 5> kCommands{{
     {"cache",
      QT_TRANSLATE_NOOP("citytwin::app::cli::Cli", "Pre-fetch service tiles of an area into the disk cache"),
      &runCache},
+    {"section",
+     QT_TRANSLATE_NOOP("citytwin::app::cli::Cli", "List the pipes a vertical section line crosses, with their depths"),
+     &runSection},
+    {"pipes",
+     QT_TRANSLATE_NOOP("citytwin::app::cli::Cli",
+                       "Query a project's pipes: filter by age, material or network; clearance between two pipes"),
+     &runPipes},
 }};
 
 void printHelp()

@@ -388,7 +388,9 @@ void TestBuilders::sceneLayersVisibilityOpacityTime()
 
     scene.removeLayer(buildings);
     QVERIFY(!scene.hasLayer(buildings));
-    QCOMPARE(scene.root()->getNumChildren(), 1u);
+    // Left: the events layer and the analysis group, which stays the root's last child.
+    QCOMPARE(scene.root()->getNumChildren(), 2u);
+    QCOMPARE(scene.root()->getChild(1), static_cast<osg::Node*>(scene.analysisGroup()));
 }
 
 QTEST_GUILESS_MAIN(TestBuilders)
