@@ -47,6 +47,7 @@ class TstSessionPipes : public QObject
 private slots:
     void initTestCase();
     void demoPipesHangUnderTheTerrain();
+    void drawnPipesAreKeptForAnalysis();
     void linesAreGuessedAsPipes();
     void badFeaturesAreSkippedWithANote();
     void nothingUsableFailsNamingTheFile();
@@ -103,6 +104,44 @@ void TstSessionPipes::demoPipesHangUnderTheTerrain()
     QVERIFY(checked > 10);
     // The whole network stays below the highest ground and above a sane depth.
     QVERIFY(box.zMax() < 60.0 && box.zMin() > -30.0);
+}
+
+void TstSessionPipes::drawnPipesAreKeptForAnalysis()
+{
+    auto opened = ProjectSession::open(m_project);
+    QVERIFY(opened);
+    ProjectSession& session = **opened;
+    const data::LayerId pipes = test::firstLayerOf(session.project(), LayerKind::Pipes);
+    const data::LayerId buildings = test::firstLayerOf(session.project(), LayerKind::Buildings);
+    QVERIFY(session.pipes(pipes).empty()); // nothing before it is loaded
+    QVERIFY(session.pipeLayers().empty());
+    QVERIFY(session.loadAllBlocking());
+    QCOMPARE(session.pipeLayers(), std::vector<data::LayerId>{pipes});
+    QVERIFY(session.pipes(buildings).empty());
+
+    const std::vector<data::PipeLine> drawn = session.pipes(pipes);
+    auto read = gis::readPipes(QFileInfo(m_project).absolutePath() + QStringLiteral("/pipes.gpkg"), session.project().crs,
+                               data::PipeMapping{});
+    QVERIFY2(read, qPrintable(read.status().message()));
+    QCOMPARE(drawn.size(), read->pipes.size());
+    QVERIFY(std::is_sorted(drawn.begin(), drawn.end(), [](const auto& a, const auto& b) { return a.id < b.id; }));
+    // What analysis gets is what is drawn: absolute centre elevations, ground − depth where the
+    // file gave only a depth (the demo's 3D lines carry it already).
+    const data::ElevationGrid* dem = session.terrain();
+    QVERIFY(dem);
+    int checked = 0;
+    for (const data::PipeLine& pipe : drawn) {
+        QVERIFY(pipe.points.size() >= 2);
+        for (const data::ProjectedPoint& p : pipe.points) {
+            QVERIFY2(std::isfinite(p.z), qPrintable(QStringLiteral("pipe %1 has no elevation").arg(pipe.id)));
+            if (const auto ground = dem->heightAt(p.x, p.y)) {
+                QVERIFY2(std::abs(*ground - pipe.depthM - p.z) < 0.3,
+                         qPrintable(QStringLiteral("pipe %1: z %2, ground %3, depth %4").arg(pipe.id).arg(p.z).arg(*ground).arg(pipe.depthM)));
+                ++checked;
+            }
+        }
+    }
+    QVERIFY(checked > 100);
 }
 
 void TstSessionPipes::linesAreGuessedAsPipes()
