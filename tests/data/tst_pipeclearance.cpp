@@ -29,7 +29,10 @@ PipeLine box(std::vector<ProjectedPoint> points, double width, double height)
     return p;
 }
 
-bool near(double a, double b) { return std::abs(a - b) < kTol; }
+bool near(double a, double b)
+{
+    return std::abs(a - b) < kTol;
+}
 
 } // namespace
 
@@ -81,7 +84,8 @@ void TstPipeClearance::crossingRoundPipes()
     QVERIFY(c->crossing);
     QVERIFY(near(c->crossing->point.x, x0 + 10));
     QVERIFY(near(c->crossing->point.y, y0));
-    QVERIFY2(near(c->crossing->verticalClearanceM, clearance), qPrintable(QString::number(c->crossing->verticalClearanceM, 'g', 17)));
+    QVERIFY2(near(c->crossing->verticalClearanceM, clearance),
+             qPrintable(QString::number(c->crossing->verticalClearanceM, 'g', 17)));
     QCOMPARE(c->crossing->upper, aAbove ? UpperPipe::A : UpperPipe::B);
     QVERIFY(near(c->minDistanceM, clearance));
     QVERIFY(near(c->horizontalClearanceM, -0.5 * (diameterA + diameterB))); // centre lines meet in plan
@@ -144,7 +148,8 @@ void TstPipeClearance::notCrossing()
     QVERIFY(near(c->horizontalClearanceM, 3.0 - 0.25 - 0.15));
     QVERIFY(near(c->minDistanceM, 5.0 - 0.25 - 0.15)); // 3-4-5 between the centre lines
     // The closest points lie on the two surfaces, along the line between the centres.
-    QVERIFY(near(c->pointA.x, 40) && near(c->pointA.y, -0.25 * 3 / 5) && near(c->pointA.z, 10 - 0.25 * 4 / 5));
+    QVERIFY(near(c->pointA.x, 40) && near(c->pointA.y, -0.25 * 3 / 5) &&
+            near(c->pointA.z, 10 - 0.25 * 4 / 5));
     QVERIFY(near(c->pointB.y, -3 + 0.15 * 3 / 5) && near(c->pointB.z, 6 + 0.15 * 4 / 5));
     // Symmetric.
     const auto back = pipeClearance(b, a);

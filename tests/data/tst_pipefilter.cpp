@@ -64,18 +64,22 @@ void TstPipeFilter::matches_data()
     QTest::newRow("replayed earlier") << filter(20, {}, {}) << 2000 << "PE" << water << 2015 << false;
     QTest::newRow("unknown year") << filter(1, {}, {}) << 0 << "PE" << water << 2020 << false;
     QTest::newRow("not yet installed") << filter(1, {}, {}) << 2030 << "PE" << water << 2020 << false;
-    QTest::newRow("material case") << filter(0, {"cast iron"}, {}) << 1990 << "Cast Iron" << water << 2020 << true;
-    QTest::newRow("material spaces") << filter(0, {" steel "}, {}) << 1990 << "steel" << water << 2020 << true;
-    QTest::newRow("material any of") << filter(0, {"PE", "铸铁"}, {}) << 1990 << "铸铁" << water << 2020 << true;
+    QTest::newRow("material case") << filter(0, {"cast iron"}, {}) << 1990 << "Cast Iron" << water << 2020
+                                   << true;
+    QTest::newRow("material spaces") << filter(0, {" steel "}, {}) << 1990 << "steel" << water << 2020
+                                     << true;
+    QTest::newRow("material any of") << filter(0, {"PE", "铸铁"}, {}) << 1990 << "铸铁" << water << 2020
+                                     << true;
     QTest::newRow("material other") << filter(0, {"cast iron"}, {}) << 1990 << "ductile iron" << water << 2020
                                     << false;
     QTest::newRow("network in") << filter(0, {}, {PipeNetwork::Gas, PipeNetwork::WaterSupply}) << 1990 << "PE"
                                 << water << 2020 << true;
-    QTest::newRow("network out") << filter(0, {}, {PipeNetwork::Gas}) << 1990 << "PE" << water << 2020 << false;
+    QTest::newRow("network out") << filter(0, {}, {PipeNetwork::Gas}) << 1990 << "PE" << water << 2020
+                                 << false;
     QTest::newRow("all three") << filter(30, {"cast iron"}, {PipeNetwork::Gas}) << 1980 << "CAST IRON" << gas
                                << 2020 << true;
-    QTest::newRow("all but age") << filter(30, {"cast iron"}, {PipeNetwork::Gas}) << 2000 << "cast iron" << gas
-                                 << 2020 << false;
+    QTest::newRow("all but age") << filter(30, {"cast iron"}, {PipeNetwork::Gas}) << 2000 << "cast iron"
+                                 << gas << 2020 << false;
 }
 
 void TstPipeFilter::matches()
@@ -120,7 +124,8 @@ void TstPipeFilter::referenceYear()
 
 void TstPipeFilter::jsonRoundTrip()
 {
-    const PipeFilter f = filter(25, {"cast iron", "灰口铸铁"}, {PipeNetwork::WaterSupply, PipeNetwork::Heating});
+    const PipeFilter f =
+        filter(25, {"cast iron", "灰口铸铁"}, {PipeNetwork::WaterSupply, PipeNetwork::Heating});
     PipeFilter back;
     QVERIFY(fromJson(toJson(f), back));
     QCOMPARE(back, f);
