@@ -1,5 +1,6 @@
 #include "scene/CityScene.h"
 
+#include "scene/CutAway.h"
 #include "scene/TimeChunkCallback.h"
 
 #include <algorithm>
@@ -44,6 +45,7 @@ CityScene::CityScene(data::TimeMs epoch)
     m_root->getOrCreateStateSet()->addUniform(m_timeUniform, kForce);
     m_analysis = new osg::Group;
     m_analysis->setName("analysis");
+    setCutApplies(*m_analysis->getOrCreateStateSet(), false); // clip box handles, pit walls
     m_root->addChild(m_analysis);
 }
 
@@ -101,6 +103,10 @@ osg::Group* CityScene::ensureLayerGroup(data::LayerId id, data::LayerKind kind)
     }
     group->setName("layer-" + std::to_string(id.value));
     group->setUserValue(kLayerKindKey, int(kind));
+    // The cut-away (scene/CutAway.h) opens the ground to show what is under it: never these.
+    const bool underground = kind == data::LayerKind::Pipes || kind == data::LayerKind::Manholes ||
+                             kind == data::LayerKind::UndergroundSpaces;
+    setCutApplies(*group->getOrCreateStateSet(), !underground);
     return group.get();
 }
 

@@ -1,6 +1,7 @@
 #include "scene/Picker.h"
 
 #include "scene/CityScene.h"
+#include "scene/CutAway.h"
 #include "scene/FeatureId.h"
 #include "scene/FeatureStyler.h"
 #include "scene/Shaders.h"
@@ -37,11 +38,14 @@ std::optional<PickResult> Picker::pick(const osg::Camera& camera, osg::Node* sce
         scene->accept(visitor);
         return intersector;
     };
+    // Not on screen: features the user hid, and terrain/buildings/models inside the cut-away
+    // (scene/CutAway.h), both discarded by their shaders, so a click reaches what shows behind.
     auto hidden = [](const Intersection& i) {
-        return !i.indexList.empty() && featureHiddenAt(i.drawable.get(), i.indexList.front());
+        return (!i.indexList.empty() && featureHiddenAt(i.drawable.get(), i.indexList.front())) ||
+               cutAwayOnPath(i.nodePath, i.getWorldIntersectPoint());
     };
-    // The nearest hit is the usual answer; only when it is a feature the user hid (discarded by
-    // the shader, so not on screen) are all hits along the ray collected to find what shows.
+    // The nearest hit is the usual answer; only when it is not on screen are all hits along the
+    // ray collected to find what shows.
     osg::ref_ptr<osgUtil::LineSegmentIntersector> intersector = intersect(osgUtil::Intersector::LIMIT_NEAREST);
     if (!intersector->containsIntersections())
         return std::nullopt;

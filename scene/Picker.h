@@ -20,7 +20,8 @@ struct PickResult
 };
 
 //! Intersects the scene of a camera at a window position (osgUtil::LineSegmentIntersector).
-//! Hidden layers (node mask 0) and features hidden by scene/FeatureStyler.h are never hit. No GL: works on any camera with a viewport and
+//! Hidden layers (node mask 0), features hidden by scene/FeatureStyler.h and what the cut-away
+//! (scene/CutAway.h) removes are never hit. No GL: works on any camera with a viewport and
 //! matrices, e.g. the viewer's main camera or OffscreenRenderer::camera().
 class Picker
 {

@@ -2,6 +2,7 @@
 
 #include "scene/SceneLog.h"
 
+#include <cstring>
 #include <map>
 #include <mutex>
 #include <osg/Shader>
@@ -26,6 +27,12 @@ void addShader(osg::Program& program, osg::Shader::Type type, const char* name)
 
 } // namespace
 
+void addSharedFragmentShaders(osg::Program& program, const char* fragSource)
+{
+    if (fragSource && std::strstr(fragSource, "ct_cutAway("))
+        addShader(program, osg::Shader::FRAGMENT, "cutaway.frag");
+}
+
 osg::ref_ptr<osg::Program> makeProgram(const char* vertName, const char* fragName)
 {
     static std::mutex mutex;
@@ -40,6 +47,7 @@ osg::ref_ptr<osg::Program> makeProgram(const char* vertName, const char* fragNam
     program->setName(std::string(vertName) + "+" + fragName);
     addShader(*program, osg::Shader::VERTEX, vertName);
     addShader(*program, osg::Shader::FRAGMENT, fragName);
+    addSharedFragmentShaders(*program, embeddedShader(fragName));
     // Binding a name a shader does not declare is harmless; one table keeps locations consistent.
     program->addBindAttribLocation("ct_featureId", attrib::kFeatureId);
     program->addBindAttribLocation("ct_style", attrib::kFeatureStyle);

@@ -20,6 +20,11 @@ inline constexpr unsigned kAssetShape = 6;         //!< assets: float shape code
 inline constexpr unsigned kPersonVisible = 6;      //!< people: float 1 shown, 0 hidden (PeopleLayer)
 } // namespace attrib
 
+//! Adds to PROGRAM the shared fragment shaders that fragment source FRAGSOURCE calls: cutaway.frag
+//! when it declares ct_cutAway() (scene/CutAway.h). GLSL 1.20 has no #include, so a shared function
+//! is a second shader object of the same stage, linked in.
+void addSharedFragmentShaders(osg::Program& program, const char* fragSource);
+
 //! Program from two embedded shader files with every custom attribute bound to its location.
 //! Programs are cached by name pair and shared (safe to call from worker threads).
 //! A missing file is a build bug: it is logged and the program has only the shaders found.

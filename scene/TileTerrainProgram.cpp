@@ -70,6 +70,7 @@ osg::ref_ptr<osg::Program> tileTerrainProgram(int layerCount)
     slot->setName("tileterrain-" + std::to_string(layerCount));
     slot->addShader(new osg::Shader(osg::Shader::VERTEX, vert));
     slot->addShader(new osg::Shader(osg::Shader::FRAGMENT, withLayerCount(frag, layerCount)));
+    addSharedFragmentShaders(*slot, frag);
     return slot;
 }
 

@@ -7,10 +7,14 @@ uniform float ct_opacity;
 varying vec4 v_eyeHighlight; // xyz: eye-space position; w: 1 highlighted
 varying vec4 v_style;        // rgb: style colour; a: 1 replaces wall and roof colours
 
+bool ct_cutAway(vec3 eye); // cutaway.frag
+
 const vec3 kSunDir = vec3(0.3487, -0.4650, 0.8137); // same sun as tileterrain.frag
 
 void main()
 {
+    if (ct_cutAway(v_eyeHighlight.xyz))
+        discard;
     // Flat face normal from screen-space derivatives. Window x/y and eye x/y share orientation,
     // so for a front (counter-clockwise, i.e. outward-wound) face the cross product points out.
     vec3 eyeNormal = normalize(cross(dFdx(v_eyeHighlight.xyz), dFdy(v_eyeHighlight.xyz)));

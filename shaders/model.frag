@@ -7,11 +7,16 @@ uniform float ct_opacity;
 varying vec4 v_normalHighlight;
 varying vec4 v_colour;
 varying vec3 v_uvPlain;
+varying vec3 v_eye;
+
+bool ct_cutAway(vec3 eye); // cutaway.frag
 
 const vec3 kSunDir = vec3(0.3487, -0.4650, 0.8137); // same sun as buildings and terrain
 
 void main()
 {
+    if (ct_cutAway(v_eye))
+        discard;
     vec3 normal = normalize(v_normalHighlight.xyz);
     // Double-sided: thin BIM and photogrammetry surfaces are seen from both sides; the back of
     // a face is lit as if its normal faced the viewer.

@@ -9,6 +9,7 @@ uniform bool ct_styled;       // false: ct_style has no array and is ignored
 varying vec4 v_normalHighlight; // xyz: normal in the model frame; w: 1 highlighted
 varying vec4 v_colour;
 varying vec3 v_uvPlain;         // xy: texture coordinates; z: 1 sample the texture, 0 style colour
+varying vec3 v_eye;             // eye-space position for the cut-away test (cutaway.frag)
 
 void main()
 {
@@ -23,6 +24,7 @@ void main()
             v_normalHighlight = vec4(0.0);
             v_colour = vec4(0.0);
             v_uvPlain = vec3(0.0);
+            v_eye = vec3(0.0);
             return;
         }
         if (ct_style.a > 0.75) {
@@ -35,5 +37,6 @@ void main()
     v_normalHighlight = vec4(gl_Normal, highlight);
     v_colour = colour;
     v_uvPlain = vec3(gl_MultiTexCoord0.xy, textured);
+    v_eye = (gl_ModelViewMatrix * gl_Vertex).xyz;
     gl_Position = gl_ModelViewProjectionMatrix * gl_Vertex;
 }

@@ -26,6 +26,9 @@ varying vec2 v_uv;
 varying vec3 v_normal;
 varying float v_height;
 varying float v_skirt;
+varying vec3 v_eye;
+
+bool ct_cutAway(vec3 eye); // cutaway.frag
 
 const vec3 kSunDir = vec3(0.3487, -0.4650, 0.8137); // normalised, from the south-east, high
 
@@ -35,6 +38,8 @@ const vec3 kSunDir = vec3(0.3487, -0.4650, 0.8137); // normalised, from the sout
 
 void main()
 {
+    if (ct_cutAway(v_eye))
+        discard;
     float span = max(ct_heightRange.y - ct_heightRange.x, 1.0);
     float h = clamp((v_height - ct_heightRange.x) / span, 0.0, 1.0);
     vec3 albedo = mix(vec3(0.46, 0.58, 0.36), vec3(0.74, 0.68, 0.54), h);

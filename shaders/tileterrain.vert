@@ -5,6 +5,7 @@ varying vec2 v_uv;
 varying vec3 v_normal;
 varying float v_height;
 varying float v_skirt; // 1 on the skirts below the tile edges
+varying vec3 v_eye;    // eye-space position for the cut-away test (cutaway.frag)
 
 void main()
 {
@@ -12,5 +13,6 @@ void main()
     v_skirt = gl_MultiTexCoord0.z;
     v_normal = gl_Normal;
     v_height = gl_Vertex.z;
+    v_eye = (gl_ModelViewMatrix * gl_Vertex).xyz;
     gl_Position = gl_ModelViewProjectionMatrix * gl_Vertex;
 }
