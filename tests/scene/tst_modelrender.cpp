@@ -2,6 +2,7 @@
 // checks pixels against the model shader's lighting: a box house's red roof, picking it, styling
 // it blue, hiding it, highlighting it, a textured quad the right way up, a translucent pane,
 // layer opacity and double-sided lighting. Images go to test-output/scene/model_*.png.
+#include "tests/common/PixelProbe.h"
 #include "ModelFixtures.h"
 #include "RenderHelpers.h"
 #include "scene/CityScene.h"
@@ -21,6 +22,11 @@ using namespace citytwin::scene;
 
 namespace {
 
+using test::pixelAt;
+using test::Rgb;
+using test::near;
+using test::str;
+
 constexpr int kWidth = 320;
 constexpr int kHeight = 240;
 const data::LayerId kGround{1}, kHouse{2}, kTextured{3}, kGlass{4}, kSides{5};
@@ -38,17 +44,6 @@ const std::array<float, 4> kGrey{0.50f, 0.50f, 0.50f, 1.0f};
 constexpr double kUpLight = 0.5 + 0.5 * 0.8137;
 constexpr double kWallGrey = test::kWallColour[0];
 
-struct Rgb
-{
-    double r, g, b;
-};
-
-Rgb pixel(const osg::Image& img, const QPoint& at)
-{
-    const unsigned char* p = img.data(at.x(), at.y());
-    return {double(p[0]), double(p[1]), double(p[2])};
-}
-
 //! What an upward face of ALBEDO looks like, 0..255.
 Rgb litUp(double r, double g, double b)
 {
@@ -61,18 +56,6 @@ Rgb litUp(const std::array<float, 4>& c)
 Rgb mix(const Rgb& a, const Rgb& b, double t)
 {
     return {a.r + (b.r - a.r) * t, a.g + (b.g - a.g) * t, a.b + (b.b - a.b) * t};
-}
-
-QString str(const Rgb& c)
-{
-    return QStringLiteral("(%1, %2, %3)").arg(c.r, 0, 'f', 0).arg(c.g, 0, 'f', 0).arg(c.b, 0, 'f', 0);
-}
-
-//! Whether A is B within TOLERANCE per channel (8-bit rounding and blending).
-bool near(const Rgb& a, const Rgb& b, double tolerance = 4)
-{
-    return std::abs(a.r - b.r) <= tolerance && std::abs(a.g - b.g) <= tolerance &&
-           std::abs(a.b - b.b) <= tolerance;
 }
 
 #define VERIFY_COLOUR(actual, expected)                                                                      \
@@ -170,10 +153,10 @@ void TestModelRender::roofHasItsColour()
     QVERIFY(img);
     const QPoint roof = screenOf(kRoofCentre);
     QVERIFY(roof.x() > 0 && roof.x() < kWidth && roof.y() > 0 && roof.y() < kHeight);
-    VERIFY_COLOUR(pixel(*img, roof), litUp(test::kRoofColour));
+    VERIFY_COLOUR(pixelAt(*img, roof), litUp(test::kRoofColour));
     // Beside the house: the ground; the image is upright (north of the house is the ground too,
     // the grey quads are further north).
-    VERIFY_COLOUR(pixel(*img, screenOf({0, -30, 0})), litUp(kGroundColour));
+    VERIFY_COLOUR(pixelAt(*img, screenOf({0, -30, 0})), litUp(kGroundColour));
     QVERIFY(screenOf({0, 30, 0}).y() < roof.y());
 }
 
@@ -202,10 +185,10 @@ void TestModelRender::featureColourTurnsRoofBlue()
     setFeatureColours(house, {{test::kRoofId, osg::Vec4f(0, 0, 1, 1)}});
     osg::ref_ptr<osg::Image> img = render(QStringLiteral("roof_blue"));
     QVERIFY(img);
-    VERIFY_COLOUR(pixel(*img, screenOf(kRoofCentre)), litUp(0, 0, 1));
+    VERIFY_COLOUR(pixelAt(*img, screenOf(kRoofCentre)), litUp(0, 0, 1));
     setFeatureColours(house, {});
     img = render(QStringLiteral("roof_unstyled"));
-    VERIFY_COLOUR(pixel(*img, screenOf(kRoofCentre)), litUp(test::kRoofColour));
+    VERIFY_COLOUR(pixelAt(*img, screenOf(kRoofCentre)), litUp(test::kRoofColour));
 }
 
 void TestModelRender::hiddenRoofShowsGround()
@@ -215,10 +198,10 @@ void TestModelRender::hiddenRoofShowsGround()
     osg::ref_ptr<osg::Image> img = render(QStringLiteral("roof_hidden"));
     QVERIFY(img);
     // Straight down into the open box: the ground inside it.
-    VERIFY_COLOUR(pixel(*img, screenOf(kRoofCentre)), litUp(kGroundColour));
+    VERIFY_COLOUR(pixelAt(*img, screenOf(kRoofCentre)), litUp(kGroundColour));
     setFeaturesHidden(house, {test::kWallsId}); // walls hidden instead: the roof is back
     img = render(QStringLiteral("walls_hidden"));
-    VERIFY_COLOUR(pixel(*img, screenOf(kRoofCentre)), litUp(test::kRoofColour));
+    VERIFY_COLOUR(pixelAt(*img, screenOf(kRoofCentre)), litUp(test::kRoofColour));
 }
 
 void TestModelRender::highlightTurnsRoofAmber()
@@ -229,10 +212,10 @@ void TestModelRender::highlightTurnsRoofAmber()
     QVERIFY(img);
     const osg::Vec3f amber = ModelBuildOptions{}.highlightColour;
     const Rgb expected = mix(litUp(test::kRoofColour), litUp(amber.x(), amber.y(), amber.z()), 0.75);
-    VERIFY_COLOUR(pixel(*img, screenOf(kRoofCentre)), expected);
+    VERIFY_COLOUR(pixelAt(*img, screenOf(kRoofCentre)), expected);
     setFeatureHighlight(house, test::kWallsId); // another feature: the roof is plain again
     img = render(QStringLiteral("walls_highlight"));
-    VERIFY_COLOUR(pixel(*img, screenOf(kRoofCentre)), litUp(test::kRoofColour));
+    VERIFY_COLOUR(pixelAt(*img, screenOf(kRoofCentre)), litUp(test::kRoofColour));
 }
 
 void TestModelRender::texturedQuadShowsItsTextureUpright()
@@ -240,12 +223,12 @@ void TestModelRender::texturedQuadShowsItsTextureUpright()
     osg::ref_ptr<osg::Image> img = render(QStringLiteral("textured"));
     QVERIFY(img);
     // The texture's top rows (yellow) are at v = 0, which the quad puts on its north edge.
-    VERIFY_COLOUR(pixel(*img, screenOf(kTexturedCentre + osg::Vec3d(0, 5, 0))), litUp(1, 1, 0));
-    VERIFY_COLOUR(pixel(*img, screenOf(kTexturedCentre + osg::Vec3d(0, -5, 0))), litUp(1, 0, 1));
+    VERIFY_COLOUR(pixelAt(*img, screenOf(kTexturedCentre + osg::Vec3d(0, 5, 0))), litUp(1, 1, 0));
+    VERIFY_COLOUR(pixelAt(*img, screenOf(kTexturedCentre + osg::Vec3d(0, -5, 0))), litUp(1, 0, 1));
     // A style colour replaces the texture.
     setFeatureColours(m_scene->layerNode(kTextured), {{1, osg::Vec4f(0, 1, 0, 1)}});
     img = render(QStringLiteral("textured_styled"));
-    VERIFY_COLOUR(pixel(*img, screenOf(kTexturedCentre + osg::Vec3d(0, 5, 0))), litUp(0, 1, 0));
+    VERIFY_COLOUR(pixelAt(*img, screenOf(kTexturedCentre + osg::Vec3d(0, 5, 0))), litUp(0, 1, 0));
 }
 
 void TestModelRender::translucentPaneBlends()
@@ -254,7 +237,7 @@ void TestModelRender::translucentPaneBlends()
     QVERIFY(img);
     // Half the glass, half the ground beneath it.
     const Rgb expected = mix(litUp(kGroundColour), litUp(kGlassColour), kGlassColour[3]);
-    VERIFY_COLOUR(pixel(*img, screenOf(kGlassCentre)), expected);
+    VERIFY_COLOUR(pixelAt(*img, screenOf(kGlassCentre)), expected);
 }
 
 void TestModelRender::layerOpacityBlends()
@@ -264,7 +247,7 @@ void TestModelRender::layerOpacityBlends()
     QVERIFY(img);
     // Top-down through the quarter-opaque roof: the ground inside the house.
     const Rgb expected = mix(litUp(kGroundColour), litUp(test::kRoofColour), 0.25);
-    VERIFY_COLOUR(pixel(*img, screenOf(kRoofCentre)), expected);
+    VERIFY_COLOUR(pixelAt(*img, screenOf(kRoofCentre)), expected);
 }
 
 void TestModelRender::backFacesAreLitLikeFrontFaces()
@@ -273,8 +256,8 @@ void TestModelRender::backFacesAreLitLikeFrontFaces()
     QVERIFY(img);
     // The second quad is wound clockwise from above, so the camera sees its back face: it is
     // drawn (no culling) and lit with its normal turned towards the viewer.
-    VERIFY_COLOUR(pixel(*img, screenOf(kFrontQuad)), litUp(kGrey));
-    VERIFY_COLOUR(pixel(*img, screenOf(kBackQuad)), litUp(kGrey));
+    VERIFY_COLOUR(pixelAt(*img, screenOf(kFrontQuad)), litUp(kGrey));
+    VERIFY_COLOUR(pixelAt(*img, screenOf(kBackQuad)), litUp(kGrey));
 }
 
 void TestModelRender::obliqueViewShowsLitWalls()
@@ -290,8 +273,8 @@ void TestModelRender::obliqueViewShowsLitWalls()
     const double southLight = 0.5 + 0.5 * 0.4650;
     const Rgb expected{kWallGrey * southLight * 255, kWallGrey * southLight * 255,
                        kWallGrey * southLight * 255};
-    VERIFY_COLOUR(pixel(*img, screenOf({0, -8, 5})), expected);
-    VERIFY_COLOUR(pixel(*img, screenOf({0, 0, 10})), litUp(test::kRoofColour));
+    VERIFY_COLOUR(pixelAt(*img, screenOf({0, -8, 5})), expected);
+    VERIFY_COLOUR(pixelAt(*img, screenOf({0, 0, 10})), litUp(test::kRoofColour));
 }
 
 void TestModelRender::buildingsAreStyledToo()
@@ -308,15 +291,15 @@ void TestModelRender::buildingsAreStyledToo()
     osg::Node* buildings = m_scene->layerNode(buildingsLayer);
     osg::ref_ptr<osg::Image> img = render(QStringLiteral("buildings_plain"));
     QVERIFY(img);
-    VERIFY_COLOUR(pixel(*img, screenOf(roof)), litUp(0.9, 0.1, 0.1));
+    VERIFY_COLOUR(pixelAt(*img, screenOf(roof)), litUp(0.9, 0.1, 0.1));
     setFeatureColours(buildings, {{42, osg::Vec4f(0, 0, 1, 1)}});
     img = render(QStringLiteral("buildings_blue"));
-    VERIFY_COLOUR(pixel(*img, screenOf(roof)), litUp(0, 0, 1));
-    VERIFY_COLOUR(pixel(*img, screenOf({40, -50, 6})), litUp(0.9, 0.1, 0.1)); // the other one is plain
+    VERIFY_COLOUR(pixelAt(*img, screenOf(roof)), litUp(0, 0, 1));
+    VERIFY_COLOUR(pixelAt(*img, screenOf({40, -50, 6})), litUp(0.9, 0.1, 0.1)); // the other one is plain
     setFeaturesHidden(buildings, {42});
     img = render(QStringLiteral("buildings_hidden"));
-    VERIFY_COLOUR(pixel(*img, screenOf(roof)), litUp(kGroundColour));
-    VERIFY_COLOUR(pixel(*img, screenOf({40, -50, 6})), litUp(0.9, 0.1, 0.1));
+    VERIFY_COLOUR(pixelAt(*img, screenOf(roof)), litUp(kGroundColour));
+    VERIFY_COLOUR(pixelAt(*img, screenOf({40, -50, 6})), litUp(0.9, 0.1, 0.1));
 }
 
 void TestModelRender::wireframeDrawsEdgesOnly()
@@ -327,15 +310,15 @@ void TestModelRender::wireframeDrawsEdgesOnly()
     QVERIFY(img);
     // Inside the roof outline, away from its diagonal: the ground (its layer stays filled); on
     // the outline: the roof colour.
-    VERIFY_COLOUR(pixel(*img, screenOf(kRoofCentre + osg::Vec3d(5, -4, 0))), litUp(kGroundColour));
+    VERIFY_COLOUR(pixelAt(*img, screenOf(kRoofCentre + osg::Vec3d(5, -4, 0))), litUp(kGroundColour));
     int roofPixels = 0;
     const QPoint a = screenOf({-12, -5, 10}), b = screenOf({-8, -5, 10}); // across the west edge
     for (int x = a.x(); x <= b.x(); ++x)
-        roofPixels += near(pixel(*img, {x, a.y()}), litUp(test::kRoofColour), 40) ? 1 : 0;
+        roofPixels += near(pixelAt(*img, {x, a.y()}), litUp(test::kRoofColour), 40) ? 1 : 0;
     QVERIFY(roofPixels > 0);
     setWireframe(house, false);
     img = render(QStringLiteral("wireframe_off"));
-    VERIFY_COLOUR(pixel(*img, screenOf(kRoofCentre + osg::Vec3d(5, -4, 0))), litUp(test::kRoofColour));
+    VERIFY_COLOUR(pixelAt(*img, screenOf(kRoofCentre + osg::Vec3d(5, -4, 0))), litUp(test::kRoofColour));
 }
 
 QTEST_MAIN(TestModelRender)

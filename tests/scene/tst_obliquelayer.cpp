@@ -4,6 +4,7 @@
 // written with osgDB, placed via gis::openObliqueDataset) shows the deepest page's colour at its
 // pixel once the DatabasePager paged in level after level; corrupt roots are errors naming the file.
 // Images: test-output/scene/oblique_*.png.
+#include "tests/common/PixelProbe.h"
 #include "RenderHelpers.h"
 #include "gis/ObliqueDataset.h"
 #include "scene/ObliqueLayer.h"
@@ -26,6 +27,10 @@ using namespace citytwin::scene;
 
 namespace {
 
+using test::pixelAt;
+using test::Rgb;
+using test::str;
+
 constexpr int kWidth = 320;
 constexpr int kHeight = 240;
 const std::array<double, 16> kIdentity{1, 0, 0, 0, 0, 1, 0, 0, 0, 0, 1, 0, 0, 0, 0, 1};
@@ -41,17 +46,6 @@ data::SavedView lookAt(const osg::Vec3d& target, double range)
     v.pitchDeg = -89.0;
     v.rangeM = range;
     return v;
-}
-
-struct Rgb
-{
-    int r, g, b;
-};
-
-Rgb pixelAt(const osg::Image& img, const QPoint& p)
-{
-    const unsigned char* d = img.data(std::clamp(p.x(), 0, img.s() - 1), std::clamp(p.y(), 0, img.t() - 1));
-    return {d[0], d[1], d[2]};
 }
 
 //! An unlit SIZE m square at height Z in tile coordinates, one colour.

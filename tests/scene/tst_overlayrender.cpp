@@ -2,6 +2,7 @@
 // paged terrain (TileEngine over the fixture DEM, GridSources.h) and checks pixels: a person's
 // marker at its interpolated position at two times and gone after its track, asset markers in
 // their type colours, and one draw call per overlay.
+#include "tests/common/PixelProbe.h"
 #include "GridSources.h"
 #include "RenderHelpers.h"
 #include "SceneFixtures.h"
@@ -20,6 +21,10 @@ using namespace citytwin::scene;
 
 namespace {
 
+using test::pixelAt;
+using test::Rgb;
+using test::str;
+
 constexpr int kWidth = 320;
 constexpr int kHeight = 240;
 constexpr data::TimeMs kEpoch = 1'767'225'600'000; // 2026-01-01T00:00Z
@@ -28,22 +33,6 @@ constexpr double kGroundZ = 8.0; // about the fixture DEM's height near the cent
 // The person walks west to east along y = -80 between 100 s and 500 s.
 const osg::Vec3d kWalkStart(-150, -80, kGroundZ), kWalkEnd(150, -80, kGroundZ);
 const osg::Vec3d kHydrant(0, 80, kGroundZ), kCamera(-80, 80, kGroundZ);
-
-struct Rgb
-{
-    int r, g, b;
-};
-
-Rgb pixel(const osg::Image& img, const QPoint& at)
-{
-    const unsigned char* p = img.data(at.x(), at.y());
-    return {p[0], p[1], p[2]};
-}
-
-QString str(const Rgb& c)
-{
-    return QStringLiteral("(%1, %2, %3)").arg(c.r).arg(c.g).arg(c.b);
-}
 
 //! The fixture imagery is mid grey; lit terrain stays grey (channels within a few levels).
 bool isGround(const Rgb& c)
@@ -167,8 +156,8 @@ void TestOverlayRender::personFollowsTrack()
     const QPoint threeQuarters = screenOf(kWalkStart * 0.25 + kWalkEnd * 0.75 + lift);
     const QPoint end = screenOf(kWalkEnd + lift);
     QVERIFY(quarter.x() < kWidth / 2 && threeQuarters.x() > kWidth / 2); // west and east of the centre
-    const Rgb atQuarter = pixel(*img, quarter), atThree = pixel(*img, threeQuarters),
-              atEnd = pixel(*img, end);
+    const Rgb atQuarter = pixelAt(*img, quarter), atThree = pixelAt(*img, threeQuarters),
+              atEnd = pixelAt(*img, end);
     if (fraction == 0.25) {
         QVERIFY2(isCyan(atQuarter), qPrintable(str(atQuarter)));
         QVERIFY2(isGround(atThree), qPrintable(str(atThree)));
@@ -186,18 +175,18 @@ void TestOverlayRender::assetMarkersVisible()
     osg::ref_ptr<osg::Image> img = renderAt(QStringLiteral("assets"), 0);
     QVERIFY(img);
     const osg::Vec3d lift(0, 0, 3);
-    const Rgb hydrant = pixel(*img, screenOf(kHydrant + lift));
-    const Rgb camera = pixel(*img, screenOf(kCamera + lift));
+    const Rgb hydrant = pixelAt(*img, screenOf(kHydrant + lift));
+    const Rgb camera = pixelAt(*img, screenOf(kCamera + lift));
     QVERIFY2(isCrimson(hydrant), qPrintable(str(hydrant)));
     QVERIFY2(isBlue(camera), qPrintable(str(camera)));
     // Between the two markers: ground.
-    const Rgb between = pixel(*img, screenOf((kHydrant + kCamera) * 0.5));
+    const Rgb between = pixelAt(*img, screenOf((kHydrant + kCamera) * 0.5));
     QVERIFY2(isGround(between), qPrintable(str(between)));
     m_scene->setLayerVisible(kAssets, false);
     img = renderAt(QStringLiteral("assets_hidden"), 0);
     m_scene->setLayerVisible(kAssets, true);
     QVERIFY(img);
-    const Rgb hidden = pixel(*img, screenOf(kHydrant + lift));
+    const Rgb hidden = pixelAt(*img, screenOf(kHydrant + lift));
     QVERIFY2(isGround(hidden), qPrintable(str(hidden)));
 }
 

@@ -1,6 +1,7 @@
 // A water pipe 2 m under flat TileEngine terrain drawn through OffscreenRenderer (needs an X
 // display: xvfb-run -a): opaque ground hides it, see-through ground blends it in, hidden terrain
 // shows its network colour, and Picker finds its id. Images: test-output/scene/pipe_*.png.
+#include "tests/common/PixelProbe.h"
 #include "RenderHelpers.h"
 #include "TileTestSources.h"
 #include "data/PipeMapping.h"
@@ -21,6 +22,10 @@ using test::Rgba;
 
 namespace {
 
+using test::pixelAt;
+using test::Rgb;
+using test::str;
+
 constexpr int kWidth = 320;
 constexpr int kHeight = 240;
 constexpr std::int64_t kPipeId = 4711;
@@ -29,22 +34,6 @@ const data::Extent2D kExtent{498000, 3398000, 502096, 3402096};
 const data::TilingScheme kScheme(kExtent.minX, kExtent.maxY, 4096, 1, 1);
 const data::LayerId kGroundLayer{1};
 const Rgba kGround{40, 170, 40}; // green, far from the pipe's sky blue in the blue channel
-
-struct Rgb
-{
-    int r, g, b;
-};
-
-Rgb pixelAt(const osg::Image& img, const QPoint& p)
-{
-    const unsigned char* d = img.data(std::clamp(p.x(), 0, img.s() - 1), std::clamp(p.y(), 0, img.t() - 1));
-    return {d[0], d[1], d[2]};
-}
-
-QString str(const Rgb& c)
-{
-    return QStringLiteral("(%1, %2, %3)").arg(c.r).arg(c.g).arg(c.b);
-}
 
 data::SavedView closeView()
 {

@@ -2,6 +2,7 @@
 // and checks pixels: roof vs terrain, event marker lifecycle colours, hidden layers, opacity,
 // imagery opacity, time-chunk culling and picking. The terrain is the paged TileEngine over the
 // fixture DEM and imagery (GridSources.h). Every image is saved under test-output/scene.
+#include "tests/common/PixelProbe.h"
 #include "GridSources.h"
 #include "RenderHelpers.h"
 #include "SceneFixtures.h"
@@ -23,6 +24,10 @@ using namespace citytwin::scene;
 
 namespace {
 
+using test::pixelAt;
+using test::Rgb;
+using test::str;
+
 constexpr int kWidth = 320;
 constexpr int kHeight = 240;
 constexpr data::TimeMs kEpoch = 1'767'225'600'000; // 2026-01-01T00:00Z
@@ -35,22 +40,6 @@ const osg::Vec3d kMarker(-100, -60, 0);
 const osg::Vec3d kGroundSpot(-120, 90, 0);
 // A courtyard building (40×40, 20×20 hole) with its corner here: its hole must show the ground.
 const osg::Vec3d kCourtyardCorner(-250, -200, 0);
-
-struct Rgb
-{
-    int r, g, b;
-};
-
-Rgb pixel(const osg::Image& img, int x, int yFromTop)
-{
-    const unsigned char* p = img.data(x, yFromTop);
-    return {p[0], p[1], p[2]};
-}
-
-QString str(const Rgb& c)
-{
-    return QStringLiteral("(%1, %2, %3)").arg(c.r).arg(c.g).arg(c.b);
-}
 
 bool isRed(const Rgb& c)
 {
@@ -183,16 +172,16 @@ void TestSceneRender::roofAndTerrainPixels()
     const QPoint ground = screenOf(kGroundSpot);
     // North-up top-down view: the building (north-east of the target) is up and right of centre.
     QVERIFY(roof.x() > kWidth / 2 && roof.y() < kHeight / 2);
-    QVERIFY2(isRoof(pixel(*img, roof.x(), roof.y())), qPrintable(str(pixel(*img, roof.x(), roof.y()))));
-    QVERIFY2(isImagery(pixel(*img, ground.x(), ground.y())),
-             qPrintable(str(pixel(*img, ground.x(), ground.y()))));
+    QVERIFY2(isRoof(pixelAt(*img, roof.x(), roof.y())), qPrintable(str(pixelAt(*img, roof.x(), roof.y()))));
+    QVERIFY2(isImagery(pixelAt(*img, ground.x(), ground.y())),
+             qPrintable(str(pixelAt(*img, ground.x(), ground.y()))));
     // Row 0 is the top: the image is not upside down (the roof is in the upper half).
-    QVERIFY(!isRoof(pixel(*img, roof.x(), kHeight - 1 - roof.y())));
+    QVERIFY(!isRoof(pixelAt(*img, roof.x(), kHeight - 1 - roof.y())));
     // The courtyard's roof has a hole: ground in the middle, roof between hole and outer wall.
     const QPoint hole = screenOf(kCourtyardCorner + osg::Vec3d(20, 20, 0));
     const QPoint ring = screenOf(kCourtyardCorner + osg::Vec3d(5, 20, 30));
-    QVERIFY2(isImagery(pixel(*img, hole.x(), hole.y())), qPrintable(str(pixel(*img, hole.x(), hole.y()))));
-    QVERIFY2(isRoof(pixel(*img, ring.x(), ring.y())), qPrintable(str(pixel(*img, ring.x(), ring.y()))));
+    QVERIFY2(isImagery(pixelAt(*img, hole.x(), hole.y())), qPrintable(str(pixelAt(*img, hole.x(), hole.y()))));
+    QVERIFY2(isRoof(pixelAt(*img, ring.x(), ring.y())), qPrintable(str(pixelAt(*img, ring.x(), ring.y()))));
 }
 
 void TestSceneRender::markerFollowsLifecycle_data()
@@ -215,7 +204,7 @@ void TestSceneRender::markerFollowsLifecycle()
         renderAt(QStringLiteral("marker_%1s_%2").arg(int(seconds)).arg(state), seconds);
     QVERIFY(img);
     const QPoint at = screenOf(kMarker + osg::Vec3d(0, 0, test::fixtureHeight(28, 26) + 3));
-    const Rgb c = pixel(*img, at.x(), at.y());
+    const Rgb c = pixelAt(*img, at.x(), at.y());
     bool ok = false;
     if (state == QLatin1String("hidden"))
         ok = isImagery(c);
@@ -245,10 +234,10 @@ void TestSceneRender::hiddenLayerNotDrawn()
     osg::ref_ptr<osg::Image> img = renderAt(QStringLiteral("buildings_hidden"), 0);
     QVERIFY(img);
     const QPoint roof = screenOf(kRoofCentre + osg::Vec3d(0, 0, 40));
-    QVERIFY2(isImagery(pixel(*img, roof.x(), roof.y())), qPrintable(str(pixel(*img, roof.x(), roof.y()))));
+    QVERIFY2(isImagery(pixelAt(*img, roof.x(), roof.y())), qPrintable(str(pixelAt(*img, roof.x(), roof.y()))));
     m_scene->setLayerVisible(kBuildings, true);
     img = renderAt(QStringLiteral("buildings_shown_again"), 0);
-    QVERIFY(isRoof(pixel(*img, roof.x(), roof.y())));
+    QVERIFY(isRoof(pixelAt(*img, roof.x(), roof.y())));
 }
 
 void TestSceneRender::halfOpacityBlends()
@@ -261,8 +250,8 @@ void TestSceneRender::halfOpacityBlends()
     m_scene->setLayerVisible(kBuildings, false);
     osg::ref_ptr<osg::Image> none = renderAt(QStringLiteral("buildings_none"), 0);
     const QPoint roof = screenOf(kRoofCentre + osg::Vec3d(0, 0, 40));
-    const Rgb a = pixel(*opaque, roof.x(), roof.y()), h = pixel(*half, roof.x(), roof.y()),
-              g = pixel(*none, roof.x(), roof.y());
+    const Rgb a = pixelAt(*opaque, roof.x(), roof.y()), h = pixelAt(*half, roof.x(), roof.y()),
+              g = pixelAt(*none, roof.x(), roof.y());
     // Half-way between roof and ground in every channel (within rounding).
     for (auto [ca, ch, cg] :
          {std::tuple{a.r, h.r, g.r}, std::tuple{a.g, h.g, g.g}, std::tuple{a.b, h.b, g.b}})
@@ -275,26 +264,26 @@ void TestSceneRender::imageryOpacityShowsTint()
     osg::ref_ptr<osg::Image> img = renderAt(QStringLiteral("imagery_off"), 0);
     QVERIFY(img);
     const QPoint ground = screenOf(kGroundSpot);
-    const Rgb c = pixel(*img, ground.x(), ground.y());
+    const Rgb c = pixelAt(*img, ground.x(), ground.y());
     // The height tint is green/brown: green dominates blue without imagery.
     QVERIFY2(c.g > c.b + 30 && !isImagery(c), qPrintable(str(c)));
     m_terrain->setImageryOpacity(kImagery, 0.5f);
     img = renderAt(QStringLiteral("imagery_half"), 0);
     QVERIFY(img);
-    const Rgb h = pixel(*img, ground.x(), ground.y());
+    const Rgb h = pixelAt(*img, ground.x(), ground.y());
     // Half-way between tint and imagery: bluer than the tint, less blue than the imagery.
     QVERIFY2(h.b > c.b + 30 && !isImagery(h), qPrintable(str(c) + QStringLiteral(" -> ") + str(h)));
     m_terrain->setImageryOpacity(kImagery, 1.0f);
     m_terrain->setImageryVisible(kImagery, false); // hidden wins over opacity
     img = renderAt(QStringLiteral("imagery_hidden"), 0);
     QVERIFY(img);
-    const Rgb hidden = pixel(*img, ground.x(), ground.y());
+    const Rgb hidden = pixelAt(*img, ground.x(), ground.y());
     QVERIFY2(std::abs(hidden.r - c.r) <= 3 && std::abs(hidden.g - c.g) <= 3 && std::abs(hidden.b - c.b) <= 3,
              qPrintable(str(c) + QStringLiteral(" vs ") + str(hidden)));
     m_terrain->setImageryVisible(kImagery, true); // and the opacity set before hiding is back
     img = renderAt(QStringLiteral("imagery_on"), 0);
     QVERIFY(img);
-    QVERIFY2(isImagery(pixel(*img, ground.x(), ground.y())), qPrintable(str(pixel(*img, ground.x(), ground.y()))));
+    QVERIFY2(isImagery(pixelAt(*img, ground.x(), ground.y())), qPrintable(str(pixelAt(*img, ground.x(), ground.y()))));
 }
 
 void TestSceneRender::pickingReturnsFeatureId()
@@ -359,11 +348,11 @@ void TestSceneRender::highlightTintsFeature()
     osg::ref_ptr<osg::Image> img = renderAt(QStringLiteral("highlight"), 0);
     QVERIFY(img);
     const QPoint roof = screenOf(kRoofCentre + osg::Vec3d(0, 0, 40));
-    const Rgb c = pixel(*img, roof.x(), roof.y());
+    const Rgb c = pixelAt(*img, roof.x(), roof.y());
     QVERIFY2(!isRoof(c) && c.g > 100, qPrintable(str(c))); // mixed towards the amber highlight
     setBuildingsHighlight(buildings, kBuildingId + 1);     // another feature: ours is plain again
     img = renderAt(QStringLiteral("highlight_other"), 0);
-    QVERIFY(isRoof(pixel(*img, roof.x(), roof.y())));
+    QVERIFY(isRoof(pixelAt(*img, roof.x(), roof.y())));
 }
 
 void TestSceneRender::groundOpacityShowsBelow()
@@ -372,13 +361,13 @@ void TestSceneRender::groundOpacityShowsBelow()
     osg::ref_ptr<osg::Image> img = renderAt(QStringLiteral("ground_see_through"), 0);
     QVERIFY(img);
     const QPoint ground = screenOf(kGroundSpot);
-    const Rgb c = pixel(*img, ground.x(), ground.y());
+    const Rgb c = pixelAt(*img, ground.x(), ground.y());
     const osg::Vec4 sky = CityScene::clearColour();
     // Fully see-through ground shows the clear colour below it (nothing is underground here).
     QVERIFY2(std::abs(c.r - int(sky.r() * 255)) <= 2 && std::abs(c.b - int(sky.b() * 255)) <= 2,
              qPrintable(str(c)));
     const QPoint roof = screenOf(kRoofCentre + osg::Vec3d(0, 0, 40));
-    QVERIFY(isRoof(pixel(*img, roof.x(), roof.y()))); // buildings stay
+    QVERIFY(isRoof(pixelAt(*img, roof.x(), roof.y()))); // buildings stay
 }
 
 void TestSceneRender::obliqueViewShowsSkyAndWalls()
@@ -397,12 +386,12 @@ void TestSceneRender::obliqueViewShowsSkyAndWalls()
     osg::ref_ptr<osg::Image> img = renderAt(QStringLiteral("oblique"), 200);
     QVERIFY(img);
     const osg::Vec4 sky = CityScene::clearColour();
-    const Rgb top = pixel(*img, kWidth / 2, 0);
+    const Rgb top = pixelAt(*img, kWidth / 2, 0);
     QVERIFY2(std::abs(top.r - int(sky.r() * 255)) <= 2 && std::abs(top.g - int(sky.g() * 255)) <= 2,
              qPrintable(str(top)));
     // The wall facing the camera (south-west of the target) is the wall colour, not the roof's.
     const QPoint wall = screenOf(kRoofCentre + osg::Vec3d(0, -30, 20));
-    const Rgb c = pixel(*img, wall.x(), wall.y());
+    const Rgb c = pixelAt(*img, wall.x(), wall.y());
     QVERIFY2(c.r > 120 && c.g > 120 && c.b > 110 && std::abs(c.r - c.g) < 30, qPrintable(str(c)));
     // The shader derives the face normal from screen-space derivatives: the south wall must get
     // the outward normal (0, -1, 0), lit as albedo × (0.5 + 0.5 × max(dot(n, sun), 0)).

@@ -1,6 +1,7 @@
 // TileEngine drawn through OffscreenRenderer (needs an X display: xvfb-run -a): imagery lands
 // where it belongs, layers composite by order/opacity/visibility, ground opacity blends, a failing
 // layer leaves the others drawn, and a zoomed-in view has no holes. Images: test-output/scene/tile_*.png.
+#include "tests/common/PixelProbe.h"
 #include "RenderHelpers.h"
 #include "TileTestSources.h"
 #include "scene/OffscreenRenderer.h"
@@ -19,6 +20,10 @@ using test::SlopeElevation;
 
 namespace {
 
+using test::pixelAt;
+using test::Rgb;
+using test::str;
+
 constexpr int kWidth = 320;
 constexpr int kHeight = 240;
 const data::ProjectedPoint kOrigin{500000, 3400000, 0};
@@ -27,26 +32,10 @@ const data::TilingScheme kScheme(kExtent.minX, kExtent.maxY, 4096, 1, 1);
 const data::LayerId kBottom{1}, kTop{2}, kElevation{3};
 const Rgba kRed{220, 30, 30}, kGreen{30, 200, 30}, kBlue{30, 30, 220}, kYellow{230, 230, 30};
 
-struct Rgb
-{
-    int r, g, b;
-};
-
-Rgb pixelAt(const osg::Image& img, const QPoint& p)
-{
-    const unsigned char* d = img.data(std::clamp(p.x(), 0, img.s() - 1), std::clamp(p.y(), 0, img.t() - 1));
-    return {d[0], d[1], d[2]};
-}
-
-QString str(const Rgb& c)
-{
-    return QStringLiteral("(%1, %2, %3)").arg(c.r).arg(c.g).arg(c.b);
-}
-
 //! C is mostly the colour with the channel pattern of REF (dominant channels above the others).
 bool looksLike(const Rgb& c, const Rgba& ref)
 {
-    const int channels[3] = {c.r, c.g, c.b};
+    const double channels[3] = {c.r, c.g, c.b};
     const int refs[3] = {ref.r, ref.g, ref.b};
     for (int i = 0; i < 3; ++i) {
         const bool high = refs[i] > 128;

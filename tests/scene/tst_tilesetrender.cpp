@@ -2,6 +2,7 @@
 // waits until the tileset has refined the view, so a far view shows the root's red and a near
 // one the children's green at their pixels; a style set before loading colours tiles merged
 // later. Images: test-output/scene/tileset_*.png.
+#include "tests/common/PixelProbe.h"
 #include "RenderHelpers.h"
 #include "TilesetFixtures.h"
 #include "scene/OffscreenRenderer.h"
@@ -16,6 +17,10 @@ using namespace citytwin::scene;
 
 namespace {
 
+using test::pixelAt;
+using test::Rgb;
+using test::str;
+
 constexpr int kWidth = 320;
 constexpr int kHeight = 240;
 
@@ -28,26 +33,10 @@ data::SavedView topDown(double x, double y, double range)
     return v;
 }
 
-struct Rgb
-{
-    int r, g, b;
-};
-
-Rgb pixelAt(const osg::Image& img, const QPoint& p)
-{
-    const unsigned char* d = img.data(std::clamp(p.x(), 0, img.s() - 1), std::clamp(p.y(), 0, img.t() - 1));
-    return {d[0], d[1], d[2]};
-}
-
-QString str(const Rgb& c)
-{
-    return QStringLiteral("(%1, %2, %3)").arg(c.r).arg(c.g).arg(c.b);
-}
-
 //! Channel I (0 r, 1 g, 2 b) clearly above the other two.
 bool dominant(const Rgb& c, int i)
 {
-    const int v[3] = {c.r, c.g, c.b};
+    const double v[3] = {c.r, c.g, c.b};
     return v[i] > v[(i + 1) % 3] + 50 && v[i] > v[(i + 2) % 3] + 50;
 }
 
