@@ -1,6 +1,7 @@
 // MainWindow on the small demo city under Xvfb: layer tree groups, visibility/opacity edits reach the
 // session and the scene, playback moves the clock, Save + reopen through Recent keeps the edits,
 // the 3D view draws something, the status bar reads lon/lat, and zh_CN gives Chinese menus.
+#include "tests/app/WindowFixtures.h"
 #include "SmallDemo.h"
 #include "app/ClockController.h"
 #include "app/CursorStatus.h"
@@ -34,12 +35,12 @@
 #include <set>
 
 using namespace citytwin;
+using test::makeTestWindow;
+using test::waitLoaded;
 using app::MainWindow;
 using app::ProjectSession;
 
 namespace {
-
-constexpr int kLoadTimeoutMs = 120000;
 
 int distinctColours(const QImage& image)
 {
@@ -48,21 +49,6 @@ int distinctColours(const QImage& image)
         for (int x = 0; x < image.width(); x += 4)
             colours.insert(image.pixel(x, y));
     return int(colours.size());
-}
-
-std::unique_ptr<MainWindow> makeWindow()
-{
-    auto w = std::make_unique<MainWindow>();
-    // No modal dialog may block a test: edits are dropped silently and errors go to lastError().
-    w->setUnsavedChangesPolicy(MainWindow::UnsavedChanges::Discard);
-    w->setModalErrors(false);
-    w->resize(1100, 700);
-    return w;
-}
-
-bool waitLoaded(MainWindow& w)
-{
-    return QTest::qWaitFor([&] { return w.session() && !w.session()->isLoading(); }, kLoadTimeoutMs);
 }
 
 } // namespace
@@ -110,7 +96,7 @@ void TstMainWindow::initTestCase()
 
 void TstMainWindow::opensProjectAndGroupsLayers()
 {
-    auto w = makeWindow();
+    auto w = makeTestWindow(QSize{1100, 700});
     w->show();
     QVERIFY(w->openProject(m_project));
     QVERIFY(waitLoaded(*w));
@@ -155,7 +141,7 @@ void TstMainWindow::opensProjectAndGroupsLayers()
 
 void TstMainWindow::checkBoxTogglesVisibility()
 {
-    auto w = makeWindow();
+    auto w = makeTestWindow(QSize{1100, 700});
     w->show();
     QVERIFY(w->openProject(m_project));
     QVERIFY(waitLoaded(*w));
@@ -184,7 +170,7 @@ void TstMainWindow::checkBoxTogglesVisibility()
 
 void TstMainWindow::opacitySliderSetsOpacity()
 {
-    auto w = makeWindow();
+    auto w = makeTestWindow(QSize{1100, 700});
     w->show();
     QVERIFY(w->openProject(m_project));
     QVERIFY(waitLoaded(*w));
@@ -204,7 +190,7 @@ void TstMainWindow::opacitySliderSetsOpacity()
 
 void TstMainWindow::playAdvancesClock()
 {
-    auto w = makeWindow();
+    auto w = makeTestWindow(QSize{1100, 700});
     w->show();
     QVERIFY(w->openProject(m_project));
     QVERIFY(waitLoaded(*w));
@@ -240,7 +226,7 @@ void TstMainWindow::playAdvancesClock()
 
 void TstMainWindow::savedViewsMenuFliesToView()
 {
-    auto w = makeWindow();
+    auto w = makeTestWindow(QSize{1100, 700});
     w->show();
     QVERIFY(w->openProject(m_demo));
     QVERIFY(waitLoaded(*w));
@@ -304,7 +290,7 @@ void TstMainWindow::timelineShowsProjectTimeZone()
 
 void TstMainWindow::viewRendersAndCursorReadsLonLat()
 {
-    auto w = makeWindow();
+    auto w = makeTestWindow(QSize{1100, 700});
     w->show();
     QVERIFY(QTest::qWaitForWindowExposed(w.get()));
     QVERIFY(w->openProject(m_project));
@@ -353,7 +339,7 @@ void TstMainWindow::saveAndReopenThroughRecent()
 {
     data::LayerId buildings;
     {
-        auto w = makeWindow();
+        auto w = makeTestWindow(QSize{1100, 700});
         w->show();
         QVERIFY(w->openProject(m_project));
         QVERIFY(waitLoaded(*w));
@@ -369,7 +355,7 @@ void TstMainWindow::saveAndReopenThroughRecent()
         QCOMPARE(w->recentFiles()->files().value(0), QFileInfo(m_project).absoluteFilePath());
     }
     // A new window (next start) reads the recent list from the settings.
-    auto w = makeWindow();
+    auto w = makeTestWindow(QSize{1100, 700});
     w->show();
     QVERIFY(!w->session());
     const QList<QAction*> recent = w->recentMenu()->actions();
@@ -400,7 +386,7 @@ void TstMainWindow::unsavedChangesPolicy()
     const QString path = m_dir.filePath(save ? QStringLiteral("demo/policy-save.citytwin")
                                              : QStringLiteral("demo/policy-discard.citytwin"));
     QVERIFY(QFile::copy(m_demo, path));
-    auto w = makeWindow();
+    auto w = makeTestWindow(QSize{1100, 700});
     QVERIFY(w->openProject(path));
     const data::LayerId buildings = test::firstLayerOf(w->session()->project(), data::LayerKind::Buildings);
     w->session()->setLayerVisible(buildings, false);
@@ -415,7 +401,7 @@ void TstMainWindow::unsavedChangesPolicy()
 
 void TstMainWindow::newProjectIsEmptyAtPinghu()
 {
-    auto w = makeWindow();
+    auto w = makeTestWindow(QSize{1100, 700});
     const QString path = m_dir.filePath(QStringLiteral("new/empty.citytwin"));
     QDir().mkpath(QFileInfo(path).absolutePath());
     QVERIFY2(w->newProject(path), qPrintable(w->lastError()));
@@ -438,7 +424,7 @@ void TstMainWindow::newProjectIsEmptyAtPinghu()
 
 void TstMainWindow::openFailureKeepsCurrentProject()
 {
-    auto w = makeWindow();
+    auto w = makeTestWindow(QSize{1100, 700});
     QVERIFY(w->openProject(m_demo));
     ProjectSession* before = w->session();
     const QString bogus = m_dir.filePath(QStringLiteral("not-a-project.citytwin"));
@@ -458,7 +444,7 @@ void TstMainWindow::openFailureKeepsCurrentProject()
 void TstMainWindow::chineseTranslation()
 {
     QVERIFY2(app::Translations::install(QStringLiteral("zh_CN")), "the zh_CN catalogue is not embedded");
-    auto w = makeWindow();
+    auto w = makeTestWindow(QSize{1100, 700});
     const QList<QAction*> menus = w->menuBar()->actions();
     QVERIFY(menus.size() >= 4);
     QCOMPARE(menus.at(0)->text(), QStringLiteral("文件(&F)"));
@@ -475,7 +461,7 @@ void TstMainWindow::chineseTranslation()
     w->grab().save(test::testOutputDir(QStringLiteral("app")) + QStringLiteral("/mainwindow_zh_CN.png"));
 
     QVERIFY(app::Translations::install(QStringLiteral("en")));
-    auto english = makeWindow();
+    auto english = makeTestWindow(QSize{1100, 700});
     QCOMPARE(english->menuBar()->actions().at(0)->text(), QStringLiteral("&File"));
     // Switching the language at run time retranslates the open windows (QEvent::LanguageChange).
     // (the LanguageChange event is posted: wait for it)

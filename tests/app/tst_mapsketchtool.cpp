@@ -2,6 +2,7 @@
 // orbits without adding one, Backspace removes the last point, Enter / double-click finish, Esc
 // cancels, a polygon needs three points, MAXPOINTS finishes by itself, the sketch is drawn in the
 // scene's analysis group only while active, and the Inspector selects nothing meanwhile.
+#include "tests/app/WindowFixtures.h"
 #include "SmallDemo.h"
 #include "app/BasemapController.h"
 #include "app/InspectorController.h"
@@ -20,6 +21,8 @@
 #include <osg/Geometry>
 
 using namespace citytwin;
+using test::makeTestWindow;
+using test::waitLoaded;
 using app::MainWindow;
 using app::MapSketchTool;
 
@@ -27,18 +30,6 @@ Q_DECLARE_METATYPE(std::vector<citytwin::data::LocalPoint>)
 Q_DECLARE_METATYPE(citytwin::app::MapSketchTool::Shape)
 
 namespace {
-
-constexpr int kLoadTimeoutMs = 120000;
-
-std::unique_ptr<MainWindow> makeWindow()
-{
-    auto w = std::make_unique<MainWindow>();
-    w->setUnsavedChangesPolicy(MainWindow::UnsavedChanges::Discard);
-    w->setModalErrors(false);
-    w->basemap()->setTrustPrompt([](const QStringList&, const QStringList&) { return false; });
-    w->resize(1000, 680);
-    return w;
-}
 
 //! The "sketch" node in the analysis group, or nullptr.
 osg::Node* sketchNode(MainWindow& w)
@@ -102,10 +93,10 @@ void TstMapSketchTool::initTestCase()
 
 void TstMapSketchTool::init()
 {
-    m_window = makeWindow();
+    m_window = makeTestWindow();
     m_window->show();
     QVERIFY(m_window->openProject(m_project));
-    QVERIFY(QTest::qWaitFor([&] { return m_window->session() && !m_window->session()->isLoading(); }, kLoadTimeoutMs));
+    QVERIFY(QTest::qWaitFor([&] { return m_window->session() && !m_window->session()->isLoading(); }, test::kWindowLoadTimeoutMs));
     QVERIFY(QTest::qWaitForWindowExposed(m_window.get()));
     app::OsgViewWidget* view = m_window->view();
     data::SavedView top = view->view();

@@ -3,6 +3,7 @@
 // View → Underground Mode (U) switches the manipulator, the clear colour and an opaque ground to
 // 40 %, leaving it restores all three; the setting survives a terrain engine change and a
 // newly opened project, and the strings are translated in zh_CN.
+#include "tests/app/WindowFixtures.h"
 #include "SmallDemo.h"
 #include "app/BasemapController.h"
 #include "app/MainWindow.h"
@@ -29,27 +30,12 @@
 #include <osgViewer/Viewer>
 
 using namespace citytwin;
+using test::makeTestWindow;
+using test::waitLoaded;
 using app::MainWindow;
 using app::UndergroundController;
 
 namespace {
-
-constexpr int kLoadTimeoutMs = 120000;
-
-std::unique_ptr<MainWindow> makeWindow()
-{
-    auto w = std::make_unique<MainWindow>();
-    w->setUnsavedChangesPolicy(MainWindow::UnsavedChanges::Discard);
-    w->setModalErrors(false);
-    w->basemap()->setTrustPrompt([](const QStringList&, const QStringList&) { return false; });
-    w->resize(1000, 680);
-    return w;
-}
-
-bool waitLoaded(MainWindow& w)
-{
-    return QTest::qWaitFor([&] { return w.session() && !w.session()->isLoading(); }, kLoadTimeoutMs);
-}
 
 //! The ground opacity the engine's shader sees (ct_groundOpacity; 1 when never set).
 float engineOpacity(MainWindow& w)
@@ -112,7 +98,7 @@ void TstUndergroundGui::initTestCase()
 
 void TstUndergroundGui::controlsAreInTheViewMenuAndToolBar()
 {
-    auto w = makeWindow();
+    auto w = makeTestWindow();
     UndergroundController* u = w->underground();
     QVERIFY(u);
     QMenu* view = nullptr;
@@ -132,7 +118,7 @@ void TstUndergroundGui::controlsAreInTheViewMenuAndToolBar()
 
 void TstUndergroundGui::sliderSetsGroundOpacity()
 {
-    auto w = makeWindow();
+    auto w = makeTestWindow();
     w->show();
     QVERIFY(w->openProject(m_project));
     QVERIFY(waitLoaded(*w));
@@ -155,7 +141,7 @@ void TstUndergroundGui::sliderSetsGroundOpacity()
 
 void TstUndergroundGui::zeroHidesTerrainAndPicksGoThrough()
 {
-    auto w = makeWindow();
+    auto w = makeTestWindow();
     w->show();
     QVERIFY(w->openProject(m_project));
     QVERIFY(waitLoaded(*w));
@@ -193,7 +179,7 @@ void TstUndergroundGui::zeroHidesTerrainAndPicksGoThrough()
 
 void TstUndergroundGui::modeTogglesManipulatorClearColourAndOpacity()
 {
-    auto w = makeWindow();
+    auto w = makeTestWindow();
     w->show();
     QVERIFY(w->openProject(m_project));
     QVERIFY(waitLoaded(*w));
@@ -225,7 +211,7 @@ void TstUndergroundGui::modeTogglesManipulatorClearColourAndOpacity()
 
 void TstUndergroundGui::modeKeepsAUserOpacity()
 {
-    auto w = makeWindow();
+    auto w = makeTestWindow();
     QVERIFY(w->openProject(m_project));
     QVERIFY(waitLoaded(*w));
     UndergroundController* u = w->underground();
@@ -247,7 +233,7 @@ void TstUndergroundGui::modeKeepsAUserOpacity()
 
 void TstUndergroundGui::cameraStaysBelowGroundInMode()
 {
-    auto w = makeWindow();
+    auto w = makeTestWindow();
     w->show();
     QVERIFY(w->openProject(m_project));
     QVERIFY(waitLoaded(*w));
@@ -293,7 +279,7 @@ void TstUndergroundGui::cameraStaysBelowGroundInMode()
 
 void TstUndergroundGui::settingSurvivesEngineChangeAndNewProject()
 {
-    auto w = makeWindow();
+    auto w = makeTestWindow();
     QVERIFY(w->openProject(m_project));
     QVERIFY(waitLoaded(*w));
     w->underground()->setGroundOpacityPercent(35);
@@ -312,7 +298,7 @@ void TstUndergroundGui::settingSurvivesEngineChangeAndNewProject()
 void TstUndergroundGui::translatedToChinese()
 {
     QVERIFY(app::Translations::install(QStringLiteral("zh_CN")));
-    auto w = makeWindow();
+    auto w = makeTestWindow();
     UndergroundController* u = w->underground();
     QCOMPARE(u->modeAction()->text(), QStringLiteral("地下模式(&U)"));
     QCOMPARE(u->toolBar()->windowTitle(), QStringLiteral("地下"));

@@ -1,8 +1,6 @@
-// The basemap GUI of issue 4 under Xvfb: Layer → Add Layer… (driven through the dialog), drag & drop
+// Basemap layers in the GUI under Xvfb: Layer → Add Layer… (driven through the dialog), drag & drop
 // of files, Remove / Move Up / Move Down reorder the tree, Layer Properties (opacity, vertical
-// exaggeration), the service settings round-trip through QSettings (never into the project file),
-// the trust prompt for network layers of a project opened from elsewhere, the tiles indicator and
-// the Tile Statistics overlay.
+// exaggeration), the tiles indicator, the Tile Statistics overlay and the translated Layer menu.
 #include "SmallDemo.h"
 #include "app/AddLayerDialog.h"
 #include "app/BasemapController.h"
@@ -41,29 +39,15 @@
 #include <QTreeView>
 #include <memory>
 
+#include "tests/app/WindowFixtures.h"
+
 using namespace citytwin;
 using app::MainWindow;
 using app::ProjectSession;
+using test::makeTestWindow;
+using test::waitLoaded;
 
 namespace {
-
-constexpr int kLoadTimeoutMs = 120000;
-
-std::unique_ptr<MainWindow> makeWindow()
-{
-    auto w = std::make_unique<MainWindow>();
-    w->setUnsavedChangesPolicy(MainWindow::UnsavedChanges::Discard);
-    w->setModalErrors(false);
-    // No test may wait on a question nobody answers: refuse unless a test says otherwise.
-    w->basemap()->setTrustPrompt([](const QStringList&, const QStringList&) { return false; });
-    w->resize(1000, 680);
-    return w;
-}
-
-bool waitLoaded(MainWindow& w)
-{
-    return QTest::qWaitFor([&] { return w.session() && !w.session()->isLoading(); }, kLoadTimeoutMs);
-}
 
 //! Layer ids of GROUP in the order the tree shows them.
 std::vector<data::LayerId> treeOrder(MainWindow& w, data::LayerGroup group)
@@ -91,27 +75,18 @@ bool dropOn(QWidget* target, QMimeData* mime)
 
 } // namespace
 
-class TstBasemapGui : public QObject
+class TstBasemapLayersGui : public QObject
 {
     Q_OBJECT
 private slots:
     void initTestCase();
     void init();
-    void settingsRoundTrip();
-    void settingsStayOutOfProjectFile();
-    void clearCacheEmptiesFolder();
-    void trustStoreEntries();
-    void serviceHost_data();
-    void serviceHost();
     void addLayerThroughDialog();
     void addLayerDialogShowsSessionError();
     void dropFileAddsLayer();
     void mimeDataSources();
     void removeAndMoveChangeTreeOrder();
     void layerPropertiesSetOpacityAndExaggeration();
-    void trustPromptListsHostAndAllowTrusts();
-    void trustPromptNotNowAsksOnce();
-    void scriptedWindowNeverAsks();
     void tileIndicatorFollowsActivity();
     void tileStatisticsOverlay();
     void layerMenuTranslated();
@@ -124,7 +99,7 @@ private:
     QString m_demoDir;
 };
 
-void TstBasemapGui::initTestCase()
+void TstBasemapLayersGui::initTestCase()
 {
     if (QGuiApplication::platformName() != QLatin1String("xcb"))
         QSKIP("needs an X display (run under xvfb-run -a)");
@@ -139,7 +114,7 @@ void TstBasemapGui::initTestCase()
     m_demoDir = QFileInfo(m_demo).absolutePath();
 }
 
-void TstBasemapGui::init()
+void TstBasemapLayersGui::init()
 {
     QSettings().clear();
     // Fetched tiles go to the test's folder, not the user's cache.
@@ -148,184 +123,17 @@ void TstBasemapGui::init()
     services.save();
 }
 
-QString TstBasemapGui::freshCopy(const QString& name)
+QString TstBasemapLayersGui::freshCopy(const QString& name)
 {
     const QString path = m_dir.filePath(QStringLiteral("demo/%1.citytwin").arg(name));
     QFile::remove(path);
     return QFile::copy(m_demo, path) ? path : QString();
 }
 
-void TstBasemapGui::settingsRoundTrip()
-{
-    QSettings().clear();
-    const app::ServiceSettings defaults = app::ServiceSettings::load();
-    QVERIFY(defaults.apiKey.isEmpty());
-    QVERIFY(defaults.cacheDir.isEmpty());
-    QCOMPARE(defaults.cacheMaxMiB, app::ServiceSettings::kDefaultCacheMiB);
-    QVERIFY(defaults.effectiveCacheDir().endsWith(QStringLiteral("/tiles")));
-    QCOMPARE(defaults.effectiveCacheDir(), app::ServiceSettings::defaultCacheDir());
-
-    const QString cacheDir = m_dir.filePath(QStringLiteral("cache-a"));
-    {
-        app::SettingsDialog dialog;
-        QCOMPARE(dialog.settings(), defaults);
-        dialog.apiKeyEdit()->setText(QStringLiteral("  0123abcd  "));
-        dialog.cacheDirEdit()->setText(cacheDir);
-        dialog.cacheSizeSpin()->setValue(2048);
-        dialog.tileMemorySpin()->setValue(1024);
-        dialog.grab().save(test::testOutputDir(QStringLiteral("app")) +
-                           QStringLiteral("/settings_dialog.png"));
-        dialog.accept();
-    }
-    const app::ServiceSettings saved = app::ServiceSettings::load();
-    QCOMPARE(saved.apiKey, QStringLiteral("0123abcd"));
-    QCOMPARE(saved.cacheDir, QDir::cleanPath(cacheDir));
-    QCOMPARE(saved.cacheMaxMiB, qint64(2048));
-    QCOMPARE(saved.cacheMaxBytes(), qint64(2048) << 20);
-    QCOMPARE(saved.tileMemoryMiB, qint64(1024));
-    {
-        auto session = app::ProjectSession::open(freshCopy(QStringLiteral("memory")));
-        QVERIFY2(session, qPrintable(session.status().message()));
-        saved.applyTo(**session);
-        QCOMPARE((*session)->tileMemoryBudget(), std::size_t(1024) << 20);
-    }
-    QCOMPARE(QSettings().value(QStringLiteral("services/apiKey")).toString(), QStringLiteral("0123abcd"));
-    // A new dialog shows what is stored; Cancel changes nothing.
-    {
-        app::SettingsDialog dialog;
-        QCOMPARE(dialog.settings(), saved);
-        dialog.apiKeyEdit()->clear();
-        dialog.reject();
-    }
-    QCOMPARE(app::ServiceSettings::load(), saved);
-    // The default folder is stored as "the default"; nonsense sizes are clamped.
-    app::ServiceSettings s = saved;
-    s.cacheDir = app::ServiceSettings::defaultCacheDir();
-    s.apiKey.clear();
-    s.save();
-    QVERIFY(!QSettings().contains(QStringLiteral("services/cacheDir")));
-    QVERIFY(!QSettings().contains(QStringLiteral("services/apiKey")));
-    QSettings().setValue(QStringLiteral("services/cacheMaxMiB"), 1);
-    QCOMPARE(app::ServiceSettings::load().cacheMaxMiB, app::ServiceSettings::kMinCacheMiB);
-    QSettings().setValue(QStringLiteral("services/cacheMaxMiB"), QStringLiteral("lots"));
-    QCOMPARE(app::ServiceSettings::load().cacheMaxMiB, app::ServiceSettings::kDefaultCacheMiB);
-}
-
-void TstBasemapGui::settingsStayOutOfProjectFile()
-{
-    const QString key = QStringLiteral("secret-tk-4f1e9b");
-    app::ServiceSettings s;
-    s.apiKey = key;
-    s.cacheDir = m_dir.filePath(QStringLiteral("cache-b"));
-    s.save();
-    const QString path = freshCopy(QStringLiteral("keyless"));
-    QVERIFY(!path.isEmpty());
-    {
-        auto w = makeWindow();
-        QVERIFY(w->openProject(path));
-        QVERIFY(waitLoaded(*w));
-        // An edit, so that Save really writes the project.
-        const data::LayerId buildings =
-            test::firstLayerOf(w->session()->project(), data::LayerKind::Buildings);
-        w->session()->setLayerOpacity(buildings, 0.5);
-        QVERIFY2(w->save(), qPrintable(w->lastError()));
-    }
-    QFile file(path);
-    QVERIFY(file.open(QIODevice::ReadOnly));
-    const QByteArray bytes = file.readAll();
-    QVERIFY(!bytes.isEmpty());
-    QVERIFY2(!bytes.contains(key.toUtf8()), "the API key was written into the project file");
-}
-
-void TstBasemapGui::clearCacheEmptiesFolder()
-{
-    const QString cacheDir = m_dir.filePath(QStringLiteral("cache-c"));
-    QVERIFY(QDir().mkpath(cacheDir + QStringLiteral("/host/12/3")));
-    for (int i = 0; i < 3; ++i) {
-        QFile tile(cacheDir + QStringLiteral("/host/12/3/%1.png").arg(i));
-        QVERIFY(tile.open(QIODevice::WriteOnly));
-        tile.write(QByteArray(100 * 1024, 'x'));
-    }
-    QCOMPARE(app::ServiceSettings::diskUsage(cacheDir), qint64(300 * 1024));
-    app::SettingsDialog dialog;
-    dialog.cacheDirEdit()->setText(cacheDir);
-    dialog.cacheDirEdit()->editingFinished();
-    QCOMPARE(dialog.cacheUsageLabel()->text(), QStringLiteral("0.3 MiB"));
-    dialog.clearCacheButton()->click();
-    QCOMPARE(app::ServiceSettings::diskUsage(cacheDir), qint64(0));
-    QCOMPARE(dialog.cacheUsageLabel()->text(), QStringLiteral("0.0 MiB"));
-}
-
-void TstBasemapGui::trustStoreEntries()
-{
-    const QString a =
-        QStringLiteral("https://t0.tianditu.gov.cn/DataServer?T=img_w&x={x}&y={y}&l={z}&tk={tk}");
-    const QString b = QStringLiteral("http://127.0.0.1:8080/{z}/{x}/{y}.png");
-    QVERIFY(!app::TrustStore::isTrusted(a));
-    app::TrustStore::trust({a, QStringLiteral("  "), a});
-    QVERIFY(app::TrustStore::isTrusted(a));
-    QVERIFY(app::TrustStore::isTrusted(QStringLiteral(" ") + a)); // stored trimmed
-    QVERIFY(!app::TrustStore::isTrusted(b));
-    // Exact sources, not hosts: another path on the same host is not trusted.
-    QVERIFY(!app::TrustStore::isTrusted(QStringLiteral("https://t0.tianditu.gov.cn/other")));
-    app::TrustStore::trust({b});
-    QCOMPARE(app::TrustStore::trustedUris(), (QStringList{a, b}));
-    QVERIFY(app::TrustStore::policy()(b));
-
-    // The settings dialog lists them and can forget one (on OK).
-    app::SettingsDialog dialog;
-    QCOMPARE(dialog.trustedList()->count(), 2);
-    dialog.trustedList()->setCurrentRow(0);
-    QVERIFY(dialog.forgetButton()->isEnabled());
-    dialog.forgetButton()->click();
-    QCOMPARE(dialog.trustedList()->count(), 1);
-    QVERIFY(app::TrustStore::isTrusted(a)); // not before OK
-    dialog.accept();
-    QVERIFY(!app::TrustStore::isTrusted(a));
-    QVERIFY(app::TrustStore::isTrusted(b));
-    app::TrustStore::clear();
-    QVERIFY(app::TrustStore::trustedUris().isEmpty());
-
-    // Services are remembered as written, local descriptions by absolute path.
-    QCOMPARE(app::TrustStore::sourceKey(QStringLiteral(" ") + b, QStringLiteral("/p")), b);
-    QCOMPARE(app::TrustStore::sourceKey(QStringLiteral("svc/../wms.xml"), QStringLiteral("/p/q")),
-             QStringLiteral("/p/q/wms.xml"));
-    QCOMPARE(app::TrustStore::sourceKey(QStringLiteral("/abs/wms.xml"), QStringLiteral("/p")),
-             QStringLiteral("/abs/wms.xml"));
-}
-
-void TstBasemapGui::serviceHost_data()
-{
-    QTest::addColumn<QString>("uri");
-    QTest::addColumn<QString>("host");
-    QTest::newRow("xyz") << "https://t0.tianditu.gov.cn/DataServer?T=img_w&x={x}&y={y}&l={z}&tk={tk}"
-                         << "t0.tianditu.gov.cn";
-    QTest::newRow("port+user") << "http://me:pw@127.0.0.1:8080/{z}/{x}/{y}.png"
-                               << "127.0.0.1";
-    QTest::newRow("wmts prefix") << "WMTS:https://tiles.example.org/wmts/1.0.0/WMTSCapabilities.xml,layer=img"
-                                 << "tiles.example.org";
-    QTest::newRow("wms description") << "wms.xml"
-                                     << "map.example.net";
-    QTest::newRow("no host") << "/data/ortho.tif"
-                             << "/data/ortho.tif";
-}
-
-void TstBasemapGui::serviceHost()
-{
-    QFETCH(QString, uri);
-    QFETCH(QString, host);
-    QFile xml(m_dir.filePath(QStringLiteral("wms.xml")));
-    QVERIFY(xml.open(QIODevice::WriteOnly));
-    xml.write("<GDAL_WMS><Service name=\"TMS\"><ServerUrl>https://map.example.net/tiles/${z}/${x}/${y}.png"
-              "</ServerUrl></Service></GDAL_WMS>");
-    xml.close();
-    QCOMPARE(app::TrustStore::serviceHost(uri, m_dir.path()), host);
-}
-
-void TstBasemapGui::addLayerThroughDialog()
+void TstBasemapLayersGui::addLayerThroughDialog()
 {
     const QString path = freshCopy(QStringLiteral("add"));
-    auto w = makeWindow();
+    auto w = makeTestWindow();
     w->show();
     QVERIFY(w->openProject(path));
     QVERIFY(waitLoaded(*w));
@@ -366,14 +174,14 @@ void TstBasemapGui::addLayerThroughDialog()
     QCOMPARE(treeOrder(*w, data::LayerGroup::Basemap).back(), added);
     QCOMPARE(w->layerDock()->model()->indexOf(added).data().toString(), QStringLiteral("imagery 2"));
     QVERIFY(s->isModified());
-    QTRY_VERIFY_WITH_TIMEOUT(!s->isLoading(), kLoadTimeoutMs);
+    QTRY_VERIFY_WITH_TIMEOUT(!s->isLoading(), test::kWindowLoadTimeoutMs);
     QCOMPARE(int(s->layerState(added)), int(ProjectSession::LayerState::Ready));
 }
 
-void TstBasemapGui::addLayerDialogShowsSessionError()
+void TstBasemapLayersGui::addLayerDialogShowsSessionError()
 {
     const QString path = freshCopy(QStringLiteral("adderror"));
-    auto w = makeWindow();
+    auto w = makeTestWindow();
     QVERIFY(w->openProject(path));
     QVERIFY(waitLoaded(*w));
     const size_t before = w->session()->project().layers().size();
@@ -399,10 +207,10 @@ void TstBasemapGui::addLayerDialogShowsSessionError()
     QCOMPARE(w->session()->project().layers().size(), before);
 }
 
-void TstBasemapGui::dropFileAddsLayer()
+void TstBasemapLayersGui::dropFileAddsLayer()
 {
     const QString path = freshCopy(QStringLiteral("drop"));
-    auto w = makeWindow();
+    auto w = makeTestWindow();
     w->show();
     QVERIFY(w->openProject(path));
     QVERIFY(waitLoaded(*w));
@@ -434,7 +242,7 @@ void TstBasemapGui::dropFileAddsLayer()
     QVERIFY(w->layerActions()->lastErrors().first().contains(QStringLiteral("missing.tif")));
 }
 
-void TstBasemapGui::mimeDataSources()
+void TstBasemapLayersGui::mimeDataSources()
 {
     QMimeData urls;
     urls.setUrls({QUrl(QStringLiteral("http://127.0.0.1:9/{z}/{x}/{y}.png")),
@@ -454,10 +262,10 @@ void TstBasemapGui::mimeDataSources()
     QVERIFY(app::LayerActions::sourcesFromMimeData(nullptr).isEmpty());
 }
 
-void TstBasemapGui::removeAndMoveChangeTreeOrder()
+void TstBasemapLayersGui::removeAndMoveChangeTreeOrder()
 {
     const QString path = freshCopy(QStringLiteral("order"));
-    auto w = makeWindow();
+    auto w = makeTestWindow();
     w->show();
     QVERIFY(w->openProject(path));
     QVERIFY(waitLoaded(*w));
@@ -506,10 +314,10 @@ void TstBasemapGui::removeAndMoveChangeTreeOrder()
     Q_UNUSED(name);
 }
 
-void TstBasemapGui::layerPropertiesSetOpacityAndExaggeration()
+void TstBasemapLayersGui::layerPropertiesSetOpacityAndExaggeration()
 {
     const QString path = freshCopy(QStringLiteral("props"));
-    auto w = makeWindow();
+    auto w = makeTestWindow();
     w->show();
     QVERIFY(w->openProject(path));
     QVERIFY(waitLoaded(*w));
@@ -544,122 +352,10 @@ void TstBasemapGui::layerPropertiesSetOpacityAndExaggeration()
     QTRY_VERIFY(!w->findChild<app::LayerPropertiesDialog*>());
 }
 
-namespace {
-
-//! A project "from elsewhere" at PATH with one imagery layer on service URI (NET gets the layer).
-bool makeServiceProject(const QString& path, const QString& uri, data::LayerSettings& net)
-{
-    if (!QDir().mkpath(QFileInfo(path).absolutePath()))
-        return false;
-    auto project = app::ProjectDocument::emptyProject(path);
-    if (!project)
-        return false;
-    net.name = QStringLiteral("web basemap");
-    net.kind = data::LayerKind::Imagery;
-    net.sourceUri = uri;
-    project->addLayer(net);
-    auto created = ProjectSession::create(path, project.value());
-    if (!created)
-        qWarning() << created.status().message();
-    return created.isOk();
-}
-
-} // namespace
-
-void TstBasemapGui::trustPromptListsHostAndAllowTrusts()
-{
-    // A project "from elsewhere" with a service layer on a local port nothing listens on.
-    const QString path = m_dir.filePath(QStringLiteral("net/allow.citytwin"));
-    data::LayerSettings net;
-    QVERIFY(makeServiceProject(path, QStringLiteral("http://127.0.0.1:9/{z}/{x}/{y}.png"), net));
-
-    auto w = makeWindow();
-    QStringList shownHosts, shownUris;
-    w->basemap()->setTrustPrompt([&](const QStringList& hosts, const QStringList& uris) {
-        shownHosts = hosts;
-        shownUris = uris;
-        return true;
-    });
-    QVERIFY(w->openProject(path));
-    QTRY_COMPARE(w->basemap()->promptCount(), 1);
-    QCOMPARE(shownHosts, QStringList{QStringLiteral("127.0.0.1")});
-    QCOMPARE(shownUris, QStringList{net.sourceUri});
-    QVERIFY(app::TrustStore::isTrusted(net.sourceUri));
-    QVERIFY(w->session()->untrustedLayers().empty());
-    QVERIFY(waitLoaded(*w));
-    QCOMPARE(w->basemap()->promptCount(), 1); // once
-
-    // Next time the project opens it is trusted already: no question.
-    auto again = makeWindow();
-    QVERIFY(again->openProject(path));
-    QVERIFY(waitLoaded(*again));
-    QTest::qWait(50);
-    QCOMPARE(again->basemap()->promptCount(), 0);
-    QVERIFY(again->session()->untrustedLayers().empty());
-}
-
-void TstBasemapGui::trustPromptNotNowAsksOnce()
-{
-    const QString path = m_dir.filePath(QStringLiteral("net/notnow.citytwin"));
-    data::LayerSettings net;
-    QVERIFY(makeServiceProject(path, QStringLiteral("http://127.0.0.1:9/tiles/{z}/{x}/{y}.png"), net));
-    auto w = makeWindow(); // its prompt says "Not now"
-    QVERIFY(w->openProject(path));
-    QTRY_COMPARE(w->basemap()->promptCount(), 1);
-    QVERIFY(waitLoaded(*w));
-    QTest::qWait(50);
-    QCOMPARE(w->basemap()->promptCount(), 1);
-    QVERIFY(!app::TrustStore::isTrusted(net.sourceUri));
-    QCOMPARE(w->session()->untrustedLayers().size(), size_t(1));
-
-    // Later, Layer → Allow Network Access trusts the selected layer after all.
-    const data::LayerId id = w->session()->untrustedLayers().front();
-    QAction* trust = w->layerActions()->trustAction();
-    QVERIFY(w->layerMenu()->actions().contains(trust));
-    w->layerDock()->selectLayer({});
-    QVERIFY(!trust->isEnabled());
-    w->layerDock()->selectLayer(id);
-    QVERIFY(trust->isEnabled());
-    trust->trigger();
-    QVERIFY(app::TrustStore::isTrusted(net.sourceUri));
-    QVERIFY(w->session()->untrustedLayers().empty());
-    QVERIFY(!trust->isEnabled());
-    QVERIFY(waitLoaded(*w));
-}
-
-void TstBasemapGui::scriptedWindowNeverAsks()
-{
-    const QString path = m_dir.filePath(QStringLiteral("net/scripted.citytwin"));
-    QVERIFY(QDir().mkpath(QFileInfo(path).absolutePath()));
-    auto project = app::ProjectDocument::emptyProject(path);
-    QVERIFY(project.isOk());
-    data::LayerSettings net;
-    net.name = QStringLiteral("web basemap");
-    net.kind = data::LayerKind::Imagery;
-    net.sourceUri = QStringLiteral("http://127.0.0.1:9/scripted/{z}/{x}/{y}.png");
-    const data::LayerId id = project->addLayer(net);
-    {
-        auto created = ProjectSession::create(path, project.value());
-        QVERIFY2(created.isOk(), qPrintable(created.status().message()));
-    }
-    // No injected answer: a window without modal dialogs (--screenshot, scripts) must not block
-    // on the question; it answers "Not now" by itself.
-    auto w = makeWindow();
-    w->basemap()->setTrustPrompt({});
-    QVERIFY(w->openProject(path));
-    QTRY_COMPARE(w->basemap()->promptCount(), 1);
-    QVERIFY(waitLoaded(*w));
-    QVERIFY(!app::TrustStore::isTrusted(net.sourceUri));
-    QCOMPARE(w->session()->untrustedLayers().size(), size_t(1));
-    // The tree names the service's host for it.
-    const QString tip = w->layerDock()->model()->indexOf(id).data(Qt::ToolTipRole).toString();
-    QVERIFY2(tip.contains(QStringLiteral("127.0.0.1")), qPrintable(tip));
-}
-
-void TstBasemapGui::tileIndicatorFollowsActivity()
+void TstBasemapLayersGui::tileIndicatorFollowsActivity()
 {
     const QString path = freshCopy(QStringLiteral("tiles"));
-    auto w = makeWindow();
+    auto w = makeTestWindow();
     w->show();
     QVERIFY(QTest::qWaitForWindowExposed(w.get()));
     app::TileIndicator* indicator = w->tileIndicator();
@@ -670,7 +366,7 @@ void TstBasemapGui::tileIndicatorFollowsActivity()
     // Without any input, the engine's redraw callback keeps frames coming until the view is refined.
     QTRY_VERIFY_WITH_TIMEOUT(s->terrainEngine() && s->terrainEngine()->isIdle() &&
                                  s->terrainEngine()->stats().drawnTiles > 0,
-                             kLoadTimeoutMs);
+                             test::kWindowLoadTimeoutMs);
     QTRY_VERIFY(indicator->isHidden()); // idle: nothing in flight
     QCOMPARE(indicator->inFlight(), 0);
 
@@ -680,7 +376,7 @@ void TstBasemapGui::tileIndicatorFollowsActivity()
     const long long loaded = engine->stats().loadedTotal;
     const int frames = w->view()->frameCount();
     engine->setVerticalScale(engine->verticalScale() * 2.0);
-    QTRY_VERIFY_WITH_TIMEOUT(engine->stats().loadedTotal > loaded && engine->isIdle(), kLoadTimeoutMs);
+    QTRY_VERIFY_WITH_TIMEOUT(engine->stats().loadedTotal > loaded && engine->isIdle(), test::kWindowLoadTimeoutMs);
     QVERIFY(w->view()->frameCount() > frames + 1);
 
     emit s->tileActivity(12);
@@ -690,10 +386,10 @@ void TstBasemapGui::tileIndicatorFollowsActivity()
     QVERIFY(indicator->isHidden());
 }
 
-void TstBasemapGui::tileStatisticsOverlay()
+void TstBasemapLayersGui::tileStatisticsOverlay()
 {
     const QString path = freshCopy(QStringLiteral("stats"));
-    auto w = makeWindow();
+    auto w = makeTestWindow();
     w->show();
     QVERIFY(QTest::qWaitForWindowExposed(w.get()));
     app::TileStatsOverlay* overlay = w->tileStatsOverlay();
@@ -714,7 +410,7 @@ void TstBasemapGui::tileStatisticsOverlay()
     QVERIFY(QSettings().value(QStringLiteral("view/tileStatistics")).toBool());
     ProjectSession* s = w->session();
     QTRY_VERIFY_WITH_TIMEOUT(s->terrainEngine() && s->terrainEngine()->stats().residentTiles > 0,
-                             kLoadTimeoutMs);
+                             test::kWindowLoadTimeoutMs);
     // The timer refreshes the label: it shows the engine's numbers.
     const scene::TileEngine::Stats stats = s->terrainEngine()->stats();
     QTRY_VERIFY(overlay->text().contains(QStringLiteral("resident")));
@@ -727,16 +423,16 @@ void TstBasemapGui::tileStatisticsOverlay()
     w->grab().save(test::testOutputDir(QStringLiteral("app")) + QStringLiteral("/tile_statistics.png"));
 
     // Remembered for the next window.
-    auto next = makeWindow();
+    auto next = makeTestWindow();
     QVERIFY(next->tileStatsOverlay()->toggleAction()->isChecked());
     next->tileStatsOverlay()->toggleAction()->trigger();
     QVERIFY(next->tileStatsOverlay()->isHidden());
     QVERIFY(!QSettings().value(QStringLiteral("view/tileStatistics")).toBool());
 }
 
-void TstBasemapGui::layerMenuTranslated()
+void TstBasemapLayersGui::layerMenuTranslated()
 {
-    auto w = makeWindow();
+    auto w = makeTestWindow();
     // File, View, Layer, Help.
     const QList<QAction*> menus = w->menuBar()->actions();
     QCOMPARE(menus.size(), 4);
@@ -745,14 +441,5 @@ void TstBasemapGui::layerMenuTranslated()
     QVERIFY(!w->layerActions()->addAction()->isEnabled()); // no project
 }
 
-int main(int argc, char** argv)
-{
-    citytwin::app::setDefaultSurfaceFormat();
-    QApplication app(argc, argv);
-    QApplication::setOrganizationName(QStringLiteral("citytwin-tests"));
-    QApplication::setApplicationName(QStringLiteral("tst_basemapgui"));
-    TstBasemapGui test;
-    return QTest::qExec(&test, argc, argv);
-}
-
-#include "tst_basemapgui.moc"
+QTEST_MAIN(TstBasemapLayersGui)
+#include "tst_basemaplayersgui.moc"
