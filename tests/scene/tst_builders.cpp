@@ -1,5 +1,5 @@
 // Scene builders without GL: merged buildings, time-chunked event markers, CityScene. (The paged
-// terrain has its own suites: tst_tileengine, tst_tilerender.)
+// terrain has its own suites: tst_tileloading, tst_tileelevation, tst_tilerender.)
 #include "SceneFixtures.h"
 #include "scene/CityScene.h"
 #include "scene/FeatureId.h"
