@@ -141,7 +141,7 @@ std::optional<PipeClearance> pipeClearance(const PipeLine& a, const PipeLine& b)
                 const double lowTop = std::min(ca.z, cb.z) + pipeHalfHeight(low);
                 const double clearance = upBottom - lowTop;
                 if (!result.crossing || clearance < result.crossing->verticalClearanceM) {
-                    result.crossing = PipeCrossing{{ca.x, ca.y, 0.5 * (upBottom + lowTop)},
+                    result.crossing = ClearanceCrossing{{ca.x, ca.y, 0.5 * (upBottom + lowTop)},
                                                    clearance,
                                                    aUp ? UpperPipe::A : UpperPipe::B};
                     result.pointA = {ca.x, ca.y, aUp ? upBottom : lowTop};

@@ -11,7 +11,7 @@ namespace citytwin::data {
 enum class UpperPipe { A, B };
 
 //! Where a crossing in plan is and how much room there is between the two pipes' outer surfaces.
-struct PipeCrossing
+struct ClearanceCrossing
 {
     ProjectedPoint point;            //!< the crossing in plan; z halfway between the two facing surfaces
     double verticalClearanceM = 0.0; //!< upper's bottom − lower's top (negative: the pipes overlap)
@@ -22,7 +22,7 @@ struct PipeCrossing
 struct PipeClearance
 {
     //! Set when the centre lines cross in plan: the crossing with the least vertical clearance.
-    std::optional<PipeCrossing> crossing;
+    std::optional<ClearanceCrossing> crossing;
     //! Clear distance in plan between the outer walls at the closest approach of the centre lines
     //! (negative: they overlap in plan; at a crossing the centre-line distance is 0).
     double horizontalClearanceM = 0.0;
