@@ -2,12 +2,15 @@
 // shader's inside test (cutAwayOnPath, as the picker uses it), the layer kinds that are never
 // cut, and the excavation pit's walls (top on the surface, bottom at the floor, soil bands).
 #include "scene/CityScene.h"
+#include "scene/ClipBoxGizmo.h"
 #include "scene/CutAway.h"
 #include "scene/ExcavationPitBuilder.h"
 
 #include <QtTest>
 #include <osg/Geode>
 #include <osg/Geometry>
+#include <osg/Viewport>
+#include "scene/Picker.h"
 
 using namespace citytwin;
 using namespace citytwin::scene;
@@ -181,6 +184,47 @@ private slots:
         QCOMPARE(applies, cut);
         // The analysis graphics (handles, pit walls) are never cut either.
         QVERIFY(scene.analysisGroup()->getStateSet()->getUniform(kCutAppliesUniform)->get(applies) && !applies);
+    }
+
+    void boxFaces()
+    {
+        const ClipBox box{{0, 0, -4}, {10, 20, 2}};
+        QCOMPARE(boxFaceCentre(box, BoxFace::MaxX), osg::Vec3d(10, 10, -1));
+        QCOMPARE(boxFaceCentre(box, BoxFace::MinZ), osg::Vec3d(5, 10, -4));
+        QCOMPARE(boxFaceNormal(BoxFace::MinY), osg::Vec3d(0, -1, 0));
+        QCOMPARE(moveBoxFace(box, BoxFace::MaxX, 3).max, osg::Vec3d(13, 20, 2));
+        QCOMPARE(moveBoxFace(box, BoxFace::MinX, 3).min, osg::Vec3d(-3, 0, -4)); // outward is -x
+        QCOMPARE(moveBoxFace(box, BoxFace::MaxZ, -100, 0.5).max.z(), -3.5);  // keeps half a metre
+        QCOMPARE(moveBoxFace(box, BoxFace::MinY, -100, 0.5).min.y(), 19.5);
+        for (BoxFace f : {BoxFace::MinX, BoxFace::MaxX, BoxFace::MinY, BoxFace::MaxY, BoxFace::MinZ, BoxFace::MaxZ})
+            QCOMPARE(boxFaceFromNodeName(kClipBoxHandlePrefix + boxFaceName(f)), std::optional(f));
+        QVERIFY(!boxFaceFromNodeName("clipBoxEdges"));
+    }
+
+    void gizmoHandlesArePickable()
+    {
+        ClipBoxGizmo gizmo;
+        gizmo.setBox({{-10, -10, -5}, {10, 10, 5}});
+        QCOMPARE(gizmo.node()->getName(), std::string("clipBox"));
+        QCOMPARE(gizmo.node()->getNumChildren(), 7u); // edges + six handles
+        QCOMPARE(gizmo.handleSize(), 1.0);
+        // Looking straight down at the box: the top handle is under the centre pixel.
+        osg::ref_ptr<osg::Camera> camera = new osg::Camera;
+        camera->setViewport(0, 0, 200, 200);
+        camera->setProjectionMatrixAsPerspective(35, 1, 1, 1000);
+        camera->setViewMatrixAsLookAt({0, 0, 100}, {0, 0, 0}, {0, 1, 0});
+        std::optional<PickResult> hit = Picker::pick(*camera, gizmo.node(), 100, 100);
+        QVERIFY(hit);
+        QCOMPARE(boxFaceFromNodeName(hit->nodeName.toStdString()), std::optional(BoxFace::MaxZ));
+        QVERIFY(std::abs(hit->point.z - 5.5) < 1e-6); // the top of the top handle
+        // The +x handle: 10 m east of the centre, on the image's right.
+        const osg::Vec3d w = osg::Vec3d(10, 0, 0.5) * camera->getViewMatrix() * camera->getProjectionMatrix() *
+                             camera->getViewport()->computeWindowMatrix();
+        hit = Picker::pick(*camera, gizmo.node(), w.x(), 200 - w.y());
+        QVERIFY(hit);
+        QCOMPARE(boxFaceFromNodeName(hit->nodeName.toStdString()), std::optional(BoxFace::MaxX));
+        gizmo.setBox({{0, 0, 0}, {400, 400, 400}});
+        QCOMPARE(gizmo.handleSize(), 20.0);
     }
 
     void pitWalls()
