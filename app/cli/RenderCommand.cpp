@@ -2,6 +2,7 @@
 #include "app/ServiceSettings.h"
 #include "app/cli/CliCommands.h"
 #include "app/cli/CliCommon.h"
+#include "app/cli/RenderCutAway.h"
 #include "gis/LocalFrame.h"
 #include "scene/OffscreenRenderer.h"
 #include "scene/TileEngine.h"
@@ -95,7 +96,8 @@ int Render::run(const QStringList& args)
            "default 0,-45,1000)."),
         QStringLiteral("X,Y,Z[,H,P,R]"));
     const QCommandLineOption lonLat(QStringLiteral("lonlat"),
-                                    tr("--look-at X,Y are longitude,latitude (CGCS2000) and Z a height."));
+                                    tr("--look-at X,Y are longitude,latitude (CGCS2000) and Z a height; so are "
+                                       "the X,Y of --clip-box and --pit."));
     const QCommandLineOption time(
         QStringLiteral("time"),
         tr("Scene time, ISO 8601 (e.g. 2026-11-02T08:30+08:00 or ...Z); without an "
@@ -125,12 +127,27 @@ int Render::run(const QStringList& args)
     const QCommandLineOption groundOpacity(
         QStringLiteral("ground-opacity"),
         tr("See-through ground for underground views: 0 (hidden) … 1 (opaque, the default)."), QStringLiteral("A"));
-    parser.addOptions({view, lookAt, lonLat, time, size, output, stats, layers, hide, trust, cacheDir, groundOpacity});
+    const QCommandLineOption clipBox(
+        QStringLiteral("clip-box"),
+        tr("Cut away the ground, buildings and models inside this box (local frame like --look-at, "
+           "metres; heights in the local frame); pipes, manholes and underground spaces inside stay."),
+        QStringLiteral("XMIN,YMIN,ZMIN,XMAX,YMAX,ZMAX"));
+    const QCommandLineOption pit(
+        QStringLiteral("pit"),
+        tr("Dig an excavation pit inside this polygon: 3 to 64 space-separated X,Y points in the local frame "
+           "(like --look-at), e.g. \"-10,-10 10,-10 10,10\"; its soil walls are drawn."),
+        QStringLiteral("\"X,Y X,Y X,Y ...\""));
+    const QCommandLineOption pitDepth(
+        QStringLiteral("pit-depth"), tr("Depth of --pit below its lowest ground point, metres (default 5)."),
+        QStringLiteral("D"), QStringLiteral("5"));
+    parser.addOptions({view, lookAt, lonLat, time, size, output, stats, layers, hide, trust, cacheDir, groundOpacity,
+                       clipBox, pit, pitDepth});
     parser.addPositionalArgument(QStringLiteral("PROJECT"), tr("The project file (*.citytwin)."));
     const QString syntax =
         QStringLiteral("PROJECT (--view NAME | --look-at X,Y,Z[,H,P,R] [--lonlat]) "
                        "[--time ISO8601] [--size WxH] [--layers LIST] [--hide LIST] [--trust-services] "
-                       "[--cache-dir DIR] [--ground-opacity A] -o FILE [--stats]");
+                       "[--cache-dir DIR] [--ground-opacity A] [--clip-box XMIN,YMIN,ZMIN,XMAX,YMAX,ZMAX] "
+                       "[--pit \"X,Y X,Y X,Y ...\" [--pit-depth D]] -o FILE [--stats]");
     if (auto exit = parseCommandLine(parser, command, syntax, args))
         return *exit;
 
@@ -142,6 +159,31 @@ int Render::run(const QStringList& args)
         if (!ok || ground < 0.0 || ground > 1.0)
             return usageError(command, tr("--ground-opacity wants a number from 0 to 1, not '%1'")
                                            .arg(parser.value(groundOpacity)));
+    }
+    CutAwayRequest cutAway;
+    if (parser.isSet(clipBox)) {
+        cutAway.box = parseClipBox(parser.value(clipBox));
+        if (!cutAway.box)
+            return usageError(command, tr("--clip-box wants 6 comma-separated numbers XMIN,YMIN,ZMIN,XMAX,YMAX,ZMAX "
+                                          "with some extent on every axis, not '%1'")
+                                           .arg(parser.value(clipBox)));
+    }
+    if (parser.isSet(pit)) {
+        const auto ring = parsePitRing(parser.value(pit));
+        if (!ring)
+            return usageError(command, tr("--pit wants 3 to %1 space-separated X,Y points, not '%2'")
+                                           .arg(scene::kMaxPitVertices)
+                                           .arg(parser.value(pit)));
+        cutAway.pitRing = *ring;
+    }
+    if (parser.isSet(pitDepth)) {
+        bool ok = false;
+        cutAway.pitDepthM = parser.value(pitDepth).toDouble(&ok);
+        if (!ok || !(cutAway.pitDepthM > 0.0) || !std::isfinite(cutAway.pitDepthM))
+            return usageError(command, tr("--pit-depth wants a positive number of metres, not '%1'")
+                                           .arg(parser.value(pitDepth)));
+        if (!parser.isSet(pit))
+            return usageError(command, tr("--pit-depth only applies to --pit"));
     }
     const QStringList positional = parser.positionalArguments();
     if (positional.size() != 1)
@@ -276,6 +318,10 @@ int Render::run(const QStringList& args)
         if (scene::TileEngine* engine = session.terrainEngine())
             scene::setTerrainGroundOpacity(engine, float(ground));
     }
+
+    scene::CutAway cut; // its uniforms are on the scene root until the render is done
+    if (const data::Status applied = applyCutAway(session, cutAway, parser.isSet(lonLat), cut); !applied)
+        return failure(command, applied.message());
 
     scene::OffscreenRenderer::Stats renderStats;
     auto image = scene::OffscreenRenderer::render(session.scene().root(), camera, imageSize->width(),
