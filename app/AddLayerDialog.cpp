@@ -84,6 +84,8 @@ AddLayerDialog::AddLayerDialog(ProjectSession* session, QWidget* parent) : QDial
     m_kind->addItem(tr("Elevation (terrain)"), int(data::LayerKind::Elevation));
     m_kind->addItem(tr("Buildings (footprints)"), int(data::LayerKind::Buildings));
     m_kind->addItem(tr("Model (CityGML, IFC, glTF, 3D Tiles, OSGB)"), int(data::LayerKind::Model));
+    m_kind->addItem(tr("Manholes, valves, hydrants (points)"), int(data::LayerKind::Manholes));
+    m_kind->addItem(tr("Underground spaces (tunnels, parking, shelters)"), int(data::LayerKind::UndergroundSpaces));
     form->addRow(tr("&Kind:"), m_kind);
     m_name = new QLineEdit(this);
     m_name->setObjectName(QStringLiteral("nameEdit"));

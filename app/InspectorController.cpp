@@ -142,10 +142,12 @@ bool InspectorController::eventFilter(QObject* watched, QEvent* event)
 
 namespace {
 
-//! Layers whose picked ids are OGR feature ids (FID, or FID * 1000 + part): footprints and pipes.
+//! Layers whose picked ids are OGR feature ids (FID, or FID * 1000 + part): footprints, pipes,
+//! manholes/valves/hydrants and underground spaces.
 bool hasOgrFeatures(std::optional<data::LayerKind> kind)
 {
-    return kind == data::LayerKind::Buildings || kind == data::LayerKind::Pipes;
+    return kind == data::LayerKind::Buildings || kind == data::LayerKind::Pipes ||
+           kind == data::LayerKind::Manholes || kind == data::LayerKind::UndergroundSpaces;
 }
 
 } // namespace

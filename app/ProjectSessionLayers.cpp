@@ -5,6 +5,7 @@
 #include "gis/RasterReader.h"
 #include "gis/VectorInspect.h"
 #include "gis/RasterSourceFactory.h"
+#include "gis/UndergroundReader.h"
 
 #include <QDir>
 #include <QFileInfo>
@@ -108,9 +109,16 @@ data::Result<data::LayerSettings> ProjectSession::layerForSource(const QString& 
         return layer;
     }
     if (kVectorSuffixes.contains(file.suffix().toLower())) {
-        // Polygons are footprints, lines pipes (a pipe network's layer).
+        // Polygons are footprints (or underground spaces when their fields say top/bottom depth),
+        // lines pipes (a pipe network's layer), points manholes, valves and hydrants.
         const auto geometry = gis::inspectVectorGeometry(layer.sourceUri);
-        layer.kind = geometry && *geometry == gis::VectorGeometry::Line ? LayerKind::Pipes : LayerKind::Buildings;
+        layer.kind = LayerKind::Buildings;
+        if (geometry && *geometry == gis::VectorGeometry::Line)
+            layer.kind = LayerKind::Pipes;
+        else if (geometry && *geometry == gis::VectorGeometry::Point)
+            layer.kind = LayerKind::Manholes;
+        else if (const auto spaces = gis::hasUndergroundSpaceFields(layer.sourceUri); spaces && *spaces)
+            layer.kind = LayerKind::UndergroundSpaces;
         layer.group = data::defaultGroup(layer.kind);
         return layer;
     }

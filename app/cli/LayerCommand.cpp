@@ -8,6 +8,7 @@
 #include "gis/GdalEnvironment.h"
 #include "gis/PipeReader.h"
 #include "gis/RasterSourceFactory.h"
+#include "gis/UndergroundReader.h"
 
 #include <QDir>
 #include <QFileInfo>
@@ -68,6 +69,31 @@ data::Status Layer::validate(const data::LayerSettings& layer, const data::Proje
                                            .arg(pipes->report.skipped));
         return data::Status::ok();
     }
+    if (layer.kind == data::LayerKind::Manholes) {
+        auto facilities =
+            gis::readPointFacilities(uri, project.crs, layer.style.value(QStringLiteral("sourceCrs")).toString());
+        if (!facilities)
+            return facilities.status();
+        if (facilities->facilities.empty())
+            return data::Status::error(data::Status::Code::FormatError,
+                                       tr("%1: no usable manholes, valves or hydrants (points) in it (%2 features "
+                                          "skipped)")
+                                           .arg(uri)
+                                           .arg(facilities->report.skipped));
+        return data::Status::ok();
+    }
+    if (layer.kind == data::LayerKind::UndergroundSpaces) {
+        auto spaces =
+            gis::readUndergroundSpaces(uri, project.crs, layer.style.value(QStringLiteral("sourceCrs")).toString());
+        if (!spaces)
+            return spaces.status();
+        if (spaces->spaces.empty())
+            return data::Status::error(data::Status::Code::FormatError,
+                                       tr("%1: no usable underground spaces (polygons) in it (%2 features skipped)")
+                                           .arg(uri)
+                                           .arg(spaces->report.skipped));
+        return data::Status::ok();
+    }
     if (layer.kind == data::LayerKind::Buildings) {
         if (gis::isNetworkSource(uri))
             gis::allowNetworkSource(uri); // typed on the command line: that is consent
@@ -105,9 +131,9 @@ int Layer::add(const QStringList& args)
            "capabilities URL, GDAL WMS XML) and saves the project. The source is opened first: one that "
            "cannot be drawn leaves the project unchanged. Without --kind, one-band rasters of a type wider "
            "than 8 bits without a palette are elevation, other rasters and services imagery, polygons "
-           "buildings, model formats models. Models in local coordinates (glTF, a lone .osgb) stand at the "
+           "buildings (underground spaces when their fields name top/bottom depths: top_depth, 顶板埋深…), lines pipes, points manholes, model formats models. Models in local coordinates (glTF, a lone .osgb) stand at the "
            "project origin on the terrain unless --placement says where."));
-    const QCommandLineOption kind(QStringLiteral("kind"), tr("imagery, elevation, buildings, model or pipes."),
+    const QCommandLineOption kind(QStringLiteral("kind"), tr("imagery, elevation, buildings, model, pipes, manholes or underground_spaces."),
                                   QStringLiteral("KIND"));
     const QCommandLineOption name(QStringLiteral("name"), tr("Layer name (default: file name or host)."),
                                   QStringLiteral("NAME"));
@@ -125,7 +151,7 @@ int Layer::add(const QStringList& args)
     parser.addPositionalArgument(QStringLiteral("SOURCE"), tr("A raster/vector file or a service URL."));
     if (auto exit =
             parseCommandLine(parser, command,
-                             QStringLiteral("PROJECT FILE-OR-URL [--kind imagery|elevation|buildings|model|pipes] "
+                             QStringLiteral("PROJECT FILE-OR-URL [--kind imagery|elevation|buildings|model|pipes|manholes|underground_spaces] "
                                             "[--name NAME] [--placement LON,LAT[,H,ROT,SCALE]] [--source-crs CRS]"),
                              args))
         return *exit;
@@ -140,10 +166,11 @@ int Layer::add(const QStringList& args)
         const QString word = parser.value(kind).trimmed().toLower();
         if (!data::fromString(word, k) || (k != data::LayerKind::Imagery && k != data::LayerKind::Elevation &&
                                            k != data::LayerKind::Buildings && k != data::LayerKind::Model &&
-                                           k != data::LayerKind::Pipes))
-            return usageError(
-                command,
-                tr("--kind wants imagery, elevation, buildings, model or pipes, not '%1'").arg(parser.value(kind)));
+                                           k != data::LayerKind::Pipes && k != data::LayerKind::Manholes &&
+                                           k != data::LayerKind::UndergroundSpaces))
+            return usageError(command, tr("--kind wants imagery, elevation, buildings, model, pipes, manholes or "
+                                          "underground_spaces, not '%1'")
+                                           .arg(parser.value(kind)));
         forcedKind = k;
     }
     const QString projectPath = positional.at(0);
@@ -168,7 +195,12 @@ int Layer::add(const QStringList& args)
     }
     if (parser.isSet(name))
         layer.name = parser.value(name).trimmed();
-    if (parser.isSet(placement) || parser.isSet(sourceCrs)) {
+    // Points and spaces without a declared CRS (a shapefile without .prj) can be placed too.
+    const bool underground =
+        layer.kind == data::LayerKind::Manholes || layer.kind == data::LayerKind::UndergroundSpaces;
+    if (underground && parser.isSet(sourceCrs) && !parser.isSet(placement))
+        layer.style.insert(QStringLiteral("sourceCrs"), parser.value(sourceCrs).trimmed());
+    else if (parser.isSet(placement) || parser.isSet(sourceCrs)) {
         if (layer.kind != data::LayerKind::Model)
             return usageError(command, tr("--placement and --source-crs apply to model layers only"));
         if (parser.isSet(placement)) {
@@ -247,7 +279,7 @@ int Layer::run(const QStringList& args)
     if (sub == QLatin1String("list"))
         return list(args.mid(1));
     if (sub == QLatin1String("--help") || sub == QLatin1String("-h")) {
-        out() << tr("Usage: %1 layer add PROJECT FILE-OR-URL [--kind imagery|elevation|buildings|model|pipes] [--name "
+        out() << tr("Usage: %1 layer add PROJECT FILE-OR-URL [--kind imagery|elevation|buildings|model|pipes|manholes|underground_spaces] [--name "
                     "NAME]\n"
                     "       %1 layer list PROJECT\n\n"
                     "Adds a layer to a project (and saves it), or lists its layers.\n"
