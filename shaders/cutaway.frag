@@ -16,7 +16,8 @@ uniform mat4 osg_ViewMatrixInverse;
 //! True when the fragment at eye-space position EYE lies inside the clip box or the pit.
 bool ct_cutAway(vec3 eye)
 {
-    if (!ct_cutApplies)
+    // Nothing cut (the usual case): one uniform test, before any per-fragment arithmetic.
+    if (!ct_cutApplies || (!ct_cutBoxOn && ct_cutPitCount < 3))
         return false;
     vec3 p = (osg_ViewMatrixInverse * vec4(eye, 1.0)).xyz;
     // The box first: three comparisons decide it.
