@@ -6,6 +6,7 @@
 #include "RenderHelpers.h"
 #include "TileTestSources.h"
 #include "scene/CityScene.h"
+#include "scene/ClipBoxGizmo.h"
 #include "scene/CutAway.h"
 #include "scene/ExcavationPitBuilder.h"
 #include "scene/OffscreenRenderer.h"
@@ -148,6 +149,23 @@ private slots:
         QCOMPARE(hit->featureId, std::optional<std::int64_t>(kPipeId));
         QCOMPARE(hit->layer, std::optional<data::LayerId>(kPipeLayer));
         QVERIFY(std::abs(hit->point.z + 2.0) < 0.76);
+    }
+
+    void gizmoDrawsOnTop()
+    {
+        // Every handle shows in its amber, also those behind the pipe or the box's far walls: the
+        // gizmo is drawn over the scene so it can always be grabbed.
+        const ClipBox box{{-4, -4, -4}, {4, 4, 1}};
+        m_cut.setClipBox(box);
+        ClipBoxGizmo gizmo;
+        gizmo.setBox(box);
+        m_scene.analysisGroup()->addChild(gizmo.node());
+        osg::ref_ptr<osg::Image> img = render(QStringLiteral("box_gizmo"));
+        QVERIFY(img);
+        for (BoxFace face : {BoxFace::MinX, BoxFace::MaxX, BoxFace::MinY, BoxFace::MaxY, BoxFace::MinZ, BoxFace::MaxZ}) {
+            const Rgb c = pixelAt(*img, pixelOf(boxFaceCentre(box, face)));
+            QVERIFY2(c.r > 180 && c.g > 100 && c.b < 90, qPrintable(QString::fromStdString(boxFaceName(face)) + str(c)));
+        }
     }
 
     void modelLayersAreCut()
