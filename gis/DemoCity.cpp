@@ -9,6 +9,7 @@
 #include "gis/DemoLayout.h"
 #include "gis/DemoPeople.h"
 #include "gis/DemoPipes.h"
+#include "gis/DemoUnderground.h"
 #include "gis/DemoProject.h"
 #include "gis/DemoTerrain.h"
 #include "gis/GdalEnvironment.h"
@@ -172,6 +173,11 @@ Result<QString> DemoCityBuilder::run()
     const std::vector<demo::DemoPipe> pipes = demo::generatePipes(layout, o.seed, o.pipeKm);
     m_written << file("pipes.gpkg");
     if (Status s = demo::writePipes(file("pipes.gpkg"), pipes, layout, terrain, org); !s)
+        return s;
+    m_written << file("manholes.gpkg") << file("underground_spaces.gpkg");
+    if (Status s = demo::writeFacilities(file("manholes.gpkg"), demo::generateFacilities(pipes), org); !s)
+        return s;
+    if (Status s = demo::writeUndergroundSpaces(file("underground_spaces.gpkg"), layout, org); !s)
         return s;
 
     // The store is built under a temporary name and renamed last, so a project file only

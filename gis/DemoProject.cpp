@@ -47,6 +47,16 @@ Project makeDemoProject(const ProjectedPoint& origin, double sizeM, const TimeRa
         QJsonObject{{"networkField", "network"}, {"depthField", "depth_m"}, {"diameterField", "diameter_m"}};
     p.addLayer(pipes);
 
+    // Hidden like the pipes: they show in Underground Mode or through see-through ground.
+    LayerSettings manholes =
+        layer("检查井 Manholes", LayerKind::Manholes, "manholes.gpkg", LayerGroup::Underground, 1);
+    manholes.visible = false;
+    p.addLayer(manholes);
+    LayerSettings spaces = layer("地下空间 Underground spaces", LayerKind::UndergroundSpaces,
+                                 "underground_spaces.gpkg", LayerGroup::Underground, 2);
+    spaces.visible = false;
+    p.addLayer(spaces);
+
     LayerSettings people =
         layer("人员 Field staff", LayerKind::People, "store:people", LayerGroup::People, 0);
     people.temporal.mode = TemporalMode::PointTimestamps;

@@ -18,8 +18,8 @@ using data::LayerKind;
 using State = ProjectSession::LayerState;
 
 inline const std::vector<LayerKind> kDrawnKinds{LayerKind::Elevation, LayerKind::Imagery, LayerKind::Buildings,
-                                                LayerKind::Pipes,     LayerKind::Events,  LayerKind::Assets,
-                                                LayerKind::People};
+                                                LayerKind::Pipes,     LayerKind::Manholes, LayerKind::UndergroundSpaces,
+                                                LayerKind::Events,    LayerKind::Assets,  LayerKind::People};
 
 inline bool copyFolder(const QString& from, const QString& to)
 {

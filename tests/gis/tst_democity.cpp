@@ -2,6 +2,7 @@
 #include "gis/DemoCity.h"
 #include "gis/DemoLayout.h"
 #include "gis/GdalEnvironment.h"
+#include "gis/UndergroundReader.h"
 
 #include <QCryptographicHash>
 #include <QDateTime>
@@ -157,6 +158,7 @@ private slots:
     void buildingsAvoidRoadsWaterAndEachOther();
     void landmarkTowerNearTheOrigin();
     void pipesFollowRoadsUnderground();
+    void manholesAndSpacesUnderRoads();
     void projectLoadsWithLayersAndViews();
     void overlaysMatchOptions();
     void eventsHaveLifecycleAndRhythm();
@@ -420,6 +422,35 @@ void TestDemoCity::pipesFollowRoadsUnderground()
     QCOMPARE(networks, (QSet<QString>{"water_supply", "drainage", "gas"}));
 }
 
+void TestDemoCity::manholesAndSpacesUnderRoads()
+{
+    // Manholes: read back as facilities, all under roads, one at most ~60 m from the next along a line.
+    auto facilities = gis::readPointFacilities(file("manholes.gpkg"), QStringLiteral("EPSG:4549"));
+    QVERIFY2(facilities, qPrintable(facilities.status().message()));
+    QCOMPARE(facilities->report.skipped, 0);
+    // 5 km of pipes with a chamber every 60 m and at the ends: roughly 80 to 200.
+    QVERIFY2(facilities->facilities.size() > 80 && facilities->facilities.size() < 200,
+             qPrintable(QString::number(facilities->facilities.size())));
+    QSet<int> kinds;
+    for (const data::PointFacility& f : facilities->facilities) {
+        kinds.insert(int(f.kind));
+        QVERIFY2(m_layout->roadAt(f.position.x - origin().x, f.position.y - origin().y) >= 0, "manholes lie on roads");
+        QVERIFY(std::isnan(f.position.z)); // draped by the loader
+    }
+    QVERIFY(kinds.contains(int(data::PointFacilityKind::Manhole)) && kinds.contains(int(data::PointFacilityKind::Valve)) &&
+            kinds.contains(int(data::PointFacilityKind::Hydrant)));
+
+    auto spaces = gis::readUndergroundSpaces(file("underground_spaces.gpkg"), QStringLiteral("EPSG:4549"));
+    QVERIFY2(spaces, qPrintable(spaces.status().message()));
+    QCOMPARE(int(spaces->spaces.size()), 2);
+    QCOMPARE(int(spaces->spaces[0].kind), int(data::UndergroundSpaceKind::UtilityTunnel));
+    QCOMPARE(int(spaces->spaces[1].kind), int(data::UndergroundSpaceKind::Parking));
+    for (const data::ProjectedPoint& p : spaces->spaces[0].outer) // the tunnel runs under its main road
+        QVERIFY(m_layout->roadAt(p.x - origin().x, p.y - origin().y) >= 0);
+    auto looksLikeSpaces = gis::hasUndergroundSpaceFields(file("underground_spaces.gpkg"));
+    QVERIFY(looksLikeSpaces && *looksLikeSpaces);
+}
+
 void TestDemoCity::projectLoadsWithLayersAndViews()
 {
     const data::Project& p = m_project;
@@ -438,6 +469,7 @@ void TestDemoCity::projectLoadsWithLayersAndViews()
     const std::vector<std::pair<LayerKind, QString>> expected{
         {LayerKind::Elevation, "dem.tif"},        {LayerKind::Imagery, "imagery.tif"},
         {LayerKind::Buildings, "buildings.gpkg"}, {LayerKind::Pipes, "pipes.gpkg"},
+        {LayerKind::Manholes, "manholes.gpkg"},   {LayerKind::UndergroundSpaces, "underground_spaces.gpkg"},
         {LayerKind::People, "store:people"},      {LayerKind::Events, "store:events"},
         {LayerKind::Assets, "store:assets"}};
     QCOMPARE(p.layers().size(), expected.size());
@@ -451,7 +483,7 @@ void TestDemoCity::projectLoadsWithLayersAndViews()
             QCOMPARE(l.style.value("heightField").toString(), QStringLiteral("height"));
             QCOMPARE(int(l.group), int(data::LayerGroup::CityModels));
         }
-        if (l.kind == LayerKind::Pipes) {
+        if (l.kind == LayerKind::Pipes || l.kind == LayerKind::Manholes || l.kind == LayerKind::UndergroundSpaces) {
             QVERIFY(!l.visible);
             QCOMPARE(int(l.group), int(data::LayerGroup::Underground));
         }
