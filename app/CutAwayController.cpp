@@ -261,16 +261,8 @@ std::optional<QPointF> CutAwayController::toWidget(const osg::Vec3d& p) const
 bool CutAwayController::beginDrag(const QPointF& pos)
 {
     const auto& box = m_cut.clipBox();
-    const osg::Camera* camera = m_view ? m_view->viewer()->getCamera() : nullptr;
-    if (!box || !camera || !m_scene)
-        return false;
-    // Only the gizmo: its handles are drawn on top, so they are grabbable behind the ground too.
-    const double dpr = m_view->devicePixelRatioF();
-    const std::optional<scene::PickResult> hit =
-        scene::Picker::pick(*camera, m_gizmo.node(), pos.x() * dpr, pos.y() * dpr);
-    const std::optional<scene::BoxFace> face =
-        hit ? scene::boxFaceFromNodeName(hit->nodeName.toStdString()) : std::nullopt;
-    if (!face)
+    const std::optional<scene::BoxFace> face = handleAt(pos);
+    if (!box || !face)
         return false;
     // The face's axis on screen: how far the cursor moves along it per metre there.
     const osg::Vec3d centre = scene::boxFaceCentre(*box, *face);
@@ -287,6 +279,31 @@ bool CutAwayController::beginDrag(const QPointF& pos)
     return true;
 }
 
+std::optional<scene::BoxFace> CutAwayController::handleAt(const QPointF& pos) const
+{
+    const osg::Camera* camera = m_view ? m_view->viewer()->getCamera() : nullptr;
+    if (!m_cut.clipBox() || !camera || !m_scene)
+        return std::nullopt;
+    // Only the gizmo: its handles are drawn on top, so they are grabbable behind the ground too.
+    const double dpr = m_view->devicePixelRatioF();
+    const std::optional<scene::PickResult> hit =
+        scene::Picker::pick(*camera, m_gizmo.node(), pos.x() * dpr, pos.y() * dpr);
+    return hit ? scene::boxFaceFromNodeName(hit->nodeName.toStdString()) : std::nullopt;
+}
+
+void CutAwayController::updateHoverCursor(const QPointF& pos, Qt::MouseButtons buttons)
+{
+    // A hint that the handle can be dragged; only a cursor we set is taken back.
+    const bool over = buttons == Qt::NoButton && !m_sketch->isActive() && handleAt(pos).has_value();
+    if (over && !m_hoverCursor) {
+        m_view->setCursor(Qt::SizeAllCursor);
+        m_hoverCursor = true;
+    } else if (!over && m_hoverCursor) {
+        m_view->unsetCursor();
+        m_hoverCursor = false;
+    }
+}
+
 bool CutAwayController::eventFilter(QObject* watched, QEvent* event)
 {
     if (watched != m_view.data())
@@ -299,9 +316,11 @@ bool CutAwayController::eventFilter(QObject* watched, QEvent* event)
         return beginDrag(e->position());
     }
     case QEvent::MouseMove: {
-        if (!m_drag)
-            return false;
         auto* e = static_cast<QMouseEvent*>(event);
+        if (!m_drag) {
+            updateHoverCursor(e->position(), e->buttons());
+            return false;
+        }
         const QPointF d = e->position() - m_drag->startPos;
         const double metres = (d.x() * m_drag->screenAxis.x() + d.y() * m_drag->screenAxis.y()) / m_drag->pixelsPerMetre;
         m_cut.setClipBox(scene::moveBoxFace(m_drag->startBox, m_drag->face, metres));

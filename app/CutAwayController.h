@@ -92,6 +92,9 @@ private:
         double pixelsPerMetre; //!< along that axis, at the face
     };
     bool beginDrag(const QPointF& pos);
+    //! The face whose handle is under widget position POS (logical px).
+    std::optional<scene::BoxFace> handleAt(const QPointF& pos) const;
+    void updateHoverCursor(const QPointF& pos, Qt::MouseButtons buttons);
     std::optional<QPointF> toWidget(const osg::Vec3d& p) const;
     void sketchFinished(const std::vector<data::LocalPoint>& points);
     void updateGraphics();
@@ -108,6 +111,7 @@ private:
     std::optional<Drag> m_drag;
     double m_pitDepth = kDefaultPitDepthM;
     bool m_askDepth = true;
+    bool m_hoverCursor = false; //!< the view's cursor is ours (over a handle)
     QMenu* m_menu = nullptr;
     QAction* m_clipBoxAction = nullptr;
     QAction* m_pitAction = nullptr;

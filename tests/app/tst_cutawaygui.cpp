@@ -9,6 +9,7 @@
 #include "app/SurfaceFormat.h"
 #include "scene/CityScene.h"
 #include "scene/ClipBoxGizmo.h"
+#include "tests/common/TestPaths.h"
 
 #include <QAction>
 #include <QApplication>
@@ -96,6 +97,9 @@ private slots:
         const QPoint end = (from + dir * 60.0).toPoint();
         const data::SavedView before = m_view->view();
         QSignalSpy changed(m_controller.get(), &CutAwayController::clipBoxChanged);
+        QTest::mouseMove(m_view.get(), start);
+        QCOMPARE(m_view->cursor().shape(), Qt::SizeAllCursor); // over the handle
+        m_view->grabFramebuffer().save(test::testOutputDir(QStringLiteral("app")) + QStringLiteral("/cutaway_gui_box.png"));
         QTest::mousePress(m_view.get(), Qt::LeftButton, {}, start);
         QCOMPARE(m_controller->draggedFace(), std::optional(scene::BoxFace::MaxX));
         for (int i = 1; i <= 6; ++i)
@@ -123,6 +127,8 @@ private slots:
         QTest::mousePress(m_view.get(), Qt::LeftButton, {}, QPoint(5, 5));
         QVERIFY(!m_controller->draggedFace());
         QTest::mouseRelease(m_view.get(), Qt::LeftButton, {}, QPoint(5, 5));
+        QTest::mouseMove(m_view.get(), QPoint(6, 6));
+        QCOMPARE(m_view->cursor().shape(), Qt::ArrowCursor);
 
         m_controller->clipBoxAction()->trigger(); // unchecked: the box goes
         QVERIFY(!m_controller->clipBox());
