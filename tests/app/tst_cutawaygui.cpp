@@ -6,14 +6,18 @@
 #include "app/CutAwayController.h"
 #include "app/MapSketchTool.h"
 #include "app/OsgViewWidget.h"
+#include "app/ProjectSession.h"
+#include "data/Rasters.h"
 #include "app/SurfaceFormat.h"
 #include "scene/CityScene.h"
 #include "scene/ClipBoxGizmo.h"
+#include "tests/app/SmallDemo.h"
 #include "tests/common/TestPaths.h"
 
 #include <QAction>
 #include <QApplication>
 #include <QSignalSpy>
+#include <QTemporaryDir>
 #include <QTest>
 #include <osg/Viewport>
 #include <osgViewer/Viewer>
@@ -170,6 +174,39 @@ private slots:
         QVERIFY(!m_controller->clipBoxAction()->isEnabled());
         m_controller->setScene(&m_scene, [](double, double) { return kGround; });
         QVERIFY(m_controller->clipBoxAction()->isEnabled());
+    }
+
+    void sessionPitFollowsTheDem()
+    {
+        // The session's scene and DEM: the pit floor lies the depth below the ring's lowest ground,
+        // and its walls start on the ground; the session's end detaches everything.
+        QTemporaryDir dir;
+        auto demo = test::makeSmallDemo(dir.filePath(QStringLiteral("demo")));
+        QVERIFY2(demo, qPrintable(demo.status().message()));
+        auto opened = app::ProjectSession::open(*demo, app::ProjectSession::OpenMode::ReadOnly);
+        QVERIFY(opened);
+        std::unique_ptr<app::ProjectSession> session = std::move(*opened);
+        QVERIFY(session->loadAllBlocking());
+        const data::ElevationGrid* dem = session->terrain();
+        QVERIFY(dem);
+        CutAwayController controller(m_view.get(), nullptr);
+        controller.setAskForDepth(false);
+        controller.setSession(session.get());
+        const data::ProjectedPoint o = session->project().origin;
+        const std::vector<osg::Vec2d> ring = {{-30, -20}, {25, -20}, {25, 30}, {-30, 30}};
+        double lowest = 1e9;
+        for (const osg::Vec2d& v : ring)
+            lowest = std::min(lowest, *dem->heightAt(v.x() + o.x, v.y() + o.y) - o.z);
+        controller.setPit(ring, 4.0);
+        QVERIFY(controller.pit());
+        QVERIFY(std::abs(controller.pit()->bottomZ - (lowest - 4.0)) < 1e-6);
+        QVERIFY(analysisChild(session->scene(), "excavationPit"));
+        QVERIFY(session->scene().root()->getStateSet()->getUniform("ct_cutPitCount"));
+        controller.setClipBoxEnabled(true);
+        QVERIFY(analysisChild(session->scene(), "clipBox"));
+        session.reset(); // the scene goes with it: the controller forgets it without touching it
+        QVERIFY(!controller.clipBoxAction()->isEnabled());
+        QVERIFY(!controller.pit());
     }
 
     void cleanupTestCase()
