@@ -6,8 +6,11 @@
 #include "app/LayerLoader.h"
 #include "app/ModelTreeWidget.h"
 #include "app/OsgViewWidget.h"
+#include "app/PipeAnalysisController.h"
 #include "app/ProjectSession.h"
+#include "data/PipeFilter.h"
 #include "scene/CityScene.h"
+#include "scene/PipeNetworkIndex.h"
 #include "scene/SceneBuilders.h"
 
 #include <QApplication>
@@ -28,6 +31,23 @@ constexpr double kFlyToRangeM = 400.0;
 constexpr double kMinFlyToRangeM = 50.0;
 
 using AttributesResult = data::Result<gis::FeatureAttributes>;
+
+//! The install year of pipe FEATUREID: the value of the layer's mapped install-year field in
+//! ATTRIBUTES, else what the loader read into the drawn pipe (a guessed mapping); 0 when unknown.
+int pipeInstallYear(ProjectSession& session, data::LayerId layer, std::int64_t featureId,
+                    const gis::FeatureAttributes& attributes)
+{
+    const QString field = session.pipeMapping(layer).installYearField;
+    for (const auto& [name, value] : attributes.fields) {
+        bool ok = false;
+        const double year = value.trimmed().toDouble(&ok);
+        if (!field.isEmpty() && name.compare(field, Qt::CaseInsensitive) == 0 && ok && year > 0)
+            return int(year);
+    }
+    const scene::PipeNetworkIndex* index = scene::pipeNetworkIndex(session.scene().layerNode(layer));
+    const data::PipeLine* pipe = index ? index->pipe(featureId) : nullptr;
+    return pipe ? pipe->installYear : 0;
+}
 
 } // namespace
 
@@ -261,8 +281,16 @@ void InspectorController::readAttributes(data::LayerId layer, std::int64_t featu
         for (const auto& [field, value] : result->value().fields)
             if (field.compare(QLatin1String("name"), Qt::CaseInsensitive) == 0)
                 m_selectedName = value;
+        gis::FeatureAttributes attributes = result->value();
+        if (m_session && m_layer && m_session->scene().layerKind(*m_layer) == data::LayerKind::Pipes) {
+            // Ages count at the scene clock's year, so a replay of 2015 shows the pipe as it was then.
+            const int year = data::referenceYearOf(m_session->scene().time());
+            const QString age = pipeAgeText(pipeInstallYear(*m_session, *m_layer, featureId, attributes), year);
+            if (!age.isEmpty())
+                attributes.fields.emplace_back(tr("Age"), age);
+        }
         if (m_dock)
-            m_dock->showAttributes(layerName, featureId, result->value());
+            m_dock->showAttributes(layerName, featureId, attributes);
     });
     // GDAL opens its own handle in the worker: a slow or remote source never blocks the UI.
     watcher->setFuture(QtConcurrent::run(

@@ -14,6 +14,8 @@
 
 #include <QAction>
 #include <QApplication>
+#include <QDateTime>
+#include <QTimeZone>
 #include <QFile>
 #include <QHelpEvent>
 #include <QSettings>
@@ -91,6 +93,7 @@ private slots:
     void removingTheLayerClearsSelection();
     void chineseTranslation();
     void pipeShowsItsAttributes();
+    void pipeShowsItsAgeAtTheClocksYear();
 
 private:
     QTemporaryDir m_dir;
@@ -237,6 +240,37 @@ void TstInspector::pipeShowsItsAttributes()
     QVERIFY(!dock->value(QStringLiteral("material")).value_or(QString()).isEmpty());
     QVERIFY(dock->value(QStringLiteral("install_year")).value_or(QString()).toInt() > 1900);
     QVERIFY(dock->value(QStringLiteral("depth_m")).value_or(QString()).toDouble() > 0.0);
+}
+
+void TstInspector::pipeShowsItsAgeAtTheClocksYear()
+{
+    auto w = openWindow(m_demo);
+    QVERIFY(w);
+    const data::LayerId pipes = test::firstLayerOf(w->session()->project(), data::LayerKind::Pipes);
+    QVERIFY(pipes.isValid());
+    app::InspectorDock* dock = w->inspectorDock();
+    // Ages count at the scene clock's year: 2020 first, then a replay of 2012.
+    for (const int year : {2020, 2012}) {
+        w->session()->setTime(
+            QDateTime(QDate(year, 7, 1), QTime(12, 0), QTimeZone::utc()).toMSecsSinceEpoch());
+        QVERIFY(w->inspector()->selectFeature(pipes, 1));
+        QTRY_COMPARE_WITH_TIMEOUT(w->inspector()->pendingReads(), 0, 10000);
+        const int installed = dock->value(QStringLiteral("install_year")).value_or(QString()).toInt();
+        QVERIFY(installed > 1900);
+        const QString age = dock->value(QStringLiteral("Age")).value_or(QString());
+        if (installed > year)
+            QCOMPARE(age, QStringLiteral("installed %1 (after %2)").arg(installed).arg(year));
+        else if (year - installed == 1)
+            QCOMPARE(age, QStringLiteral("1 year (installed %1)").arg(installed));
+        else
+            QCOMPARE(age, QStringLiteral("%1 years (installed %2)").arg(year - installed).arg(installed));
+        w->inspector()->clearSelection();
+    }
+    // A building has no age row.
+    const data::LayerId buildings = test::firstLayerOf(w->session()->project(), data::LayerKind::Buildings);
+    QVERIFY(w->inspector()->selectFeature(buildings, 1));
+    QTRY_COMPARE_WITH_TIMEOUT(w->inspector()->pendingReads(), 0, 10000);
+    QVERIFY(!dock->value(QStringLiteral("Age")));
 }
 
 void TstInspector::chineseTranslation()
