@@ -6,6 +6,7 @@
 #include "app/MapSketchTool.h"
 #include "app/OsgViewWidget.h"
 #include "app/ProjectSession.h"
+#include "app/SectionCurtain.h"
 #include "app/SectionDock.h"
 #include "app/SectionProfileWidget.h"
 #include "data/PipeMapping.h"
@@ -22,6 +23,7 @@
 #include <QTest>
 #include <cmath>
 #include <memory>
+#include <osg/ComputeBoundsVisitor>
 
 using namespace citytwin;
 using app::ProjectSession;
@@ -139,7 +141,19 @@ void TstSectionDock::twoPointsFillTheTable()
     QCOMPARE(table->item(row, 5)->text(), QString::number(m_pipe.installYear));
     QCOMPARE(table->item(row, 6)->text(), QStringLiteral("20.00"));
     QVERIFY(table->item(row, 4)->text().contains(QString::number(m_pipe.diameterM, 'f', 2)));
-    QVERIFY(sectionNode(*m_session));
+    // In 3D: the line kSectionLiftM over the highest ground, the curtain down to 1 m under the deepest pipe.
+    osg::Node* node = sectionNode(*m_session);
+    QVERIFY(node);
+    osg::ComputeBoundsVisitor bounds;
+    node->accept(bounds);
+    double highestGround = -1e9;
+    for (const data::SectionGroundSample& g : m_dock->section()->ground)
+        highestGround = std::max(highestGround, g.z);
+    const osg::BoundingBox& box = bounds.getBoundingBox();
+    QVERIFY2(std::abs(box.zMax() - (highestGround + app::kSectionLiftM - project.origin.z)) < 0.01,
+             qPrintable(QString::number(box.zMax())));
+    QVERIFY2(std::abs(box.zMin() - (m_dock->section()->deepestInvertZ() - 1.0 - project.origin.z)) < 0.01,
+             qPrintable(QString::number(box.zMin())));
     QVERIFY(m_dock->exportAction()->isEnabled());
 }
 
