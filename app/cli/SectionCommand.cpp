@@ -8,6 +8,7 @@
 #include <QBuffer>
 #include <QDir>
 #include <QFileInfo>
+#include <QGuiApplication>
 #include <QImage>
 #include <QPainter>
 #include <QSaveFile>
@@ -190,6 +191,11 @@ int Section::run(const QStringList& args)
         }
         if (const data::Status s = writeFile(parser.value(png), bytes); !s)
             return failure(command, s.message());
+        if (!qobject_cast<QGuiApplication*>(QCoreApplication::instance()))
+            err() << tr("note: %1 has no text labels (fonts need a QGuiApplication; this process runs "
+                        "without one)")
+                         .arg(QDir::toNativeSeparators(parser.value(png)))
+                  << Qt::endl;
     }
     return kExitOk;
 }
