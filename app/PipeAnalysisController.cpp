@@ -89,9 +89,13 @@ void PipeAnalysisController::retranslate()
 
 void PipeAnalysisController::setSession(ProjectSession* session)
 {
+    for (QAction* a : actions())
+        a->setEnabled(session != nullptr);
+    if (session == m_session && !m_sessionConnections.isEmpty())
+        return; // the same session again: keep the filter and its colours
     cancelClearance();
     clearClearance();
-    if (m_session && m_session != session)
+    if (m_session)
         clearFilter();
     for (const auto& c : m_sessionConnections)
         disconnect(c);
@@ -99,9 +103,6 @@ void PipeAnalysisController::setSession(ProjectSession* session)
     m_filter.reset();
     m_result = {};
     m_session = session;
-    const bool on = session != nullptr;
-    for (QAction* a : actions())
-        a->setEnabled(on);
     if (m_dialog) {
         m_dialog->setSummary(QString());
         if (!session)

@@ -236,6 +236,13 @@ void TstPipeAnalysisGui::formListsChoicesAndReportsCounts()
                                     .arg(pipes.size())
                                     .arg(lengthM / 1000.0, 0, 'f', 1));
     QCOMPARE(m_controller->appliedFilter(), std::optional<data::PipeFilter>(filter));
+    // The same session again keeps the filter; no session drops it and disables the actions.
+    m_controller->setSession(m_window->session());
+    QVERIFY(m_controller->appliedFilter());
+    m_controller->setSession(nullptr);
+    QVERIFY(!m_controller->appliedFilter());
+    QVERIFY(!m_controller->filterAction()->isEnabled());
+    QVERIFY(!dialog->isVisible());
 }
 
 void TstPipeAnalysisGui::agesCountAtTheClocksYear()
