@@ -1,7 +1,5 @@
-#include "app/LayerLoader.h"
-
 #include "app/GuiLog.h"
-
+#include "app/LayerLoader.h"
 #include "data/ManholeDepth.h"
 #include "gis/GdalEnvironment.h"
 #include "gis/UndergroundReader.h"
@@ -65,8 +63,9 @@ Status nothingToDraw(const QString& path, const gis::UndergroundReadReport& repo
                              .arg(QDir::toNativeSeparators(path), what)
                              .arg(report.featuresRead)
                              .arg(report.skipped)
-                             .arg(report.skipReasons.isEmpty() ? QString()
-                                                               : QStringLiteral(": ") + report.skipReasons.first()));
+                             .arg(report.skipReasons.isEmpty()
+                                      ? QString()
+                                      : QStringLiteral(": ") + report.skipReasons.first()));
 }
 
 //! Plan centroid of RING (area-weighted; the vertex mean for a degenerate ring).
@@ -92,13 +91,14 @@ data::ProjectedPoint centroidOf(const std::vector<data::ProjectedPoint>& ring)
 
 } // namespace
 
-NodeResult loadManholes(const data::LayerSettings& layer, const JobContext& ctx, const data::ElevationGrid* dem,
-                        const std::vector<data::LayerSettings>& pipeLayers)
+NodeResult loadManholes(const data::LayerSettings& layer, const JobContext& ctx,
+                        const data::ElevationGrid* dem, const std::vector<data::LayerSettings>& pipeLayers)
 {
     const QString path = resolveSource(layer.sourceUri, ctx.projectFile);
     if (Status s = checkSource(path); !s.isOk())
         return s;
-    auto read = gis::readPointFacilities(path, ctx.crs, layer.style.value(QStringLiteral("sourceCrs")).toString());
+    auto read =
+        gis::readPointFacilities(path, ctx.crs, layer.style.value(QStringLiteral("sourceCrs")).toString());
     if (!read)
         return read.status();
     if (read->facilities.empty())
@@ -121,7 +121,8 @@ NodeResult loadManholes(const data::LayerSettings& layer, const JobContext& ctx,
         auto layerPipes = readLayerPipes(pipeLayer, ctx, dem);
         if (!layerPipes) {
             // That layer reports its own failure; the shafts fall back to their depths.
-            qCInfo(lcGui) << "manholes: pipe layer" << pipeLayer.name << "ignored:" << layerPipes.status().message();
+            qCInfo(lcGui) << "manholes: pipe layer" << pipeLayer.name
+                          << "ignored:" << layerPipes.status().message();
             continue;
         }
         pipes.insert(pipes.end(), std::make_move_iterator(layerPipes->pipes.begin()),
@@ -148,12 +149,14 @@ NodeResult loadManholes(const data::LayerSettings& layer, const JobContext& ctx,
     return node;
 }
 
-NodeResult loadUndergroundSpaces(const data::LayerSettings& layer, const JobContext& ctx, const data::ElevationGrid* dem)
+NodeResult loadUndergroundSpaces(const data::LayerSettings& layer, const JobContext& ctx,
+                                 const data::ElevationGrid* dem)
 {
     const QString path = resolveSource(layer.sourceUri, ctx.projectFile);
     if (Status s = checkSource(path); !s.isOk())
         return s;
-    auto read = gis::readUndergroundSpaces(path, ctx.crs, layer.style.value(QStringLiteral("sourceCrs")).toString());
+    auto read =
+        gis::readUndergroundSpaces(path, ctx.crs, layer.style.value(QStringLiteral("sourceCrs")).toString());
     if (!read)
         return read.status();
     if (ctx.cancelled())
@@ -165,7 +168,8 @@ NodeResult loadUndergroundSpaces(const data::LayerSettings& layer, const JobCont
         s.topZ = groundAt(dem, c.x, c.y) - s.topDepthM;
     }
     osg::ref_ptr<osg::Node> node = scene::buildUndergroundSpaces(read->spaces, ctx.origin);
-    if (const QString note = skipNote(read->report, UndergroundLoader::tr("underground spaces")); !note.isEmpty())
+    if (const QString note = skipNote(read->report, UndergroundLoader::tr("underground spaces"));
+        !note.isEmpty())
         node->setUserValue(kLayerWarningKey, note.toStdString());
     return node;
 }

@@ -62,7 +62,8 @@ public:
             const double x0 = s.a.x + (s.b.x - s.a.x) * t0, x1 = s.a.x + (s.b.x - s.a.x) * t1;
             const double y0 = s.a.y + (s.b.y - s.a.y) * t0, y1 = s.a.y + (s.b.y - s.a.y) * t1;
             for (long long cx = cellOf(std::min(x0, x1) - pad); cx <= cellOf(std::max(x0, x1) + pad); ++cx)
-                for (long long cy = cellOf(std::min(y0, y1) - pad); cy <= cellOf(std::max(y0, y1) + pad); ++cy) {
+                for (long long cy = cellOf(std::min(y0, y1) - pad); cy <= cellOf(std::max(y0, y1) + pad);
+                     ++cy) {
                     std::vector<std::uint32_t>& list = m_cells[cellKey(cx, cy)];
                     if (list.empty() || list.back() != index)
                         list.push_back(index);
@@ -86,7 +87,8 @@ private:
 } // namespace
 
 std::vector<std::optional<double>> deepestConnectedPipeBottoms(const std::vector<ProjectedPoint>& positions,
-                                                               const std::vector<PipeLine>& pipes, double toleranceM)
+                                                               const std::vector<PipeLine>& pipes,
+                                                               double toleranceM)
 {
     const double tolerance = std::max(toleranceM, 0.0);
     SegmentGrid grid;
@@ -113,7 +115,8 @@ std::vector<std::optional<double>> deepestConnectedPipeBottoms(const std::vector
             const Segment& s = grid.segment(i);
             const double dx = s.b.x - s.a.x, dy = s.b.y - s.a.y;
             const double len2 = dx * dx + dy * dy;
-            const double t = len2 > 0.0 ? std::clamp(((q.x - s.a.x) * dx + (q.y - s.a.y) * dy) / len2, 0.0, 1.0) : 0.0;
+            const double t =
+                len2 > 0.0 ? std::clamp(((q.x - s.a.x) * dx + (q.y - s.a.y) * dy) / len2, 0.0, 1.0) : 0.0;
             const double dist = std::hypot(s.a.x + t * dx - q.x, s.a.y + t * dy - q.y);
             if (dist > tolerance + s.halfWidth)
                 continue;

@@ -62,8 +62,9 @@ std::optional<PointFacilityKind> pointFacilityKindFromText(const QString& text)
     static const KindWords<PointFacilityKind> kWords[] = {
         {PointFacilityKind::Hydrant, {"hydrant", "消防栓", "消火栓"}},
         {PointFacilityKind::Valve, {"valve", "阀"}},
-        {PointFacilityKind::Manhole, {"manhole", "well", "chamber", "inspection", "junction", "检查井", "窨井",
-                                      "雨水井", "污水井", "井"}},
+        {PointFacilityKind::Manhole,
+         {"manhole", "well", "chamber", "inspection", "junction", "检查井", "窨井", "雨水井", "污水井",
+          "井"}},
     };
     for (const auto& entry : kWords)
         if (containsAny(t, entry.words))
@@ -89,9 +90,11 @@ std::optional<UndergroundSpaceKind> undergroundSpaceKindFromText(const QString& 
     if (fromString(t.toLower(), exact))
         return exact;
     static const KindWords<UndergroundSpaceKind> kWords[] = {
-        {UndergroundSpaceKind::UtilityTunnel, {"utility tunnel", "utility_tunnel", "tunnel", "综合管廊", "管廊"}},
+        {UndergroundSpaceKind::UtilityTunnel,
+         {"utility tunnel", "utility_tunnel", "tunnel", "综合管廊", "管廊"}},
         {UndergroundSpaceKind::Parking, {"parking", "garage", "car park", "停车", "车库"}},
-        {UndergroundSpaceKind::Shelter, {"shelter", "civil air defen", "civil defen", "人防", "避难", "防空"}},
+        {UndergroundSpaceKind::Shelter,
+         {"shelter", "civil air defen", "civil defen", "人防", "避难", "防空"}},
     };
     for (const auto& entry : kWords)
         if (containsAny(t, entry.words))

@@ -72,7 +72,7 @@ std::vector<DemoFacility> generateFacilities(const std::vector<DemoPipe>& pipes)
             f.at = at;
             f.network = pipe.network;
             f.kind = kindFor(pipe.network, int(out.size()));
-            f.diameterM = f.kind == QStringLiteral("检查井") ? (pipe.diameterM >= 0.8 ? 1.25 : 1.0)
+            f.diameterM = f.kind == QStringLiteral("检查井")   ? (pipe.diameterM >= 0.8 ? 1.25 : 1.0)
                           : f.kind == QStringLiteral("消火栓") ? 0.3
                                                                : 0.8;
             f.name = QStringLiteral("%1-%2")
@@ -90,8 +90,9 @@ data::Status writeFacilities(const QString& path, const std::vector<DemoFacility
                              const data::ProjectedPoint& origin)
 {
     GpkgWriter writer;
-    data::Status status = writer.open(path, "manholes", wkbPoint,
-                                      {{"设施类型", OFTString}, {"network", OFTString}, {"diameter_m", OFTReal}, {"name", OFTString}});
+    data::Status status = writer.open(
+        path, "manholes", wkbPoint,
+        {{"设施类型", OFTString}, {"network", OFTString}, {"diameter_m", OFTReal}, {"name", OFTString}});
     GIntBig fid = 0;
     for (std::size_t i = 0; status && i < facilities.size(); ++i) {
         const DemoFacility& d = facilities[i];
@@ -111,7 +112,8 @@ data::Status writeFacilities(const QString& path, const std::vector<DemoFacility
     return status;
 }
 
-data::Status writeUndergroundSpaces(const QString& path, const DemoLayout& layout, const data::ProjectedPoint& origin)
+data::Status writeUndergroundSpaces(const QString& path, const DemoLayout& layout,
+                                    const data::ProjectedPoint& origin)
 {
     struct Space
     {
@@ -134,13 +136,17 @@ data::Status writeUndergroundSpaces(const QString& path, const DemoLayout& layou
     const Rect plaza = layout.plaza();
     if (!plaza.isEmpty()) {
         const double inset = std::min(plaza.width(), plaza.height()) * 0.1;
-        spaces.push_back({{plaza.x0 + inset, plaza.y0 + inset, plaza.x1 - inset, plaza.y1 - inset}, "地下停车场",
-                          QStringLiteral("市民广场地下停车场"), 1.5, 4.2});
+        spaces.push_back({{plaza.x0 + inset, plaza.y0 + inset, plaza.x1 - inset, plaza.y1 - inset},
+                          "地下停车场",
+                          QStringLiteral("市民广场地下停车场"),
+                          1.5,
+                          4.2});
     }
 
     GpkgWriter writer;
-    data::Status status = writer.open(path, "underground_spaces", wkbPolygon,
-                                      {{"type", OFTString}, {"name", OFTString}, {"top_depth", OFTReal}, {"height", OFTReal}});
+    data::Status status =
+        writer.open(path, "underground_spaces", wkbPolygon,
+                    {{"type", OFTString}, {"name", OFTString}, {"top_depth", OFTReal}, {"height", OFTReal}});
     GIntBig fid = 0;
     for (std::size_t i = 0; status && i < spaces.size(); ++i) {
         const Space& s = spaces[i];

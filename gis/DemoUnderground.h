@@ -15,7 +15,7 @@ struct DemoFacility
 {
     XY at;
     data::PipeNetwork network = data::PipeNetwork::Drainage;
-    QString kind;          //!< as a Chinese survey writes it: 检查井, 阀门井, 消火栓
+    QString kind; //!< as a Chinese survey writes it: 检查井, 阀门井, 消火栓
     double diameterM = 1.0;
     QString name;
 };
@@ -33,6 +33,7 @@ data::Status writeFacilities(const QString& path, const std::vector<DemoFacility
 //! Writes underground_spaces.gpkg (layer "underground_spaces", Polygon, EPSG:4549) with fields
 //! type, name, top_depth, height: a utility tunnel (综合管廊) under the first main road's
 //! carriageway, beside its drainage line, and an underground car park under the civic plaza.
-data::Status writeUndergroundSpaces(const QString& path, const DemoLayout& layout, const data::ProjectedPoint& origin);
+data::Status writeUndergroundSpaces(const QString& path, const DemoLayout& layout,
+                                    const data::ProjectedPoint& origin);
 
 } // namespace citytwin::gis::demo

@@ -10,9 +10,9 @@
 
 #include <cmath>
 #include <limits>
+#include <ogrsf_frmts.h>
 #include <optional>
 #include <utility>
-#include <ogrsf_frmts.h>
 
 namespace citytwin::gis {
 
@@ -40,7 +40,8 @@ struct FacilityFields
 FacilityFields guessFields(OGRFeatureDefn& defn)
 {
     FacilityFields f;
-    f.kind = findField(defn, {"kind", "facility_type", "facility", "type", "设施类型", "附属物", "点类型", "类型", "特征"});
+    f.kind = findField(
+        defn, {"kind", "facility_type", "facility", "type", "设施类型", "附属物", "点类型", "类型", "特征"});
     f.depth = findField(defn, {"depth_m", "well_depth", "depth", "井深", "井底埋深", "埋深"});
     f.diameter = findField(defn, {"diameter_m", "well_diameter", "diameter", "井径", "直径", "规格"});
     f.network = findField(defn, {"network", "pipe_type", "管线类型", "管类", "管线种类", "类别"});
@@ -52,14 +53,22 @@ FacilityFields guessFields(OGRFeatureDefn& defn)
 std::optional<data::PipeNetwork> networkInText(const QString& text)
 {
     static const std::pair<const char*, data::PipeNetwork> kWords[] = {
-        {"雨水", data::PipeNetwork::Drainage},    {"storm", data::PipeNetwork::Drainage},
-        {"排水", data::PipeNetwork::Drainage},    {"污水", data::PipeNetwork::Sewage},
-        {"sewer", data::PipeNetwork::Sewage},     {"给水", data::PipeNetwork::WaterSupply},
-        {"上水", data::PipeNetwork::WaterSupply}, {"消防", data::PipeNetwork::WaterSupply},
-        {"hydrant", data::PipeNetwork::WaterSupply}, {"water", data::PipeNetwork::WaterSupply},
-        {"燃气", data::PipeNetwork::Gas},         {"gas", data::PipeNetwork::Gas},
-        {"电力", data::PipeNetwork::Power},       {"通信", data::PipeNetwork::Telecom},
-        {"电信", data::PipeNetwork::Telecom},     {"热力", data::PipeNetwork::Heating},
+        {"雨水", data::PipeNetwork::Drainage},
+        {"storm", data::PipeNetwork::Drainage},
+        {"排水", data::PipeNetwork::Drainage},
+        {"污水", data::PipeNetwork::Sewage},
+        {"sewer", data::PipeNetwork::Sewage},
+        {"给水", data::PipeNetwork::WaterSupply},
+        {"上水", data::PipeNetwork::WaterSupply},
+        {"消防", data::PipeNetwork::WaterSupply},
+        {"hydrant", data::PipeNetwork::WaterSupply},
+        {"water", data::PipeNetwork::WaterSupply},
+        {"燃气", data::PipeNetwork::Gas},
+        {"gas", data::PipeNetwork::Gas},
+        {"电力", data::PipeNetwork::Power},
+        {"通信", data::PipeNetwork::Telecom},
+        {"电信", data::PipeNetwork::Telecom},
+        {"热力", data::PipeNetwork::Heating},
     };
     if (auto exact = data::pipeNetworkFromText(text))
         return exact;
@@ -97,7 +106,8 @@ public:
             for (const OGRGeometry* part : *geom->toGeometryCollection())
                 points.push_back(part->toPoint());
         else
-            return skip(fid, QStringLiteral("not a point (%1)").arg(QString::fromUtf8(geom->getGeometryName())));
+            return skip(fid,
+                        QStringLiteral("not a point (%1)").arg(QString::fromUtf8(geom->getGeometryName())));
 
         PointFacility templ;
         QString why;
@@ -164,14 +174,16 @@ private:
                 why = QStringLiteral("diameter is not a number (\"%1\")").arg(diameter.text);
                 return false;
             }
-            const double d = !diameter.explicitUnit && diameter.value > kMillimetreThreshold ? diameter.value / 1000.0
-                                                                                             : diameter.value;
+            const double d = !diameter.explicitUnit && diameter.value > kMillimetreThreshold
+                                 ? diameter.value / 1000.0
+                                 : diameter.value;
             if (d <= 0.0 || d > kMaxDiameterM) {
                 why = QStringLiteral("implausible diameter (%1)").arg(diameter.text);
                 return false;
             }
             out.diameterM = d;
-        } else if (out.kind == data::PointFacilityKind::Valve || out.kind == data::PointFacilityKind::Hydrant) {
+        } else if (out.kind == data::PointFacilityKind::Valve ||
+                   out.kind == data::PointFacilityKind::Hydrant) {
             out.diameterM = 0.4; // a valve box or hydrant riser, not a 1 m chamber
         }
         return true;
@@ -192,7 +204,7 @@ private:
 } // namespace
 
 Result<PointFacilityReadResult> readPointFacilities(const QString& path, const QString& projectCrs,
-                                                   const QString& assumedSourceCrs)
+                                                    const QString& assumedSourceCrs)
 {
     auto ds = openVectorDataset(path);
     if (!ds)
@@ -220,8 +232,8 @@ Result<PointFacilityReadResult> readPointFacilities(const QString& path, const Q
                                  .arg(sequence)
                                  .arg(errors.errors()));
     PointFacilityReadResult result = reader.take();
-    qCDebug(lcGis, "%s: %d facilities from %d features, %d skipped", qUtf8Printable(path), result.report.features,
-            result.report.featuresRead, result.report.skipped);
+    qCDebug(lcGis, "%s: %d facilities from %d features, %d skipped", qUtf8Printable(path),
+            result.report.features, result.report.featuresRead, result.report.skipped);
     return result;
 }
 

@@ -13,7 +13,9 @@ int findField(OGRFeatureDefn& defn, std::initializer_list<const char*> candidate
     for (const char* candidate : candidates) {
         const QString wanted = QString::fromUtf8(candidate);
         for (int i = 0; i < defn.GetFieldCount(); ++i)
-            if (QString::fromUtf8(defn.GetFieldDefn(i)->GetNameRef()).trimmed().compare(wanted, Qt::CaseInsensitive) == 0)
+            if (QString::fromUtf8(defn.GetFieldDefn(i)->GetNameRef())
+                    .trimmed()
+                    .compare(wanted, Qt::CaseInsensitive) == 0)
                 return i;
     }
     return -1;

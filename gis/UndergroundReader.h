@@ -14,7 +14,7 @@ namespace citytwin::gis {
 struct UndergroundReadReport
 {
     int featuresRead = 0;
-    int features = 0;        //!< facilities / spaces returned
+    int features = 0; //!< facilities / spaces returned
     int skipped = 0;
     QStringList skipReasons; //!< the first 50
 };
@@ -41,7 +41,7 @@ struct UndergroundSpaceReadResult
 //! depth < 0 or > 100 m, diameter <= 0 or > 20 m, untransformable coordinates. Errors: file
 //! missing/unreadable, no layer, no CRS and no ASSUMEDSOURCECRS, a corrupt file.
 data::Result<PointFacilityReadResult> readPointFacilities(const QString& path, const QString& projectCrs,
-                                                         const QString& assumedSourceCrs = {});
+                                                          const QString& assumedSourceCrs = {});
 
 //! Reads underground spaces (Polygon/MultiPolygon; z ignored) into PROJECTCRS. Fields guessed:
 //! kind (kind/type/类型/用途, see undergroundSpaceKindFromText; else from the name), top depth
@@ -51,7 +51,7 @@ data::Result<PointFacilityReadResult> readPointFacilities(const QString& path, c
 //! null/empty/non-polygon geometry, a ring with fewer than 3 distinct points, top depth < 0 or
 //! > 100 m, height <= 0 or > 100 m, bottom above top, untransformable coordinates.
 data::Result<UndergroundSpaceReadResult> readUndergroundSpaces(const QString& path, const QString& projectCrs,
-                                                              const QString& assumedSourceCrs = {});
+                                                               const QString& assumedSourceCrs = {});
 
 //! Whether PATH's first layer has a field only underground spaces have (top_depth, bottom_depth,
 //! 顶板埋深, 底板埋深, 覆土深度, 净高…): how a polygon file is told from building footprints.

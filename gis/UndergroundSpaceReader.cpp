@@ -83,8 +83,8 @@ bool readMetres(OGRFeature& feature, int index, const char* what, bool allowZero
     }
     if (n.value < 0.0 || (!allowZero && n.value == 0.0)) {
         why = QStringLiteral("%1 %2 (%3)")
-                  .arg(n.value < 0.0 ? QStringLiteral("negative") : QStringLiteral("zero"), QLatin1String(what),
-                       metres(n.value));
+                  .arg(n.value < 0.0 ? QStringLiteral("negative") : QStringLiteral("zero"),
+                       QLatin1String(what), metres(n.value));
         return false;
     }
     if (n.value > kMaxDepthM) {
@@ -118,7 +118,8 @@ public:
             for (const OGRGeometry* part : *geom->toGeometryCollection())
                 polygons.push_back(part->toPolygon());
         else
-            return skip(fid, QStringLiteral("not a polygon (%1)").arg(QString::fromUtf8(geom->getGeometryName())));
+            return skip(fid,
+                        QStringLiteral("not a polygon (%1)").arg(QString::fromUtf8(geom->getGeometryName())));
 
         UndergroundSpace templ;
         QString why;
@@ -159,8 +160,8 @@ private:
     {
         out.name = undergroundText(feature, m_fields.name);
         const QString kindText = undergroundText(feature, m_fields.kind);
-        out.kind = data::undergroundSpaceKindFromText(kindText)
-                       .value_or(data::undergroundSpaceKindFromText(out.name).value_or(data::UndergroundSpaceKind::Other));
+        out.kind = data::undergroundSpaceKindFromText(kindText).value_or(
+            data::undergroundSpaceKindFromText(out.name).value_or(data::UndergroundSpaceKind::Other));
         std::optional<double> top, height, bottom;
         if (!readMetres(feature, m_fields.topDepth, "top depth", true, top, why) ||
             !readMetres(feature, m_fields.height, "height", false, height, why) ||
@@ -196,7 +197,7 @@ private:
 } // namespace
 
 Result<UndergroundSpaceReadResult> readUndergroundSpaces(const QString& path, const QString& projectCrs,
-                                                        const QString& assumedSourceCrs)
+                                                         const QString& assumedSourceCrs)
 {
     auto ds = openVectorDataset(path);
     if (!ds)
@@ -205,7 +206,8 @@ Result<UndergroundSpaceReadResult> readUndergroundSpaces(const QString& path, co
     if (!layer)
         return layer.status();
     OGRLayer& l = **layer;
-    auto ct = layerToProjectTransform(l, projectCrs, assumedSourceCrs, path, QStringLiteral("underground spaces"));
+    auto ct =
+        layerToProjectTransform(l, projectCrs, assumedSourceCrs, path, QStringLiteral("underground spaces"));
     if (!ct)
         return ct.status();
     Reader reader(guessFields(*l.GetLayerDefn()), ct->get());
@@ -237,7 +239,8 @@ Result<bool> hasUndergroundSpaceFields(const QString& path)
     if (!layer)
         return layer.status();
     OGRFeatureDefn& defn = *(*layer)->GetLayerDefn();
-    return findField(defn, {CITYTWIN_TOP_DEPTH_NAMES, CITYTWIN_BOTTOM_DEPTH_NAMES, CITYTWIN_HEIGHT_NAMES}) >= 0;
+    return findField(defn, {CITYTWIN_TOP_DEPTH_NAMES, CITYTWIN_BOTTOM_DEPTH_NAMES, CITYTWIN_HEIGHT_NAMES}) >=
+           0;
 }
 
 } // namespace citytwin::gis

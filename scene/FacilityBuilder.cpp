@@ -43,8 +43,8 @@ bool finitePosition(const data::PointFacility& f)
 
 //! Adds a closed vertical tube of DIAMETER from TOP down to BOTTOM (both relative to the origin)
 //! as strand STRAND; CAPTOP draws its top disc (a cover above hides it otherwise).
-void addTube(PipeGeometryBuilder& builder, std::size_t strand, const osg::Vec3d& top, const osg::Vec3d& bottom,
-             double diameter, int sides, bool capTop)
+void addTube(PipeGeometryBuilder& builder, std::size_t strand, const osg::Vec3d& top,
+             const osg::Vec3d& bottom, double diameter, int sides, bool capTop)
 {
     const std::vector<osg::Vec3d> points{top, bottom};
     const std::vector<osg::Vec3d> rings = sweepRings(points, diameter / 2.0, sides);
@@ -73,7 +73,8 @@ osg::ref_ptr<osg::Node> buildFacilities(const std::vector<data::PointFacility>& 
             continue;
         }
         const osg::Vec3d top(f.position.x - origin.x, f.position.y - origin.y, f.position.z - origin.z);
-        Chunk& chunk = chunks[{(long long)std::floor(top.x() / chunkSize), (long long)std::floor(top.y() / chunkSize)}];
+        Chunk& chunk =
+            chunks[{(long long)std::floor(top.x() / chunkSize), (long long)std::floor(top.y() / chunkSize)}];
         chunk.bounds.expandBy(top);
         chunk.bounds.expandBy(top - osg::Vec3d(0.0, 0.0, shaftDepth(f)));
         chunk.members.push_back(i);
@@ -88,8 +89,10 @@ osg::ref_ptr<osg::Node> buildFacilities(const std::vector<data::PointFacility>& 
     for (auto& [key, chunk] : chunks) {
         const osg::Vec3d centre = chunk.bounds.center();
         const double halfDiagonal =
-            std::hypot(chunk.bounds.xMax() - chunk.bounds.xMin(), chunk.bounds.yMax() - chunk.bounds.yMin()) / 2.0;
-        const float limits[3] = {0.0f, float(options.nearRangeM + halfDiagonal), std::numeric_limits<float>::max()};
+            std::hypot(chunk.bounds.xMax() - chunk.bounds.xMin(), chunk.bounds.yMax() - chunk.bounds.yMin()) /
+            2.0;
+        const float limits[3] = {0.0f, float(options.nearRangeM + halfDiagonal),
+                                 std::numeric_limits<float>::max()};
         osg::ref_ptr<osg::LOD> lod = new osg::LOD;
         lod->setCenterMode(osg::LOD::USER_DEFINED_CENTER);
         lod->setCenter(osg::Vec3(0.0f, 0.0f, 0.0f));
@@ -99,7 +102,8 @@ osg::ref_ptr<osg::Node> buildFacilities(const std::vector<data::PointFacility>& 
             std::size_t strand = 0;
             for (std::size_t i : chunk.members) {
                 const data::PointFacility& f = facilities[i];
-                const osg::Vec3d top(f.position.x - origin.x, f.position.y - origin.y, f.position.z - origin.z);
+                const osg::Vec3d top(f.position.x - origin.x, f.position.y - origin.y,
+                                     f.position.z - origin.z);
                 const osg::Vec3d down(0.0, 0.0, shaftDepth(f));
                 const double diameter = f.diameterM > 0.0 ? f.diameterM : 1.0;
                 const std::array<float, 3> c = data::pointFacilityColour(f);
@@ -108,12 +112,12 @@ osg::ref_ptr<osg::Node> buildFacilities(const std::vector<data::PointFacility>& 
                 builder.beginPipe(f.id, {c[0], c[1], c[2]});
                 addTube(builder, strand++, top, top - down, diameter, sides[level], false);
                 builder.beginPipe(f.id, options.coverColour);
-                addTube(builder, strand++, top + halfCover, top - halfCover, diameter + 2.0 * options.coverOverhangM,
-                        sides[level], true);
+                addTube(builder, strand++, top + halfCover, top - halfCover,
+                        diameter + 2.0 * options.coverOverhangM, sides[level], true);
                 if (f.kind == data::PointFacilityKind::Hydrant && options.hydrantPostM > 0.0) {
                     builder.beginPipe(f.id, {c[0], c[1], c[2]});
-                    addTube(builder, strand++, top + osg::Vec3d(0.0, 0.0, options.hydrantPostM), top + halfCover,
-                            std::min(diameter, 0.25), sides[level], true);
+                    addTube(builder, strand++, top + osg::Vec3d(0.0, 0.0, options.hydrantPostM),
+                            top + halfCover, std::min(diameter, 0.25), sides[level], true);
                 }
             }
             osg::ref_ptr<osg::Geode> geode = new osg::Geode;

@@ -33,7 +33,8 @@ struct FacilitiesOptions
 //! vertices lie on the cylinder of radius diameterM/2 around the vertical through position.
 //! Facilities with a non-finite position are skipped. No GL: runs on workers.
 osg::ref_ptr<osg::Node> buildFacilities(const std::vector<data::PointFacility>& facilities,
-                                        const data::ProjectedPoint& origin, const FacilitiesOptions& options = {});
+                                        const data::ProjectedPoint& origin,
+                                        const FacilitiesOptions& options = {});
 
 //! Shaft depth buildFacilities() uses for FACILITY: depthM when positive and finite, else 2 m.
 double shaftDepth(const data::PointFacility& facility);

@@ -20,7 +20,9 @@ namespace {
 
 osg::Vec4ub toUb(const std::array<float, 3>& c, float shade)
 {
-    auto b = [shade](float v) { return (unsigned char)std::lround(std::clamp(v * shade, 0.0f, 1.0f) * 255.0f); };
+    auto b = [shade](float v) {
+        return (unsigned char)std::lround(std::clamp(v * shade, 0.0f, 1.0f) * 255.0f);
+    };
     return {b(c[0]), b(c[1]), b(c[2]), 255};
 }
 

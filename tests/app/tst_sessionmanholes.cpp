@@ -28,7 +28,10 @@ namespace {
 class LowestPerFeature : public osg::NodeVisitor
 {
 public:
-    explicit LowestPerFeature(std::string name) : osg::NodeVisitor(TRAVERSE_ALL_CHILDREN), m_name(std::move(name)) {}
+    explicit LowestPerFeature(std::string name)
+        : osg::NodeVisitor(TRAVERSE_ALL_CHILDREN), m_name(std::move(name))
+    {
+    }
     void apply(osg::Geometry& g) override
     {
         if (!m_name.empty() && g.getName() != m_name)
@@ -75,13 +78,14 @@ private slots:
         const data::LayerId manholes = test::firstLayerOf(session.project(), LayerKind::Manholes);
         const data::LayerId pipes = test::firstLayerOf(session.project(), LayerKind::Pipes);
         QVERIFY(manholes.isValid() && pipes.isValid());
-        QVERIFY2(session.layerState(manholes) == ProjectSession::LayerState::Ready, qPrintable(session.layerError(manholes)));
+        QVERIFY2(session.layerState(manholes) == ProjectSession::LayerState::Ready,
+                 qPrintable(session.layerError(manholes)));
         QVERIFY(session.layerWarning(manholes).isEmpty());
         LowestPerFeature shafts("facilities-near");
         session.scene().layerNode(manholes)->accept(shafts);
 
-        auto read = gis::readPointFacilities(QFileInfo(m_project).absolutePath() + QStringLiteral("/manholes.gpkg"),
-                                             session.project().crs);
+        auto read = gis::readPointFacilities(
+            QFileInfo(m_project).absolutePath() + QStringLiteral("/manholes.gpkg"), session.project().crs);
         QVERIFY(read);
         QCOMPARE(shafts.lowest.size(), read->facilities.size());
         std::vector<data::ProjectedPoint> positions;
@@ -100,7 +104,9 @@ private slots:
                 // Down to the connected pipe's bottom and a 0.3 m sump below it.
                 QVERIFY2(std::abs(lowest - (*bottoms[i] - 0.3)) < 0.01,
                          qPrintable(QStringLiteral("facility %1: shaft bottom %2, pipe bottom %3")
-                                        .arg(read->facilities[i].id).arg(lowest).arg(*bottoms[i])));
+                                        .arg(read->facilities[i].id)
+                                        .arg(lowest)
+                                        .arg(*bottoms[i])));
                 QVERIFY(lowest < ground - 1.0);
             } else {
                 QVERIFY(std::abs(lowest - (ground - 2.0)) < 0.01); // no pipe: 2 m
@@ -111,12 +117,14 @@ private slots:
 
         // Spaces: the tunnel's and the car park's roofs lie below the ground.
         const data::LayerId spaces = test::firstLayerOf(session.project(), LayerKind::UndergroundSpaces);
-        QVERIFY2(session.layerState(spaces) == ProjectSession::LayerState::Ready, qPrintable(session.layerError(spaces)));
+        QVERIFY2(session.layerState(spaces) == ProjectSession::LayerState::Ready,
+                 qPrintable(session.layerError(spaces)));
         osg::ComputeBoundsVisitor bounds;
         session.scene().layerNode(spaces)->accept(bounds);
         const osg::BoundingBox box = bounds.getBoundingBox();
         QVERIFY(box.valid());
-        QVERIFY2(box.zMax() + z0 < dem->heightAt(session.project().origin.x, session.project().origin.y).value_or(0) ,
+        QVERIFY2(box.zMax() + z0 <
+                     dem->heightAt(session.project().origin.x, session.project().origin.y).value_or(0),
                  qPrintable(QString::number(box.zMax())));
     }
 
@@ -137,7 +145,8 @@ private slots:
 
     void ky4JunctionsConnectToKy4Pipes()
     {
-        const QString junctions = test::sharedDataFile(QStringLiteral("pipes/wntr_ky4/ky4_junctions.geojson"));
+        const QString junctions =
+            test::sharedDataFile(QStringLiteral("pipes/wntr_ky4/ky4_junctions.geojson"));
         const QString pipeFile = test::sharedDataFile(QStringLiteral("pipes/wntr_ky4/ky4_pipes.geojson"));
         if (junctions.isEmpty() || pipeFile.isEmpty())
             QSKIP("shared data pipes/wntr_ky4 is absent");
@@ -162,8 +171,10 @@ private slots:
         QVERIFY2(created, qPrintable(created.status().message()));
         ProjectSession& session = **created;
         QVERIFY(session.loadAllBlocking());
-        QVERIFY2(session.layerState(pipes) == ProjectSession::LayerState::Ready, qPrintable(session.layerError(pipes)));
-        QVERIFY2(session.layerState(manholes) == ProjectSession::LayerState::Ready, qPrintable(session.layerError(manholes)));
+        QVERIFY2(session.layerState(pipes) == ProjectSession::LayerState::Ready,
+                 qPrintable(session.layerError(pipes)));
+        QVERIFY2(session.layerState(manholes) == ProjectSession::LayerState::Ready,
+                 qPrintable(session.layerError(manholes)));
 
         LowestPerFeature shafts("facilities-near");
         session.scene().layerNode(manholes)->accept(shafts);
@@ -184,7 +195,8 @@ private slots:
             // No DEM: ground 0, the shaft ends 0.3 m under its deepest pipe's bottom.
             QVERIFY(std::abs(shafts.lowest.at(read->facilities[i].id) - (*bottoms[i] - 0.3)) < 0.01);
         }
-        QVERIFY2(connected == 959, qPrintable(QStringLiteral("%1 of 959 junctions on a pipe").arg(connected)));
+        QVERIFY2(connected == 959,
+                 qPrintable(QStringLiteral("%1 of 959 junctions on a pipe").arg(connected)));
     }
 
 private:

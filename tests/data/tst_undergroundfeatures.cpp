@@ -30,16 +30,17 @@ class TstUndergroundFeatures : public QObject
 private slots:
     void kindNames()
     {
-        for (PointFacilityKind k : {PointFacilityKind::Manhole, PointFacilityKind::Valve, PointFacilityKind::Hydrant,
-                                    PointFacilityKind::Other}) {
-            PointFacilityKind back = k == PointFacilityKind::Other ? PointFacilityKind::Manhole : PointFacilityKind::Other;
+        for (PointFacilityKind k : {PointFacilityKind::Manhole, PointFacilityKind::Valve,
+                                    PointFacilityKind::Hydrant, PointFacilityKind::Other}) {
+            PointFacilityKind back =
+                k == PointFacilityKind::Other ? PointFacilityKind::Manhole : PointFacilityKind::Other;
             QVERIFY(fromString(toString(k), back));
             QVERIFY(back == k);
         }
         for (UndergroundSpaceKind k : {UndergroundSpaceKind::UtilityTunnel, UndergroundSpaceKind::Parking,
                                        UndergroundSpaceKind::Shelter, UndergroundSpaceKind::Other}) {
-            UndergroundSpaceKind back =
-                k == UndergroundSpaceKind::Other ? UndergroundSpaceKind::Parking : UndergroundSpaceKind::Other;
+            UndergroundSpaceKind back = k == UndergroundSpaceKind::Other ? UndergroundSpaceKind::Parking
+                                                                         : UndergroundSpaceKind::Other;
             QVERIFY(fromString(toString(k), back));
             QVERIFY(back == k);
         }
@@ -62,7 +63,8 @@ private slots:
         QTest::newRow("valve") << " gate valve " << true << PointFacilityKind::Valve;
         QTest::newRow("阀门井 is a valve") << QStringLiteral("阀门井") << true << PointFacilityKind::Valve;
         QTest::newRow("hydrant") << "Fire Hydrant" << true << PointFacilityKind::Hydrant;
-        QTest::newRow("消防栓井 is a hydrant") << QStringLiteral("消防栓井") << true << PointFacilityKind::Hydrant;
+        QTest::newRow("消防栓井 is a hydrant")
+            << QStringLiteral("消防栓井") << true << PointFacilityKind::Hydrant;
         QTest::newRow("消火栓") << QStringLiteral("消火栓") << true << PointFacilityKind::Hydrant;
         QTest::newRow("token other") << "other" << true << PointFacilityKind::Other;
         QTest::newRow("empty") << "  " << false << PointFacilityKind::Other;
@@ -85,7 +87,8 @@ private slots:
         QTest::addColumn<bool>("found");
         QTest::addColumn<UndergroundSpaceKind>("kind");
         QTest::newRow("utility tunnel") << "Utility Tunnel" << true << UndergroundSpaceKind::UtilityTunnel;
-        QTest::newRow("综合管廊") << QStringLiteral("综合管廊") << true << UndergroundSpaceKind::UtilityTunnel;
+        QTest::newRow("综合管廊") << QStringLiteral("综合管廊") << true
+                                  << UndergroundSpaceKind::UtilityTunnel;
         QTest::newRow("管廊") << QStringLiteral("干线管廊") << true << UndergroundSpaceKind::UtilityTunnel;
         QTest::newRow("parking") << "underground parking" << true << UndergroundSpaceKind::Parking;
         QTest::newRow("garage") << "Garage" << true << UndergroundSpaceKind::Parking;
@@ -154,9 +157,9 @@ private slots:
         box.section = PipeSection::Box;
         box.widthM = 2.0;
         box.heightM = 1.0;
-        const std::vector<PipeLine> pipes{roundPipe({{-50, 0, 10}, {50, 0, 10}}, 0.3),
-                                          roundPipe({{0, -50, 9}, {0, 50, 9}}, 0.6), box,
-                                          roundPipe({{-50, 5, 2}, {50, 5, 2}}, 0.3)}; // 5 m away: not connected
+        const std::vector<PipeLine> pipes{
+            roundPipe({{-50, 0, 10}, {50, 0, 10}}, 0.3), roundPipe({{0, -50, 9}, {0, 50, 9}}, 0.6), box,
+            roundPipe({{-50, 5, 2}, {50, 5, 2}}, 0.3)}; // 5 m away: not connected
         const auto bottoms = deepestConnectedPipeBottoms({{0.5, 0.5, 0}}, pipes);
         QVERIFY(bottoms[0]);
         QCOMPARE(*bottoms[0], 7.5); // the box: 8 − 1.0 / 2
@@ -180,7 +183,8 @@ private slots:
     void pipesWithoutElevationsIgnored()
     {
         const double nan = std::numeric_limits<double>::quiet_NaN();
-        const auto bottoms = deepestConnectedPipeBottoms({{0, 0, 0}}, {roundPipe({{-5, 0, nan}, {5, 0, nan}}, 0.3)});
+        const auto bottoms =
+            deepestConnectedPipeBottoms({{0, 0, 0}}, {roundPipe({{-5, 0, nan}, {5, 0, nan}}, 0.3)});
         QVERIFY(!bottoms[0]);
         QVERIFY(deepestConnectedPipeBottoms({}, {}).empty());
     }
@@ -204,14 +208,16 @@ private slots:
             at.push_back({(i % 100) * 20.0, (i / 100) * 20.0, 0.0});
         const auto t0 = std::chrono::steady_clock::now();
         const auto bottoms = deepestConnectedPipeBottoms(at, pipes);
-        const auto ms = std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now() - t0).count();
+        const auto ms =
+            std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now() - t0).count();
         QVERIFY2(ms < 500.0, qPrintable(QStringLiteral("%1 ms").arg(ms)));
         for (const auto& b : bottoms) {
             QVERIFY(b);
             QVERIFY(std::abs(*b - (-3.15)) < 1e-9); // the columns are deeper than every row
         }
         // Long diagonal segment: 2 km, crossing many cells, reached near its middle.
-        const auto diagonal = deepestConnectedPipeBottoms({{1000.3, 1000, 0}}, {roundPipe({{0, 0, 0}, {2000, 2000, 0}}, 0.2)});
+        const auto diagonal =
+            deepestConnectedPipeBottoms({{1000.3, 1000, 0}}, {roundPipe({{0, 0, 0}, {2000, 2000, 0}}, 0.2)});
         QVERIFY(diagonal[0]);
     }
 };

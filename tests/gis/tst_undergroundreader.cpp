@@ -25,7 +25,9 @@ QString point(double dx, double dy)
 
 QString rect(double x0, double y0, double x1, double y1)
 {
-    auto p = [](double x, double y) { return QStringLiteral("%1 %2").arg(kE0 + x, 0, 'f', 4).arg(kN0 + y, 0, 'f', 4); };
+    auto p = [](double x, double y) {
+        return QStringLiteral("%1 %2").arg(kE0 + x, 0, 'f', 4).arg(kN0 + y, 0, 'f', 4);
+    };
     return QStringLiteral("POLYGON ((%1, %2, %3, %4, %1))").arg(p(x0, y0), p(x1, y0), p(x1, y1), p(x0, y1));
 }
 
@@ -53,13 +55,23 @@ private slots:
     void facilitiesEnglishGpkg()
     {
         const QString file = path("facilities.gpkg");
-        const QString err = writeLayer(
-            file, "GPKG", kProjectCrs, wkbPoint,
-            {{"kind", OFTString}, {"depth", OFTReal}, {"diameter", OFTReal}, {"network", OFTString}, {"name", OFTString}},
-            {{point(10, 20), {{"kind", "manhole"}, {"depth", 3.2}, {"diameter", 1000.0}, {"network", "sewage"}, {"name", "MH-1"}}},
-             {point(30, 40), {{"kind", "gate valve"}, {"network", "water"}}},
-             {point(50, 60), {{"kind", "hydrant"}}},
-             {QStringLiteral("POINT Z (%1 %2 4.5)").arg(kE0 + 70, 0, 'f', 4).arg(kN0, 0, 'f', 4), {{"kind", "manhole"}, {"diameter", 1.2}}}});
+        const QString err =
+            writeLayer(file, "GPKG", kProjectCrs, wkbPoint,
+                       {{"kind", OFTString},
+                        {"depth", OFTReal},
+                        {"diameter", OFTReal},
+                        {"network", OFTString},
+                        {"name", OFTString}},
+                       {{point(10, 20),
+                         {{"kind", "manhole"},
+                          {"depth", 3.2},
+                          {"diameter", 1000.0},
+                          {"network", "sewage"},
+                          {"name", "MH-1"}}},
+                        {point(30, 40), {{"kind", "gate valve"}, {"network", "water"}}},
+                        {point(50, 60), {{"kind", "hydrant"}}},
+                        {QStringLiteral("POINT Z (%1 %2 4.5)").arg(kE0 + 70, 0, 'f', 4).arg(kN0, 0, 'f', 4),
+                         {{"kind", "manhole"}, {"diameter", 1.2}}}});
         QVERIFY2(err.isEmpty(), qPrintable(err));
         auto read = gis::readPointFacilities(file, kProjectCrs);
         QVERIFY2(read, qPrintable(read.status().message()));
@@ -90,13 +102,16 @@ private slots:
     {
         // Chinese survey fields, in WGS 84: reprojected into the project CRS.
         const QString file = path("facilities_zh.geojson");
-        const QString err = writeLayer(file, "GeoJSON", QStringLiteral("EPSG:4326"), wkbPoint,
-                                       {{"设施类型", OFTString}, {"井深", OFTString}, {"井径", OFTString}, {"名称", OFTString}},
-                                       {{QStringLiteral("POINT (121.0 30.7)"),
-                                         {{"设施类型", QStringLiteral("雨水井")}, {"井深", QStringLiteral("2.5米")},
-                                          {"井径", QStringLiteral("700mm")}, {"名称", QStringLiteral("YS-01")}}},
-                                        {QStringLiteral("MULTIPOINT ((121.001 30.7), (121.002 30.7))"),
-                                         {{"设施类型", QStringLiteral("消防栓")}}}});
+        const QString err = writeLayer(
+            file, "GeoJSON", QStringLiteral("EPSG:4326"), wkbPoint,
+            {{"设施类型", OFTString}, {"井深", OFTString}, {"井径", OFTString}, {"名称", OFTString}},
+            {{QStringLiteral("POINT (121.0 30.7)"),
+              {{"设施类型", QStringLiteral("雨水井")},
+               {"井深", QStringLiteral("2.5米")},
+               {"井径", QStringLiteral("700mm")},
+               {"名称", QStringLiteral("YS-01")}}},
+             {QStringLiteral("MULTIPOINT ((121.001 30.7), (121.002 30.7))"),
+              {{"设施类型", QStringLiteral("消防栓")}}}});
         QVERIFY2(err.isEmpty(), qPrintable(err));
         auto read = gis::readPointFacilities(file, kProjectCrs);
         QVERIFY2(read, qPrintable(read.status().message()));
@@ -108,8 +123,9 @@ private slots:
         QCOMPARE(ys.diameterM, 0.7);
         QCOMPARE(ys.name, QStringLiteral("YS-01"));
         // lon 121.0 / lat 30.7 is about (595 800, 3 398 140) in EPSG:4549.
-        QVERIFY2(std::abs(ys.position.x - kE0) < 50 && std::abs(ys.position.y - kN0) < 50,
-                 qPrintable(QStringLiteral("%1 %2").arg(ys.position.x, 0, 'f', 1).arg(ys.position.y, 0, 'f', 1)));
+        QVERIFY2(
+            std::abs(ys.position.x - kE0) < 50 && std::abs(ys.position.y - kN0) < 50,
+            qPrintable(QStringLiteral("%1 %2").arg(ys.position.x, 0, 'f', 1).arg(ys.position.y, 0, 'f', 1)));
         // Multi-point parts: FID * 1000 + part, about 96 m apart.
         QCOMPARE(int(read->facilities[1].kind), int(PointFacilityKind::Hydrant));
         QCOMPARE(read->facilities[2].id - read->facilities[1].id, std::int64_t(1));
@@ -119,14 +135,15 @@ private slots:
     void facilitiesBadFeaturesSkipped()
     {
         const QString file = path("facilities_bad.gpkg");
-        const QString err = writeLayer(file, "GPKG", kProjectCrs, wkbUnknown, {{"depth", OFTReal}, {"diameter", OFTString}},
-                                       {{point(0, 0), {{"depth", 1.5}}},
-                                        {QString(), {{"depth", 1.5}}},                  // no geometry
-                                        {point(1, 1), {{"depth", -1.0}}},               // negative depth
-                                        {point(2, 2), {{"depth", 250.0}}},              // absurd depth
-                                        {line({{0, 0}, {5, 0}}), {}},                   // a line
-                                        {point(3, 3), {{"diameter", QStringLiteral("big")}}}, // not a number
-                                        {point(4, 4), {{"diameter", 30000.0}}}});      // 30 m
+        const QString err =
+            writeLayer(file, "GPKG", kProjectCrs, wkbUnknown, {{"depth", OFTReal}, {"diameter", OFTString}},
+                       {{point(0, 0), {{"depth", 1.5}}},
+                        {QString(), {{"depth", 1.5}}},                        // no geometry
+                        {point(1, 1), {{"depth", -1.0}}},                     // negative depth
+                        {point(2, 2), {{"depth", 250.0}}},                    // absurd depth
+                        {line({{0, 0}, {5, 0}}), {}},                         // a line
+                        {point(3, 3), {{"diameter", QStringLiteral("big")}}}, // not a number
+                        {point(4, 4), {{"diameter", 30000.0}}}});             // 30 m
         QVERIFY2(err.isEmpty(), qPrintable(err));
         auto read = gis::readPointFacilities(file, kProjectCrs);
         QVERIFY2(read, qPrintable(read.status().message()));
@@ -138,7 +155,8 @@ private slots:
         QVERIFY2(reasons.contains(QStringLiteral("feature 3: negative depth")), qPrintable(reasons));
         QVERIFY2(reasons.contains(QStringLiteral("feature 4: implausible depth")), qPrintable(reasons));
         QVERIFY2(reasons.contains(QStringLiteral("feature 5: not a point")), qPrintable(reasons));
-        QVERIFY2(reasons.contains(QStringLiteral("feature 6: diameter is not a number")), qPrintable(reasons));
+        QVERIFY2(reasons.contains(QStringLiteral("feature 6: diameter is not a number")),
+                 qPrintable(reasons));
         QVERIFY2(reasons.contains(QStringLiteral("feature 7: implausible diameter")), qPrintable(reasons));
     }
 
@@ -159,27 +177,38 @@ private slots:
         QVERIFY(emptyRead.status().message().contains(QStringLiteral("empty.geojson")));
         // No CRS: refused, unless one is assumed.
         const QString noCrs = path("nocrs.shp");
-        QVERIFY(writeLayer(noCrs, "ESRI Shapefile", QString(), wkbPoint, {{"id", OFTInteger}}, {{point(0, 0), {}}}).isEmpty());
+        QVERIFY(writeLayer(noCrs, "ESRI Shapefile", QString(), wkbPoint, {{"id", OFTInteger}},
+                           {{point(0, 0), {}}})
+                    .isEmpty());
         auto refused = gis::readPointFacilities(noCrs, kProjectCrs);
         QVERIFY(!refused);
-        QVERIFY2(refused.status().message().contains(QStringLiteral("nocrs.shp")), qPrintable(refused.status().message()));
+        QVERIFY2(refused.status().message().contains(QStringLiteral("nocrs.shp")),
+                 qPrintable(refused.status().message()));
         auto assumed = gis::readPointFacilities(noCrs, kProjectCrs, kProjectCrs);
         QVERIFY2(assumed, qPrintable(assumed.status().message()));
         QCOMPARE(int(assumed->facilities.size()), 1);
-        QCOMPARE(int(assumed->facilities[0].kind), int(PointFacilityKind::Manhole)); // no kind field: manholes
+        QCOMPARE(int(assumed->facilities[0].kind),
+                 int(PointFacilityKind::Manhole)); // no kind field: manholes
     }
 
     void spacesEnglishAndChinese()
     {
         const QString file = path("spaces.gpkg");
-        const QString err = writeLayer(file, "GPKG", kProjectCrs, wkbMultiPolygon,
-                                       {{"type", OFTString}, {"顶板埋深", OFTReal}, {"底板埋深", OFTReal}, {"净高", OFTReal}, {"名称", OFTString}},
-                                       {{rect(0, 0, 200, 8), {{"type", QStringLiteral("综合管廊")}, {"顶板埋深", 3.0}, {"底板埋深", 7.5}}},
-                                        {rect(0, 50, 80, 120), {{"顶板埋深", 1.0}, {"净高", 4.0}, {"名称", QStringLiteral("中心广场地下车库")}}},
-                                        {rect(100, 50, 150, 90), {{"type", QStringLiteral("人防工程")}}},
-                                        {rect(0, 0, 10, 10), {{"顶板埋深", 3.0}, {"底板埋深", 2.0}}}, // bottom above top
-                                        {rect(0, 0, 10, 10), {{"顶板埋深", -2.0}}},                   // negative
-                                        {point(0, 0), {}}});                                          // a point
+        const QString err =
+            writeLayer(file, "GPKG", kProjectCrs, wkbMultiPolygon,
+                       {{"type", OFTString},
+                        {"顶板埋深", OFTReal},
+                        {"底板埋深", OFTReal},
+                        {"净高", OFTReal},
+                        {"名称", OFTString}},
+                       {{rect(0, 0, 200, 8),
+                         {{"type", QStringLiteral("综合管廊")}, {"顶板埋深", 3.0}, {"底板埋深", 7.5}}},
+                        {rect(0, 50, 80, 120),
+                         {{"顶板埋深", 1.0}, {"净高", 4.0}, {"名称", QStringLiteral("中心广场地下车库")}}},
+                        {rect(100, 50, 150, 90), {{"type", QStringLiteral("人防工程")}}},
+                        {rect(0, 0, 10, 10), {{"顶板埋深", 3.0}, {"底板埋深", 2.0}}}, // bottom above top
+                        {rect(0, 0, 10, 10), {{"顶板埋深", -2.0}}},                   // negative
+                        {point(0, 0), {}}});                                          // a point
         QVERIFY2(err.isEmpty(), qPrintable(err));
         auto has = gis::hasUndergroundSpaceFields(file);
         QVERIFY(has && *has);
@@ -190,7 +219,7 @@ private slots:
         const UndergroundSpace& tunnel = read->spaces[0];
         QCOMPARE(int(tunnel.kind), int(UndergroundSpaceKind::UtilityTunnel));
         QCOMPARE(tunnel.topDepthM, 3.0);
-        QCOMPARE(tunnel.heightM, 4.5); // bottom − top
+        QCOMPARE(tunnel.heightM, 4.5);         // bottom − top
         QCOMPARE(int(tunnel.outer.size()), 4); // closing point dropped
         QVERIFY(std::isnan(tunnel.topZ));
         const UndergroundSpace& parking = read->spaces[1];
@@ -208,7 +237,8 @@ private slots:
         const QString en = path("spaces_en.geojson");
         QVERIFY(writeLayer(en, "GeoJSON", kProjectCrs, wkbPolygon,
                            {{"kind", OFTString}, {"top_depth", OFTReal}, {"height", OFTReal}},
-                           {{rect(0, 0, 30, 30), {{"kind", "underground parking"}, {"top_depth", 0.5}, {"height", 3.0}}}})
+                           {{rect(0, 0, 30, 30),
+                             {{"kind", "underground parking"}, {"top_depth", 0.5}, {"height", 3.0}}}})
                     .isEmpty());
         auto enRead = gis::readUndergroundSpaces(en, kProjectCrs);
         QVERIFY(enRead);
@@ -216,7 +246,8 @@ private slots:
         QCOMPARE(int(enRead->spaces[0].kind), int(UndergroundSpaceKind::Parking));
         QCOMPARE(enRead->spaces[0].topDepthM, 0.5);
         const QString buildings = path("buildings.geojson");
-        QVERIFY(writeLayer(buildings, "GeoJSON", kProjectCrs, wkbPolygon, {{"height", OFTReal}, {"name", OFTString}},
+        QVERIFY(writeLayer(buildings, "GeoJSON", kProjectCrs, wkbPolygon,
+                           {{"height", OFTReal}, {"name", OFTString}},
                            {{rect(0, 0, 30, 30), {{"height", 20.0}}}})
                     .isEmpty());
         auto notSpaces = gis::hasUndergroundSpaceFields(buildings);

@@ -105,7 +105,8 @@ private slots:
         QFETCH(int, sides);
         QFETCH(QString, level);
         FacilitiesOptions options;
-        osg::ref_ptr<osg::Node> node = buildFacilities({manhole(42, 10, 20, 5.0, 3.0, 1.0)}, kOrigin, options);
+        osg::ref_ptr<osg::Node> node =
+            buildFacilities({manhole(42, 10, 20, 5.0, 3.0, 1.0)}, kOrigin, options);
         const Collector c = collect(node.get());
         const std::vector<Placed> geoms = named(c, level.toStdString());
         QCOMPARE(int(geoms.size()), 1);
@@ -129,7 +130,7 @@ private slots:
             }
         }
         QVERIFY(shaftVertices >= 2 * sides);
-        QVERIFY(std::abs(shaftTop - 5.0) < 1e-4);   // from the surface
+        QVERIFY(std::abs(shaftTop - 5.0) < 1e-4);    // from the surface
         QVERIFY(std::abs(shaftBottom - 2.0) < 1e-4); // down to the bottom asked for
         QVERIFY(coverTop > 5.0);                     // the cover shows above the ground
         // The table maps every vertex to the facility.
@@ -157,8 +158,8 @@ private slots:
                 red = red || (v.colour.r() > 180 && v.colour.g() < 60);
             }
         }
-        QVERIFY(std::abs(lowest + 2.0) < 1e-4);              // 2 m default
-        QVERIFY(std::abs(highestHydrant - 0.75) < 1e-4);     // riser above the surface
+        QVERIFY(std::abs(lowest + 2.0) < 1e-4);          // 2 m default
+        QVERIFY(std::abs(highestHydrant - 0.75) < 1e-4); // riser above the surface
         QVERIFY(red);
         const FeatureIdTable* table = featureIdTable(geoms[0].geometry);
         QCOMPARE(table->ids(), (std::vector<std::int64_t>{1, 2}));
@@ -167,8 +168,8 @@ private slots:
 
     void skipsPositionsWithoutElevation()
     {
-        osg::ref_ptr<osg::Node> node =
-            buildFacilities({manhole(1, 0, 0, std::nan(""), 2.0, 1.0), manhole(2, 3, 0, 1.0, 2.0, 1.0)}, kOrigin);
+        osg::ref_ptr<osg::Node> node = buildFacilities(
+            {manhole(1, 0, 0, std::nan(""), 2.0, 1.0), manhole(2, 3, 0, 1.0, 2.0, 1.0)}, kOrigin);
         const std::vector<Placed> geoms = named(collect(node.get()), "facilities-near");
         QCOMPARE(int(geoms.size()), 1);
         QCOMPARE(featureIdTable(geoms[0].geometry)->ids(), std::vector<std::int64_t>{2});
@@ -212,7 +213,9 @@ private slots:
         data::UndergroundSpace tunnel;
         tunnel.id = 7;
         tunnel.kind = data::UndergroundSpaceKind::UtilityTunnel;
-        tunnel.outer = {{kOrigin.x, kOrigin.y, 0}, {kOrigin.x + 100, kOrigin.y, 0}, {kOrigin.x + 100, kOrigin.y + 8, 0},
+        tunnel.outer = {{kOrigin.x, kOrigin.y, 0},
+                        {kOrigin.x + 100, kOrigin.y, 0},
+                        {kOrigin.x + 100, kOrigin.y + 8, 0},
                         {kOrigin.x, kOrigin.y + 8, 0}};
         if (clockwise)
             std::reverse(tunnel.outer.begin(), tunnel.outer.end());
@@ -223,8 +226,10 @@ private slots:
         parking.kind = data::UndergroundSpaceKind::Parking;
         for (auto& p : parking.outer)
             p.y += 50;
-        parking.holes = {{{kOrigin.x + 40, kOrigin.y + 52, 0}, {kOrigin.x + 60, kOrigin.y + 52, 0},
-                          {kOrigin.x + 60, kOrigin.y + 56, 0}, {kOrigin.x + 40, kOrigin.y + 56, 0}}};
+        parking.holes = {{{kOrigin.x + 40, kOrigin.y + 52, 0},
+                          {kOrigin.x + 60, kOrigin.y + 52, 0},
+                          {kOrigin.x + 60, kOrigin.y + 56, 0},
+                          {kOrigin.x + 40, kOrigin.y + 56, 0}}};
         data::UndergroundSpace broken;
         broken.id = 9;
         broken.outer = {{kOrigin.x, kOrigin.y, 0}, {kOrigin.x + 1, kOrigin.y, 0}}; // 2 points
@@ -239,7 +244,8 @@ private slots:
         int up = 0, down = 0, walls = 0;
         for (std::size_t i = 0; i < vs.size(); ++i) {
             const Vertex& v = vs[i];
-            QVERIFY2(std::abs(v.p.z() + 3.0) < 1e-4 || std::abs(v.p.z() + 7.0) < 1e-4, qPrintable(QString::number(v.p.z())));
+            QVERIFY2(std::abs(v.p.z() + 3.0) < 1e-4 || std::abs(v.p.z() + 7.0) < 1e-4,
+                     qPrintable(QString::number(v.p.z())));
             const osg::Vec3f& n = (*normals)[i];
             if (n.z() > 0.99f) {
                 ++up;

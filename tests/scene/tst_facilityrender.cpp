@@ -2,7 +2,6 @@
 // OffscreenRenderer (needs an X display: xvfb-run -a): the shaft shows through see-through ground
 // at its pixel and is hidden by opaque ground; the tunnel shows its kind's colour; Picker finds
 // both ids. Images: test-output/scene/facility_*.png.
-#include "tests/common/PixelProbe.h"
 #include "RenderHelpers.h"
 #include "TileTestSources.h"
 #include "scene/FacilityBuilder.h"
@@ -10,6 +9,7 @@
 #include "scene/Picker.h"
 #include "scene/TileEngine.h"
 #include "scene/UndergroundSpaceBuilder.h"
+#include "tests/common/PixelProbe.h"
 #include "tests/common/TestPaths.h"
 
 #include <QtTest>
@@ -61,8 +61,9 @@ private slots:
     {
         osg::ref_ptr<osg::Group> root = new osg::Group;
         osg::ref_ptr<TileEngine> engine = new TileEngine(kScheme, kOrigin, options());
-        engine->addImagerySource(kGroundLayer, std::make_shared<QuadrantImagery>(
-                                                   kExtent, 8.0, std::array<Rgba, 4>{kGround, kGround, kGround, kGround}));
+        engine->addImagerySource(kGroundLayer,
+                                 std::make_shared<QuadrantImagery>(
+                                     kExtent, 8.0, std::array<Rgba, 4>{kGround, kGround, kGround, kGround}));
         root->addChild(engine);
         // A 2 m water-supply shaft (sky blue) from the surface down 5 m at the origin.
         data::PointFacility shaft;
@@ -76,8 +77,10 @@ private slots:
         data::UndergroundSpace tunnel;
         tunnel.id = 77;
         tunnel.kind = data::UndergroundSpaceKind::UtilityTunnel;
-        tunnel.outer = {{kOrigin.x + 5, kOrigin.y - 30, 0}, {kOrigin.x + 9, kOrigin.y - 30, 0},
-                        {kOrigin.x + 9, kOrigin.y + 30, 0}, {kOrigin.x + 5, kOrigin.y + 30, 0}};
+        tunnel.outer = {{kOrigin.x + 5, kOrigin.y - 30, 0},
+                        {kOrigin.x + 9, kOrigin.y - 30, 0},
+                        {kOrigin.x + 9, kOrigin.y + 30, 0},
+                        {kOrigin.x + 5, kOrigin.y + 30, 0}};
         tunnel.topZ = -1.0;
         tunnel.heightM = 4.0;
         root->addChild(buildUndergroundSpaces({tunnel}, kOrigin));
@@ -92,7 +95,8 @@ private slots:
         for (const QPoint& p : {shaftAt, tunnelAt})
             QVERIFY(p.x() > 0 && p.x() < kWidth && p.y() > 0 && p.y() < kHeight);
         const Rgb hidden = pixelAt(*opaque, shaftAt);
-        QVERIFY2(hidden.g > 100 && hidden.b < 60, qPrintable(QStringLiteral("opaque ground over the shaft: ") + str(hidden)));
+        QVERIFY2(hidden.g > 100 && hidden.b < 60,
+                 qPrintable(QStringLiteral("opaque ground over the shaft: ") + str(hidden)));
         const Rgb hiddenTunnel = pixelAt(*opaque, tunnelAt);
         QVERIFY2(hiddenTunnel.g > 100 && hiddenTunnel.b < 60, qPrintable(str(hiddenTunnel)));
 
@@ -118,7 +122,8 @@ private slots:
         const Rgb blend = pixelAt(*seeThrough, shaftAt);
         // Mostly shaft through 30 % ground.
         QVERIFY2(blend.b - hidden.b > (shaftColour.b - hidden.b) / 2,
-                 qPrintable(str(hidden) + QStringLiteral(" over ") + str(shaftColour) + QStringLiteral(" -> ") + str(blend)));
+                 qPrintable(str(hidden) + QStringLiteral(" over ") + str(shaftColour) +
+                            QStringLiteral(" -> ") + str(blend)));
     }
 
 private:
@@ -137,8 +142,8 @@ private:
             qWarning() << result.status().message();
             return nullptr;
         }
-        const QString path = test::testOutputDir(QStringLiteral("scene")) + QStringLiteral("/facility_") + name +
-                             QStringLiteral(".png");
+        const QString path = test::testOutputDir(QStringLiteral("scene")) + QStringLiteral("/facility_") +
+                             name + QStringLiteral(".png");
         if (const data::Status written = OffscreenRenderer::writeImage(*result.value(), path); !written)
             qWarning() << written.message();
         return result.value();
