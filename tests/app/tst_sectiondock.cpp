@@ -28,6 +28,7 @@
 using namespace citytwin;
 using app::ProjectSession;
 using app::SectionDock;
+using SectionResult_t = app::SectionResult;
 
 namespace {
 
@@ -63,6 +64,7 @@ private slots:
     void cleanupTestCase();
     void twoPointsFillTheTable();
     void profileShowsTheNetworkColour();
+    void lineIsDrawnInTheView();
     void rowSelectsThePipe();
     void exportAndClear();
     void noSessionNoDrawing();
@@ -172,6 +174,42 @@ void TstSectionDock::profileShowsTheNetworkColour()
     profile->setSection(std::nullopt);
     QCOMPARE(countColour(profile->grab().toImage(), QColor::fromRgbF(rgb[0], rgb[1], rgb[2])), 0);
     profile->setSection(kept);
+}
+
+void TstSectionDock::lineIsDrawnInTheView()
+{
+    QVERIFY(m_dock->section());
+    const SectionResult_t& s = *m_dock->section();
+    const data::ProjectedPoint mid = data::pointAlongSection(s.line, 0.5 * s.lengthM);
+    data::SavedView v;
+    v.target = m_session->project().toLocal({mid.x, mid.y, s.ground[s.ground.size() / 2].z});
+    // Looking along the pipe, across the section: the curtain faces the camera.
+    const data::ProjectedPoint& a = m_pipe.points[0];
+    const data::ProjectedPoint& b = m_pipe.points[1];
+    v.headingDeg = std::atan2(b.x - a.x, b.y - a.y) * 180.0 / M_PI;
+    v.pitchDeg = -25.0;
+    v.rangeM = 120.0;
+    m_view->setView(v);
+    const QColor line(255, 217, 26); // the section line's colour (1, 0.85, 0.1)
+    const auto linePixels = [&] {
+        const QImage image = m_view->grabFramebuffer();
+        int n = 0;
+        for (int y = 0; y < image.height(); ++y)
+            for (int x = 0; x < image.width(); ++x) {
+                const QColor c = image.pixelColor(x, y);
+                n += std::abs(c.red() - line.red()) <= 6 && std::abs(c.green() - line.green()) <= 6 &&
+                     std::abs(c.blue() - line.blue()) <= 6;
+            }
+        return n;
+    };
+    int with = 0;
+    QVERIFY(QTest::qWaitFor([&] { return (with = linePixels()) >= 60; }, 10000));
+    osg::Node* node = sectionNode(*m_session);
+    QVERIFY(node);
+    node->setNodeMask(0);
+    const int without = linePixels();
+    node->setNodeMask(~0u);
+    QVERIFY2(without < with / 10, qPrintable(QStringLiteral("with %1, without %2").arg(with).arg(without)));
 }
 
 void TstSectionDock::rowSelectsThePipe()
