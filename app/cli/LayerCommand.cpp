@@ -258,11 +258,11 @@ int Layer::list(const QStringList& args)
         return *exit;
     const data::Project& project = std::get<ProjectArgument>(opened).project;
     QTextStream& o = out();
-    o << tr("id").leftJustified(4) << tr("kind").leftJustified(11) << tr("group").leftJustified(13)
+    o << tr("id").leftJustified(4) << tr("kind").leftJustified(19) << tr("group").leftJustified(13)
       << tr("shown").leftJustified(7) << tr("opacity").leftJustified(9) << tr("name").leftJustified(24)
       << tr("source") << '\n';
     for (const data::LayerSettings& l : project.layersInDrawOrder()) {
-        o << QString::number(l.id.value).leftJustified(4) << data::toString(l.kind).leftJustified(11)
+        o << QString::number(l.id.value).leftJustified(4) << data::toString(l.kind).leftJustified(19)
           << data::toString(l.group).leftJustified(13) << (l.visible ? tr("yes") : tr("no")).leftJustified(7)
           << QString::number(l.opacity, 'f', 2).leftJustified(9) << l.name.leftJustified(24) << l.sourceUri
           << '\n';
