@@ -117,7 +117,19 @@ SectionDock::~SectionDock()
 void SectionDock::setSession(ProjectSession* session)
 {
     clearSection();
+    if (m_session)
+        disconnect(m_session, nullptr, this, nullptr);
     m_session = session;
+    if (session) {
+        // A reloaded pipe layer (new field mapping) or a newly loaded DEM changes the crossings:
+        // cut the same line again.
+        connect(session, &ProjectSession::loadingFinished, this, [this] {
+            if (section()) {
+                const std::vector<data::ProjectedPoint> line = section()->line;
+                showSection(line);
+            }
+        });
+    }
     m_tool->setScene(session ? &session->scene() : nullptr);
     m_drawAction->setEnabled(session != nullptr);
     m_drawAction->setChecked(false);

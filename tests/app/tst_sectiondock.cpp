@@ -66,6 +66,7 @@ private slots:
     void profileShowsTheNetworkColour();
     void lineIsDrawnInTheView();
     void rowSelectsThePipe();
+    void reloadedPipesAreCutAgain();
     void exportAndClear();
     void noSessionNoDrawing();
 
@@ -220,6 +221,32 @@ void TstSectionDock::rowSelectsThePipe()
     QCOMPARE(spy.count(), 1);
     QCOMPARE(spy.first().at(1).toLongLong(), m_dock->section()->crossings[size_t(last)].pipeId);
     QCOMPARE(m_dock->profileWidget()->highlighted(), last);
+}
+
+void TstSectionDock::reloadedPipesAreCutAgain()
+{
+    // Reading depth_m as the depth to the top hangs every pipe half a diameter deeper.
+    const data::LayerId pipes = test::firstLayerOf(m_session->project(), data::LayerKind::Pipes);
+    const std::vector<data::PipeCrossing> before = m_dock->section()->crossings;
+    data::PipeMapping mapping = m_session->pipeMapping(pipes);
+    mapping.depthReference = data::DepthReference::Top;
+    m_session->setPipeMapping(pipes, mapping);
+    QVERIFY(QTest::qWaitFor(
+        [&] {
+            return !m_session->isLoading() && m_dock->section() &&
+                   m_dock->section()->crossings.size() == before.size() &&
+                   std::abs(m_dock->section()->crossings.front().depthCentreM - before.front().depthCentreM) >
+                       0.01;
+        },
+        30000));
+    for (size_t i = 0; i < before.size(); ++i) {
+        const data::PipeCrossing& now = m_dock->section()->crossings[i];
+        QCOMPARE(now.pipeId, before[i].pipeId);
+        QVERIFY2(std::abs(now.depthCentreM - (before[i].depthCentreM + 0.5 * before[i].diameterM)) < 0.01,
+                 qPrintable(QStringLiteral("%1 vs %2").arg(now.depthCentreM).arg(before[i].depthCentreM)));
+        QVERIFY(std::abs(now.depthTopM - before[i].depthCentreM) < 0.01);
+    }
+    QCOMPARE(m_dock->table()->rowCount(), int(before.size()));
 }
 
 void TstSectionDock::exportAndClear()
