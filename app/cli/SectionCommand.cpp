@@ -113,6 +113,10 @@ int Section::run(const QStringList& args)
         return usageError(
             command,
             tr("--line wants two or more points \"X1,Y1 X2,Y2 ...\", not '%1'").arg(parser.value(line)));
+    for (const data::ProjectedPoint& p : *points) {
+        if (parser.isSet(lonLat) && (std::abs(p.x) > 180.0 || std::abs(p.y) > 90.0))
+            return usageError(command, tr("--lonlat: %1,%2 is not a longitude,latitude").arg(p.x).arg(p.y));
+    }
     const auto imageSize = parseSize(parser.value(size));
     if (!imageSize)
         return usageError(
@@ -137,9 +141,6 @@ int Section::run(const QStringList& args)
         if (!transform)
             return failure(command, transform.status().message());
         for (data::ProjectedPoint& p : *points) {
-            if (std::abs(p.x) > 180.0 || std::abs(p.y) > 90.0)
-                return usageError(command,
-                                  tr("--lonlat: %1,%2 is not a longitude,latitude").arg(p.x).arg(p.y));
             auto projected = transform->forward(p);
             if (!projected)
                 return failure(command, projected.status().message());
