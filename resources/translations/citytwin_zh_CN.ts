@@ -2,6 +2,13 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="zh_CN">
 <context>
+    <name>Section</name>
+    <message>
+        <source>%1: cannot write the file (%2)</source>
+        <translation>%1：无法写入文件（%2）</translation>
+    </message>
+</context>
+<context>
     <name>citytwin::app::AddLayerDialog</name>
     <message>
         <source>Add Layer</source>
@@ -103,6 +110,14 @@
         <source>City and building models: CityGML, IFC, glTF, 3D Tiles, OSGB (%1)</source>
         <translation>城市与建筑模型：CityGML、IFC、glTF、3D Tiles、OSGB（%1）</translation>
     </message>
+    <message>
+        <source>Manholes, valves, hydrants (points)</source>
+        <translation>检查井、阀门、消火栓（点）</translation>
+    </message>
+    <message>
+        <source>Underground spaces (tunnels, parking, shelters)</source>
+        <translation>地下空间（隧道、停车场、人防工程）</translation>
+    </message>
 </context>
 <context>
     <name>citytwin::app::BasemapController</name>
@@ -180,6 +195,41 @@ Allow citytwin to fetch map tiles from these services? Your choice is remembered
     <message>
         <source>%1 #%2</source>
         <translation>%1 #%2</translation>
+    </message>
+</context>
+<context>
+    <name>citytwin::app::CutAwayController</name>
+    <message>
+        <source>Clip &amp;Box</source>
+        <translation>剖切盒(&amp;B)</translation>
+    </message>
+    <message>
+        <source>Cut away the ground, buildings and models in a box around the view target; drag a face handle to move that face. Pipes stay.</source>
+        <translation>在视图目标周围的盒子内剖除地面、建筑和模型；拖动面手柄可移动该面。管线保留。</translation>
+    </message>
+    <message>
+        <source>&amp;Excavation Pit…</source>
+        <translation>开挖基坑(&amp;E)…</translation>
+    </message>
+    <message>
+        <source>Draw a polygon on the map and dig a pit of a given depth there</source>
+        <translation>在地图上绘制多边形，并在该处开挖指定深度的基坑</translation>
+    </message>
+    <message>
+        <source>&amp;Clear Cut-Away</source>
+        <translation>清除剖切(&amp;C)</translation>
+    </message>
+    <message>
+        <source>C&amp;ut-Away</source>
+        <translation>剖切(&amp;U)</translation>
+    </message>
+    <message>
+        <source>Excavation Pit</source>
+        <translation>开挖基坑</translation>
+    </message>
+    <message>
+        <source>Depth below the ground (m):</source>
+        <translation>地面以下深度（米）：</translation>
     </message>
 </context>
 <context>
@@ -411,6 +461,10 @@ Do you want to save them?</source>
 %2 #%3</source>
         <translation>%1
 %2 #%3</translation>
+    </message>
+    <message>
+        <source>Age</source>
+        <translation>管龄</translation>
     </message>
 </context>
 <context>
@@ -837,6 +891,10 @@ Do you want to save them?</source>
         <source>&amp;Layer</source>
         <translation>图层(&amp;L)</translation>
     </message>
+    <message>
+        <source>&amp;Analysis</source>
+        <translation>分析(&amp;A)</translation>
+    </message>
 </context>
 <context>
     <name>citytwin::app::ModelLoader</name>
@@ -917,6 +975,172 @@ Do you want to save them?</source>
     <message>
         <source>Type</source>
         <translation>类型</translation>
+    </message>
+</context>
+<context>
+    <name>citytwin::app::PipeAnalysisController</name>
+    <message>
+        <source>Click the first pipe (Esc cancels)</source>
+        <translation>单击第一条管线（Esc 取消）</translation>
+    </message>
+    <message>
+        <source>Clearance measurement cancelled</source>
+        <translation>已取消净距量测</translation>
+    </message>
+    <message>
+        <source>No pipe there: click a pipe (Esc cancels)</source>
+        <translation>该处没有管线：请单击一条管线（Esc 取消）</translation>
+    </message>
+    <message>
+        <source>Click the second pipe (Esc cancels)</source>
+        <translation>单击第二条管线（Esc 取消）</translation>
+    </message>
+    <message>
+        <source>Pipe %1 is not loaded</source>
+        <translation>管线 %1 未加载</translation>
+    </message>
+    <message>
+        <source>A pipe has no usable centre line</source>
+        <translation>有一条管线没有可用的中心线</translation>
+    </message>
+    <message>
+        <source>Pipes #%1 and #%2: %3</source>
+        <translation>管线 #%1 与 #%2：%3</translation>
+    </message>
+    <message>
+        <source>%1 m</source>
+        <translation>%1 米</translation>
+    </message>
+    <message>
+        <source>they cross, #%1 above; vertical clearance %2 m</source>
+        <translation>两管交叉，#%1 在上；垂直净距 %2 米</translation>
+    </message>
+    <message>
+        <source>first</source>
+        <translation>第一条</translation>
+    </message>
+    <message>
+        <source>second</source>
+        <translation>第二条</translation>
+    </message>
+    <message>
+        <source>no crossing; horizontal clearance %1 m, least distance %2 m</source>
+        <translation>不交叉；水平净距 %1 米，最小距离 %2 米</translation>
+    </message>
+    <message>
+        <source>installed %1 (after %2)</source>
+        <translation>建于 %1（晚于 %2）</translation>
+    </message>
+    <message>
+        <source>1 year (installed %1)</source>
+        <translation>1 年（建于 %1）</translation>
+    </message>
+    <message>
+        <source>%1 years (installed %2)</source>
+        <translation>%1 年（建于 %2）</translation>
+    </message>
+    <message>
+        <source>Pipe &amp;Filter…</source>
+        <translation>管线筛选(&amp;F)…</translation>
+    </message>
+    <message>
+        <source>Highlight pipes by age, material and network</source>
+        <translation>按管龄、材质和管线类型高亮管线</translation>
+    </message>
+    <message>
+        <source>Measure &amp;Clearance</source>
+        <translation>量测净距(&amp;C)</translation>
+    </message>
+    <message>
+        <source>Click two pipes to measure the clearance between them</source>
+        <translation>单击两条管线以量测它们之间的净距</translation>
+    </message>
+    <message>
+        <source>Clear Pipe Analysis</source>
+        <translation>清除管线分析</translation>
+    </message>
+    <message>
+        <source>Pipe filter cleared</source>
+        <translation>已清除管线筛选</translation>
+    </message>
+    <message>
+        <source>%1 of %2 pipes, %3 km</source>
+        <translation>%2 条管线中的 %1 条，%3 千米</translation>
+    </message>
+</context>
+<context>
+    <name>citytwin::app::PipeFilterDialog</name>
+    <message>
+        <source>Water supply</source>
+        <translation>给水</translation>
+    </message>
+    <message>
+        <source>Drainage</source>
+        <translation>排水</translation>
+    </message>
+    <message>
+        <source>Sewage</source>
+        <translation>污水</translation>
+    </message>
+    <message>
+        <source>Gas</source>
+        <translation>燃气</translation>
+    </message>
+    <message>
+        <source>Power</source>
+        <translation>电力</translation>
+    </message>
+    <message>
+        <source>Telecom</source>
+        <translation>通信</translation>
+    </message>
+    <message>
+        <source>Heating</source>
+        <translation>热力</translation>
+    </message>
+    <message>
+        <source>Other</source>
+        <translation>其他</translation>
+    </message>
+    <message>
+        <source>Pipe Filter</source>
+        <translation>管线筛选</translation>
+    </message>
+    <message>
+        <source>At least</source>
+        <translation>至少</translation>
+    </message>
+    <message>
+        <source>any age</source>
+        <translation>任意管龄</translation>
+    </message>
+    <message>
+        <source> years</source>
+        <translation> 年</translation>
+    </message>
+    <message>
+        <source>old in %1 (the scene clock&apos;s year)</source>
+        <translation>管龄，按 %1 年计（场景时钟的年份）</translation>
+    </message>
+    <message>
+        <source>Materials (none ticked: any)</source>
+        <translation>材质（都不勾选：任意）</translation>
+    </message>
+    <message>
+        <source>Networks (none ticked: any)</source>
+        <translation>管线类型（都不勾选：任意）</translation>
+    </message>
+    <message>
+        <source>Apply</source>
+        <translation>应用</translation>
+    </message>
+    <message>
+        <source>Clear</source>
+        <translation>清除</translation>
+    </message>
+    <message>
+        <source>Close</source>
+        <translation>关闭</translation>
     </message>
 </context>
 <context>
@@ -1106,6 +1330,176 @@ Do you want to save them?</source>
     </message>
 </context>
 <context>
+    <name>citytwin::app::SectionDock</name>
+    <message>
+        <source>Vertical Section</source>
+        <translation>断面</translation>
+    </message>
+    <message>
+        <source>Draw Section Line</source>
+        <translation>绘制断面线</translation>
+    </message>
+    <message>
+        <source>Click points on the map; double-click or Enter finishes, Esc cancels</source>
+        <translation>在地图上单击各点；双击或按 Enter 结束，按 Esc 取消</translation>
+    </message>
+    <message>
+        <source>Export CSV…</source>
+        <translation>导出 CSV…</translation>
+    </message>
+    <message>
+        <source>Clear Section</source>
+        <translation>清除断面</translation>
+    </message>
+    <message>
+        <source>Vertical ×</source>
+        <translation>垂直 ×</translation>
+    </message>
+    <message>
+        <source>fit</source>
+        <translation>自适应</translation>
+    </message>
+    <message>
+        <source>Vertical exaggeration of the profile (fit: as high as the drawing)</source>
+        <translation>剖面图的垂直夸张（自适应：与绘图区同高）</translation>
+    </message>
+    <message>
+        <source>Draw a section line on the map to see the pipes it crosses.</source>
+        <translation>在地图上绘制一条断面线，查看它穿过的管线。</translation>
+    </message>
+    <message>
+        <source>Network</source>
+        <translation>管线类型</translation>
+    </message>
+    <message>
+        <source>Material</source>
+        <translation>材质</translation>
+    </message>
+    <message>
+        <source>Depth to top (m)</source>
+        <translation>管顶埋深（米）</translation>
+    </message>
+    <message>
+        <source>Depth to centre (m)</source>
+        <translation>管中心埋深（米）</translation>
+    </message>
+    <message>
+        <source>Size</source>
+        <translation>尺寸</translation>
+    </message>
+    <message>
+        <source>Install year</source>
+        <translation>建设年代</translation>
+    </message>
+    <message>
+        <source>Distance (m)</source>
+        <translation>距离（米）</translation>
+    </message>
+    <message>
+        <source>Layer</source>
+        <translation>图层</translation>
+    </message>
+    <message>
+        <source>Click the section line&apos;s points on the map; double-click or Enter finishes.</source>
+        <translation>在地图上单击断面线的各点；双击或按 Enter 结束。</translation>
+    </message>
+    <message>
+        <source>No project is open.</source>
+        <translation>没有打开的项目。</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n pipe(s) crossed along %1 m.</source>
+        <translation>
+            <numerusform>沿 %1 米穿过 %n 条管线。</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>No elevation layer: depths below ground are unknown.</source>
+        <translation>没有高程图层：无法得知地面以下的埋深。</translation>
+    </message>
+    <message>
+        <source>There is no section to export.</source>
+        <translation>没有可导出的断面。</translation>
+    </message>
+    <message>
+        <source>%1: cannot write the file (%2)</source>
+        <translation>%1：无法写入文件（%2）</translation>
+    </message>
+    <message>
+        <source>Export Section</source>
+        <translation>导出断面</translation>
+    </message>
+    <message>
+        <source>CSV files (*.csv)</source>
+        <translation>CSV 文件 (*.csv)</translation>
+    </message>
+</context>
+<context>
+    <name>citytwin::app::SectionText</name>
+    <message>
+        <source>a section line needs two or more distinct points</source>
+        <translation>断面线需要两个或更多互不相同的点</translation>
+    </message>
+    <message>
+        <source>%1 has no loaded pipe layer to cut</source>
+        <translation>%1 没有可剖切的已加载管线图层</translation>
+    </message>
+    <message>
+        <source>%1 × %2 m</source>
+        <translation>%1 × %2 米</translation>
+    </message>
+    <message>
+        <source>Ø%1 m</source>
+        <translation>Ø%1 米</translation>
+    </message>
+    <message>
+        <source>Water supply</source>
+        <translation>给水</translation>
+    </message>
+    <message>
+        <source>Drainage</source>
+        <translation>排水</translation>
+    </message>
+    <message>
+        <source>Sewage</source>
+        <translation>污水</translation>
+    </message>
+    <message>
+        <source>Gas</source>
+        <translation>燃气</translation>
+    </message>
+    <message>
+        <source>Power</source>
+        <translation>电力</translation>
+    </message>
+    <message>
+        <source>Telecom</source>
+        <translation>通信</translation>
+    </message>
+    <message>
+        <source>Heating</source>
+        <translation>热力</translation>
+    </message>
+    <message>
+        <source>Other</source>
+        <translation>其他</translation>
+    </message>
+    <message>
+        <source>distance along the section (m)   vertical ×%1</source>
+        <translation>沿断面的距离（米）   垂直 ×%1</translation>
+    </message>
+    <message>
+        <source>elevation (m)</source>
+        <translation>高程（米）</translation>
+    </message>
+    <message>
+        <source>%1 m
+%2</source>
+        <translation>%1 米
+%2</translation>
+    </message>
+</context>
+<context>
     <name>citytwin::app::SettingsDialog</name>
     <message>
         <source>Settings</source>
@@ -1290,6 +1684,37 @@ Deepest level: %10 · last merge %11 ms</source>
     <message>
         <source>Ground opacity: 0 % hides the ground, 100 % is opaque</source>
         <translation>地面不透明度：0% 隐藏地面，100% 完全不透明</translation>
+    </message>
+</context>
+<context>
+    <name>citytwin::app::UndergroundLoader</name>
+    <message>
+        <source>%1: file not found</source>
+        <translation>%1：找不到文件</translation>
+    </message>
+    <message>
+        <source>%1 of %2 %3 skipped: %4</source>
+        <translation>%2 个%3中跳过了 %1 个：%4</translation>
+    </message>
+    <message>
+        <source>%1: no %2 to draw (%3 features, %4 skipped%5)</source>
+        <translation>%1：没有可绘制的%2（%3 个要素，跳过 %4 个%5）</translation>
+    </message>
+    <message>
+        <source>facilities</source>
+        <translation>设施</translation>
+    </message>
+    <message>
+        <source>loading cancelled</source>
+        <translation>加载已取消</translation>
+    </message>
+    <message>
+        <source>%1: the facilities could not be built</source>
+        <translation>%1：无法生成设施</translation>
+    </message>
+    <message>
+        <source>underground spaces</source>
+        <translation>地下空间</translation>
     </message>
 </context>
 <context>
@@ -1497,6 +1922,14 @@ Run &apos;%1 cache seed --help&apos; for the details.</source>
         <source>%1: file not found</source>
         <translation>%1：找不到文件</translation>
     </message>
+    <message>
+        <source>List the pipes a vertical section line crosses, with their depths</source>
+        <translation>列出一条纵断面线穿过的管线及其埋深</translation>
+    </message>
+    <message>
+        <source>Query a project&apos;s pipes: filter by age, material or network; clearance between two pipes</source>
+        <translation>查询项目的管线：按管龄、材质或管线类型筛选；两条管线之间的净距</translation>
+    </message>
 </context>
 <context>
     <name>citytwin::app::cli::Info</name>
@@ -1688,10 +2121,6 @@ Run &apos;%1 cache seed --help&apos; for the details.</source>
         <translation>未知的 layer 命令“%1”</translation>
     </message>
     <message>
-        <source>Adds a layer to PROJECT from a file (GeoTIFF/COG, VRT, MBTiles, GeoPackage, JPEG/PNG with a world file, footprint polygons, CityGML, IFC, glTF/GLB, a 3D Tiles tileset.json, an oblique OSGB dataset folder) or a service (XYZ URL template with {z}/{x}/{y}, WMTS capabilities URL, GDAL WMS XML) and saves the project. The source is opened first: one that cannot be drawn leaves the project unchanged. Without --kind, one-band rasters of a type wider than 8 bits without a palette are elevation, other rasters and services imagery, polygons buildings, model formats models. Models in local coordinates (glTF, a lone .osgb) stand at the project origin on the terrain unless --placement says where.</source>
-        <translation>从文件（GeoTIFF/COG、VRT、MBTiles、GeoPackage、带世界文件的 JPEG/PNG、建筑轮廓多边形、CityGML、IFC、glTF/GLB、3D Tiles tileset.json、倾斜摄影 OSGB 数据集文件夹）或服务（含 {z}/{x}/{y} 的 XYZ URL 模板、WMTS 能力文档 URL、GDAL WMS XML）向 PROJECT 添加图层并保存项目。会先打开数据源：无法绘制的数据源不会改动项目。未指定 --kind 时，数据类型宽于 8 位且无调色板的单波段栅格为高程，其他栅格和服务为影像，多边形为建筑，模型格式为模型。局部坐标的模型（glTF、单个 .osgb）放在项目原点并贴合地形，除非用 --placement 指定位置。</translation>
-    </message>
-    <message>
         <source>Where a model&apos;s local origin goes: lon,lat[,height|terrain[,rotation[,scale]]] (degrees, metres; rotation clockwise from north). Overrides the file&apos;s own georeference.</source>
         <translation>模型局部原点的位置：lon,lat[,height|terrain[,rotation[,scale]]]（单位为度、米；旋转自北方向顺时针）。覆盖文件自带的地理参考。</translation>
     </message>
@@ -1712,23 +2141,35 @@ Run &apos;%1 cache seed --help&apos; for the details.</source>
         <translation>%1：其中没有可用的管线（跳过了 %2 个要素）</translation>
     </message>
     <message>
-        <source>imagery, elevation, buildings, model or pipes.</source>
-        <translation>影像、高程、建筑、模型或管线。</translation>
+        <source>%1: no usable manholes, valves or hydrants (points) in it (%2 features skipped)</source>
+        <translation>%1：其中没有可用的检查井、阀门或消火栓（点）（跳过了 %2 个要素）</translation>
     </message>
     <message>
-        <source>--kind wants imagery, elevation, buildings, model or pipes, not &apos;%1&apos;</source>
-        <translation>--kind 需要 imagery、elevation、buildings、model 或 pipes，而不是“%1”</translation>
+        <source>%1: no usable underground spaces (polygons) in it (%2 features skipped)</source>
+        <translation>%1：其中没有可用的地下空间（面）（跳过了 %2 个要素）</translation>
     </message>
     <message>
-        <source>Usage: %1 layer add PROJECT FILE-OR-URL [--kind imagery|elevation|buildings|model|pipes] [--name NAME]
+        <source>Adds a layer to PROJECT from a file (GeoTIFF/COG, VRT, MBTiles, GeoPackage, JPEG/PNG with a world file, footprint polygons, CityGML, IFC, glTF/GLB, a 3D Tiles tileset.json, an oblique OSGB dataset folder) or a service (XYZ URL template with {z}/{x}/{y}, WMTS capabilities URL, GDAL WMS XML) and saves the project. The source is opened first: one that cannot be drawn leaves the project unchanged. Without --kind, one-band rasters of a type wider than 8 bits without a palette are elevation, other rasters and services imagery, polygons buildings (underground spaces when their fields name top/bottom depths: top_depth, 顶板埋深…), lines pipes, points manholes, model formats models. Models in local coordinates (glTF, a lone .osgb) stand at the project origin on the terrain unless --placement says where.</source>
+        <translation>从文件（GeoTIFF/COG、VRT、MBTiles、GeoPackage、带坐标文件的 JPEG/PNG、建筑轮廓面、CityGML、IFC、glTF/GLB、3D Tiles tileset.json、倾斜摄影 OSGB 数据集文件夹）或服务（带 {z}/{x}/{y} 的 XYZ URL 模板、WMTS 能力文档 URL、GDAL WMS XML）向 PROJECT 添加一个图层，并保存项目。会先打开数据源：无法绘制的数据源不会改动项目。未指定 --kind 时，宽于 8 位且无调色板的单波段栅格作为高程，其他栅格和服务作为影像，面作为建筑（字段给出顶/底埋深时作为地下空间：top_depth、顶板埋深…），线作为管线，点作为检查井，模型格式作为模型。局部坐标的模型（glTF、单个 .osgb）除非用 --placement 指定位置，否则放置在项目原点的地形上。</translation>
+    </message>
+    <message>
+        <source>imagery, elevation, buildings, model, pipes, manholes or underground_spaces.</source>
+        <translation>imagery、elevation、buildings、model、pipes、manholes 或 underground_spaces。</translation>
+    </message>
+    <message>
+        <source>--kind wants imagery, elevation, buildings, model, pipes, manholes or underground_spaces, not &apos;%1&apos;</source>
+        <translation>--kind 需要 imagery、elevation、buildings、model、pipes、manholes 或 underground_spaces，而不是“%1”</translation>
+    </message>
+    <message>
+        <source>Usage: %1 layer add PROJECT FILE-OR-URL [--kind imagery|elevation|buildings|model|pipes|manholes|underground_spaces] [--name NAME]
        %1 layer list PROJECT
 
 Adds a layer to a project (and saves it), or lists its layers.
 Run &apos;%1 layer add --help&apos; for the details.</source>
-        <translation>用法：%1 layer add PROJECT FILE-OR-URL [--kind imagery|elevation|buildings|model|pipes] [--name NAME]
+        <translation>用法：%1 layer add PROJECT FILE-OR-URL [--kind imagery|elevation|buildings|model|pipes|manholes|underground_spaces] [--name NAME]
       %1 layer list PROJECT
 
-向项目添加图层（并保存），或列出其图层。
+向项目添加一个图层（并保存），或列出其图层。
 运行“%1 layer add --help”查看详细信息。</translation>
     </message>
 </context>
@@ -1788,6 +2229,181 @@ Run &apos;%1 layer add --help&apos; for the details.</source>
     </message>
 </context>
 <context>
+    <name>citytwin::app::cli::Pipes</name>
+    <message>
+        <source>warning: layer %1 (%2) not read: %3</source>
+        <translation>警告：图层 %1（%2）未读取：%3</translation>
+    </message>
+    <message>
+        <source>warning: elevation layer %1 not read (pipes hang under height 0): %2</source>
+        <translation>警告：高程图层 %1 未读取（管线悬挂在高度 0 以下）：%2</translation>
+    </message>
+    <message>
+        <source>&apos;%1&apos; is not LAYER:ID (a pipe layer&apos;s id or name, a colon, a pipe id)</source>
+        <translation>“%1”不是 LAYER:ID（管线图层的编号或名称、冒号、管线编号）</translation>
+    </message>
+    <message>
+        <source>pipe layer &apos;%1&apos; has no pipe %2</source>
+        <translation>管线图层“%1”中没有管线 %2</translation>
+    </message>
+    <message>
+        <source>no loaded pipe layer &apos;%1&apos;</source>
+        <translation>没有已加载的管线图层“%1”</translation>
+    </message>
+    <message>
+        <source>%1 × %2 m box</source>
+        <translation>%1 × %2 米的盒子</translation>
+    </message>
+    <message>
+        <source>Ø %1 m</source>
+        <translation>Ø %1 米</translation>
+    </message>
+    <message>
+        <source>%1:%2 (%3, %4, %5, centre depth %6 m)</source>
+        <translation>%1:%2（%3，%4，%5，管中心埋深 %6 米）</translation>
+    </message>
+    <message>
+        <source>material unknown</source>
+        <translation>材质未知</translation>
+    </message>
+    <message>
+        <source>a pipe has no usable centre line (fewer than 2 points or no height)</source>
+        <translation>有一条管线没有可用的中心线（少于 2 个点或没有高度）</translation>
+    </message>
+    <message>
+        <source>A: %1</source>
+        <translation>A：%1</translation>
+    </message>
+    <message>
+        <source>B: %1</source>
+        <translation>B：%1</translation>
+    </message>
+    <message>
+        <source>crossing at %1, %2: %3 above, vertical clearance %4 m</source>
+        <translation>交叉于 %1, %2：%3 在上，垂直净距 %4 米</translation>
+    </message>
+    <message>
+        <source>no crossing in plan</source>
+        <translation>平面上不交叉</translation>
+    </message>
+    <message>
+        <source>horizontal clearance %1 m</source>
+        <translation>水平净距 %1 米</translation>
+    </message>
+    <message>
+        <source>minimum distance %1 m</source>
+        <translation>最小距离 %1 米</translation>
+    </message>
+    <message>
+        <source>Lists the pipes of PROJECT that match a filter (all pipes without one), or the clearance between two pipes. Ages count at --year (default: this year).</source>
+        <translation>列出 PROJECT 中符合筛选条件的管线（未指定筛选条件时列出全部管线），或两条管线之间的净距。管龄按 --year 计算（默认：今年）。</translation>
+    </message>
+    <message>
+        <source>Pipes at least N years old.</source>
+        <translation>管龄至少 N 年的管线。</translation>
+    </message>
+    <message>
+        <source>Pipes of material M (case-insensitive; repeat for any of several).</source>
+        <translation>材质为 M 的管线（不区分大小写；可重复指定，匹配其中任意一种）。</translation>
+    </message>
+    <message>
+        <source>Pipes of network N (water, drainage, sewage, gas, power, telecom, heating, other or a Chinese name; repeat for any of several).</source>
+        <translation>管线类型为 N 的管线（water、drainage、sewage、gas、power、telecom、heating、other 或中文名称；可重复指定，匹配其中任意一种）。</translation>
+    </message>
+    <message>
+        <source>Count ages at year Y.</source>
+        <translation>按 Y 年计算管龄。</translation>
+    </message>
+    <message>
+        <source>Also write the list to FILE as CSV.</source>
+        <translation>同时将列表以 CSV 格式写入 FILE。</translation>
+    </message>
+    <message>
+        <source>Print the clearance between two pipes, each LAYER:ID (a pipe layer&apos;s id or name and a pipe id).</source>
+        <translation>输出两条管线之间的净距，每条为 LAYER:ID（管线图层的编号或名称以及管线编号）。</translation>
+    </message>
+    <message>
+        <source>The project file (*.citytwin).</source>
+        <translation>项目文件（*.citytwin）。</translation>
+    </message>
+    <message>
+        <source>--clearance wants two pipes: LAYER:ID LAYER:ID</source>
+        <translation>--clearance 需要两条管线：LAYER:ID LAYER:ID</translation>
+    </message>
+    <message>
+        <source>--clearance does not take filter options</source>
+        <translation>--clearance 不接受筛选选项</translation>
+    </message>
+    <message>
+        <source>--older-than wants a whole number of years (0 to 1000), not &apos;%1&apos;</source>
+        <translation>--older-than 需要整数年数（0 到 1000），而不是“%1”</translation>
+    </message>
+    <message>
+        <source>unknown network &apos;%1&apos;</source>
+        <translation>未知的管线类型“%1”</translation>
+    </message>
+    <message>
+        <source>--year wants a four-digit year, not &apos;%1&apos;</source>
+        <translation>--year 需要四位数的年份，而不是“%1”</translation>
+    </message>
+    <message>
+        <source>missing the project file</source>
+        <translation>缺少项目文件</translation>
+    </message>
+    <message>
+        <source>expected one project file, got %1</source>
+        <translation>应指定一个项目文件，实际为 %1 个</translation>
+    </message>
+    <message>
+        <source>%1 has no readable pipe layer</source>
+        <translation>%1 没有可读取的管线图层</translation>
+    </message>
+    <message>
+        <source>%1: cannot write: %2</source>
+        <translation>%1：无法写入：%2</translation>
+    </message>
+    <message>
+        <source>layer</source>
+        <translation>图层</translation>
+    </message>
+    <message>
+        <source>id</source>
+        <translation>编号</translation>
+    </message>
+    <message>
+        <source>network</source>
+        <translation>管线类型</translation>
+    </message>
+    <message>
+        <source>material</source>
+        <translation>材质</translation>
+    </message>
+    <message>
+        <source>installed</source>
+        <translation>建设年代</translation>
+    </message>
+    <message>
+        <source>age</source>
+        <translation>管龄</translation>
+    </message>
+    <message>
+        <source>length m</source>
+        <translation>长度 米</translation>
+    </message>
+    <message>
+        <source>depth m</source>
+        <translation>埋深 米</translation>
+    </message>
+    <message>
+        <source>%1 of %2 pipes, %3 km (%4; ages as of %5)</source>
+        <translation>%2 条管线中的 %1 条，%3 千米（%4；管龄按 %5 年计）</translation>
+    </message>
+    <message>
+        <source>%1: write failed: %2</source>
+        <translation>%1：写入失败：%2</translation>
+    </message>
+</context>
+<context>
     <name>citytwin::app::cli::Render</name>
     <message>
         <source>Loads every layer of PROJECT, sets the time and renders one view offscreen to a PNG file.
@@ -1802,10 +2418,6 @@ OpenGL 需要 X 显示；在无显示器的机器上请用 xvfb-run -a 运行。
     <message>
         <source>Camera target X,Y,Z in the local frame (metres from the project origin), optionally with HEADING,PITCH,RANGE (degrees, degrees, metres; default 0,-45,1000).</source>
         <translation>相机目标点 X,Y,Z（局部坐标，相对项目原点的米数），可附加 HEADING,PITCH,RANGE（度、度、米；默认 0,-45,1000）。</translation>
-    </message>
-    <message>
-        <source>--look-at X,Y are longitude,latitude (CGCS2000) and Z a height.</source>
-        <translation>--look-at 的 X,Y 为经度、纬度（CGCS2000），Z 为高度。</translation>
     </message>
     <message>
         <source>Scene time, ISO 8601 (e.g. 2026-11-02T08:30+08:00 or ...Z); without an offset it is in the project&apos;s time zone. Default: the view&apos;s time, else the project&apos;s initial time.</source>
@@ -1938,6 +2550,175 @@ OpenGL 需要 X 显示；在无显示器的机器上请用 xvfb-run -a 运行。
     <message>
         <source>--ground-opacity wants a number from 0 to 1, not &apos;%1&apos;</source>
         <translation>--ground-opacity 需要 0 到 1 之间的数，而不是“%1”</translation>
+    </message>
+    <message>
+        <source>--look-at X,Y are longitude,latitude (CGCS2000) and Z a height; so are the X,Y of --clip-box and --pit.</source>
+        <translation>--look-at 的 X,Y 为经度,纬度（CGCS2000），Z 为高度；--clip-box 和 --pit 的 X,Y 也是如此。</translation>
+    </message>
+    <message>
+        <source>Cut away the ground, buildings and models inside this box (local frame like --look-at, metres; heights in the local frame); pipes, manholes and underground spaces inside stay.</source>
+        <translation>剖除此盒子内的地面、建筑和模型（与 --look-at 相同的局部坐标，单位米；高度为局部坐标）；盒内的管线、检查井和地下空间保留。</translation>
+    </message>
+    <message>
+        <source>Dig an excavation pit inside this polygon: 3 to 64 space-separated X,Y points in the local frame (like --look-at), e.g. &quot;-10,-10 10,-10 10,10&quot;; its soil walls are drawn.</source>
+        <translation>在此多边形内开挖基坑：3 到 64 个以空格分隔的局部坐标 X,Y 点（与 --look-at 相同），例如 &quot;-10,-10 10,-10 10,10&quot;；会绘制其土壁。</translation>
+    </message>
+    <message>
+        <source>Depth of --pit below its lowest ground point, metres (default 5).</source>
+        <translation>--pit 基坑在其最低地面点以下的深度，单位米（默认 5）。</translation>
+    </message>
+    <message>
+        <source>--clip-box wants 6 comma-separated numbers XMIN,YMIN,ZMIN,XMAX,YMAX,ZMAX with some extent on every axis, not &apos;%1&apos;</source>
+        <translation>--clip-box 需要 6 个以逗号分隔的数字 XMIN,YMIN,ZMIN,XMAX,YMAX,ZMAX，且每个轴上都有范围，而不是“%1”</translation>
+    </message>
+    <message>
+        <source>--pit wants 3 to %1 space-separated X,Y points, not &apos;%2&apos;</source>
+        <translation>--pit 需要 3 到 %1 个以空格分隔的 X,Y 点，而不是“%2”</translation>
+    </message>
+    <message>
+        <source>--pit-depth wants a positive number of metres, not &apos;%1&apos;</source>
+        <translation>--pit-depth 需要正数米数，而不是“%1”</translation>
+    </message>
+    <message>
+        <source>--pit-depth only applies to --pit</source>
+        <translation>--pit-depth 只能与 --pit 一起使用</translation>
+    </message>
+</context>
+<context>
+    <name>citytwin::app::cli::Section</name>
+    <message numerus="yes">
+        <source>section: %1 m, %n crossing(s)</source>
+        <translation>
+            <numerusform>断面：%1 米，%n 处交叉</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>no elevation layer: depths below ground are unknown (—)</source>
+        <translation>没有高程图层：无法得知地面以下的埋深（—）</translation>
+    </message>
+    <message>
+        <source>dist m</source>
+        <translation>距离 米</translation>
+    </message>
+    <message>
+        <source>layer</source>
+        <translation>图层</translation>
+    </message>
+    <message>
+        <source>pipe</source>
+        <translation>管线</translation>
+    </message>
+    <message>
+        <source>network</source>
+        <translation>管线类型</translation>
+    </message>
+    <message>
+        <source>material</source>
+        <translation>材质</translation>
+    </message>
+    <message>
+        <source>size</source>
+        <translation>尺寸</translation>
+    </message>
+    <message>
+        <source>year</source>
+        <translation>年代</translation>
+    </message>
+    <message>
+        <source>ground z</source>
+        <translation>地面 z</translation>
+    </message>
+    <message>
+        <source>centre z</source>
+        <translation>管中心 z</translation>
+    </message>
+    <message>
+        <source>top</source>
+        <translation>管顶</translation>
+    </message>
+    <message>
+        <source>centre</source>
+        <translation>管中心</translation>
+    </message>
+    <message>
+        <source>bottom</source>
+        <translation>管底</translation>
+    </message>
+    <message>
+        <source>Lists the pipes a vertical section line crosses: distance along the line, network, material, size, install year, elevation and depth below ground (top, centre, bottom of the pipe).</source>
+        <translation>列出一条纵断面线穿过的管线：沿线距离、管线类型、材质、尺寸、建设年代、高程及地面以下埋深（管顶、管中心、管底）。</translation>
+    </message>
+    <message>
+        <source>The section line: two or more points &quot;X1,Y1 X2,Y2 ...&quot; in the project CRS (metres).</source>
+        <translation>断面线：项目坐标系中两个或更多点 &quot;X1,Y1 X2,Y2 ...&quot;（单位米）。</translation>
+    </message>
+    <message>
+        <source>--line points are longitude,latitude in degrees (EPSG:4326).</source>
+        <translation>--line 的点为以度为单位的经度,纬度（EPSG:4326）。</translation>
+    </message>
+    <message>
+        <source>Also write the crossings as CSV to FILE.</source>
+        <translation>同时将交叉点以 CSV 格式写入 FILE。</translation>
+    </message>
+    <message>
+        <source>Also draw the section profile into the PNG FILE.</source>
+        <translation>同时将断面剖面图绘制到 PNG 文件 FILE 中。</translation>
+    </message>
+    <message>
+        <source>Size of the --png image (default 1200x500).</source>
+        <translation>--png 图像的尺寸（默认 1200x500）。</translation>
+    </message>
+    <message>
+        <source>The project file (*.citytwin).</source>
+        <translation>项目文件（*.citytwin）。</translation>
+    </message>
+    <message>
+        <source>missing the project file</source>
+        <translation>缺少项目文件</translation>
+    </message>
+    <message>
+        <source>expected one project file, got %1</source>
+        <translation>应指定一个项目文件，实际为 %1 个</translation>
+    </message>
+    <message>
+        <source>missing --line &quot;X1,Y1 X2,Y2 ...&quot;</source>
+        <translation>缺少 --line &quot;X1,Y1 X2,Y2 ...&quot;</translation>
+    </message>
+    <message>
+        <source>--line wants two or more points &quot;X1,Y1 X2,Y2 ...&quot;, not &apos;%1&apos;</source>
+        <translation>--line 需要两个或更多点 &quot;X1,Y1 X2,Y2 ...&quot;，而不是“%1”</translation>
+    </message>
+    <message>
+        <source>--lonlat: %1,%2 is not a longitude,latitude</source>
+        <translation>--lonlat：%1,%2 不是经度,纬度</translation>
+    </message>
+    <message>
+        <source>--size wants WIDTHxHEIGHT (1 to 16384 each), not &apos;%1&apos;</source>
+        <translation>--size 需要 宽x高（各为 1 到 16384），而不是“%1”</translation>
+    </message>
+    <message>
+        <source>%1: the folder does not exist</source>
+        <translation>%1：文件夹不存在</translation>
+    </message>
+    <message>
+        <source>%1: file not found</source>
+        <translation>%1：找不到文件</translation>
+    </message>
+    <message>
+        <source>--line: the points are all the same, the line has no length</source>
+        <translation>--line：所有点都相同，断面线没有长度</translation>
+    </message>
+    <message>
+        <source>%1 has no pipe layers</source>
+        <translation>%1 没有管线图层</translation>
+    </message>
+    <message>
+        <source>warning: layer &apos;%1&apos; not loaded: %2</source>
+        <translation>警告：图层“%1”未加载：%2</translation>
+    </message>
+    <message>
+        <source>note: %1 has no text labels (fonts need a QGuiApplication; this process runs without one)</source>
+        <translation>注意：%1 没有文字标注（字体需要 QGuiApplication；此进程未使用它运行）</translation>
     </message>
 </context>
 <context>
