@@ -16,6 +16,9 @@
 #include "app/TileStatsOverlay.h"
 #include "app/TimelineDock.h"
 #include "app/UndergroundController.h"
+#include "app/CutAwayController.h"
+#include "app/PipeAnalysisController.h"
+#include "app/SectionDock.h"
 
 #include <QApplication>
 #include <QCloseEvent>
@@ -94,6 +97,10 @@ MainWindow::MainWindow(QWidget* parent) : QMainWindow(parent)
     const auto showStatus = [this](const QString& text) { statusBar()->showMessage(text, kStatusMessageMs); };
     connect(m_layerActions, &LayerActions::statusMessage, this, showStatus);
     connect(m_basemap, &BasemapController::statusMessage, this, showStatus);
+    connect(m_pipeAnalysis, &PipeAnalysisController::message, this, showStatus);
+    // A pipe chosen in the section's table or profile is selected like a click on it.
+    connect(m_sectionDock, &SectionDock::crossingSelected, m_inspector,
+            [this](data::LayerId layer, qint64 pipeId) { m_inspector->selectFeature(layer, pipeId); });
     connect(m_layerActions, &LayerActions::projectDropped, this, &MainWindow::openProject);
 
     onSessionChanged(nullptr);
@@ -216,6 +223,9 @@ void MainWindow::onSessionChanged(ProjectSession* s)
     m_tiles->setSession(s);
     m_tileStats->setSession(s);
     m_underground->setSession(s);
+    m_cutAway->setSession(s);
+    m_sectionDock->setSession(s);
+    m_pipeAnalysis->setSession(s);
     m_progress->hide();
     const bool open = s != nullptr;
     m_files->saveAction()->setEnabled(open);

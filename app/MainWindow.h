@@ -29,6 +29,9 @@ class TileIndicator;
 class TileStatsOverlay;
 class TimelineDock;
 class UndergroundController;
+class CutAwayController;
+class PipeAnalysisController;
+class SectionDock;
 
 //! The citytwin window: the 3D view in the centre, Layers, Timeline and Inspector docks, File/View/Layer/Help
 //! menus, a playback toolbar and the cursor/loading/tiles status bar. Owns one ProjectDocument and
@@ -69,6 +72,11 @@ public:
     TileStatsOverlay* tileStatsOverlay() const { return m_tileStats; }
     //! Ground opacity and View → Underground Mode.
     UndergroundController* underground() const { return m_underground; }
+    //! Analysis: the cut-away (clip box, excavation pit), the vertical section dock, pipe filter and clearance.
+    QMenu* analysisMenu() const { return m_analysisMenu; }
+    CutAwayController* cutAway() const { return m_cutAway; }
+    SectionDock* sectionDock() const { return m_sectionDock; }
+    PipeAnalysisController* pipeAnalysis() const { return m_pipeAnalysis; }
 
     FileActions* fileActions() const { return m_files; }
     void setUnsavedChangesPolicy(UnsavedChanges policy) { m_files->setUnsavedChangesPolicy(policy); }
@@ -116,6 +124,10 @@ private:
     TileIndicator* m_tiles = nullptr;
     TileStatsOverlay* m_tileStats = nullptr;
     UndergroundController* m_underground = nullptr;
+    CutAwayController* m_cutAway = nullptr;
+    SectionDock* m_sectionDock = nullptr;
+    PipeAnalysisController* m_pipeAnalysis = nullptr;
+    QMenu* m_analysisMenu = nullptr;
 
     QMenu* m_fileMenu = nullptr;
     QMenu* m_recentMenu = nullptr;

@@ -19,6 +19,9 @@
 #include "app/TimelineDock.h"
 #include "app/Translations.h"
 #include "app/UndergroundController.h"
+#include "app/CutAwayController.h"
+#include "app/PipeAnalysisController.h"
+#include "app/SectionDock.h"
 
 #include <QActionGroup>
 #include <QApplication>
@@ -91,6 +94,7 @@ void MainWindow::createMenus()
     m_viewMenu->addSeparator(); // the docks' toggle actions follow (createDocksAndBars)
 
     m_layerMenu = menuBar()->addMenu(QString()); // filled in createDocksAndBars (acts on the dock)
+    m_analysisMenu = menuBar()->addMenu(QString()); // filled in createDocksAndBars (the section dock)
     m_helpMenu = menuBar()->addMenu(QString());
     m_helpMenu->addAction(m_aboutAction);
 }
@@ -114,6 +118,20 @@ void MainWindow::createDocksAndBars()
     });
     m_layerActions = new LayerActions(m_layerDock, this);
     m_layerActions->populate(m_layerMenu);
+
+    // Analysis: the cut-away, the vertical section (a dock, hidden until used) and the pipe queries.
+    m_cutAway = new CutAwayController(m_view, nullptr, this);
+    m_sectionDock = new SectionDock(m_view, this);
+    addDockWidget(Qt::BottomDockWidgetArea, m_sectionDock);
+    m_sectionDock->hide();
+    connect(m_sectionDock->drawAction(), &QAction::triggered, m_sectionDock, &QWidget::show);
+    m_pipeAnalysis = new PipeAnalysisController(m_view, this, this);
+    m_analysisMenu->addMenu(m_cutAway->menu());
+    m_analysisMenu->addSeparator();
+    m_analysisMenu->addAction(m_sectionDock->drawAction());
+    m_analysisMenu->addSeparator();
+    m_analysisMenu->addActions(m_pipeAnalysis->actions());
+    m_viewMenu->addAction(m_sectionDock->toggleViewAction());
 
     m_toolBar = addToolBar(QString());
     m_toolBar->setObjectName(QStringLiteral("mainToolBar"));
@@ -149,6 +167,10 @@ void MainWindow::retranslate()
     m_layerActions->retranslate();
     m_basemap->retranslate();
     m_underground->retranslate();
+    m_analysisMenu->setTitle(tr("&Analysis"));
+    m_cutAway->retranslate();
+    m_sectionDock->retranslate();
+    m_pipeAnalysis->retranslate();
     m_helpMenu->setTitle(tr("&Help"));
     m_files->retranslate();
     m_quitAction->setText(tr("&Quit"));

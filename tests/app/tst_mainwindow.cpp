@@ -8,6 +8,9 @@
 #include "app/LayerTreeDock.h"
 #include "app/LayerTreeModel.h"
 #include "app/MainWindow.h"
+#include "app/SectionDock.h"
+#include "app/PipeAnalysisController.h"
+#include "app/CutAwayController.h"
 #include "app/OsgViewWidget.h"
 #include "app/ProjectSession.h"
 #include "app/RecentFiles.h"
@@ -71,6 +74,7 @@ private slots:
     void newProjectIsEmptyAtPinghu();
     void openFailureKeepsCurrentProject();
     void chineseTranslation();
+    void analysisMenuHoldsTheUndergroundTools();
 
 private:
     QTemporaryDir m_dir;
@@ -441,16 +445,38 @@ void TstMainWindow::openFailureKeepsCurrentProject()
     QVERIFY(waitLoaded(*w));
 }
 
+void TstMainWindow::analysisMenuHoldsTheUndergroundTools()
+{
+    auto w = makeTestWindow(QSize{1100, 700});
+    QMenu* analysis = w->analysisMenu();
+    QVERIFY(analysis);
+    QVERIFY(w->menuBar()->actions().contains(analysis->menuAction()));
+    const QList<QAction*> actions = analysis->actions();
+    QVERIFY2(actions.contains(w->cutAway()->menu()->menuAction()), "the Cut-Away submenu");
+    QVERIFY2(actions.contains(w->sectionDock()->drawAction()), "Draw Section Line");
+    for (QAction* a : w->pipeAnalysis()->actions())
+        QVERIFY2(actions.contains(a), qPrintable(a->text()));
+    // No project: nothing to cut, section or filter.
+    QVERIFY(!w->sectionDock()->drawAction()->isEnabled());
+    QVERIFY(w->openProject(m_demo));
+    QVERIFY(waitLoaded(*w));
+    QVERIFY(w->sectionDock()->drawAction()->isEnabled());
+    QVERIFY(w->sectionDock()->isHidden());
+    w->sectionDock()->drawAction()->trigger(); // starts a sketch and shows the dock
+    QVERIFY(!w->sectionDock()->isHidden());
+}
+
 void TstMainWindow::chineseTranslation()
 {
     QVERIFY2(app::Translations::install(QStringLiteral("zh_CN")), "the zh_CN catalogue is not embedded");
     auto w = makeTestWindow(QSize{1100, 700});
     const QList<QAction*> menus = w->menuBar()->actions();
-    QVERIFY(menus.size() >= 4);
+    QVERIFY(menus.size() >= 5);
     QCOMPARE(menus.at(0)->text(), QStringLiteral("文件(&F)"));
     QCOMPARE(menus.at(1)->text(), QStringLiteral("视图(&V)"));
     QCOMPARE(menus.at(2)->text(), QStringLiteral("图层(&L)"));
-    QCOMPARE(menus.at(3)->text(), QStringLiteral("帮助(&H)"));
+    QCOMPARE(menus.at(3)->text(), QStringLiteral("分析(&A)"));
+    QCOMPARE(menus.at(4)->text(), QStringLiteral("帮助(&H)"));
     QCOMPARE(w->layerDock()->windowTitle(), QStringLiteral("图层"));
     QCOMPARE(w->timelineDock()->windowTitle(), QStringLiteral("时间轴"));
     QCOMPARE(app::LayerTreeModel::groupName(data::LayerGroup::Underground), QStringLiteral("地下"));
