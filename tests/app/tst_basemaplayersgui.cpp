@@ -433,9 +433,9 @@ void TstBasemapLayersGui::tileStatisticsOverlay()
 void TstBasemapLayersGui::layerMenuTranslated()
 {
     auto w = makeTestWindow();
-    // File, View, Layer, Help.
+    // File, View, Layer, Analysis, Help.
     const QList<QAction*> menus = w->menuBar()->actions();
-    QCOMPARE(menus.size(), 4);
+    QCOMPARE(menus.size(), 5);
     QCOMPARE(menus.at(2)->menu(), w->layerMenu());
     QCOMPARE(menus.at(2)->text(), QStringLiteral("&Layer"));
     QVERIFY(!w->layerActions()->addAction()->isEnabled()); // no project
