@@ -77,18 +77,26 @@ CutAway::CutAway()
         m_pitRing->setElement(unsigned(i), osg::Vec2f());
 }
 
-void CutAway::attach(osg::StateSet& ss) const
+void CutAway::attach(osg::StateSet& ss)
 {
+    osg::ref_ptr<osg::StateSet> previous;
+    if (m_attached.lock(previous) && previous.get() != &ss)
+        detach(*previous);
     for (const osg::ref_ptr<osg::Uniform>& u : uniforms())
         ss.addUniform(u);
     ss.addUniform(m_applies);
+    m_attached = &ss;
+    updateDefine();
 }
 
-void CutAway::detach(osg::StateSet& ss) const
+void CutAway::detach(osg::StateSet& ss)
 {
     for (const osg::ref_ptr<osg::Uniform>& u : uniforms())
         ss.removeUniform(u);
     ss.removeUniform(m_applies);
+    ss.removeDefine(kCutAwayDefine);
+    if (m_attached.get() == &ss)
+        m_attached = nullptr;
 }
 
 std::vector<osg::ref_ptr<osg::Uniform>> CutAway::uniforms() const
@@ -151,6 +159,18 @@ void CutAway::updateUniforms()
     m_pitRect->set(rect);
     for (int i = 0; i < kMaxPitVertices; ++i)
         m_pitRing->setElement(unsigned(i), i < count ? osg::Vec2f(m_pit->ring[size_t(i)]) : osg::Vec2f());
+    updateDefine();
+}
+
+void CutAway::updateDefine()
+{
+    osg::ref_ptr<osg::StateSet> ss;
+    if (!m_attached.lock(ss))
+        return;
+    if (isActive())
+        ss->setDefine(kCutAwayDefine);
+    else
+        ss->removeDefine(kCutAwayDefine);
 }
 
 void setCutApplies(osg::StateSet& ss, bool applies)

@@ -6,6 +6,7 @@
 #include <osg/Uniform>
 #include <osg/Vec2d>
 #include <osg/Vec3d>
+#include <osg/observer_ptr>
 #include <osg/ref_ptr>
 #include <vector>
 
@@ -15,6 +16,10 @@ namespace citytwin::scene {
 inline constexpr int kMaxPitVertices = 64;
 //! The uniform a subgraph sets false to be never cut (pipes, manholes, underground spaces, analysis graphics).
 inline constexpr const char* kCutAppliesUniform = "ct_cutApplies";
+//! The shader define (#pragma import_defines in shaders/cutaway.frag) that compiles the cut-away
+//! test in; while no box or pit is set it is absent and the test compiles to "false", so an
+//! unused cut-away costs the fragment shaders nothing (llvmpipe runs both sides of a branch).
+inline constexpr const char* kCutAwayDefine = "CT_CUTAWAY";
 
 //! An axis-aligned box in the local frame whose content is cut away.
 struct ClipBox
@@ -43,16 +48,18 @@ struct ExcavationPit
 //! The cut-away state of a scene: an optional clip box and an optional excavation pit, kept as
 //! uniforms that attach() puts on a state set (CityScene::root()'s). The terrain, building and
 //! model shaders discard fragments inside (shaders/cutaway.frag); subgraphs with
-//! ct_cutApplies false (setCutApplies) are drawn whole. Main thread only.
+//! ct_cutApplies false (setCutApplies) are drawn whole. The attached state set carries the
+//! define kCutAwayDefine only while a box or pit is set. Main thread only.
 class CutAway
 {
 public:
     CutAway();
 
-    //! Adds this state's uniforms to SS (ct_cutApplies true there); later changes reach it.
-    void attach(osg::StateSet& ss) const;
-    //! Removes this state's uniforms from SS.
-    void detach(osg::StateSet& ss) const;
+    //! Adds this state's uniforms (ct_cutApplies true there) and, while active, kCutAwayDefine to
+    //! SS; later changes reach it. One state set at a time: attaching another detaches the first.
+    void attach(osg::StateSet& ss);
+    //! Removes this state's uniforms and define from SS.
+    void detach(osg::StateSet& ss);
 
     //! Sets or clears (nullopt) the clip box; an invalid box clears it.
     void setClipBox(const std::optional<ClipBox>& box);
@@ -72,8 +79,10 @@ public:
 
 private:
     void updateUniforms();
+    void updateDefine();
 
     std::optional<ClipBox> m_box;
+    osg::observer_ptr<osg::StateSet> m_attached;
     std::optional<ExcavationPit> m_pit;
     osg::ref_ptr<osg::Uniform> m_applies;
     osg::ref_ptr<osg::Uniform> m_boxOn;

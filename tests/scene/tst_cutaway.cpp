@@ -116,6 +116,36 @@ private slots:
         QVERIFY(!cut.pit());
     }
 
+    // The shader define compiles the test in only while something is cut: an idle cut-away
+    // costs the fragment shaders nothing.
+    void defineOnlyWhileActive()
+    {
+        CutAway cut;
+        osg::ref_ptr<osg::StateSet> ss = new osg::StateSet;
+        cut.attach(*ss);
+        QVERIFY(!ss->getDefinePair(kCutAwayDefine));
+        cut.setClipBox(ClipBox{{0, 0, 0}, {1, 1, 1}});
+        QVERIFY(ss->getDefinePair(kCutAwayDefine));
+        cut.setClipBox(std::nullopt);
+        QVERIFY(!ss->getDefinePair(kCutAwayDefine));
+        ExcavationPit pit;
+        pit.ring = {{0, 0}, {1, 0}, {0, 1}};
+        cut.setPit(pit);
+        QVERIFY(ss->getDefinePair(kCutAwayDefine));
+        // Attaching elsewhere moves the uniforms and the define.
+        osg::ref_ptr<osg::StateSet> other = new osg::StateSet;
+        cut.attach(*other);
+        QVERIFY(!ss->getDefinePair(kCutAwayDefine));
+        QVERIFY(!ss->getUniform("ct_cutBoxOn"));
+        QVERIFY(other->getDefinePair(kCutAwayDefine));
+        cut.clear();
+        QVERIFY(!other->getDefinePair(kCutAwayDefine));
+        cut.setClipBox(ClipBox{{0, 0, 0}, {1, 1, 1}});
+        cut.detach(*other);
+        QVERIFY(!other->getDefinePair(kCutAwayDefine));
+        QVERIFY(!other->getUniform("ct_cutBoxOn"));
+    }
+
     void insideTest_data()
     {
         QTest::addColumn<osg::Vec3d>("p");
