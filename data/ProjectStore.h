@@ -1,6 +1,7 @@
 #pragma once
 
 #include "data/Features.h"
+#include "data/OverlayWriter.h"
 #include "data/Overlays.h"
 #include "data/Project.h"
 #include "data/Result.h"
@@ -83,6 +84,17 @@ public:
     Result<Counts> counts() const;
     //! Span from the first reported event / track point to the last closed / sampled one.
     Result<TimeRange> overlayTimeExtent() const;
+
+    //! Starts a streaming import (data/OverlayWriter.h): one write transaction until its commit().
+    //! Fails on a read-only store or while another writer (this or another process) holds the file.
+    Result<std::unique_ptr<OverlayWriter>> beginOverlayImport();
+    //! The latest committed overlay revision (0: never written). Cheap: live mode polls it.
+    Result<std::int64_t> overlayRevision() const;
+    //! Overlay rows committed with a revision above REVISION (live mode: what another process or
+    //! `citytwin-cli import --append` added since the layers were loaded).
+    Result<OverlayDelta> overlayChangesSince(std::int64_t revision) const;
+    //! Reported-time histogram of the events: BINS counts over RANGE (the timeline's histogram).
+    Result<std::vector<std::int64_t>> eventHistogram(const TimeRange& range, int bins) const;
 
 private:
     ProjectStore(QString path, Mode mode, sqlite3* db, int schemaVersion);
