@@ -4,7 +4,6 @@
 #include "gis/FootprintReader.h"
 #include "gis/GdalEnvironment.h"
 #include "gis/RasterReader.h"
-#include "scene/PeopleLayer.h"
 #include "scene/SceneBuilders.h"
 
 #include <QCoreApplication>
@@ -25,10 +24,6 @@ struct LayerLoader
     Q_DECLARE_TR_FUNCTIONS(citytwin::app::LayerLoader)
 };
 
-Status cancelledStatus()
-{
-    return Status::error(Status::Code::Cancelled, LayerLoader::tr("loading cancelled"));
-}
 
 //! A missing file is the most common failure: say so with the path, before GDAL's generic message.
 Status checkFile(const QString& path, const data::LayerSettings& layer)
@@ -54,7 +49,13 @@ bool insideRing(const std::vector<data::ProjectedPoint>& ring, double x, double 
     return inside;
 }
 
-//! Overlay tables live in the project file only: LAYER must name STORE_URI (e.g. "store:assets").
+} // namespace
+
+Status cancelledStatus()
+{
+    return Status::error(Status::Code::Cancelled, LayerLoader::tr("loading cancelled"));
+}
+
 Status checkStoreSource(const data::LayerSettings& layer, const char* storeUri, const QString& what)
 {
     if (layer.sourceUri == QLatin1String(storeUri))
@@ -64,7 +65,13 @@ Status checkStoreSource(const data::LayerSettings& layer, const char* storeUri, 
                              .arg(what, QLatin1String(storeUri), layer.sourceUri));
 }
 
-} // namespace
+void putOnGround(data::ProjectedPoint& p, const data::ElevationGrid* dem)
+{
+    if (!dem || p.z != 0.0)
+        return;
+    if (const std::optional<double> h = dem->heightAt(p.x, p.y))
+        p.z = *h;
+}
 
 QString resolveSource(const QString& uri, const QString& projectFile)
 {
@@ -154,70 +161,6 @@ NodeResult loadBuildings(const data::LayerSettings& layer, const JobContext& ctx
     if (!node)
         return Status::error(Status::Code::FormatError,
                              LayerLoader::tr("%1: no buildings to draw").arg(path));
-    return node;
-}
-
-NodeResult loadEvents(const data::LayerSettings& layer, const JobContext& ctx)
-{
-    if (layer.sourceUri != QLatin1String("store:events"))
-        return Status::error(
-            Status::Code::Unsupported,
-            LayerLoader::tr("events can only come from the project file (source 'store:events'), not '%1'")
-                .arg(layer.sourceUri));
-    // One ProjectStore per thread: the job opens its own read-only connection.
-    auto store = data::ProjectStore::open(ctx.projectFile, data::ProjectStore::Mode::ReadOnly);
-    if (!store)
-        return store.status();
-    auto events = (*store)->events();
-    if (!events)
-        return events.status();
-    if (ctx.cancelled())
-        return cancelledStatus();
-    osg::ref_ptr<osg::Node> node = scene::buildEventMarkers(*events, ctx.origin, ctx.epoch);
-    if (!node)
-        return Status::error(Status::Code::Internal, LayerLoader::tr("the event markers could not be built"));
-    return node;
-}
-
-NodeResult loadAssets(const data::LayerSettings& layer, const JobContext& ctx)
-{
-    if (const Status source = checkStoreSource(layer, "store:assets", LayerLoader::tr("assets")); !source)
-        return source;
-    auto store = data::ProjectStore::open(ctx.projectFile, data::ProjectStore::Mode::ReadOnly);
-    if (!store)
-        return store.status();
-    auto assets = (*store)->assets();
-    if (!assets)
-        return assets.status();
-    if (ctx.cancelled())
-        return cancelledStatus();
-    osg::ref_ptr<osg::Node> node = scene::buildAssetMarkers(*assets, ctx.origin);
-    if (!node)
-        return Status::error(Status::Code::Internal, LayerLoader::tr("the asset markers could not be built"));
-    return node;
-}
-
-NodeResult loadPeople(const data::LayerSettings& layer, const JobContext& ctx)
-{
-    if (const Status source = checkStoreSource(layer, "store:people", LayerLoader::tr("people")); !source)
-        return source;
-    auto store = data::ProjectStore::open(ctx.projectFile, data::ProjectStore::Mode::ReadOnly);
-    if (!store)
-        return store.status();
-    auto people = (*store)->people();
-    if (!people)
-        return people.status();
-    if (ctx.cancelled())
-        return cancelledStatus();
-    auto tracks = (*store)->trackPoints();
-    if (!tracks)
-        return tracks.status();
-    if (ctx.cancelled())
-        return cancelledStatus();
-    // Track points carry their own z (the demo stores terrain heights): no draping needed.
-    osg::ref_ptr<osg::Node> node = scene::PeopleLayer::build(*people, *tracks, ctx.origin, ctx.epoch);
-    if (!node)
-        return Status::error(Status::Code::Internal, LayerLoader::tr("the people layer could not be built"));
     return node;
 }
 

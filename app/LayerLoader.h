@@ -52,15 +52,27 @@ data::Result<data::ElevationGrid> loadElevation(const data::LayerSettings& layer
 NodeResult loadBuildings(const data::LayerSettings& layer, const JobContext& ctx,
                          const data::ElevationGrid* dem);
 
-//! Reads the events of the project store and builds the event markers node.
-NodeResult loadEvents(const data::LayerSettings& layer, const JobContext& ctx);
+// Overlays (people, events, assets) stand on the ground: imported rows carry no height (z 0) and
+// are put on DEM (may be null); rows with a height (the demo's: terrain, or a camera's pole top)
+// keep it.
+
+//! Reads the events of the project store and builds the event markers node (LayerLoaderOverlays.cpp).
+NodeResult loadEvents(const data::LayerSettings& layer, const JobContext& ctx, const data::ElevationGrid* dem);
 
 //! Reads the assets of the project store (source 'store:assets') and builds their markers.
-NodeResult loadAssets(const data::LayerSettings& layer, const JobContext& ctx);
+NodeResult loadAssets(const data::LayerSettings& layer, const JobContext& ctx, const data::ElevationGrid* dem);
 
 //! Reads the people and their GPS tracks (source 'store:people') and builds the people layer
-//! (scene::PeopleLayer, driven by the scene time). Heights are the track points' own z.
-NodeResult loadPeople(const data::LayerSettings& layer, const JobContext& ctx);
+//! (scene::PeopleLayer, driven by the scene time; LayerLoaderPeople.cpp).
+NodeResult loadPeople(const data::LayerSettings& layer, const JobContext& ctx, const data::ElevationGrid* dem);
+
+//! The status of a job the user cancelled.
+data::Status cancelledStatus();
+//! Overlay tables live in the project file only: LAYER must name STOREURI (e.g. "store:assets");
+//! WHAT names the kind in the error.
+data::Status checkStoreSource(const data::LayerSettings& layer, const char* storeUri, const QString& what);
+//! Sets P's z to the height of DEM under it when P has none (z 0); unchanged without a DEM or off it.
+void putOnGround(data::ProjectedPoint& p, const data::ElevationGrid* dem);
 
 //! Reads a model layer's source and builds its node. The format comes from the style ("format")
 //! or the file. CityGML/IFC/glTF are read whole and built with scene::buildModel (a

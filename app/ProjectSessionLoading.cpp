@@ -119,6 +119,9 @@ void ProjectSession::startLayer(const data::LayerSettings& layer)
     case LayerKind::Pipes: // all stand on (or under) the DEM
     case LayerKind::Manholes:
     case LayerKind::UndergroundSpaces:
+    case LayerKind::Events: // overlays are put on the ground
+    case LayerKind::Assets:
+    case LayerKind::People:
         if (const QString uri = resolvedSource(layer); gis::isNetworkSource(uri)) {
             // PostGIS footprints: contacted only with the user's consent, like tile services.
             if (!isTrusted(layer)) {
@@ -132,21 +135,6 @@ void ProjectSession::startLayer(const data::LayerSettings& layer)
             m_waitingBuildings.push_back(layer.id);
         else
             startBuildings(layer);
-        return;
-    case LayerKind::Events:
-    case LayerKind::Assets:
-    case LayerKind::People:
-        markLoading(layer.id);
-        startNodeJob(layer.id, [layer, ctx = jobContext()]() {
-            switch (layer.kind) {
-            case LayerKind::Assets:
-                return loader::loadAssets(layer, ctx);
-            case LayerKind::People:
-                return loader::loadPeople(layer, ctx);
-            default:
-                return loader::loadEvents(layer, ctx);
-            }
-        });
         return;
     default:
         setLayerState(
@@ -286,6 +274,12 @@ void ProjectSession::startBuildings(const data::LayerSettings& layer)
             return loader::loadManholes(layer, ctx, dem.get(), pipeLayers);
         case LayerKind::UndergroundSpaces:
             return loader::loadUndergroundSpaces(layer, ctx, dem.get());
+        case LayerKind::Events:
+            return loader::loadEvents(layer, ctx, dem.get());
+        case LayerKind::Assets:
+            return loader::loadAssets(layer, ctx, dem.get());
+        case LayerKind::People:
+            return loader::loadPeople(layer, ctx, dem.get());
         default:
             return loader::loadBuildings(layer, ctx, dem.get());
         }

@@ -1,0 +1,48 @@
+// People and their GPS tracks from the project store (loadPeople).
+#include "app/LayerLoader.h"
+
+#include "data/ProjectStore.h"
+#include "scene/PeopleLayer.h"
+
+#include <QCoreApplication>
+
+namespace citytwin::app::loader {
+
+namespace {
+
+using data::Status;
+
+struct LayerLoader
+{
+    Q_DECLARE_TR_FUNCTIONS(citytwin::app::LayerLoader)
+};
+
+} // namespace
+
+NodeResult loadPeople(const data::LayerSettings& layer, const JobContext& ctx, const data::ElevationGrid* dem)
+{
+    if (const Status source = checkStoreSource(layer, "store:people", LayerLoader::tr("people")); !source)
+        return source;
+    auto store = data::ProjectStore::open(ctx.projectFile, data::ProjectStore::Mode::ReadOnly);
+    if (!store)
+        return store.status();
+    auto people = (*store)->people();
+    if (!people)
+        return people.status();
+    if (ctx.cancelled())
+        return cancelledStatus();
+    auto tracks = (*store)->trackPoints();
+    if (!tracks)
+        return tracks.status();
+    if (ctx.cancelled())
+        return cancelledStatus();
+    // Field staff walk on the ground: fixes without a height (imported: z 0) are put on the DEM.
+    for (data::TrackPoint& p : *tracks)
+        putOnGround(p.position, dem);
+    osg::ref_ptr<osg::Node> node = scene::PeopleLayer::build(*people, *tracks, ctx.origin, ctx.epoch);
+    if (!node)
+        return Status::error(Status::Code::Internal, LayerLoader::tr("the people layer could not be built"));
+    return node;
+}
+
+} // namespace citytwin::app::loader
