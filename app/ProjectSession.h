@@ -176,6 +176,9 @@ public:
 
     //! Moves the scene clock. Not an edit of the project: playback calls it every frame.
     void setTime(data::TimeMs t);
+    //! Live mode: hands overlay rows committed by another connection (app/OverlayLiveWatcher) to
+    //! the loaded people/event/asset layers without replacing their nodes (ProjectSessionLive.cpp).
+    void applyOverlayDelta(const data::OverlayDelta& delta);
     //! Adds or replaces the saved view with VIEW's name.
     void setView(const data::SavedView& view);
     bool removeView(const QString& name);
