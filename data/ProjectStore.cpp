@@ -32,7 +32,7 @@ Result<sqlite3*> openConnection(const QString& path, int flags)
         return s;
     }
     sqlite3_extended_result_codes(db, 1);
-    sqlite3_busy_timeout(db, 5000);
+    sqlite3_busy_timeout(db, ProjectStore::kBusyTimeoutMs);
     if (Status s = sqliteExec(db, kConnectionPragmas, path); !s.isOk()) {
         sqlite3_close_v2(db);
         return s;

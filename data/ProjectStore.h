@@ -23,9 +23,15 @@ namespace citytwin::data {
 class ProjectStore
 {
 public:
-    //! Schema history: 1 = core tables; 2 = + sensor_readings, thresholds (see ProjectStoreSchema.cpp).
-    static constexpr int kSchemaVersion = 2;
+    //! Schema history: 1 = core tables; 2 = + sensor_readings, thresholds; 3 = + per-row overlay revision
+    //! (rev columns, meta.overlay_revision) for live mode (see ProjectStoreSchema.cpp).
+    static constexpr int kSchemaVersion = 3;
     enum class Mode { ReadOnly, ReadWrite };
+    //! How long a connection waits for another's lock (a checkpoint, a short write) before failing.
+    static constexpr int kBusyTimeoutMs = 5000;
+    //! How long beginOverlayImport() waits for the write lock: imports hold it for seconds to minutes,
+    //! so a second importer fails fast instead of hanging for the whole busy timeout.
+    static constexpr int kImportLockWaitMs = 500;
 
     //! Creates a new project file at PATH (fails if it exists) and writes PROJECT into it.
     static Result<std::unique_ptr<ProjectStore>> create(const QString& path, const Project& project);
@@ -93,7 +99,12 @@ public:
     //! Overlay rows committed with a revision above REVISION (live mode: what another process or
     //! `citytwin-cli import --append` added since the layers were loaded).
     Result<OverlayDelta> overlayChangesSince(std::int64_t revision) const;
+    //! The revision of the latest committed import that deleted rows (OverlayWriter::clear; 0: none).
+    //! A live layer loaded at a revision below it cannot be patched with a delta and must reload.
+    Result<std::int64_t> overlayClearedRevision() const;
     //! Reported-time histogram of the events: BINS counts over RANGE (the timeline's histogram).
+    //! Bin i counts events reported in [start + i*span/BINS, start + (i+1)*span/BINS); an empty RANGE
+    //! gives BINS zeros; BINS must be 1 … 1,000,000.
     Result<std::vector<std::int64_t>> eventHistogram(const TimeRange& range, int bins) const;
 
 private:

@@ -91,9 +91,30 @@ CREATE TABLE thresholds(
 CREATE INDEX thresholds_asset ON thresholds(asset_id);
 )sql";
 
+// v3: overlay revisions for live mode and appending imports (data/OverlayWriter.h). Every overlay row
+// carries the revision of the import that wrote it, meta.overlay_revision the latest committed one, so
+// ProjectStore::overlayChangesSince(r) is an index range scan "rev > r" however large the tables are.
+// ADD COLUMN with a constant default rewrites nothing: upgrading a 10M-row file only builds the indexes.
+// Existing rows are revision 0 ("before any revisioned write"), which no live reader ever asks for.
+// meta.overlay_cleared_revision is the latest import that deleted rows (OverlayWriter::clear): a layer
+// loaded before it cannot be patched by a delta and must reload.
+static const char* const kVersion3Sql = R"sql(
+ALTER TABLE people ADD COLUMN rev INTEGER NOT NULL DEFAULT 0;
+ALTER TABLE track_points ADD COLUMN rev INTEGER NOT NULL DEFAULT 0;
+ALTER TABLE events ADD COLUMN rev INTEGER NOT NULL DEFAULT 0;
+ALTER TABLE assets ADD COLUMN rev INTEGER NOT NULL DEFAULT 0;
+ALTER TABLE sensor_readings ADD COLUMN rev INTEGER NOT NULL DEFAULT 0;
+CREATE INDEX people_rev ON people(rev);
+CREATE INDEX track_points_rev ON track_points(rev);
+CREATE INDEX events_rev ON events(rev);
+CREATE INDEX assets_rev ON assets(rev);
+CREATE INDEX sensor_readings_rev ON sensor_readings(rev);
+INSERT OR REPLACE INTO meta(key, value) VALUES('overlay_revision', 0), ('overlay_cleared_revision', 0);
+)sql";
+
 const std::vector<Migration>& migrations()
 {
-    static const std::vector<Migration> kMigrations{{2, kVersion2Sql}};
+    static const std::vector<Migration> kMigrations{{2, kVersion2Sql}, {3, kVersion3Sql}};
     return kMigrations;
 }
 

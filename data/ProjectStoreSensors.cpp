@@ -1,5 +1,7 @@
-// ProjectStore: sensor readings and thresholds (schema v2), and summary queries over the overlays.
+// ProjectStore: sensor readings and thresholds (schema v2; written through OverlayWriter, see
+// ProjectStoreOverlays.cpp), and summary queries over the overlays.
 #include "data/ProjectStore.h"
+#include "data/ProjectStoreRows.h"
 #include "data/SqliteStatement.h"
 
 #include <sqlite3.h>
@@ -22,35 +24,6 @@ Result<std::optional<std::int64_t>> queryOptionalInt(sqlite3* db, const char* sq
 
 } // namespace
 
-Status ProjectStore::writeSensorReadings(const std::vector<SensorReading>& readings, const Progress& progress)
-{
-    if (Status s = checkWritable(); !s.isOk())
-        return s;
-    if (Status s = checkVersion(2); !s.isOk())
-        return s;
-    SqliteTransaction tx(m_db, m_path);
-    if (!tx.status().isOk())
-        return tx.status();
-    SqliteStatement insert(
-        m_db, "INSERT OR REPLACE INTO sensor_readings(asset_id, t, value) VALUES(?1, ?2, ?3)", m_path);
-    if (!insert.status().isOk())
-        return insert.status();
-    const auto total = std::int64_t(readings.size());
-    for (std::int64_t i = 0; i < total; ++i) {
-        if (progress && i % 4096 == 0 && !progress(i, total))
-            return Status::error(Status::Code::Cancelled, m_path + QStringLiteral(": write cancelled"));
-        const SensorReading& r = readings[size_t(i)];
-        insert.bind(1, r.assetId);
-        insert.bind(2, r.time);
-        insert.bind(3, r.value);
-        if (Status s = insert.run(); !s.isOk())
-            return s;
-    }
-    if (progress && !progress(total, total))
-        return Status::error(Status::Code::Cancelled, m_path + QStringLiteral(": write cancelled"));
-    return tx.commit();
-}
-
 Result<std::vector<SensorReading>> ProjectStore::sensorReadings(std::int64_t assetId,
                                                                 const TimeRange& range) const
 {
@@ -58,58 +31,13 @@ Result<std::vector<SensorReading>> ProjectStore::sensorReadings(std::int64_t ass
         return s;
     SqliteStatement q(
         m_db,
-        "SELECT asset_id, t, value FROM sensor_readings WHERE asset_id = ?1 AND t >= ?2 AND t < ?3 "
-        "ORDER BY t",
+        "SELECT sr.asset_id, sr.t, sr.value FROM sensor_readings sr WHERE sr.asset_id = ?1 AND sr.t >= ?2 "
+        "AND sr.t < ?3 ORDER BY sr.t",
         m_path);
     q.bind(1, assetId);
     q.bind(2, range.start);
     q.bind(3, range.end);
-    std::vector<SensorReading> readings;
-    while (q.next())
-        readings.push_back({q.int64(0), q.int64(1), q.real(2)});
-    if (!q.status().isOk())
-        return q.status();
-    return readings;
-}
-
-Status ProjectStore::writeThresholds(const std::vector<Threshold>& thresholds)
-{
-    if (Status s = checkWritable(); !s.isOk())
-        return s;
-    if (Status s = checkVersion(2); !s.isOk())
-        return s;
-    SqliteTransaction tx(m_db, m_path);
-    if (!tx.status().isOk())
-        return tx.status();
-    SqliteStatement insert(m_db,
-                           "INSERT OR REPLACE INTO thresholds(id, asset_id, subtype, min_value, max_value) "
-                           "VALUES(?1, ?2, ?3, ?4, ?5)",
-                           m_path);
-    for (const Threshold& t : thresholds) {
-        if (t.assetId == 0 && t.subtype.isEmpty()) {
-            return Status::error(Status::Code::InvalidArgument,
-                                 QStringLiteral("%1: threshold %2 names neither an asset nor a subtype")
-                                     .arg(m_path)
-                                     .arg(t.id));
-        }
-        if (t.id > 0)
-            insert.bind(1, t.id);
-        else
-            insert.bindNull(1); // INTEGER PRIMARY KEY: NULL picks a fresh id
-        if (t.assetId != 0)
-            insert.bind(2, t.assetId);
-        else
-            insert.bindNull(2);
-        if (t.subtype.isEmpty())
-            insert.bindNull(3);
-        else
-            insert.bind(3, t.subtype);
-        insert.bindOptional(4, t.min);
-        insert.bindOptional(5, t.max);
-        if (Status s = insert.run(); !s.isOk())
-            return s;
-    }
-    return tx.commit();
+    return rows::readSensorReadings(q);
 }
 
 Result<std::vector<Threshold>> ProjectStore::thresholds() const

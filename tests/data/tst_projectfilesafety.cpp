@@ -56,7 +56,7 @@ private slots:
         {
             auto store = ProjectStore::open(path);
             QVERIFY2(store.isOk(), qPrintable(store.status().message()));
-            QCOMPARE((*store)->schemaVersion(), 2);
+            QCOMPARE((*store)->schemaVersion(), ProjectStore::kSchemaVersion);
             auto project = (*store)->loadProject();
             QVERIFY2(project.isOk(), qPrintable(project.status().message()));
             QCOMPARE(project->name, QStringLiteral("Old project"));
@@ -73,7 +73,7 @@ private slots:
             QCOMPARE((*store)->people()->front().name, QStringLiteral("Li Wei"));
             QVERIFY((*store)->writeSensorReadings({{5, kT0, 3.0}}).isOk());
         }
-        QCOMPARE(rawInt(path, "PRAGMA user_version"), std::int64_t(2));
+        QCOMPARE(rawInt(path, "PRAGMA user_version"), std::int64_t(ProjectStore::kSchemaVersion));
         QCOMPARE(rawInt(path, "SELECT count(*) FROM sensor_readings"), std::int64_t(1));
         QCOMPARE(rawInt(path, "SELECT count(*) FROM events_rtree"), std::int64_t(1));
     }
