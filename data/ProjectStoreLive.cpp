@@ -5,7 +5,9 @@
 #include "data/ProjectStoreRows.h"
 #include "data/SqliteStatement.h"
 
+#include <algorithm>
 #include <climits>
+#include <map>
 #include <sqlite3.h>
 
 namespace citytwin::data {
@@ -58,6 +60,50 @@ QByteArray deltaSql(const char* columns, const char* table, const char* alias, c
 {
     return QByteArray("SELECT ") + columns + " FROM " + table + ' ' + alias + " INDEXED BY " + table +
            "_rev WHERE " + alias + ".rev > ?1 ORDER BY " + order;
+}
+
+//! The rows of a time-series table (track points: KIND 0, readings: 1) with rev > REVISION: the spans the
+//! imports after REVISION recorded, merged per owner, then one primary-key range read per span. Rows come
+//! by owner then time, like the full reads.
+template <class Row, class Read>
+Status spanDelta(sqlite3* db, const QString& path, std::int64_t revision, int kind, const QByteArray& rowSql,
+                 Read read, std::vector<Row>& out)
+{
+    std::map<std::int64_t, std::vector<std::pair<std::int64_t, std::int64_t>>> spans;
+    SqliteStatement s(db, "SELECT owner, t_min, t_max FROM overlay_spans WHERE rev > ?1 AND kind = ?2", path);
+    s.bind(1, revision);
+    s.bind(2, kind);
+    while (s.next())
+        spans[s.int64(0)].push_back({s.int64(1), s.int64(2)});
+    if (!s.status().isOk())
+        return s.status();
+    SqliteStatement q(db, rowSql.constData(), path);
+    if (!q.status().isOk())
+        return q.status();
+    q.bind(1, revision);
+    for (auto& [owner, ranges] : spans) {
+        std::sort(ranges.begin(), ranges.end());
+        // Overlapping spans of successive imports are read once, so no row comes twice.
+        std::vector<std::pair<std::int64_t, std::int64_t>> merged;
+        for (const auto& r : ranges) {
+            if (!merged.empty() && r.first <= merged.back().second)
+                merged.back().second = std::max(merged.back().second, r.second);
+            else
+                merged.push_back(r);
+        }
+        for (const auto& [first, last] : merged) {
+            q.reset();
+            q.bind(1, revision);
+            q.bind(2, owner);
+            q.bind(3, first);
+            q.bind(4, last);
+            auto rows = read(q);
+            if (!rows)
+                return rows.status();
+            out.insert(out.end(), rows->begin(), rows->end());
+        }
+    }
+    return Status::ok();
 }
 
 } // namespace
@@ -140,16 +186,22 @@ Result<OverlayDelta> ProjectStore::overlayChangesSince(std::int64_t revision) co
     const auto withPath = [this](auto reader) { return [this, reader](SqliteStatement& q) { return reader(q, m_path); }; };
     Status s = query(deltaSql(rows::kPersonColumns, "people", "p", "p.id"), withPath(rows::readPeople), delta.people);
     if (s.isOk())
-        s = query(deltaSql(rows::kTrackPointColumns, "track_points", "tp", "tp.person_id, tp.t"),
-                  rows::readTrackPoints, delta.trackPoints);
+        s = spanDelta(m_db, m_path, revision, 0,
+                      QByteArray("SELECT ") + rows::kTrackPointColumns +
+                          " FROM track_points tp WHERE tp.person_id = ?2 AND tp.t BETWEEN ?3 AND ?4"
+                          " AND tp.rev > ?1 ORDER BY tp.t",
+                      rows::readTrackPoints, delta.trackPoints);
     if (s.isOk())
         s = query(deltaSql(rows::kEventColumns, "events", "e", "e.reported, e.id"), withPath(rows::readEvents),
                   delta.events);
     if (s.isOk())
         s = query(deltaSql(rows::kAssetColumns, "assets", "a", "a.id"), withPath(rows::readAssets), delta.assets);
     if (s.isOk())
-        s = query(deltaSql(rows::kSensorReadingColumns, "sensor_readings", "sr", "sr.asset_id, sr.t"),
-                  rows::readSensorReadings, delta.sensorReadings);
+        s = spanDelta(m_db, m_path, revision, 1,
+                      QByteArray("SELECT ") + rows::kSensorReadingColumns +
+                          " FROM sensor_readings sr WHERE sr.asset_id = ?2 AND sr.t BETWEEN ?3 AND ?4"
+                          " AND sr.rev > ?1 ORDER BY sr.t",
+                      rows::readSensorReadings, delta.sensorReadings);
     if (!s.isOk())
         return s;
     return delta;

@@ -85,9 +85,13 @@ Result<ProjectStore::Counts> ProjectStore::counts() const
 Result<TimeRange> ProjectStore::overlayTimeExtent() const
 {
     std::optional<std::int64_t> values[5];
-    const char* const queries[5] = {"SELECT min(reported) FROM events", "SELECT max(reported) FROM events",
-                                    "SELECT max(closed) FROM events", "SELECT min(t) FROM track_points",
-                                    "SELECT max(t) FROM track_points"};
+    // Schema 3 has no index on track_points.t (see ProjectStoreSchema.cpp): the per-person spans every
+    // import records give the same answer from a few rows.
+    const bool spans = m_schemaVersion >= 3;
+    const char* const queries[5] = {
+        "SELECT min(reported) FROM events", "SELECT max(reported) FROM events", "SELECT max(closed) FROM events",
+        spans ? "SELECT min(t_min) FROM overlay_spans WHERE kind = 0" : "SELECT min(t) FROM track_points",
+        spans ? "SELECT max(t_max) FROM overlay_spans WHERE kind = 0" : "SELECT max(t) FROM track_points"};
     for (int i = 0; i < 5; ++i) {
         const auto v = queryOptionalInt(m_db, queries[i], m_path);
         if (!v)
