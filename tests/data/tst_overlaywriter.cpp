@@ -384,6 +384,24 @@ private slots:
         QCOMPARE(*counts, expected);
     }
 
+    void histogramMatchesBruteForce()
+    {
+        // Odd spans and bin counts: every event lands in floor((reported - start) * bins / span).
+        auto store = openStore(m_files.makeProjectFile());
+        std::vector<Event> events = sampleEvents(3000, 1);
+        QVERIFY(store->writeEvents(events).isOk());
+        for (const auto& [range, bins] : {std::pair{TimeRange{kT0 + 17, kT0 + kDayMs - 1234}, 37},
+                                          std::pair{TimeRange{kT0 - 999, kT0 + 86'399'997}, 1000},
+                                          std::pair{TimeRange{kT0 + 5 * kHourMs, kT0 + 5 * kHourMs + 7}, 3}}) {
+            std::vector<std::int64_t> expected(size_t(bins), 0);
+            for (const Event& e : events) {
+                if (range.contains(e.reported))
+                    ++expected[size_t((e.reported - range.start) * bins / (range.end - range.start))];
+            }
+            QCOMPARE(*store->eventHistogram(range, bins), expected);
+        }
+    }
+
     void histogramRejectsBadBins()
     {
         auto store = openStore(m_files.makeProjectFile(3));
