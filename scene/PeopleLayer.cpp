@@ -3,6 +3,8 @@
 #include "scene/Shaders.h"
 
 #include <algorithm>
+#include <cmath>
+#include <limits>
 #include <numeric>
 #include <osg/PointSprite>
 #include <unordered_map>
@@ -27,6 +29,40 @@ osg::Vec3f PeopleLayer::roleColour(data::PersonRole role)
     return {0.90f, 0.90f, 0.90f};
 }
 
+namespace {
+
+osg::Vec4ub toUbyte(const osg::Vec3f& c)
+{
+    return {std::uint8_t(std::lround(c.x() * 255.0f)), std::uint8_t(std::lround(c.y() * 255.0f)),
+            std::uint8_t(std::lround(c.z() * 255.0f)), 255};
+}
+
+} // namespace
+
+osg::Vec3f PeopleLayer::localOf(const data::ProjectedPoint& p) const
+{
+    return {float(p.x - m_origin.x), float(p.y - m_origin.y), float(p.z - m_origin.z + m_options.liftM)};
+}
+
+std::size_t PeopleLayer::addPerson(const data::Person& person)
+{
+    const auto [it, added] = m_indexOfId.emplace(person.id, m_people.size());
+    const osg::Vec3f colour = roleColour(person.role);
+    if (added) {
+        m_people.push_back(person);
+        m_tracks.emplace_back();
+        m_trailColours.push_back(toUbyte(colour));
+        m_colours->push_back(osg::Vec4f(colour, 1.0f));
+        m_positions->push_back(osg::Vec3f());
+        m_visible->push_back(0.0f);
+    } else {
+        m_people[it->second] = person;
+        m_trailColours[it->second] = toUbyte(colour);
+        (*m_colours)[it->second] = osg::Vec4f(colour, 1.0f);
+    }
+    return it->second;
+}
+
 osg::ref_ptr<osg::Node> PeopleLayer::build(const std::vector<data::Person>& people,
                                            const std::vector<data::TrackPoint>& tracks,
                                            const data::ProjectedPoint& origin, data::TimeMs epoch,
@@ -34,45 +70,47 @@ osg::ref_ptr<osg::Node> PeopleLayer::build(const std::vector<data::Person>& peop
 {
     osg::ref_ptr<PeopleLayer> layer = new PeopleLayer;
     layer->m_options = options;
-    std::unordered_map<std::int64_t, std::size_t> indexOfId;
-    auto colours = new osg::Vec4Array;
-    for (const data::Person& p : people) {
-        if (!indexOfId.emplace(p.id, layer->m_personIds.size()).second)
-            continue; // a duplicate id would get a second, never-moving vertex
-        layer->m_personIds.push_back(p.id);
-        colours->push_back(osg::Vec4f(roleColour(p.role), 1.0f));
-    }
-    const std::size_t n = layer->m_personIds.size();
+    layer->m_origin = origin;
+    layer->m_epoch = epoch;
+    layer->m_colours = new osg::Vec4Array;
+    layer->m_positions = new osg::Vec3Array;
+    layer->m_visible = new osg::FloatArray;
+    for (const data::Person& p : people)
+        if (layer->m_indexOfId.count(p.id) == 0) // a duplicate id would get a second, never-moving vertex
+            layer->addPerson(p);
+    const std::size_t n = layer->m_people.size();
 
     // Counting sort by person, then by time within each track: O(points log track length).
-    std::vector<std::size_t> counts(n + 1, 0);
+    std::vector<std::size_t> begin(n + 1, 0);
     for (const data::TrackPoint& tp : tracks)
-        if (const auto it = indexOfId.find(tp.personId); it != indexOfId.end())
-            ++counts[it->second + 1];
-    std::partial_sum(counts.begin(), counts.end(), counts.begin());
-    layer->m_trackBegin = counts;
-    std::vector<const data::TrackPoint*> ordered(counts[n]);
+        if (const auto it = layer->m_indexOfId.find(tp.personId); it != layer->m_indexOfId.end())
+            ++begin[it->second + 1];
+    std::partial_sum(begin.begin(), begin.end(), begin.begin());
+    std::vector<std::size_t> next(begin.begin(), begin.end() - 1);
+    std::vector<const data::TrackPoint*> ordered(begin[n]);
     for (const data::TrackPoint& tp : tracks)
-        if (const auto it = indexOfId.find(tp.personId); it != indexOfId.end())
-            ordered[counts[it->second]++] = &tp;
-    layer->m_times.reserve(ordered.size());
-    layer->m_samples.reserve(ordered.size());
+        if (const auto it = layer->m_indexOfId.find(tp.personId); it != layer->m_indexOfId.end())
+            ordered[next[it->second]++] = &tp;
     for (std::size_t i = 0; i < n; ++i) {
-        const auto first = ordered.begin() + std::ptrdiff_t(layer->m_trackBegin[i]);
-        const auto last = ordered.begin() + std::ptrdiff_t(layer->m_trackBegin[i + 1]);
+        const auto first = ordered.begin() + std::ptrdiff_t(begin[i]);
+        const auto last = ordered.begin() + std::ptrdiff_t(begin[i + 1]);
         std::stable_sort(first, last, [](const data::TrackPoint* a, const data::TrackPoint* b) {
             return a->time < b->time;
         });
+        PersonTrack& track = layer->m_tracks[i];
+        track.times.reserve(std::size_t(last - first));
+        track.points.reserve(std::size_t(last - first));
         for (auto it = first; it != last; ++it) {
-            const data::TrackPoint& tp = **it;
-            layer->m_times.push_back(double(tp.time - epoch) / 1000.0);
-            layer->m_samples.emplace_back(float(tp.position.x - origin.x), float(tp.position.y - origin.y),
-                                          float(tp.position.z - origin.z + options.liftM));
+            const double t = double((*it)->time - epoch) / 1000.0;
+            if (!track.times.empty() && track.times.back() == t) {
+                track.points.back() = layer->localOf((*it)->position); // the later of two fixes wins
+                continue;
+            }
+            track.times.push_back(t);
+            track.points.push_back(layer->localOf((*it)->position));
         }
     }
 
-    layer->m_positions = new osg::Vec3Array(unsigned(n));
-    layer->m_visible = new osg::FloatArray(unsigned(n));
     // Positions are rewritten by update(): VBOs, no display list, and DYNAMIC so a threaded
     // viewer does not draw the arrays while the next frame's update writes them.
     layer->m_positions->setDataVariance(osg::Object::DYNAMIC);
@@ -83,9 +121,10 @@ osg::ref_ptr<osg::Node> PeopleLayer::build(const std::vector<data::Person>& peop
     geom->setUseDisplayList(false);
     geom->setUseVertexBufferObjects(true);
     geom->setVertexArray(layer->m_positions);
-    geom->setColorArray(colours, osg::Array::BIND_PER_VERTEX);
+    geom->setColorArray(layer->m_colours, osg::Array::BIND_PER_VERTEX);
     geom->setVertexAttribArray(attrib::kPersonVisible, layer->m_visible, osg::Array::BIND_PER_VERTEX);
-    geom->addPrimitiveSet(new osg::DrawArrays(GL_POINTS, 0, GLsizei(n)));
+    layer->m_points = new osg::DrawArrays(GL_POINTS, 0, GLsizei(n));
+    geom->addPrimitiveSet(layer->m_points);
     // Points move every update and have a zero-size bound: culling them by bound is meaningless.
     geom->setCullingActive(false);
     layer->m_geometry = geom;
@@ -96,6 +135,7 @@ osg::ref_ptr<osg::Node> PeopleLayer::build(const std::vector<data::Person>& peop
     if (n > 0)
         geode->addDrawable(geom);
     geode->setUserData(layer); // the node owns the layer; CityScene finds it there
+    layer->m_geode = geode;
     osg::StateSet* ss = geode->getOrCreateStateSet();
     ss->setAttributeAndModes(makeProgram("people.vert", "people.frag"));
     ss->setMode(GL_VERTEX_PROGRAM_POINT_SIZE, osg::StateAttribute::ON);
@@ -109,6 +149,9 @@ osg::ref_ptr<osg::Node> PeopleLayer::build(const std::vector<data::Person>& peop
     ss->setMode(GL_DEPTH_TEST, osg::StateAttribute::OFF);
     ss->setRenderBinDetails(9, "RenderBin");
 
+    layer->m_trails = std::make_unique<PeopleTrails>(geode.get(), &layer->m_tracks, &layer->m_trailColours);
+    layer->m_trails->setMaxGapSeconds(options.maxGapSeconds);
+    layer->m_trails->setTrailSeconds(options.trailSeconds);
     layer->update(0.0);
     return geode;
 }
@@ -120,39 +163,77 @@ PeopleLayer* PeopleLayer::of(osg::Node* node)
 
 int PeopleLayer::indexOf(std::int64_t id) const
 {
-    const auto it = std::find(m_personIds.begin(), m_personIds.end(), id);
-    return it == m_personIds.end() ? -1 : int(it - m_personIds.begin());
+    const auto it = m_indexOfId.find(id);
+    return it == m_indexOfId.end() ? -1 : int(it->second);
+}
+
+void PeopleLayer::setTrailSeconds(double seconds)
+{
+    m_options.trailSeconds = std::max(0.0, seconds);
+    m_trails->setTrailSeconds(m_options.trailSeconds);
+}
+
+void PeopleLayer::setMaxGapSeconds(double seconds)
+{
+    m_options.maxGapSeconds = std::max(0.0, seconds);
+    m_trails->setMaxGapSeconds(m_options.maxGapSeconds);
+    update(m_seconds);
+}
+
+std::size_t PeopleLayer::appendSamples(const std::vector<data::Person>& people,
+                                       const std::vector<data::TrackPoint>& points)
+{
+    const std::size_t before = m_people.size();
+    bool restyled = false;
+    for (const data::Person& p : people) {
+        const int known = indexOf(p.id);
+        restyled = restyled || (known >= 0 && m_people[std::size_t(known)].role != p.role);
+        addPerson(p);
+    }
+    double earliest = std::numeric_limits<double>::infinity();
+    std::size_t taken = 0;
+    for (const data::TrackPoint& tp : points) {
+        const int index = indexOf(tp.personId);
+        if (index < 0)
+            continue;
+        const double t = double(tp.time - m_epoch) / 1000.0;
+        m_tracks[std::size_t(index)].insert(t, localOf(tp.position));
+        earliest = std::min(earliest, t);
+        ++taken;
+    }
+    if (m_people.size() != before) {
+        m_points->setCount(GLsizei(m_people.size()));
+        m_points->dirty();
+        m_colours->dirty();
+        if (osg::ref_ptr<osg::Geode> geode; m_geode.lock(geode) && !geode->containsDrawable(m_geometry.get()))
+            geode->insertChild(0, m_geometry.get()); // the first people of a layer built empty
+    }
+    if (restyled) {
+        m_colours->dirty();
+        m_trails->invalidateAll(); // trail vertices carry the role colour
+    } else if (taken > 0) {
+        m_trails->invalidateFrom(earliest);
+    }
+    update(m_seconds);
+    return taken;
 }
 
 int PeopleLayer::update(double seconds)
 {
+    m_seconds = seconds;
     int shown = 0;
-    for (std::size_t i = 0; i < m_personIds.size(); ++i) {
-        const auto first = m_times.begin() + std::ptrdiff_t(m_trackBegin[i]);
-        const auto last = m_times.begin() + std::ptrdiff_t(m_trackBegin[i + 1]);
-        bool visible = false;
-        if (first != last && seconds >= *first && seconds <= *(last - 1)) {
-            // First sample after SECONDS; at the last sample's own time, the last sample.
-            auto next = std::upper_bound(first, last, seconds);
-            const std::size_t b =
-                std::size_t(next == last ? next - 1 - m_times.begin() : next - m_times.begin());
-            const std::size_t a = b > m_trackBegin[i] ? b - 1 : b;
-            const double t0 = m_times[a], t1 = m_times[b];
-            if (seconds == t0 || seconds == t1) {
-                (*m_positions)[i] = m_samples[seconds == t1 ? b : a];
-                visible = true;
-            } else if (t1 - t0 <= m_options.maxGapSeconds) {
-                const float f = float((seconds - t0) / (t1 - t0));
-                (*m_positions)[i] = m_samples[a] * (1.0f - f) + m_samples[b] * f;
-                visible = true;
-            }
-        }
-        (*m_visible)[i] = visible ? 1.0f : 0.0f;
-        shown += visible ? 1 : 0;
+    osg::Vec3f* positions = m_positions->empty() ? nullptr : &(*m_positions)[0];
+    float* visible = m_visible->empty() ? nullptr : &(*m_visible)[0];
+    for (std::size_t i = 0; i < m_tracks.size(); ++i) {
+        // Tracks that do not span SECONDS are rejected in O(1); only the others interpolate.
+        const bool shownNow = m_tracks[i].positionAt(seconds, m_options.maxGapSeconds, positions[i]);
+        visible[i] = shownNow ? 1.0f : 0.0f;
+        shown += shownNow ? 1 : 0;
     }
     m_positions->dirty();
     m_visible->dirty();
     m_geometry->dirtyBound();
+    m_trails->update(seconds);
     return shown;
 }
 

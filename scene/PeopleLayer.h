@@ -3,15 +3,20 @@
 #include "data/Overlays.h"
 #include "data/Points.h"
 #include "data/Time.h"
+#include "scene/PeopleTrails.h"
+#include "scene/PersonTrack.h"
 #include "scene/SceneTimeListener.h"
 
 #include <cstddef>
 #include <cstdint>
+#include <memory>
 #include <osg/Array>
 #include <osg/Geode>
 #include <osg/Geometry>
 #include <osg/Node>
+#include <osg/observer_ptr>
 #include <osg/ref_ptr>
+#include <unordered_map>
 #include <vector>
 
 namespace citytwin::scene {
@@ -21,15 +26,19 @@ struct PeopleOptions
     double maxGapSeconds = 600.0; //!< a person is hidden between two samples further apart than this
     double liftM = 2.0;           //!< markers float this far above the track point
     float pointSizePx = 10.0f;    //!< base sprite size (shrinks with distance like other markers)
+    double trailSeconds = 0.0;    //!< length of the fading trails (0: none; PeopleTrails.h)
 };
 
 //! Field staff moving along their GPS tracks: one GL_POINTS geometry with one vertex per person
-//! (colour by role). update() interpolates every person's position linearly between the two
-//! samples around the time (binary search per track) and only rewrites the vertex and
-//! visibility arrays: moving the timeline never rebuilds geometry. A person is hidden before
-//! their first sample, after their last and inside gaps longer than maxGapSeconds.
-//! Structure: Geode (state, uniforms, user data = this layer) > Geometry. As the Geode's user
-//! data the layer is a SceneTimeListener: CityScene calls update() when its time moves.
+//! (colour by role). update() interpolates the position of every person whose track spans the
+//! time linearly between the two samples around it (a per-track cursor makes sequential
+//! playback O(1) per person; a jump falls back to a binary search) and only rewrites the vertex
+//! and visibility arrays: moving the timeline never rebuilds geometry. A person is hidden
+//! before their first sample, after their last and inside gaps longer than maxGapSeconds.
+//! Fading trails (PeopleTrails) follow the markers when trailSeconds > 0.
+//! Structure: Geode (state, uniforms, user data = this layer) > drawable 0 the markers'
+//! Geometry, then the attached trail chunks. As the Geode's user data the layer is a
+//! SceneTimeListener: CityScene calls update() when its time moves.
 class PeopleLayer : public SceneTimeListener
 {
 public:
@@ -45,12 +54,37 @@ public:
 
     osg::Geometry* geometry() const { return m_geometry.get(); }
 
-    //! Moves every person to SECONDS since the epoch; returns how many are visible.
+    //! Moves every person to SECONDS since the epoch and the trails with them; returns how many
+    //! people are visible.
     int update(double seconds);
     void sceneTimeChanged(double seconds) override { update(seconds); }
+    //! The time of the last update() (seconds since the epoch).
+    double currentSeconds() const { return m_seconds; }
 
-    std::size_t personCount() const { return m_personIds.size(); }
-    std::int64_t personId(std::size_t index) const { return m_personIds[index]; }
+    //! Live mode (main thread): PEOPLE not in the layer yet get a marker (a known id takes the
+    //! new name/role/team), POINTS are merged into their tracks in time order (points of people
+    //! unknown to both are dropped; a fix at the time of an existing one replaces it), the trails
+    //! rebuild only the chunks the new points touch, and the markers move to the current time.
+    //! Positions are project CRS like build()'s. Returns how many points were taken.
+    std::size_t appendSamples(const std::vector<data::Person>& people,
+                              const std::vector<data::TrackPoint>& points);
+
+    const PeopleOptions& options() const { return m_options; }
+    //! Trail length in seconds (0: no trails); takes effect at once, nothing is rebuilt.
+    void setTrailSeconds(double seconds);
+    //! Gap limit for markers and trails; the trail chunks are rebuilt as they are next needed.
+    void setMaxGapSeconds(double seconds);
+    PeopleTrails& trails() { return *m_trails; }
+    const PeopleTrails& trails() const { return *m_trails; }
+
+    data::TimeMs epoch() const { return m_epoch; }
+    const data::ProjectedPoint& origin() const { return m_origin; }
+
+    std::size_t personCount() const { return m_people.size(); }
+    std::int64_t personId(std::size_t index) const { return m_people[index].id; }
+    const data::Person& person(std::size_t index) const { return m_people[index]; }
+    //! Person INDEX's samples (seconds since the epoch, local positions with the lift).
+    const PersonTrack& track(std::size_t index) const { return m_tracks[index]; }
     //! Vertex index of person ID, or -1.
     int indexOf(std::int64_t id) const;
     //! After update(): whether person INDEX is shown and where (local coordinates, lift included).
@@ -62,16 +96,25 @@ public:
 
 private:
     PeopleLayer() = default;
+    //! Adds PERSON's marker (or updates its role colour); returns its index.
+    std::size_t addPerson(const data::Person& person);
+    osg::Vec3f localOf(const data::ProjectedPoint& p) const;
 
     PeopleOptions m_options;
-    std::vector<std::int64_t> m_personIds;
-    //! Track of person i: samples [m_trackBegin[i], m_trackBegin[i + 1]) of m_times/m_samples.
-    std::vector<std::size_t> m_trackBegin;
-    std::vector<double> m_times; //!< seconds since the epoch, ascending per track
-    std::vector<osg::Vec3f> m_samples;
+    data::ProjectedPoint m_origin;
+    data::TimeMs m_epoch = 0;
+    double m_seconds = 0.0;
+    std::vector<data::Person> m_people;
+    std::unordered_map<std::int64_t, std::size_t> m_indexOfId;
+    std::vector<PersonTrack> m_tracks;
+    std::vector<osg::Vec4ub> m_trailColours; //!< per person, for the trail chunks
     osg::ref_ptr<osg::Vec3Array> m_positions;
     osg::ref_ptr<osg::FloatArray> m_visible;
+    osg::ref_ptr<osg::Vec4Array> m_colours;
+    osg::ref_ptr<osg::DrawArrays> m_points;
     osg::ref_ptr<osg::Geometry> m_geometry; // also a child of the node that owns this layer
+    osg::observer_ptr<osg::Geode> m_geode;  // the node that owns this layer
+    std::unique_ptr<PeopleTrails> m_trails;
 };
 
 } // namespace citytwin::scene
