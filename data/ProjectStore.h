@@ -16,7 +16,9 @@ struct sqlite3;
 namespace citytwin::data {
 
 //! A project file (*.citytwin): one SQLite database in WAL mode holding the project metadata,
-//! layers, views and the overlay tables (people, track points, events, assets).
+//! layers, views and the overlay tables (people, track points, events, assets, sensor readings).
+//! Every overlay write goes through an OverlayWriter and stamps its rows with a new overlay revision,
+//! so other connections (live mode) can poll overlayRevision() and fetch overlayChangesSince().
 //! Schema versioned with PRAGMA user_version; forward migrations run on open (read-write only).
 //! A file that is not a citytwin project, has a newer schema, or is corrupt gives a clear Status
 //! and is never modified. Every write is one transaction. One instance per thread.
@@ -92,7 +94,9 @@ public:
     Result<TimeRange> overlayTimeExtent() const;
 
     //! Starts a streaming import (data/OverlayWriter.h): one write transaction until its commit().
-    //! Fails on a read-only store or while another writer (this or another process) holds the file.
+    //! Fails on a read-only store or while another writer (this or another process) holds the file
+    //! (after kImportLockWaitMs: "PATH is being written by another import …"). Reads through this
+    //! store while the writer is open see its uncommitted rows; other stores see them after commit().
     Result<std::unique_ptr<OverlayWriter>> beginOverlayImport();
     //! The latest committed overlay revision (0: never written). Cheap: live mode polls it.
     Result<std::int64_t> overlayRevision() const;
