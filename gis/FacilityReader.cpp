@@ -98,14 +98,8 @@ public:
         std::unique_ptr<OGRGeometry> geom = std::move(source.geom);
         if (!geom)
             return skip(fid, QStringLiteral("unreadable geometry"));
-        std::vector<const OGRPoint*> points;
-        const OGRwkbGeometryType type = wkbFlatten(geom->getGeometryType());
-        if (type == wkbPoint)
-            points.push_back(geom->toPoint());
-        else if (type == wkbMultiPoint)
-            for (const OGRGeometry* part : *geom->toGeometryCollection())
-                points.push_back(part->toPoint());
-        else
+        const std::vector<const OGRPoint*> points = geometryPartsAs<OGRPoint>(*geom, wkbPoint);
+        if (points.empty())
             return skip(fid,
                         QStringLiteral("not a point (%1)").arg(QString::fromUtf8(geom->getGeometryName())));
 
@@ -113,13 +107,8 @@ public:
         QString why;
         if (!readAttributes(feature, templ, why))
             return skip(fid, why);
-        if (m_ct) {
-            // A failed point is this feature's problem, not a corrupt file: keep PROJ's complaint
-            // away from the read's error capture.
-            GdalErrorCapture transformErrors;
-            if (geom->transform(m_ct) != OGRERR_NONE)
-                return skip(fid, QStringLiteral("coordinate transformation failed"));
-        }
+        if (!transformFeatureGeometry(*geom, m_ct))
+            return skip(fid, QStringLiteral("coordinate transformation failed"));
         const bool hasZ = geom->Is3D();
         int added = 0;
         for (std::size_t i = 0; i < points.size(); ++i) {
@@ -191,9 +180,7 @@ private:
 
     void skip(std::int64_t fid, const QString& why)
     {
-        ++m_result.report.skipped;
-        if (m_result.report.skipReasons.size() < kMaxReasons)
-            m_result.report.skipReasons << QStringLiteral("feature %1: %2").arg(fid).arg(why);
+        recordSkip(m_result.report.skipped, m_result.report.skipReasons, fid, why, kMaxReasons);
     }
 
     FacilityFields m_fields;

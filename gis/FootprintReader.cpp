@@ -64,21 +64,6 @@ int fieldIndex(OGRFeatureDefn& defn, const QString& name)
     return name.isEmpty() ? -1 : defn.GetFieldIndex(name.toUtf8().constData());
 }
 
-//! The polygons of GEOM (a Polygon, or the polygon members of a MultiPolygon/GeometryCollection).
-std::vector<const OGRPolygon*> polygonsOf(const OGRGeometry& geom)
-{
-    std::vector<const OGRPolygon*> out;
-    const OGRwkbGeometryType type = wkbFlatten(geom.getGeometryType());
-    if (type == wkbPolygon) {
-        out.push_back(geom.toPolygon());
-    } else if (type == wkbMultiPolygon || type == wkbGeometryCollection) {
-        for (const OGRGeometry* part : *geom.toGeometryCollection())
-            if (wkbFlatten(part->getGeometryType()) == wkbPolygon)
-                out.push_back(part->toPolygon());
-    }
-    return out;
-}
-
 class Reader
 {
 public:
@@ -96,11 +81,12 @@ public:
             return skip(fid, source.skipReason);
         const OGRGeometry* raw = feature.GetGeometryRef();
         std::unique_ptr<OGRGeometry> geom = std::move(source.geom);
-        const std::vector<const OGRPolygon*> polygons = geom ? polygonsOf(*geom) : std::vector<const OGRPolygon*>{};
+        const std::vector<const OGRPolygon*> polygons = geom ? geometryPartsAs<OGRPolygon>(*geom, wkbPolygon)
+                                                              : std::vector<const OGRPolygon*>{};
         if (polygons.empty())
             return skip(fid,
                         QStringLiteral("not a polygon (%1)").arg(QString::fromUtf8(raw->getGeometryName())));
-        if (m_ct && geom->transform(m_ct) != OGRERR_NONE)
+        if (!transformFeatureGeometry(*geom, m_ct))
             return skip(fid, QStringLiteral("coordinate transformation failed"));
 
         const double height = heightOf(feature);
@@ -142,9 +128,7 @@ private:
 
     void skip(std::int64_t fid, const QString& why)
     {
-        ++m_result.report.skippedFeatures;
-        if (m_result.report.skipReasons.size() < kMaxReasons)
-            m_result.report.skipReasons << QStringLiteral("feature %1: %2").arg(fid).arg(why);
+        recordSkip(m_result.report.skippedFeatures, m_result.report.skipReasons, fid, why, kMaxReasons);
     }
 
     const FootprintOptions& m_options;

@@ -1,5 +1,7 @@
 #include "gis/OgrLayerAccess.h"
 
+#include "gis/GdalErrorCapture.h"
+
 #include <QLocale>
 #include <QStringList>
 #include <gdal_priv.h>
@@ -67,6 +69,35 @@ FeatureGeometry linearGeometryOf(OGRFeature& feature, std::int64_t sequence)
     else // curves are stroked; everything else is cloned because transform() works in place
         out.geom.reset(OGR_GT_IsNonLinear(raw->getGeometryType()) ? raw->getLinearGeometry() : raw->clone());
     return out;
+}
+
+std::vector<const OGRGeometry*> geometryParts(const OGRGeometry& geom, OGRwkbGeometryType partType)
+{
+    std::vector<const OGRGeometry*> out;
+    const OGRwkbGeometryType type = wkbFlatten(geom.getGeometryType());
+    if (type == partType) {
+        out.push_back(&geom);
+    } else if (OGR_GT_IsSubClassOf(type, wkbGeometryCollection)) {
+        for (const OGRGeometry* part : *geom.toGeometryCollection())
+            if (wkbFlatten(part->getGeometryType()) == partType)
+                out.push_back(part);
+    }
+    return out;
+}
+
+bool transformFeatureGeometry(OGRGeometry& geom, OGRCoordinateTransformation* ct)
+{
+    if (!ct)
+        return true;
+    GdalErrorCapture transformErrors;
+    return geom.transform(ct) == OGRERR_NONE;
+}
+
+void recordSkip(int& skipped, QStringList& reasons, std::int64_t fid, const QString& why, int maxReasons)
+{
+    ++skipped;
+    if (reasons.size() < maxReasons)
+        reasons << QStringLiteral("feature %1: %2").arg(fid).arg(why);
 }
 
 } // namespace citytwin::gis

@@ -5,13 +5,17 @@
 #include "data/Result.h"
 
 #include <QString>
+#include <QStringList>
 #include <cstdint>
 #include <memory>
+#include <ogr_core.h>
+#include <vector>
 
 class GDALDataset;
 class OGRFeature;
 class OGRGeometry;
 class OGRLayer;
+class OGRCoordinateTransformation;
 
 namespace citytwin::gis {
 
@@ -36,6 +40,26 @@ struct FeatureGeometry
 //! FEATURE's FID and a linear copy of its geometry (the vector readers transform it in place).
 //! SEQUENCE stands in for a missing FID.
 FeatureGeometry linearGeometryOf(OGRFeature& feature, std::int64_t sequence);
+
+//! The members of GEOM whose flat type is PARTTYPE (e.g. wkbPolygon): GEOM itself when it is one,
+//! else those members of its multi-geometry or geometry collection; empty otherwise.
+std::vector<const OGRGeometry*> geometryParts(const OGRGeometry& geom, OGRwkbGeometryType partType);
+//! geometryParts() cast to the part class (OGRPoint, OGRLineString, OGRPolygon).
+template <class Part>
+std::vector<const Part*> geometryPartsAs(const OGRGeometry& geom, OGRwkbGeometryType partType)
+{
+    std::vector<const Part*> out;
+    for (const OGRGeometry* part : geometryParts(geom, partType))
+        out.push_back(static_cast<const Part*>(part));
+    return out;
+}
+//! Transforms GEOM in place with CT (nothing to do when CT is null). A point PROJ cannot transform
+//! is that feature's problem, not a corrupt file: PROJ's complaint is kept away from the read's
+//! error capture. False when the transformation failed.
+bool transformFeatureGeometry(OGRGeometry& geom, OGRCoordinateTransformation* ct);
+//! The vector readers' skip report: counts one more skipped feature in SKIPPED and keeps
+//! "feature FID: WHY" in REASONS while it holds fewer than MAXREASONS.
+void recordSkip(int& skipped, QStringList& reasons, std::int64_t fid, const QString& why, int maxReasons);
 
 //! FootprintReader's id of part P of a multipolygon feature F: F * 1000 + P.
 inline constexpr std::int64_t kFootprintPartIdFactor = 1000;

@@ -22,21 +22,6 @@ namespace {
 
 constexpr int kMaxReasons = 50;
 
-//! The line strings of GEOM: itself, or the line members of a MultiLineString/GeometryCollection.
-std::vector<const OGRLineString*> linesOf(const OGRGeometry& geom)
-{
-    std::vector<const OGRLineString*> out;
-    const OGRwkbGeometryType type = wkbFlatten(geom.getGeometryType());
-    if (type == wkbLineString) {
-        out.push_back(geom.toLineString());
-    } else if (type == wkbMultiLineString || type == wkbGeometryCollection) {
-        for (const OGRGeometry* part : *geom.toGeometryCollection())
-            if (wkbFlatten(part->getGeometryType()) == wkbLineString)
-                out.push_back(part->toLineString());
-    }
-    return out;
-}
-
 //! LINE's vertices without consecutive duplicates (z NaN for 2D lines); empty on a non-finite one.
 std::vector<ProjectedPoint> distinctPoints(const OGRLineString& line, bool hasZ)
 {
@@ -79,7 +64,8 @@ public:
             return skip(fid, source.skipReason);
         const OGRGeometry* raw = feature.GetGeometryRef();
         std::unique_ptr<OGRGeometry> geom = std::move(source.geom);
-        const std::vector<const OGRLineString*> lines = geom ? linesOf(*geom) : std::vector<const OGRLineString*>{};
+        const std::vector<const OGRLineString*> lines = geom ? geometryPartsAs<OGRLineString>(*geom, wkbLineString)
+                                                            : std::vector<const OGRLineString*>{};
         if (lines.empty())
             return skip(fid,
                         QStringLiteral("not a line (%1)").arg(QString::fromUtf8(raw->getGeometryName())));
@@ -89,13 +75,8 @@ public:
         QString why;
         if (!readPipeAttributes(feature, m_fields, m_mapping, hasZ, attributes, why))
             return skip(fid, why);
-        if (m_ct) {
-            // A failed point is this feature's problem, not a sign of a corrupt file: keep PROJ's
-            // complaint away from the read's error capture.
-            GdalErrorCapture transformErrors;
-            if (geom->transform(m_ct) != OGRERR_NONE)
-                return skip(fid, QStringLiteral("coordinate transformation failed"));
-        }
+        if (!transformFeatureGeometry(*geom, m_ct))
+            return skip(fid, QStringLiteral("coordinate transformation failed"));
 
         // Ids number the source's parts, degenerate ones included, so a part keeps its id when
         // another part of the feature is fixed or broken.
@@ -160,9 +141,7 @@ private:
 
     void skip(std::int64_t fid, const QString& why)
     {
-        ++m_result.report.skipped;
-        if (m_result.report.skipReasons.size() < kMaxReasons)
-            m_result.report.skipReasons << QStringLiteral("feature %1: %2").arg(fid).arg(why);
+        recordSkip(m_result.report.skipped, m_result.report.skipReasons, fid, why, kMaxReasons);
     }
 
     const data::PipeMapping& m_mapping;

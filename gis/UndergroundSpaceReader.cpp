@@ -110,14 +110,8 @@ public:
         std::unique_ptr<OGRGeometry> geom = std::move(source.geom);
         if (!geom)
             return skip(fid, QStringLiteral("unreadable geometry"));
-        std::vector<const OGRPolygon*> polygons;
-        const OGRwkbGeometryType type = wkbFlatten(geom->getGeometryType());
-        if (type == wkbPolygon)
-            polygons.push_back(geom->toPolygon());
-        else if (type == wkbMultiPolygon)
-            for (const OGRGeometry* part : *geom->toGeometryCollection())
-                polygons.push_back(part->toPolygon());
-        else
+        const std::vector<const OGRPolygon*> polygons = geometryPartsAs<OGRPolygon>(*geom, wkbPolygon);
+        if (polygons.empty())
             return skip(fid,
                         QStringLiteral("not a polygon (%1)").arg(QString::fromUtf8(geom->getGeometryName())));
 
@@ -125,11 +119,8 @@ public:
         QString why;
         if (!readAttributes(feature, templ, why))
             return skip(fid, why);
-        if (m_ct) {
-            GdalErrorCapture transformErrors; // this feature's problem, not a corrupt file
-            if (geom->transform(m_ct) != OGRERR_NONE)
-                return skip(fid, QStringLiteral("coordinate transformation failed"));
-        }
+        if (!transformFeatureGeometry(*geom, m_ct))
+            return skip(fid, QStringLiteral("coordinate transformation failed"));
         int added = 0;
         for (std::size_t i = 0; i < polygons.size(); ++i) {
             const OGRPolygon& polygon = *polygons[i];
@@ -184,9 +175,7 @@ private:
 
     void skip(std::int64_t fid, const QString& why)
     {
-        ++m_result.report.skipped;
-        if (m_result.report.skipReasons.size() < kMaxReasons)
-            m_result.report.skipReasons << QStringLiteral("feature %1: %2").arg(fid).arg(why);
+        recordSkip(m_result.report.skipped, m_result.report.skipReasons, fid, why, kMaxReasons);
     }
 
     SpaceFields m_fields;
