@@ -4,6 +4,7 @@
 #include "data/Overlays.h"
 #include "data/Points.h"
 #include "data/Time.h"
+#include "scene/EventMarkerFilter.h"
 
 #include <cstdint>
 #include <optional>
@@ -57,6 +58,30 @@ inline constexpr float kEventMarkerSizePx = 16.0f;
 //! Each chunk geometry carries a FeatureIdTable (vertex i = one event id) for Picker::pickMarker().
 osg::ref_ptr<osg::Node> buildEventMarkers(const std::vector<data::Event>& events,
                                           const data::ProjectedPoint& origin, data::TimeMs epoch);
+
+//! How an events layer starts: window/accumulate (data::TemporalSettings::accumulate) and filter.
+struct EventMarkerOptions
+{
+    bool accumulate = false; //!< true: events stay after they close, in a muted grey
+    EventFilter filter;
+};
+//! buildEventMarkers() with OPTIONS. Markers have a sprite shape per category family
+//! (eventIconOf()); the node's user data is a scene::EventMarkerLayer (scene/EventMarkerLayer.h),
+//! which the functions below use. Filters and the mode are uniforms: changing them rebuilds nothing.
+osg::ref_ptr<osg::Node> buildEventMarkers(const std::vector<data::Event>& events,
+                                          const data::ProjectedPoint& origin, data::TimeMs epoch,
+                                          const EventMarkerOptions& options);
+//! Live mode: adds EVENTS to EVENTSLAYER (the node buildEventMarkers() returned, or the
+//! CityScene layer group holding it) as new chunks. An id already in the layer (or repeated in
+//! EVENTS: the last row wins) hides its old marker, so a lifecycle update replaces it. EPOCH
+//! and ORIGIN must be the layer's. Main thread, between frames. False when EVENTSLAYER is no events layer.
+bool appendEventMarkers(osg::Node* eventsLayer, const std::vector<data::Event>& events,
+                        const data::ProjectedPoint& origin, data::TimeMs epoch);
+//! Applies FILTER (categories, minimum severity, states) to an events layer on the GPU.
+bool setEventFilter(osg::Node* eventsLayer, const EventFilter& filter);
+//! Window (false: only events existing now) or accumulate (true: everything reported so far;
+//! closed events in grey) for an events layer.
+bool setEventAccumulate(osg::Node* eventsLayer, bool accumulate);
 
 //! Base asset marker size in pixels (shrinks with distance like the event markers).
 inline constexpr float kAssetMarkerSizePx = 12.0f;
