@@ -2,7 +2,6 @@
 
 #include "data/EnumNames.h"
 
-#include <QLocale>
 #include <QStringList>
 #include <algorithm>
 
@@ -27,8 +26,11 @@ constexpr detail::EnumNameTable<TimeFormat, 5> kTimeFormatNames{{
 
 QString number(std::int64_t n)
 {
-    // Grouped digits ("5,908") in the C locale: the summary is parsed by nobody, read by people.
-    return QLocale::c().toString(static_cast<qlonglong>(n));
+    // Grouped digits ("5,908") whatever the user's locale: read by people, and by tests.
+    QString digits = QString::number(n < 0 ? -n : n);
+    for (qsizetype i = digits.size() - 3; i > 0; i -= 3)
+        digits.insert(i, QLatin1Char(','));
+    return n < 0 ? QLatin1Char('-') + digits : digits;
 }
 
 } // namespace

@@ -1,0 +1,437 @@
+#include "gis/OverlayRowMapper.h"
+
+#include "gis/OverlayFieldValues.h"
+
+#include <QJsonDocument>
+#include <QJsonObject>
+#include <algorithm>
+#include <array>
+#include <cmath>
+#include <ogr_spatialref.h>
+
+namespace citytwin::gis {
+
+using data::ImportReport;
+using data::OverlayKind;
+using data::Status;
+namespace column = data::column;
+
+namespace {
+
+// The roles, in the order OverlayRowMapper::m_columns holds them.
+enum Role : int {
+    kId, kName, kRole, kTeam, kTime, kX, kY, kCategory, kSeverity, kDescription, kSource, kReported,
+    kDispatched, kOnSite, kResolved, kClosed, kStaff, kType, kSubtype, kAsset, kValue, kRoleCount
+};
+constexpr std::array<const char*, kRoleCount> kRoleNames{
+    column::kId,       column::kName,     column::kRole,        column::kTeam,       column::kTime,
+    column::kX,        column::kY,        column::kCategory,    column::kSeverity,   column::kDescription,
+    column::kSource,   column::kReported, column::kDispatched,  column::kOnSite,     column::kResolved,
+    column::kClosed,   column::kStaff,    column::kType,        column::kSubtype,    column::kAsset,
+    column::kValue};
+
+QString text(std::string_view s)
+{
+    return QString::fromUtf8(s.data(), static_cast<qsizetype>(s.size()));
+}
+
+QString quoted(std::string_view s)
+{
+    constexpr std::size_t kMax = 60;
+    return QLatin1Char('\'') + text(s.substr(0, kMax)) + (s.size() > kMax ? QStringLiteral("…'") : QStringLiteral("'"));
+}
+
+bool isGeographic(const QString& crs)
+{
+    OGRSpatialReference srs;
+    srs.SetAxisMappingStrategy(OAMS_TRADITIONAL_GIS_ORDER);
+    return srs.SetFromUserInput(crs.toUtf8().constData()) == OGRERR_NONE && srs.IsGeographic();
+}
+
+} // namespace
+
+void OverlayChunk::clear()
+{
+    people.clear();
+    trackPoints.clear();
+    events.clear();
+    assets.clear();
+    readings.clear();
+    rows.clear();
+}
+
+OverlayRowMapper::OverlayRowMapper(const data::OverlayMapping& mapping, std::optional<CrsTransformer> transformer)
+    : m_mapping(mapping), m_transformer(std::move(transformer)), m_time(mapping)
+{
+}
+
+data::Result<std::unique_ptr<OverlayRowMapper>>
+OverlayRowMapper::create(const data::OverlayMapping& mapping, const QStringList& columns, bool hasPointGeometry,
+                         const QString& fileCrs, const QString& projectCrs, const QString& name)
+{
+    auto fail = [&name](Status::Code code, const QString& message) {
+        return Status::error(code, QStringLiteral("%1: %2").arg(name, message));
+    };
+    for (const QString& role : data::requiredColumns(mapping.kind, hasPointGeometry)) {
+        if (mapping.columns.value(role).isEmpty())
+            return fail(Status::Code::InvalidArgument,
+                        QStringLiteral("no %1 column mapped (importing %2)").arg(role, data::toString(mapping.kind)));
+    }
+    std::vector<int> indices(kRoleCount, -1);
+    std::vector<bool> used(static_cast<std::size_t>(columns.size()), false);
+    for (int r = 0; r < kRoleCount; ++r) {
+        const QString source = mapping.columns.value(QString::fromLatin1(kRoleNames[r]));
+        if (source.isEmpty())
+            continue;
+        qsizetype i = columns.indexOf(source);
+        if (i < 0) {
+            const auto it = std::find_if(columns.begin(), columns.end(), [&source](const QString& c) {
+                return c.compare(source, Qt::CaseInsensitive) == 0;
+            });
+            i = it == columns.end() ? -1 : it - columns.begin();
+        }
+        if (i < 0)
+            return fail(Status::Code::InvalidArgument,
+                        QStringLiteral("column '%1' (mapped to %2) is not in the file; its columns: %3")
+                            .arg(source, QString::fromLatin1(kRoleNames[r]), columns.join(QStringLiteral(", "))));
+        indices[static_cast<std::size_t>(r)] = static_cast<int>(i);
+        used[static_cast<std::size_t>(i)] = true;
+    }
+
+    const bool positioned = mapping.kind != OverlayKind::SensorReadings;
+    const QString sourceCrs = mapping.sourceCrs.trimmed().isEmpty() ? fileCrs : mapping.sourceCrs.trimmed();
+    std::optional<CrsTransformer> transformer;
+    if (positioned) {
+        if (sourceCrs.isEmpty())
+            return fail(Status::Code::InvalidArgument,
+                        QStringLiteral("the CRS of the positions is unknown (the file names none): give one"));
+        if (projectCrs.trimmed().isEmpty())
+            return fail(Status::Code::InvalidArgument, QStringLiteral("no project CRS to import into"));
+        auto t = CrsTransformer::create(sourceCrs, projectCrs);
+        if (!t)
+            return Status::error(t.status().code(), QStringLiteral("%1: %2").arg(name, t.status().message()));
+        transformer.emplace(std::move(t).value());
+    }
+    std::unique_ptr<OverlayRowMapper> m(new OverlayRowMapper(mapping, std::move(transformer)));
+    if (!m->m_time.isZoneValid())
+        return fail(Status::Code::InvalidArgument,
+                    QStringLiteral("unknown time zone '%1' (an IANA id such as Asia/Shanghai)").arg(mapping.timeZone));
+    if (mapping.timeFormat == data::TimeFormat::Pattern && mapping.timePattern.trimmed().isEmpty())
+        return fail(Status::Code::InvalidArgument, QStringLiteral("time format 'pattern' without a pattern"));
+    m->m_header = columns;
+    m->m_columns = std::move(indices);
+    m->m_mappedColumn = std::move(used);
+    m->m_hasGeometry = hasPointGeometry;
+    m->m_sourceCrs = sourceCrs;
+    m->m_geographic = positioned && isGeographic(sourceCrs);
+    data::PersonRole role = data::PersonRole::Other;
+    if (data::fromString(mapping.defaultRole, role))
+        m->m_defaultRole = role;
+    else if (const auto r = overlay::parseRole(mapping.defaultRole.toStdString()))
+        m->m_defaultRole = *r;
+    const int typeColumn = m->m_columns[kType];
+    m->m_typeColumnIsSensor =
+        typeColumn >= 0 && columns[typeColumn].contains(QLatin1String("sensor"), Qt::CaseInsensitive);
+    return m;
+}
+
+std::string_view OverlayRowMapper::field(std::span<const std::string_view> fields, int role) const
+{
+    const int c = m_columns[static_cast<std::size_t>(role)];
+    return c >= 0 && static_cast<std::size_t>(c) < fields.size() ? overlay::trimmed(fields[static_cast<std::size_t>(c)])
+                                                                 : std::string_view();
+}
+
+void OverlayRowMapper::addRecord(std::int64_t row, std::span<const std::string_view> fields, const double* geometry,
+                                 ImportReport& report)
+{
+    ++report.rowsRead;
+    if (fields.size() != static_cast<std::size_t>(m_header.size())) {
+        report.reject(row, QStringLiteral("wrong column count"),
+                      QStringLiteral("%1 fields, the header has %2").arg(fields.size()).arg(m_header.size()));
+        return;
+    }
+    switch (m_mapping.kind) {
+    case OverlayKind::Tracks:
+        return addTrackPoint(row, fields, geometry, report);
+    case OverlayKind::Events:
+        return addEvent(row, fields, geometry, report);
+    case OverlayKind::Assets:
+        return addAsset(row, fields, geometry, report);
+    case OverlayKind::SensorReadings:
+        return addReading(row, fields, report);
+    }
+}
+
+bool OverlayRowMapper::readPosition(std::int64_t row, std::span<const std::string_view> fields,
+                                    const double* geometry, data::ProjectedPoint& out, ImportReport& report)
+{
+    double x = 0.0, y = 0.0;
+    if (geometry) {
+        x = geometry[0];
+        y = geometry[1];
+    } else {
+        const std::string_view xs = field(fields, kX);
+        const std::string_view ys = field(fields, kY);
+        if (xs.empty() || ys.empty()) {
+            report.reject(row, QStringLiteral("missing coordinate"),
+                          m_columns[kX] < 0 ? QStringLiteral("no point geometry")
+                                            : QStringLiteral("%1 or %2 is empty")
+                                                  .arg(m_header[m_columns[kX]], m_header[m_columns[kY]]));
+            return false;
+        }
+        const auto xv = overlay::parseNumber(xs);
+        const auto yv = overlay::parseNumber(ys);
+        if (!xv || !yv) {
+            report.reject(row, QStringLiteral("bad number"),
+                          QStringLiteral("coordinate %1 %2").arg(quoted(xs), quoted(ys)));
+            return false;
+        }
+        x = *xv;
+        y = *yv;
+    }
+    if (!std::isfinite(x) || !std::isfinite(y) ||
+        (m_geographic && (std::abs(x) > 180.0 || std::abs(y) > 90.0))) {
+        report.reject(row, QStringLiteral("coordinate out of range"),
+                      QStringLiteral("(%1, %2) is not a position in %3").arg(x, 0, 'g', 10).arg(y, 0, 'g', 10).arg(m_sourceCrs));
+        return false;
+    }
+    out = {x, y, 0.0};
+    return true;
+}
+
+bool OverlayRowMapper::readTime(std::int64_t row, std::string_view value, int role, bool required,
+                                data::TimeMs& out, ImportReport& report)
+{
+    if (value.empty()) {
+        if (required)
+            report.reject(row, QStringLiteral("missing time"),
+                          QStringLiteral("%1 is empty").arg(m_header[m_columns[static_cast<std::size_t>(role)]]));
+        out = data::kNoTime;
+        return !required;
+    }
+    const auto t = m_time.parse(value);
+    if (!t) {
+        report.reject(row, QStringLiteral("unparsable time"),
+                      QStringLiteral("%1 in %2").arg(quoted(value), m_header[m_columns[static_cast<std::size_t>(role)]]));
+        return false;
+    }
+    out = *t;
+    return true;
+}
+
+std::int64_t OverlayRowMapper::recordId(std::span<const std::string_view> fields) const
+{
+    // No id column: the record's own text, so re-importing the same file replaces rather than duplicates.
+    std::string all;
+    for (std::string_view f : fields) {
+        all.append(f);
+        all.push_back('\x1f');
+    }
+    return overlay::stableId(all);
+}
+
+void OverlayRowMapper::addTrackPoint(std::int64_t row, std::span<const std::string_view> fields,
+                                     const double* geometry, ImportReport& report)
+{
+    const std::string_view idText = field(fields, kId);
+    const auto id = overlay::parseId(idText);
+    if (!id) {
+        report.reject(row, QStringLiteral("missing id"), m_header[m_columns[kId]] + QStringLiteral(" is empty"));
+        return;
+    }
+    data::TrackPoint p;
+    p.personId = *id;
+    if (!readTime(row, field(fields, kTime), kTime, true, p.time, report) ||
+        !readPosition(row, fields, geometry, p.position, report))
+        return;
+    if (!m_people.contains(*id) && !m_pendingPeople.contains(*id)) {
+        data::Person person;
+        person.id = *id;
+        const std::string_view name = field(fields, kName);
+        person.name = text(name.empty() ? idText : name);
+        person.role = overlay::parseRole(field(fields, kRole)).value_or(m_defaultRole);
+        person.team = text(field(fields, kTeam));
+        m_pendingPeople.emplace(*id, std::move(person));
+    }
+    m_chunk.trackPoints.push_back(p);
+    m_chunk.rows.push_back(row);
+}
+
+void OverlayRowMapper::addEvent(std::int64_t row, std::span<const std::string_view> fields, const double* geometry,
+                                ImportReport& report)
+{
+    data::Event e;
+    if (!readTime(row, field(fields, kReported), kReported, true, e.reported, report))
+        return;
+    const std::pair<int, data::TimeMs*> steps[] = {
+        {kDispatched, &e.dispatched}, {kOnSite, &e.onSite}, {kResolved, &e.resolved}, {kClosed, &e.closed}};
+    for (const auto& [role, target] : steps) {
+        if (m_columns[static_cast<std::size_t>(role)] >= 0 &&
+            !readTime(row, field(fields, role), role, false, *target, report))
+            return;
+    }
+    if (!readPosition(row, fields, geometry, e.position, report))
+        return;
+    const auto id = m_columns[kId] >= 0 ? overlay::parseId(field(fields, kId)) : std::nullopt;
+    e.id = id ? *id : recordId(fields);
+    const std::string_view category = field(fields, kCategory);
+    e.category = category.empty() ? m_mapping.defaultCategory : text(category);
+    e.severity = overlay::parseSeverity(field(fields, kSeverity)).value_or(1);
+    e.description = text(field(fields, kDescription));
+    e.source = text(field(fields, kSource));
+    std::string_view staff = field(fields, kStaff);
+    while (!staff.empty()) {
+        const std::size_t cut = staff.find_first_of(",; ");
+        if (const auto s = overlay::parseId(staff.substr(0, cut)))
+            e.assignedStaff.push_back(*s);
+        staff = cut == std::string_view::npos ? std::string_view() : staff.substr(cut + 1);
+    }
+    m_chunk.events.push_back(std::move(e));
+    m_chunk.rows.push_back(row);
+}
+
+void OverlayRowMapper::addAsset(std::int64_t row, std::span<const std::string_view> fields, const double* geometry,
+                                ImportReport& report)
+{
+    data::Asset a;
+    if (!readPosition(row, fields, geometry, a.position, report))
+        return;
+    const auto id = m_columns[kId] >= 0 ? overlay::parseId(field(fields, kId)) : std::nullopt;
+    a.id = id ? *id : recordId(fields);
+    const std::string_view type = field(fields, kType);
+    const auto parsed = overlay::parseAssetType(type);
+    a.type = parsed.value_or(m_typeColumnIsSensor && !type.empty() ? data::AssetType::Sensor : data::AssetType::Other);
+    a.name = text(field(fields, kName));
+    a.subtype = text(field(fields, kSubtype));
+    if (a.subtype.isEmpty() && !parsed && !type.empty())
+        a.subtype = text(type); // "SDS011": the model says more than "other"
+    QJsonObject attributes;
+    for (std::size_t c = 0; c < fields.size(); ++c) {
+        const std::string_view v = overlay::trimmed(fields[c]);
+        if (m_mappedColumn[c] || v.empty())
+            continue;
+        const auto n = overlay::parseNumber(v);
+        attributes.insert(m_header[static_cast<qsizetype>(c)], n ? QJsonValue(*n) : QJsonValue(text(v)));
+    }
+    if (!attributes.isEmpty())
+        a.attributesJson = QString::fromUtf8(QJsonDocument(attributes).toJson(QJsonDocument::Compact));
+    m_chunk.assets.push_back(std::move(a));
+    m_chunk.rows.push_back(row);
+}
+
+void OverlayRowMapper::addReading(std::int64_t row, std::span<const std::string_view> fields, ImportReport& report)
+{
+    data::SensorReading r;
+    const auto asset = overlay::parseId(field(fields, kAsset));
+    if (!asset) {
+        report.reject(row, QStringLiteral("missing id"), m_header[m_columns[kAsset]] + QStringLiteral(" is empty"));
+        return;
+    }
+    r.assetId = *asset;
+    if (!readTime(row, field(fields, kTime), kTime, true, r.time, report))
+        return;
+    const std::string_view value = field(fields, kValue);
+    const auto v = overlay::parseNumber(value);
+    if (!v) {
+        report.reject(row, value.empty() ? QStringLiteral("missing value") : QStringLiteral("bad number"),
+                      QStringLiteral("%1 in %2").arg(quoted(value), m_header[m_columns[kValue]]));
+        return;
+    }
+    r.value = *v;
+    m_chunk.readings.push_back(r);
+    m_chunk.rows.push_back(row);
+}
+
+namespace {
+
+//! Keeps the records whose KEEP flag is set (and their source rows), in order.
+template <class T>
+void keepFlagged(std::vector<T>& records, std::vector<std::int64_t>& rows, const std::vector<char>& keep)
+{
+    std::size_t out = 0;
+    for (std::size_t i = 0; i < records.size(); ++i) {
+        if (!keep[i])
+            continue;
+        if (out != i) {
+            records[out] = std::move(records[i]);
+            rows[out] = rows[i];
+        }
+        ++out;
+    }
+    records.resize(out);
+    rows.resize(out);
+}
+
+void widen(ImportReport& report, data::TimeMs t)
+{
+    if (t == data::kNoTime)
+        return;
+    report.firstTime = report.firstTime == data::kNoTime ? t : std::min(report.firstTime, t);
+    report.lastTime = report.lastTime == data::kNoTime ? t : std::max(report.lastTime, t);
+}
+
+} // namespace
+
+template <class T>
+void OverlayRowMapper::transformPositions(std::vector<T>& records, ImportReport& report)
+{
+    if (records.empty() || !m_transformer)
+        return;
+    m_positions.resize(records.size());
+    for (std::size_t i = 0; i < records.size(); ++i)
+        m_positions[i] = records[i].position;
+    std::vector<char> keep(records.size(), 1);
+    bool anyFailed = false;
+    if (!m_transformer->forwardInPlace(m_positions)) {
+        // Some point PROJ cannot place (outside the CRS's domain): find it point by point.
+        for (std::size_t i = 0; i < records.size(); ++i) {
+            const auto p = m_transformer->forward(records[i].position);
+            if (p)
+                m_positions[i] = *p;
+            else
+                m_positions[i].x = std::numeric_limits<double>::quiet_NaN();
+        }
+    }
+    for (std::size_t i = 0; i < records.size(); ++i) {
+        const data::ProjectedPoint& p = m_positions[i];
+        if (!std::isfinite(p.x) || !std::isfinite(p.y) || std::abs(p.x) > 1e9 || std::abs(p.y) > 1e9) {
+            report.reject(m_chunk.rows[i], QStringLiteral("coordinate out of range"),
+                          QStringLiteral("(%1, %2) in %3 has no position in the project CRS")
+                              .arg(records[i].position.x, 0, 'g', 10)
+                              .arg(records[i].position.y, 0, 'g', 10)
+                              .arg(m_sourceCrs));
+            keep[i] = 0;
+            anyFailed = true;
+            continue;
+        }
+        records[i].position = {p.x, p.y, 0.0};
+    }
+    if (anyFailed)
+        keepFlagged(records, m_chunk.rows, keep);
+}
+
+OverlayChunk& OverlayRowMapper::finishChunk(ImportReport& report)
+{
+    transformPositions(m_chunk.trackPoints, report);
+    transformPositions(m_chunk.events, report);
+    transformPositions(m_chunk.assets, report);
+    for (const data::TrackPoint& p : m_chunk.trackPoints) {
+        widen(report, p.time);
+        // A person is written with their first point that made it through, not before.
+        if (const auto it = m_pendingPeople.find(p.personId); it != m_pendingPeople.end()) {
+            m_chunk.people.push_back(std::move(it->second));
+            m_pendingPeople.erase(it);
+            m_people.insert(p.personId);
+        }
+    }
+    for (const data::Event& e : m_chunk.events) {
+        widen(report, e.reported);
+        widen(report, e.closed);
+    }
+    for (const data::SensorReading& r : m_chunk.readings)
+        widen(report, r.time);
+    return m_chunk;
+}
+
+} // namespace citytwin::gis
