@@ -1,4 +1,5 @@
 // buildAssetMarkers() and assetMarkerColour() (declared in scene/SceneBuilders.h).
+#include "scene/AssetAlarmLayer.h"
 #include "scene/FeatureId.h"
 #include "scene/SceneBuilders.h"
 #include "scene/Shaders.h"
@@ -13,6 +14,21 @@ namespace {
 
 //! Markers float above the draped ground so the sprite is not half buried (as events do).
 constexpr double kLiftM = 3.0;
+//! Location of ct_alarm (AssetAlarmLayer.cpp writes the array): 7 is free in the asset program.
+constexpr unsigned kAssetAlarmAttrib = 7;
+
+//! The asset program with ct_alarm bound too; one shared copy (makeProgram's cached base keeps
+//! the binding table other layers share untouched).
+osg::ref_ptr<osg::Program> assetProgram()
+{
+    static const osg::ref_ptr<osg::Program> program = [] {
+        osg::ref_ptr<osg::Program> base = makeProgram("asset_markers.vert", "asset_markers.frag");
+        osg::ref_ptr<osg::Program> own = new osg::Program(*base, osg::CopyOp::SHALLOW_COPY);
+        own->addBindAttribLocation("ct_alarm", kAssetAlarmAttrib);
+        return own;
+    }();
+    return program;
+}
 
 //! Shape codes of shaders/asset_markers.frag.
 float shapeOf(data::AssetType type)
@@ -60,6 +76,9 @@ osg::ref_ptr<osg::Node> buildAssetMarkers(const std::vector<data::Asset>& assets
     positions->reserve(assets.size());
     colours->reserve(assets.size());
     shapes->reserve(assets.size());
+    // Sensor alarm flags (AssetAlarmLayer rewrites them as the time moves): zero without alarms.
+    osg::ref_ptr<osg::FloatArray> alarms = new osg::FloatArray(unsigned(assets.size()));
+    alarms->setDataVariance(osg::Object::DYNAMIC);
     osg::ref_ptr<FeatureIdTable> ids = new FeatureIdTable; // vertex i = one asset id
     for (const data::Asset& a : assets) {
         ids->beginFeature(unsigned(positions->size()), a.id);
@@ -76,6 +95,7 @@ osg::ref_ptr<osg::Node> buildAssetMarkers(const std::vector<data::Asset>& assets
     geom->setVertexArray(positions);
     geom->setColorArray(colours, osg::Array::BIND_PER_VERTEX);
     geom->setVertexAttribArray(attrib::kAssetShape, shapes, osg::Array::BIND_PER_VERTEX);
+    geom->setVertexAttribArray(kAssetAlarmAttrib, alarms, osg::Array::BIND_PER_VERTEX);
     geom->addPrimitiveSet(new osg::DrawArrays(GL_POINTS, 0, GLsizei(positions->size())));
     geom->setUserData(ids);
     // Static assets need no time chunks: one geometry, one draw call for the whole city.
@@ -89,7 +109,7 @@ osg::ref_ptr<osg::Node> buildAssetMarkers(const std::vector<data::Asset>& assets
         geode->addDrawable(geom);
 
     osg::StateSet* ss = geode->getOrCreateStateSet();
-    ss->setAttributeAndModes(makeProgram("asset_markers.vert", "asset_markers.frag"));
+    ss->setAttributeAndModes(assetProgram());
     ss->setMode(GL_VERTEX_PROGRAM_POINT_SIZE, osg::StateAttribute::ON);
     osg::ref_ptr<osg::PointSprite> sprite = new osg::PointSprite;
     sprite->setCoordOriginMode(osg::PointSprite::UPPER_LEFT);
@@ -102,6 +122,15 @@ osg::ref_ptr<osg::Node> buildAssetMarkers(const std::vector<data::Asset>& assets
     ss->setMode(GL_DEPTH_TEST, osg::StateAttribute::OFF);
     ss->setRenderBinDetails(8, "RenderBin");
     return geode;
+}
+
+osg::ref_ptr<osg::Node> buildAssetMarkers(const std::vector<data::Asset>& assets,
+                                          const data::ProjectedPoint& origin, data::SensorAlarms alarms,
+                                          data::TimeMs epoch)
+{
+    osg::ref_ptr<osg::Node> node = buildAssetMarkers(assets, origin);
+    AssetAlarmLayer::install(node.get(), assets, std::move(alarms), epoch);
+    return node;
 }
 
 } // namespace citytwin::scene

@@ -3,6 +3,7 @@
 #include "data/Features.h"
 #include "data/Overlays.h"
 #include "data/Points.h"
+#include "data/SensorAlarms.h"
 #include "data/Time.h"
 #include "scene/EventMarkerFilter.h"
 
@@ -95,5 +96,12 @@ osg::Vec3f assetMarkerColour(data::AssetType type);
 //! Structure: Geode (state, uniforms) > Geometry (absent when ASSETS is empty).
 osg::ref_ptr<osg::Node> buildAssetMarkers(const std::vector<data::Asset>& assets,
                                           const data::ProjectedPoint& origin);
+//! Asset markers whose sensors turn flashing red while in alarm (ALARMS, from their readings
+//! and thresholds) at the scene time: the Geode's user data is a scene::AssetAlarmLayer
+//! (scene/AssetAlarmLayer.h; a SceneTimeListener), which also takes live readings. Times are
+//! relative to EPOCH (the scene's).
+osg::ref_ptr<osg::Node> buildAssetMarkers(const std::vector<data::Asset>& assets,
+                                          const data::ProjectedPoint& origin, data::SensorAlarms alarms,
+                                          data::TimeMs epoch);
 
 } // namespace citytwin::scene
