@@ -2,9 +2,11 @@
 #include "app/LayerLoader.h"
 
 #include "data/ProjectStore.h"
+#include "data/SensorAlarms.h"
 #include "scene/SceneBuilders.h"
 
 #include <QCoreApplication>
+#include <utility>
 
 namespace citytwin::app::loader {
 
@@ -37,7 +39,10 @@ NodeResult loadEvents(const data::LayerSettings& layer, const JobContext& ctx, c
         return cancelledStatus();
     for (data::Event& e : *events)
         putOnGround(e.position, dem);
-    osg::ref_ptr<osg::Node> node = scene::buildEventMarkers(*events, ctx.origin, ctx.epoch);
+    // Window or accumulate comes from the layer's temporal settings; filters are the dock's (live only).
+    scene::EventMarkerOptions options;
+    options.accumulate = layer.temporal.accumulate;
+    osg::ref_ptr<osg::Node> node = scene::buildEventMarkers(*events, ctx.origin, ctx.epoch, options);
     if (!node)
         return Status::error(Status::Code::Internal, LayerLoader::tr("the event markers could not be built"));
     return node;
@@ -57,7 +62,21 @@ NodeResult loadAssets(const data::LayerSettings& layer, const JobContext& ctx, c
         return cancelledStatus();
     for (data::Asset& a : *assets)
         putOnGround(a.position, dem);
-    osg::ref_ptr<osg::Node> node = scene::buildAssetMarkers(*assets, ctx.origin);
+    auto thresholds = (*store)->thresholds();
+    if (!thresholds)
+        return thresholds.status();
+    // Only sensors with a threshold can alarm: their readings alone are read. The store has no
+    // bulk readings query yet, so one indexed query per watched sensor.
+    data::SensorAlarms alarms(*assets, *thresholds);
+    for (const std::int64_t sensor : alarms.watchedSensors()) {
+        if (ctx.cancelled())
+            return cancelledStatus();
+        auto readings = (*store)->sensorReadings(sensor);
+        if (!readings)
+            return readings.status();
+        alarms.addReadings(*readings);
+    }
+    osg::ref_ptr<osg::Node> node = scene::buildAssetMarkers(*assets, ctx.origin, std::move(alarms), ctx.epoch);
     if (!node)
         return Status::error(Status::Code::Internal, LayerLoader::tr("the asset markers could not be built"));
     return node;

@@ -247,7 +247,7 @@ std::map<QString, int> EventMarkerLayer::categoryCounts() const
     return out;
 }
 
-bool EventMarkerLayer::slotShownAt(const Slot& s, double t) const
+bool EventMarkerLayer::slotShownAt(const Slot& s, double t, const EventFilter& filter) const
 {
     // Mirrors shaders/event_markers.vert.
     if (s.replaced || t < s.reported)
@@ -260,15 +260,15 @@ bool EventMarkerLayer::slotShownAt(const Slot& s, double t) const
                                    : t >= s.onSite   ? data::EventState::OnSite
                                    : t >= s.dispatched ? data::EventState::Dispatched
                                                        : data::EventState::Reported;
-    return s.severity >= m_filter.minSeverity && m_filter.showsState(state);
+    return s.severity >= filter.minSeverity && filter.showsState(state);
 }
 
-int EventMarkerLayer::countShownAt(double seconds) const
+int EventMarkerLayer::countAt(double seconds, const EventFilter& filter) const
 {
-    const auto mask = eventCategoryMask(m_filter, m_categories);
+    const auto mask = eventCategoryMask(filter, m_categories);
     int shown = 0;
     for (const Slot& s : m_slots)
-        if (mask[std::size_t(eventCategorySlot(s.category))] > 0.5f && slotShownAt(s, seconds))
+        if (mask[std::size_t(eventCategorySlot(s.category))] > 0.5f && slotShownAt(s, seconds, filter))
             ++shown;
     return shown;
 }
@@ -280,7 +280,7 @@ bool EventMarkerLayer::isShownAt(std::int64_t id, double seconds) const
         return false;
     const Slot& s = m_slots[it.value()];
     const auto mask = eventCategoryMask(m_filter, m_categories);
-    return mask[std::size_t(eventCategorySlot(s.category))] > 0.5f && slotShownAt(s, seconds);
+    return mask[std::size_t(eventCategorySlot(s.category))] > 0.5f && slotShownAt(s, seconds, m_filter);
 }
 
 } // namespace citytwin::scene

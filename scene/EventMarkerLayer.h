@@ -56,7 +56,10 @@ public:
     std::size_t eventCount() const { return m_current; }
     bool contains(std::int64_t id) const { return m_slotOfId.contains(id); }
     //! How many events the shader draws at SECONDS since the epoch (filter and mode applied).
-    int countShownAt(double seconds) const;
+    int countShownAt(double seconds) const { return countAt(seconds, m_filter); }
+    //! How many events FILTER would let through at SECONDS in the layer's mode (e.g. an empty
+    //! filter: every event existing then).
+    int countAt(double seconds, const EventFilter& filter) const;
     //! Whether event ID is drawn at SECONDS (false for unknown ids).
     bool isShownAt(std::int64_t id, double seconds) const;
 
@@ -82,7 +85,7 @@ private:
 
     EventMarkerLayer() = default;
     int categoryFor(const QString& category);
-    bool slotShownAt(const Slot& s, double seconds) const;
+    bool slotShownAt(const Slot& s, double seconds, const EventFilter& filter) const;
     void hideSlot(std::size_t slot);
 
     osg::observer_ptr<osg::Group> m_root; // the root owns this layer (user data): no cycle
