@@ -112,52 +112,60 @@ PeopleTrails::Chunk PeopleTrails::buildChunk(std::int64_t index) const
 {
     const double c0 = double(index) * kChunkSeconds, c1 = c0 + kChunkSeconds;
     const auto buckets = std::size_t(std::ceil(kChunkSeconds));
-    struct Item
+    // A segment crossing the chunk's edges is clipped to them (positions interpolated like the
+    // marker's): every piece lies inside one chunk, so only the chunks overlapping the trail's
+    // window are ever needed, however long a segment is.
+    struct Piece
     {
         std::uint32_t person;
-        std::uint32_t sample;
-        std::uint32_t bucket;
+        float t0, t1;
+        osg::Vec3f p0, p1;
     };
-    std::vector<Item> items;
+    std::vector<Piece> pieces;
+    std::vector<std::uint32_t> bucketOf;
     Chunk chunk;
     chunk.bucketStart.assign(buckets + 1, 0);
-    // Counting sort by the second the segment starts in: O(segments), and the draw range is a
-    // bucket range (conservative by under a second).
     for (std::size_t p = 0; p < m_tracks->size(); ++p) {
         const PersonTrack& track = (*m_tracks)[p];
-        for (std::size_t i = track.lowerBound(c0); i + 1 < track.size() && track.times[i] < c1; ++i) {
-            const double dt = track.times[i + 1] - track.times[i];
-            if (dt <= 0.0 || dt > m_maxGapSeconds)
-                continue; // a gap: the trail breaks here like the marker disappears
-            const auto bucket = std::min(std::uint32_t(track.times[i] - c0), std::uint32_t(buckets - 1));
-            items.push_back({std::uint32_t(p), std::uint32_t(i), bucket});
+        std::size_t i = track.lowerBound(c0);
+        i = i > 0 ? i - 1 : 0; // the segment reaching into the chunk from before it
+        for (; i + 1 < track.size() && track.times[i] < c1; ++i) {
+            const double ta = track.times[i], tb = track.times[i + 1];
+            const double dt = tb - ta;
+            if (tb <= c0 || dt <= 0.0 || dt > m_maxGapSeconds)
+                continue; // before the chunk, or a gap: the trail breaks like the marker disappears
+            const double s0 = std::max(ta, c0), s1 = std::min(tb, c1);
+            const osg::Vec3f& a = track.points[i];
+            const osg::Vec3f& b = track.points[i + 1];
+            const auto at = [&](double s) { return a + (b - a) * float((s - ta) / dt); };
+            const auto bucket = std::min(std::uint32_t(s0 - c0), std::uint32_t(buckets - 1));
+            pieces.push_back(
+                {std::uint32_t(p), float(s0), float(s1), s0 == ta ? a : at(s0), s1 == tb ? b : at(s1)});
+            bucketOf.push_back(bucket);
             ++chunk.bucketStart[bucket + 1];
-            chunk.longestSegment = std::max(chunk.longestSegment, dt);
+            chunk.longestSegment = std::max(chunk.longestSegment, s1 - s0);
         }
     }
+    // Counting sort by the second the piece starts in: O(pieces), and the draw range is a bucket
+    // range (conservative by under a second).
     for (std::size_t b = 1; b <= buckets; ++b)
         chunk.bucketStart[b] += chunk.bucketStart[b - 1];
     std::vector<std::uint32_t> next(chunk.bucketStart.begin(), chunk.bucketStart.end() - 1);
-    std::vector<const Item*> ordered(items.size());
-    for (const Item& item : items)
-        ordered[next[item.bucket]++] = &item;
-
-    const auto vertices = unsigned(2 * items.size());
+    const auto vertices = unsigned(2 * pieces.size());
     osg::ref_ptr<osg::Vec3Array> positions = new osg::Vec3Array(vertices);
     chunk.times = new osg::FloatArray(vertices);
     osg::ref_ptr<osg::Vec4ubArray> colours = new osg::Vec4ubArray(vertices);
-    chunk.person.resize(items.size());
-    for (std::size_t s = 0; s < ordered.size(); ++s) {
-        const Item& item = *ordered[s];
-        const PersonTrack& track = (*m_tracks)[item.person];
-        const osg::Vec4ub colour = (*m_colours)[item.person];
-        for (unsigned k = 0; k < 2; ++k) {
-            const auto v = unsigned(2 * s + k);
-            (*positions)[v] = track.points[item.sample + k];
-            (*chunk.times)[v] = float(track.times[item.sample + k]);
-            (*colours)[v] = colour;
-        }
-        chunk.person[s] = item.person;
+    chunk.person.resize(pieces.size());
+    for (std::size_t k = 0; k < pieces.size(); ++k) {
+        const Piece& piece = pieces[k];
+        const std::uint32_t s = next[bucketOf[k]]++;
+        const osg::Vec4ub colour = (*m_colours)[piece.person];
+        (*positions)[2 * s] = piece.p0;
+        (*positions)[2 * s + 1] = piece.p1;
+        (*chunk.times)[2 * s] = piece.t0;
+        (*chunk.times)[2 * s + 1] = piece.t1;
+        (*colours)[2 * s] = (*colours)[2 * s + 1] = colour;
+        chunk.person[s] = piece.person;
     }
     chunk.geometry = new osg::Geometry;
     chunk.geometry->setName("peopleTrail");
@@ -186,7 +194,7 @@ std::size_t PeopleTrails::update(double seconds)
         return 0;
     }
     const double from = seconds - m_trailSeconds; // oldest visible instant
-    const std::int64_t firstNeeded = chunkOf(from - m_maxGapSeconds), lastNeeded = chunkOf(seconds);
+    const std::int64_t firstNeeded = chunkOf(from), lastNeeded = chunkOf(seconds);
     std::vector<std::int64_t> show;
     std::size_t drawn = 0;
     for (std::int64_t k = firstNeeded; k <= lastNeeded; ++k) {

@@ -21,7 +21,7 @@ namespace citytwin::scene {
 //! what is newer than ct_time or older than ct_trailLength and fades the rest by age, so a
 //! trail ends exactly at the moving marker. Segments across gaps longer than the max gap are
 //! never emitted. Geometry is cut into time chunks of kChunkSeconds holding every person's
-//! segments that start in the chunk (one draw call per chunk), sorted by start time into
+//! segments clipped to the chunk (one draw call per chunk), sorted by start time into
 //! one-second buckets: update() draws only the chunks and the bucket range that can be visible
 //! in [t - trail, t], so the vertices drawn grow with the trail, not with the history. Chunks
 //! are built when first needed and a bounded number stay cached, so a day of 10,000 tracks is
@@ -30,7 +30,7 @@ namespace citytwin::scene {
 class PeopleTrails
 {
 public:
-    static constexpr double kChunkSeconds = 300.0;
+    static constexpr double kChunkSeconds = 60.0;
     //! Chunks kept built beyond those drawn (scrubbing back and forth does not rebuild them).
     static constexpr std::size_t kSpareChunks = 16;
 
