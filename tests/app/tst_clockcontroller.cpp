@@ -1,4 +1,5 @@
-// ClockController: the one application clock (no display needed).
+// ClockController: the one application clock (no display needed): playback, the window inside the
+// extent, Now and Live with an injected wall clock.
 #include "app/ClockController.h"
 
 #include <QElapsedTimer>
@@ -25,6 +26,11 @@ private slots:
     void stepMovesByOneWallSecondAtRate_data();
     void stepMovesByOneWallSecondAtRate();
     void rateIsClampedAndSignalledOnChange();
+    void rangeInsideTheExtentIsAWindow();
+    void nowWidensTheRangeToTheWallClock();
+    void liveFollowsTheWallClock();
+    void playPauseStepAndSeekLeaveLive_data();
+    void playPauseStepAndSeekLeaveLive();
 };
 
 void TstClockController::rangeClampsTime()
@@ -149,6 +155,123 @@ void TstClockController::rateIsClampedAndSignalledOnChange()
     clock.setRate(0.001);
     QCOMPARE(clock.rate(), 1.0);
     QCOMPARE(rate.size(), 2);
+}
+
+void TstClockController::rangeInsideTheExtentIsAWindow()
+{
+    ClockController clock;
+    QSignalSpy extent(&clock, &ClockController::extentChanged);
+    clock.setRange(kDay); // no extent yet: the range becomes the extent (a project opening)
+    QCOMPARE(clock.extent(), kDay);
+    QCOMPARE(extent.size(), 1);
+    const TimeRange window{kStart + 6 * kHourMs, kStart + 8 * kHourMs};
+    clock.setRange(window);
+    QCOMPARE(clock.range(), window);
+    QCOMPARE(clock.extent(), kDay);
+    QCOMPARE(extent.size(), 1);
+    QCOMPARE(clock.currentTime(), window.start); // clamped into the window
+    // A range reaching outside the extent is a new extent (another project).
+    const TimeRange other{kStart + kDayMs, kStart + 3 * kDayMs};
+    clock.setRange(other);
+    QCOMPARE(clock.extent(), other);
+    QCOMPARE(clock.range(), other);
+    // setExtent resets the window to all of it.
+    clock.setRange({other.start, other.start + kHourMs});
+    clock.setExtent(kDay);
+    QCOMPARE(clock.range(), kDay);
+    clock.setRange({});
+    QVERIFY(clock.extent().isEmpty() && clock.range().isEmpty());
+}
+
+void TstClockController::nowWidensTheRangeToTheWallClock()
+{
+    ClockController clock;
+    TimeMs wall = kStart - 5 * kDayMs; // before the recorded day
+    clock.setWallClock([&wall] { return wall; });
+    QCOMPARE(clock.wallNow(), wall);
+    clock.setRange(kDay);
+    clock.goToNow();
+    QCOMPARE(clock.currentTime(), wall);
+    QCOMPARE(clock.extent(), (TimeRange{wall, kDay.end}));
+    QVERIFY(clock.range().contains(wall) && clock.range().end == kDay.end);
+    QVERIFY(!clock.isLive());
+    // Inside the window already: only the time moves.
+    wall = kStart + kHourMs;
+    QSignalSpy range(&clock, &ClockController::rangeChanged);
+    clock.goToNow();
+    QCOMPARE(clock.currentTime(), wall);
+    QCOMPARE(range.size(), 0);
+}
+
+void TstClockController::liveFollowsTheWallClock()
+{
+    ClockController clock;
+    TimeMs wall = kStart + 12 * kHourMs;
+    clock.setWallClock([&wall] { return wall; });
+    clock.setRange(kDay);
+    QSignalSpy live(&clock, &ClockController::liveChanged);
+    QSignalSpy time(&clock, &ClockController::timeChanged);
+    clock.setLive(true);
+    QVERIFY(clock.isLive());
+    QVERIFY(!clock.isPlaying());
+    QCOMPARE(live.size(), 1);
+    QCOMPARE(clock.currentTime(), wall);
+    wall += 1234;
+    QTRY_COMPARE(clock.currentTime(), wall);
+    // Past the end of the recorded range: the range and the extent grow with the wall clock.
+    wall = kDay.end + 2 * kHourMs;
+    QTRY_COMPARE(clock.currentTime(), wall);
+    QVERIFY(clock.range().contains(wall));
+    QVERIFY(clock.extent().contains(wall));
+    QCOMPARE(clock.range().start, kDay.start);
+    clock.setLive(false);
+    QVERIFY(!clock.isLive());
+    QCOMPARE(live.size(), 2);
+    wall += kMinuteMs;
+    QTest::qWait(3 * ClockController::kLiveTickIntervalMs);
+    QCOMPARE(clock.currentTime(), wall - kMinuteMs);
+}
+
+void TstClockController::playPauseStepAndSeekLeaveLive_data()
+{
+    QTest::addColumn<QString>("action");
+    QTest::newRow("play") << QStringLiteral("play");
+    QTest::newRow("pause") << QStringLiteral("pause");
+    QTest::newRow("step") << QStringLiteral("step");
+    QTest::newRow("seek") << QStringLiteral("seek");
+}
+
+void TstClockController::playPauseStepAndSeekLeaveLive()
+{
+    QFETCH(QString, action);
+    ClockController clock;
+    TimeMs wall = kStart + 12 * kHourMs;
+    clock.setWallClock([&wall] { return wall; });
+    clock.setRange(kDay);
+    clock.setRate(1);
+    clock.setLive(true);
+    QSignalSpy live(&clock, &ClockController::liveChanged);
+    if (action == QLatin1String("play"))
+        clock.play();
+    else if (action == QLatin1String("pause"))
+        clock.pause();
+    else if (action == QLatin1String("step"))
+        clock.step(+1);
+    else
+        clock.seek(kStart + kHourMs);
+    QVERIFY(!clock.isLive());
+    QCOMPARE(live.size(), 1);
+    QCOMPARE(clock.isPlaying(), action == QLatin1String("play"));
+    const TimeMs at = clock.currentTime();
+    if (action == QLatin1String("step"))
+        QCOMPARE(at, wall + kSecondMs);
+    if (action == QLatin1String("seek"))
+        QCOMPARE(at, kStart + kHourMs);
+    clock.pause();
+    const TimeMs paused = clock.currentTime();
+    wall += kHourMs; // the wall clock no longer moves the clock
+    QTest::qWait(3 * ClockController::kLiveTickIntervalMs);
+    QCOMPARE(clock.currentTime(), paused);
 }
 
 QTEST_GUILESS_MAIN(TstClockController)
