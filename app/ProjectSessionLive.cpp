@@ -1,0 +1,86 @@
+// Live mode: overlay rows another connection committed reach the loaded layers without a reload
+// (ProjectSession::applyOverlayDelta; app/OverlayLiveWatcher polls the file for them).
+#include "app/ProjectSession.h"
+
+#include "app/GuiLog.h"
+#include "app/LayerLoader.h"
+#include "scene/PeopleLayer.h"
+#include "scene/SceneBuilders.h"
+
+namespace citytwin::app {
+
+using data::LayerId;
+using data::LayerKind;
+
+void ProjectSession::applyOverlayDelta(const data::OverlayDelta& delta)
+{
+    // An import that replaced rows (OverlayWriter::clear) since the layers' revision: the delta
+    // holds the new rows but cannot say which old ones went, so those layers load again.
+    const data::Result<std::int64_t> cleared = m_store->overlayClearedRevision();
+    const bool replaced = cleared && *cleared > delta.fromRevision;
+    if (delta.isEmpty() && !replaced)
+        return;
+    // Imported rows carry no height (z 0): they stand on the DEM like the loaders put them.
+    const data::ElevationGrid* dem = terrain();
+    std::vector<data::Event> events = delta.events;
+    for (data::Event& e : events)
+        loader::putOnGround(e.position, dem);
+    std::vector<data::TrackPoint> points = delta.trackPoints;
+    for (data::TrackPoint& p : points)
+        loader::putOnGround(p.position, dem);
+
+    std::vector<LayerId> touched;
+    std::vector<LayerId> reload;
+    for (const data::LayerSettings& layer : m_project.layers()) {
+        // A layer still loading reads the store itself; one that failed or is not loaded has no node.
+        if (layerState(layer.id) != LayerState::Ready)
+            continue;
+        osg::Node* node = m_scene->layerNode(layer.id);
+        if (!node)
+            continue;
+        const bool overlay = layer.kind == LayerKind::People || layer.kind == LayerKind::Events ||
+                             layer.kind == LayerKind::Assets;
+        if (replaced && overlay) {
+            reload.push_back(layer.id);
+            continue;
+        }
+        switch (layer.kind) {
+        case LayerKind::People:
+            if (delta.people.empty() && points.empty())
+                break;
+            if (scene::PeopleLayer* people = scene::PeopleLayer::of(node)) {
+                people->appendSamples(delta.people, points);
+                touched.push_back(layer.id);
+            } else {
+                reload.push_back(layer.id);
+            }
+            break;
+        case LayerKind::Events:
+            if (events.empty())
+                break;
+            if (scene::appendEventMarkers(node, events, m_project.origin, m_scene->epoch()))
+                touched.push_back(layer.id);
+            else
+                reload.push_back(layer.id);
+            break;
+        case LayerKind::Assets:
+            // Asset markers are one small geometry without an append API: building it again from
+            // the store is cheap (hundreds of assets), and readings do not change the markers.
+            if (!delta.assets.empty())
+                reload.push_back(layer.id);
+            break;
+        default:
+            break;
+        }
+    }
+    qCDebug(lcGui) << "live delta" << delta.fromRevision << "->" << delta.toRevision << ":"
+                   << delta.events.size() << "events," << delta.trackPoints.size() << "track points,"
+                   << delta.assets.size() << "assets;" << touched.size() << "layers appended,"
+                   << reload.size() << "reloaded";
+    for (LayerId id : reload)
+        reloadLayer(id);
+    for (LayerId id : touched)
+        emit layerChanged(id); // the view draws again
+}
+
+} // namespace citytwin::app
