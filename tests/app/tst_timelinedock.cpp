@@ -7,6 +7,7 @@
 #include "app/TimeRangeSlider.h"
 #include "app/TimelineDock.h"
 #include "data/ProjectStore.h"
+#include "tests/common/TestPaths.h"
 
 #include <QApplication>
 #include <QLabel>
@@ -298,10 +299,12 @@ void TstTimelineDock::keyboardPlaysAndSteps()
 void TstTimelineDock::fitsA1280PxWindow()
 {
     ClockController clock;
-    clock.setExtent(kDays);
+    clock.setExtent(m_extent);
+    clock.seek(m_extent.start + m_extent.duration() / 3);
     QMainWindow window;
     auto* dock = new TimelineDock(&clock, &window);
     dock->setTimeZone("Asia/Shanghai");
+    dock->setProjectFile(m_demo);
     window.addDockWidget(Qt::BottomDockWidgetArea, dock);
     window.setCentralWidget(new QWidget(&window));
     window.resize(1280, 800);
@@ -316,6 +319,18 @@ void TstTimelineDock::fitsA1280PxWindow()
     QCOMPARE(dock->histogram()->width(), dock->slider()->width());
     QCOMPARE(dock->rangeSlider()->width(), dock->slider()->width());
     QVERIFY(dock->height() < 250);
+
+    // The bars are drawn: the histogram shows its highlight colour (and the picture is kept for review).
+    app::EventHistogramWidget* h = dock->histogram();
+    QTRY_VERIFY(!h->isBusy() && h->countsRange() == m_extent && int(h->counts().size()) == h->binCount());
+    const QImage bars = h->grab().toImage();
+    const QRgb highlight = h->palette().color(QPalette::Highlight).rgb();
+    int barPixels = 0;
+    for (int y = 0; y < bars.height(); ++y)
+        for (int x = 0; x < bars.width(); ++x)
+            barPixels += bars.pixel(x, y) == highlight;
+    QVERIFY2(barPixels > bars.width(), qPrintable(QString::number(barPixels)));
+    window.grab().save(test::testOutputDir(QStringLiteral("timeline")) + QStringLiteral("/timeline_1280.png"));
 }
 
 int main(int argc, char** argv)
