@@ -4,6 +4,8 @@
 #include "SceneFixtures.h"
 #include "scene/CityScene.h"
 #include "scene/PeopleLayer.h"
+#include "scene/PeoplePicker.h"
+#include "scene/PersonTrackBuilder.h"
 
 #include <QtTest>
 #include <random>
@@ -64,6 +66,8 @@ private slots:
     void appendUpdatesRoleAndDropsUnknown();
     void appendToEmptyLayer();
     void appendDrivenByScene();
+    void dayTrackSplitsAtGaps();
+    void pickPersonOnScreen();
 };
 
 void TestPeopleLayer::positions_data()
@@ -241,6 +245,65 @@ void TestPeopleLayer::appendDrivenByScene()
     QVERIFY((unlifted(*layer, 0) - osg::Vec3f(10, 0, 0)).length() < 1e-4f);
     scene.setTime(kEpoch + 205'000);
     QVERIFY((unlifted(*layer, 0) - osg::Vec3f(15, 0, 0)).length() < 1e-4f);
+}
+
+void TestPeopleLayer::dayTrackSplitsAtGaps()
+{
+    osg::ref_ptr<osg::Node> node = PeopleLayer::build({person(1)}, walk(), test::fixtureOrigin(), kEpoch);
+    PeopleLayer* layer = PeopleLayer::of(node.get());
+    // The whole walk: two runs (0–20 s, 120–130 s) around the 100 s gap, at a 60 s limit.
+    PersonTrackSummary s = PersonTrackBuilder::summarize(layer->track(0), -100, 1000, 60);
+    QCOMPARE(s.samples, std::size_t(5));
+    QCOMPARE(s.runs, 2);
+    QCOMPARE(s.lengthM, 10.0 + 20.0 + 10.0);
+    QCOMPARE(s.firstSeconds, 0.0);
+    QCOMPARE(s.lastSeconds, 130.0);
+    osg::ref_ptr<osg::Node> track =
+        PersonTrackBuilder::build(layer->track(0), -100, 1000, 60, osg::Vec3f(1, 1, 0));
+    const osg::Geometry* line = track->asGeode()->getDrawable(0)->asGeometry();
+    QCOMPARE(line->getNumPrimitiveSets(), 2u);
+    QCOMPARE(line->getPrimitiveSet(0)->getMode(), GLenum(GL_LINE_STRIP));
+    QCOMPARE(line->getPrimitiveSet(0)->getNumIndices(), 3u);
+    QCOMPARE(line->getPrimitiveSet(1)->getNumIndices(), 2u);
+    // A span [10, 125): three fixes, the lone one after the gap draws no line.
+    s = PersonTrackBuilder::summarize(layer->track(0), 10, 125, 60);
+    QCOMPARE(s.samples, std::size_t(3));
+    QCOMPARE(s.runs, 2);
+    track = PersonTrackBuilder::build(layer->track(0), 10, 125, 60, osg::Vec3f(1, 1, 0));
+    QCOMPARE(track->asGeode()->getDrawable(0)->asGeometry()->getNumPrimitiveSets(), 1u);
+    // With a limit over the gap: one run.
+    QCOMPARE(PersonTrackBuilder::summarize(layer->track(0), -100, 1000, 200).runs, 1);
+    // An empty span: an empty node.
+    QCOMPARE(
+        PersonTrackBuilder::build(layer->track(0), 500, 600, 60, osg::Vec3f())->asGeode()->getNumDrawables(),
+        0u);
+}
+
+void TestPeopleLayer::pickPersonOnScreen()
+{
+    CityScene scene(kEpoch);
+    osg::ref_ptr<osg::Node> node = PeopleLayer::build(
+        {person(1), person(2)}, {sample(1, 0, 0, 0), sample(2, 0, 100, 0)}, test::fixtureOrigin(), kEpoch);
+    scene.setLayerNode(data::LayerId{4}, data::LayerKind::People, node);
+    scene.setTime(kEpoch);
+    // Looking straight down on (50, 0) from 500 m, 200×200 px, 90° field of view: 5 m a pixel.
+    osg::ref_ptr<osg::Camera> camera = new osg::Camera;
+    camera->setViewport(0, 0, 200, 200);
+    camera->setViewMatrixAsLookAt(osg::Vec3d(50, 0, 500), osg::Vec3d(50, 0, 0), osg::Vec3d(0, 1, 0));
+    camera->setProjectionMatrixAsPerspective(90.0, 1.0, 1.0, 1000.0);
+    // Person 1 at (0, 0) is 50 m = ~10 px left of the centre; person 2 the same to the right.
+    std::optional<PersonPick> hit = pickPerson(*camera, scene.root(), 90, 100, 5);
+    QVERIFY(hit);
+    QCOMPARE(hit->layer->personId(hit->index), std::int64_t(1));
+    QVERIFY(hit->layerId == data::LayerId{4});
+    hit = pickPerson(*camera, scene.root(), 110, 100, 5);
+    QVERIFY(hit && hit->layer->personId(hit->index) == 2);
+    QVERIFY(!pickPerson(*camera, scene.root(), 100, 100, 5)); // between them
+    scene.setTime(kEpoch + 1000); // after both tracks: hidden people are not picked
+    QVERIFY(!pickPerson(*camera, scene.root(), 90, 100, 5));
+    scene.setTime(kEpoch);
+    scene.setLayerVisible(data::LayerId{4}, false); // nor hidden layers
+    QVERIFY(!pickPerson(*camera, scene.root(), 90, 100, 5));
 }
 
 QTEST_GUILESS_MAIN(TestPeopleLayer)
