@@ -4,6 +4,7 @@
 
 #include "app/GuiLog.h"
 #include "app/LayerLoader.h"
+#include "scene/AssetAlarmLayer.h"
 #include "scene/PeopleLayer.h"
 #include "scene/SceneBuilders.h"
 
@@ -64,10 +65,17 @@ void ProjectSession::applyOverlayDelta(const data::OverlayDelta& delta)
                 reload.push_back(layer.id);
             break;
         case LayerKind::Assets:
-            // Asset markers are one small geometry without an append API: building it again from
-            // the store is cheap (hundreds of assets), and readings do not change the markers.
-            if (!delta.assets.empty())
+            // New assets: the markers are one small geometry without an append API, and building
+            // it again from the store is cheap (hundreds of assets; their readings come along).
+            if (!delta.assets.empty()) {
                 reload.push_back(layer.id);
+            } else if (!delta.sensorReadings.empty()) {
+                // New readings only re-derive the alarms of the sensors they touch.
+                if (scene::AssetAlarmLayer* alarms = scene::AssetAlarmLayer::of(node)) {
+                    alarms->appendReadings(delta.sensorReadings);
+                    touched.push_back(layer.id);
+                }
+            }
             break;
         default:
             break;
@@ -75,8 +83,8 @@ void ProjectSession::applyOverlayDelta(const data::OverlayDelta& delta)
     }
     qCDebug(lcGui) << "live delta" << delta.fromRevision << "->" << delta.toRevision << ":"
                    << delta.events.size() << "events," << delta.trackPoints.size() << "track points,"
-                   << delta.assets.size() << "assets;" << touched.size() << "layers appended,"
-                   << reload.size() << "reloaded";
+                   << delta.assets.size() << "assets," << delta.sensorReadings.size() << "readings;"
+                   << touched.size() << "layers appended," << reload.size() << "reloaded";
     for (LayerId id : reload)
         reloadLayer(id);
     for (LayerId id : touched)

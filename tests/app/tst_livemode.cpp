@@ -5,6 +5,7 @@
 #include "SmallDemo.h"
 #include "app/OverlayLiveWatcher.h"
 #include "data/ProjectStore.h"
+#include "scene/AssetAlarmLayer.h"
 #include "scene/EventMarkerLayer.h"
 #include "scene/PeopleLayer.h"
 
@@ -35,6 +36,7 @@ private slots:
     void newAssetsReloadTheAssetLayer();
     void theWatcherStopsAndResumesWithoutLosingRows();
     void aReplacingImportReloadsTheLayer();
+    void newReadingsRaiseSensorAlarms();
 
 private:
     //! Commits EVENTS, PEOPLE and POINTS through a second connection to the session's file.
@@ -260,6 +262,53 @@ void TstLiveMode::aReplacingImportReloadsTheLayer()
     QVERIFY(markers);
     QCOMPARE(markers->eventCount(), std::size_t(1));
     QVERIFY(markers->contains(kEventId));
+}
+
+void TstLiveMode::newReadingsRaiseSensorAlarms()
+{
+    // A demo sensor gets an upper limit, then the session opens again (thresholds load with the layer).
+    const QString path = m_session->path();
+    m_session.reset();
+    std::int64_t sensor = 0;
+    {
+        auto store = data::ProjectStore::open(path);
+        QVERIFY(store);
+        auto assets = (*store)->assets();
+        QVERIFY(assets);
+        for (const data::Asset& a : *assets)
+            if (a.type == data::AssetType::Sensor && !sensor)
+                sensor = a.id;
+        QVERIFY(sensor);
+        auto writer = (*store)->beginOverlayImport();
+        QVERIFY(writer);
+        data::Threshold limit;
+        limit.id = 1;
+        limit.assetId = sensor;
+        limit.max = 10.0;
+        QVERIFY((*writer)->addThresholds({limit}));
+        QVERIFY((*writer)->commit());
+    }
+    auto opened = app::ProjectSession::open(path);
+    QVERIFY(opened);
+    m_session = std::move(opened).value();
+    QVERIFY(m_session->loadAllBlocking());
+    osg::Node* assetsNode = m_session->scene().layerNode(m_assets);
+    scene::AssetAlarmLayer* alarms = scene::AssetAlarmLayer::of(assetsNode);
+    QVERIFY(alarms);
+    m_session->setTime(m_t0 + data::kMinuteMs);
+    QVERIFY(!alarms->isFlagged(sensor));
+
+    OverlayLiveWatcher::watch(m_session.get());
+    {
+        auto store = data::ProjectStore::open(path);
+        QVERIFY(store);
+        auto writer = (*store)->beginOverlayImport();
+        QVERIFY(writer);
+        QVERIFY((*writer)->addSensorReadings({{sensor, m_t0, 55.0}}));
+        QVERIFY((*writer)->commit());
+    }
+    QTRY_VERIFY_WITH_TIMEOUT(alarms->isFlagged(sensor), kLiveBudgetMs);
+    QCOMPARE(m_session->scene().layerNode(m_assets), assetsNode); // not reloaded
 }
 
 QTEST_GUILESS_MAIN(TstLiveMode)
