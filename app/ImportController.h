@@ -1,11 +1,14 @@
 #pragma once
 
+#include "app/ImportDialog.h"
+#include "app/ImportReportDialog.h"
 #include "data/LayerId.h"
 #include "data/OverlayImport.h"
 #include "data/Result.h"
 #include "data/TimeRange.h"
 
 #include <QObject>
+#include <QProgressDialog>
 #include <QPointer>
 #include <QString>
 #include <atomic>
@@ -15,15 +18,12 @@
 #include <vector>
 
 class QAction;
-class QProgressDialog;
 class QThreadPool;
 class QTimer;
 class QWidget;
 
 namespace citytwin::app {
 
-class ImportDialog;
-class ImportReportDialog;
 class ProjectSession;
 
 //! File → Import… and dropped overlay files: previews the file (gis::previewOverlayFile), opens

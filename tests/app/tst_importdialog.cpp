@@ -274,7 +274,7 @@ void TstImportDialog::changingKindGuessesAgain()
     QVERIFY(dialog->roleCombo(QString::fromLatin1(col::kValue)));
     QVERIFY(!dialog->roleCombo(QString::fromLatin1(col::kType)));
     QVERIFY(!okEnabled(*dialog)); // no time, no value column in this file
-    QCOMPARE(dialog->mapping().kind, OverlayKind::SensorReadings);
+    QCOMPARE(int(dialog->mapping().kind), int(OverlayKind::SensorReadings));
 }
 
 void TstImportDialog::otherDelimiterResplits()

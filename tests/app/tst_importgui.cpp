@@ -223,7 +223,7 @@ void TstImportGui::importsEventsThroughDialog()
 
     // The clock can cover the new events.
     QCOMPARE(imported.size(), 1);
-    QCOMPARE(imported[0][0].value<OverlayKind>(), OverlayKind::Events);
+    QCOMPARE(int(imported[0][0].value<OverlayKind>()), int(OverlayKind::Events));
     const auto range = imported[0][1].value<data::TimeRange>();
     QVERIFY(range.contains(utc("2026-11-27T00:30:00Z")));
     QVERIFY(range.contains(utc("2026-11-28T06:00:00Z")));
