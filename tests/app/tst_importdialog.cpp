@@ -162,6 +162,8 @@ void TstImportDialog::guessesRealFiles_data()
     QTest::addColumn<QString>("timeColumn");
     QTest::newRow("geolife") << QStringLiteral("trajectories/geolife_beijing/geolife_small.csv")
                              << int(OverlayKind::Tracks) << QString::fromLatin1(col::kTime) << QStringLiteral("t");
+    QTest::newRow("geolife gpkg") << QStringLiteral("trajectories/geolife_beijing/geolife_small.gpkg")
+                                  << int(OverlayKind::Tracks) << QString::fromLatin1(col::kTime) << QStringLiteral("t");
     QTest::newRow("nyc311") << QStringLiteral("incidents/nyc311_tuplex/311_nyc_sample.csv") << int(OverlayKind::Events)
                             << QString::fromLatin1(col::kReported) << QStringLiteral("Created Date");
 }
@@ -187,7 +189,13 @@ void TstImportDialog::guessesRealFiles()
     for (int r = 0; r < table->rowCount(); ++r)
         timed += table->item(r, dialog->timeColumn())->text().isEmpty() ? 0 : 1;
     QCOMPARE(timed, 20);
-    if (kind == int(OverlayKind::Tracks)) {
+    if (dialog->preview().hasPointGeometry) {
+        // The geometry is the position, in the file's own CRS.
+        QVERIFY(!dialog->crsEdit()->text().isEmpty());
+        QCOMPARE(dialog->mapping().sourceCrs, dialog->preview().crs);
+        QCOMPARE(table->item(0, dialog->positionColumn())->text(), ImportDialog::tr("(geometry)"));
+        QVERIFY(!dialog->delimiterCombo()->isEnabled());
+    } else if (kind == int(OverlayKind::Tracks)) {
         QCOMPARE(roleColumn(*dialog, col::kX), QStringLiteral("X"));
         QCOMPARE(roleColumn(*dialog, col::kY), QStringLiteral("Y"));
         QCOMPARE(dialog->mapping().delimiter, QLatin1Char(';'));
