@@ -17,6 +17,10 @@ constexpr unsigned kTrailTimeAttrib = 6;
 constexpr float kLineWidthPx = 2.0f;
 //! Trails go under every marker: before the assets (8), people (9) and events (10).
 constexpr int kTrailBin = 7;
+//! How far a simplified trail may stray from a fix (metres): under a pixel at city scale.
+constexpr double kSimplifyM = 1.0;
+//! Fixes one trail piece may span (bounds the greedy test's cost).
+constexpr std::size_t kMaxSimplifiedFixes = 64;
 
 osg::ref_ptr<osg::Program> trailProgram()
 {
@@ -125,6 +129,39 @@ PeopleTrails::Chunk PeopleTrails::buildChunk(std::int64_t index) const
     std::vector<std::uint32_t> bucketOf;
     Chunk chunk;
     chunk.bucketStart.assign(buckets + 1, 0);
+    std::vector<double> runTimes;
+    std::vector<osg::Vec3f> runPoints;
+    auto flushRun = [&](std::uint32_t person) {
+        // Greedy simplification: a piece spans as many fixes as it predicts (position at each
+        // fix's time, linearly in time) within kSimplifyM. Straight walks at an even pace become
+        // one piece per chunk, and the trail still ends within kSimplifyM of the marker.
+        const std::size_t n = runTimes.size();
+        std::size_t a = 0;
+        while (a + 1 < n) {
+            std::size_t b = a + 1;
+            while (b + 1 < n && b + 1 - a <= kMaxSimplifiedFixes) {
+                const std::size_t c = b + 1;
+                const double span = runTimes[c] - runTimes[a];
+                bool fits = true;
+                for (std::size_t k = a + 1; k < c && fits; ++k) {
+                    const float f = float((runTimes[k] - runTimes[a]) / span);
+                    const osg::Vec3f predicted = runPoints[a] + (runPoints[c] - runPoints[a]) * f;
+                    fits = (predicted - runPoints[k]).length2() <= float(kSimplifyM * kSimplifyM);
+                }
+                if (!fits)
+                    break;
+                b = c;
+            }
+            const auto bucket = std::min(std::uint32_t(runTimes[a] - c0), std::uint32_t(buckets - 1));
+            pieces.push_back({person, float(runTimes[a]), float(runTimes[b]), runPoints[a], runPoints[b]});
+            bucketOf.push_back(bucket);
+            ++chunk.bucketStart[bucket + 1];
+            chunk.longestSegment = std::max(chunk.longestSegment, runTimes[b] - runTimes[a]);
+            a = b;
+        }
+        runTimes.clear();
+        runPoints.clear();
+    };
     for (std::size_t p = 0; p < m_tracks->size(); ++p) {
         const PersonTrack& track = (*m_tracks)[p];
         std::size_t i = track.lowerBound(c0);
@@ -132,19 +169,24 @@ PeopleTrails::Chunk PeopleTrails::buildChunk(std::int64_t index) const
         for (; i + 1 < track.size() && track.times[i] < c1; ++i) {
             const double ta = track.times[i], tb = track.times[i + 1];
             const double dt = tb - ta;
-            if (tb <= c0 || dt <= 0.0 || dt > m_maxGapSeconds)
-                continue; // before the chunk, or a gap: the trail breaks like the marker disappears
+            if (tb <= c0)
+                continue; // ends before the chunk
+            if (dt <= 0.0 || dt > m_maxGapSeconds) {
+                flushRun(std::uint32_t(p)); // a gap: the trail breaks like the marker disappears
+                continue;
+            }
             const double s0 = std::max(ta, c0), s1 = std::min(tb, c1);
             const osg::Vec3f& a = track.points[i];
             const osg::Vec3f& b = track.points[i + 1];
             const auto at = [&](double s) { return a + (b - a) * float((s - ta) / dt); };
-            const auto bucket = std::min(std::uint32_t(s0 - c0), std::uint32_t(buckets - 1));
-            pieces.push_back(
-                {std::uint32_t(p), float(s0), float(s1), s0 == ta ? a : at(s0), s1 == tb ? b : at(s1)});
-            bucketOf.push_back(bucket);
-            ++chunk.bucketStart[bucket + 1];
-            chunk.longestSegment = std::max(chunk.longestSegment, s1 - s0);
+            if (runTimes.empty()) {
+                runTimes.push_back(s0);
+                runPoints.push_back(s0 == ta ? a : at(s0));
+            }
+            runTimes.push_back(s1);
+            runPoints.push_back(s1 == tb ? b : at(s1));
         }
+        flushRun(std::uint32_t(p));
     }
     // Counting sort by the second the piece starts in: O(pieces), and the draw range is a bucket
     // range (conservative by under a second).

@@ -30,11 +30,13 @@ data::Person person(std::int64_t id)
     return p;
 }
 
-//! Person ID walks east 1 m/s sampled every STEP seconds over [FROM, TO].
+//! Person ID walks east 1 m/s sampled every STEP seconds over [FROM, TO], zigzagging 5 m north
+//! and back at every fix so that no trail simplification can merge two segments.
 void addWalk(std::vector<data::TrackPoint>& out, std::int64_t id, double from, double to, double step)
 {
-    for (double t = from; t <= to; t += step)
-        out.push_back(sample(id, t, t, double(id)));
+    int k = 0;
+    for (double t = from; t <= to; t += step, ++k)
+        out.push_back(sample(id, t, t, double(id) + (k % 2) * 5.0));
 }
 
 //! Samples every 10 s over [0, 500] and [1200, 1500]: a gap of 700 s in between.
@@ -85,6 +87,7 @@ private slots:
     void chunksAreLazyAndBounded();
     void appendExtendsTheTrail();
     void maxGapRebuildsChunks();
+    void straightWalksSimplify();
 };
 
 void TestPeopleTrails::segmentVisibility_data()
@@ -245,7 +248,7 @@ void TestPeopleTrails::appendExtendsTheTrail()
     layer->update(130);
     QCOMPARE(drawn(layer->trails()).size(), std::size_t(4)); // 60 → 100
     const std::size_t builtBefore = layer->trails().chunksBuilt();
-    layer->appendSamples({person(2)}, {sample(1, 110, 110, 1), sample(1, 120, 120, 1), sample(2, 100, 0, 5),
+    layer->appendSamples({person(2)}, {sample(1, 110, 110, 6), sample(1, 120, 120, 1), sample(2, 100, 0, 5),
                                        sample(2, 125, 0, 30)});
     const SegmentSet got = drawn(layer->trails());
     QVERIFY(got.count({110.0, 120.0}) == 1);
@@ -276,6 +279,33 @@ void TestPeopleTrails::maxGapRebuildsChunks()
     layer->setMaxGapSeconds(800);
     // Now one segment, clipped at the chunk edges into pieces that cover it without holes.
     QCOMPARE(inGap(), 700.0);
+}
+
+void TestPeopleTrails::straightWalksSimplify()
+{
+    // East at 1 m/s, a fix every 10 s, straight: one piece per 60 s chunk, ending where the
+    // person is (within a metre) at every fix's time.
+    std::vector<data::TrackPoint> points;
+    for (double t = 0; t <= 600; t += 10)
+        points.push_back(sample(1, t, t, 0));
+    osg::ref_ptr<osg::Node> node = buildLayer({person(1)}, points, 600);
+    PeopleLayer* layer = PeopleLayer::of(node.get());
+    layer->update(600);
+    const SegmentSet got = drawn(layer->trails());
+    QCOMPARE(got.size(), std::size_t(600 / PeopleTrails::kChunkSeconds));
+    double covered = 0;
+    for (const auto& [t0, t1] : got)
+        covered += t1 - t0;
+    QCOMPARE(covered, 600.0); // no hole
+    // A turn is kept: north after 300 s.
+    points.clear();
+    for (double t = 0; t <= 120; t += 10)
+        points.push_back(t <= 60 ? sample(1, t, t, 0) : sample(1, t, 60, t - 60));
+    node = buildLayer({person(1)}, points, 120);
+    layer = PeopleLayer::of(node.get());
+    layer->update(120);
+    // [0, 60) straight east, [60, 120) straight north: one piece each, the corner at 60 s.
+    QVERIFY(drawn(layer->trails()) == (SegmentSet{{0.0, 60.0}, {60.0, 120.0}}));
 }
 
 QTEST_GUILESS_MAIN(TestPeopleTrails)
