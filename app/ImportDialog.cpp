@@ -10,6 +10,7 @@
 #include <QFileInfo>
 #include <QFormLayout>
 #include <QGroupBox>
+#include <QHBoxLayout>
 #include <QJsonDocument>
 #include <QJsonObject>
 #include <QLabel>
@@ -112,9 +113,11 @@ void ImportDialog::buildUi()
     top->addRow(tr("Import as:"), m_kind);
     layout->addLayout(top);
 
+    // Roles and options side by side, so the preview keeps the width for its read-back columns.
+    auto* middle = new QHBoxLayout;
     auto* columns = new QGroupBox(tr("Columns (* required)"), this);
     m_roleForm = new QFormLayout(columns);
-    layout->addWidget(columns);
+    middle->addWidget(columns, 1);
 
     auto* options = new QGroupBox(tr("Options"), this);
     auto* form = new QFormLayout(options);
@@ -152,7 +155,8 @@ void ImportDialog::buildUi()
     form->addRow(tr("Delimiter:"), m_delimiter);
     m_append = new QCheckBox(tr("Append to existing data (else replace this kind's rows)"), this);
     form->addRow(m_append);
-    layout->addWidget(options);
+    middle->addWidget(options, 1, Qt::AlignTop);
+    layout->addLayout(middle);
 
     m_table = new QTableWidget(this);
     m_table->setEditTriggers(QAbstractItemView::NoEditTriggers);
@@ -165,6 +169,7 @@ void ImportDialog::buildUi()
     m_buttons = new QDialogButtonBox(QDialogButtonBox::Ok | QDialogButtonBox::Cancel, this);
     m_buttons->button(QDialogButtonBox::Ok)->setText(tr("Import"));
     layout->addWidget(m_buttons);
+    resize(960, 680);
     connect(m_buttons, &QDialogButtonBox::accepted, this, &ImportDialog::accept);
     connect(m_buttons, &QDialogButtonBox::rejected, this, &ImportDialog::reject);
 
@@ -317,27 +322,29 @@ void ImportDialog::refresh()
     fillTable();
 }
 
+// The read-back columns come first: what the user checks is visible without scrolling.
+int ImportDialog::statusColumn() const
+{
+    return 0;
+}
+
 int ImportDialog::timeColumn() const
 {
-    return int(m_preview.columns.size());
+    return 1;
 }
 
 int ImportDialog::positionColumn() const
 {
-    return timeColumn() + 1;
-}
-
-int ImportDialog::statusColumn() const
-{
-    return timeColumn() + 2;
+    return 2;
 }
 
 void ImportDialog::fillTable()
 {
     const data::OverlayMapping current = mapping();
     const QTimeZone display(m_projectZone.toLatin1());
-    QStringList headers = m_preview.columns;
-    headers << tr("Time (%1)").arg(m_projectZone) << tr("Position") << tr("Will be");
+    constexpr int kFirstFileColumn = 3;
+    QStringList headers{tr("Will be"), tr("Time (%1)").arg(m_projectZone), tr("Position")};
+    headers << m_preview.columns;
     m_table->clear();
     m_table->setColumnCount(int(headers.size()));
     m_table->setHorizontalHeaderLabels(headers);
@@ -345,7 +352,7 @@ void ImportDialog::fillTable()
     for (int r = 0; r < int(m_preview.rows.size()); ++r) {
         const QStringList& row = m_preview.rows[std::size_t(r)];
         for (int c = 0; c < int(row.size()) && c < int(m_preview.columns.size()); ++c)
-            m_table->setItem(r, c, new QTableWidgetItem(row.at(c)));
+            m_table->setItem(r, kFirstFileColumn + c, new QTableWidgetItem(row.at(c)));
         const PreviewRowReading read =
             readPreviewRow(m_preview, current, row, display.isValid() ? display : QTimeZone::utc());
         m_table->setItem(r, timeColumn(), new QTableWidgetItem(read.time));

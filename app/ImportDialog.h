@@ -55,7 +55,7 @@ public:
     QTableWidget* previewTable() const { return m_table; }
     QLabel* problemLabel() const { return m_problemLabel; }
     QDialogButtonBox* buttons() const { return m_buttons; }
-    //! Column indexes of the preview's read-back columns (after the file's columns).
+    //! Column indexes of the preview's read-back columns (before the file's columns).
     int timeColumn() const;
     int positionColumn() const;
     int statusColumn() const;

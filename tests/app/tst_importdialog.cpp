@@ -152,6 +152,13 @@ void TstImportDialog::guessesSmallCsv()
     QCOMPARE(table->item(0, dialog->timeColumn())->text(), firstTime);
     QVERIFY(!table->item(0, dialog->positionColumn())->text().isEmpty());
     QCOMPARE(table->item(0, dialog->statusColumn())->text(), ImportDialog::tr("imported"));
+    // The file's own cells follow the read-back columns.
+    QCOMPARE(table->columnCount(), 3 + dialog->preview().columns.size());
+    QCOMPARE(table->horizontalHeaderItem(3)->text(), dialog->preview().columns.first());
+    QCOMPARE(table->item(0, 3)->text(), dialog->preview().rows.front().first());
+    // For a person to look at the layout (not compared).
+    dialog->grab().save(test::testOutputDir(QStringLiteral("importdialog")) +
+                        QStringLiteral("/%1.png").arg(QTest::currentDataTag()));
 }
 
 void TstImportDialog::guessesRealFiles_data()
