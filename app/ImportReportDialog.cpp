@@ -17,6 +17,7 @@ QTableWidget* makeTable(const QStringList& headers, QWidget* parent)
     table->setHorizontalHeaderLabels(headers);
     table->setEditTriggers(QAbstractItemView::NoEditTriggers);
     table->verticalHeader()->hide();
+    table->horizontalHeader()->setSectionResizeMode(0, QHeaderView::ResizeToContents);
     table->horizontalHeader()->setStretchLastSection(true);
     return table;
 }
@@ -45,8 +46,8 @@ ImportReportDialog::ImportReportDialog(const QString& path, const data::ImportRe
     m_reasons->setRowCount(int(report.rejectedByReason.size()));
     int r = 0;
     for (auto it = report.rejectedByReason.cbegin(); it != report.rejectedByReason.cend(); ++it, ++r) {
-        m_reasons->setItem(r, 0, new QTableWidgetItem(it.key()));
-        m_reasons->setItem(r, 1, numberItem(it.value()));
+        m_reasons->setItem(r, 0, numberItem(it.value()));
+        m_reasons->setItem(r, 1, new QTableWidgetItem(it.key()));
     }
     if (report.rowsRejected > std::int64_t(report.rejected.size()))
         m_rejected->setToolTip(tr("The first %L1 of %L2 rejected rows")
@@ -77,7 +78,7 @@ void ImportReportDialog::build(const QString& path)
     layout->addWidget(m_summary);
     m_rejected = makeTable({tr("Row"), tr("Why it was rejected")}, this);
     layout->addWidget(m_rejected, 2);
-    m_reasons = makeTable({tr("Reason"), tr("Rows")}, this);
+    m_reasons = makeTable({tr("Rows"), tr("Reason")}, this); // the count first: the reason stretches
     layout->addWidget(m_reasons, 1);
     auto* buttons = new QDialogButtonBox(QDialogButtonBox::Close, this);
     connect(buttons, &QDialogButtonBox::rejected, this, &QDialog::reject);

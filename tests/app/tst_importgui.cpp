@@ -11,6 +11,7 @@
 #include "app/ProjectSession.h"
 #include "data/ProjectStore.h"
 #include "gis/GdalEnvironment.h"
+#include "tests/common/TestPaths.h"
 
 #include <QAction>
 #include <QApplication>
@@ -212,7 +213,9 @@ void TstImportGui::importsEventsThroughDialog()
     QCOMPARE(report->rejectedTable()->item(0, 0)->data(Qt::UserRole).toLongLong(), 3);
     QVERIFY(!report->rejectedTable()->item(0, 1)->text().isEmpty());
     QCOMPARE(report->reasonsTable()->rowCount(), 1);
-    QCOMPARE(report->reasonsTable()->item(0, 1)->data(Qt::UserRole).toLongLong(), 1);
+    QCOMPARE(report->reasonsTable()->item(0, 0)->data(Qt::UserRole).toLongLong(), 1);
+    QVERIFY(!report->reasonsTable()->item(0, 1)->text().isEmpty());
+    report->grab().save(test::testOutputDir(QStringLiteral("importgui")) + QStringLiteral("/report.png")); // for a look
 
     // The events layer was loaded again from the store and is ready.
     QCOMPARE(outcome->reloaded.size(), std::size_t(1));
