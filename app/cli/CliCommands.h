@@ -24,6 +24,7 @@ int runLayer(const QStringList& args);
 int runCache(const QStringList& args);
 int runSection(const QStringList& args);
 int runPipes(const QStringList& args);
+int runImport(const QStringList& args);
 
 //! Entry point of citytwin-cli: ARGUMENTS as QCoreApplication::arguments() gives them.
 int runCli(const QStringList& arguments);

@@ -8,7 +8,7 @@ namespace citytwin::app::cli {
 
 namespace {
 
-const std::array<Command, 7> kCommands{{
+const std::array<Command, 8> kCommands{{
     {"make-demo", QT_TRANSLATE_NOOP("citytwin::app::cli::Cli", "Generate the synthetic demo city of Pinghu"),
      &runMakeDemo},
     {"info",
@@ -30,6 +30,10 @@ const std::array<Command, 7> kCommands{{
      QT_TRANSLATE_NOOP("citytwin::app::cli::Cli",
                        "Query a project's pipes: filter by age, material or network; clearance between two pipes"),
      &runPipes},
+    {"import",
+     QT_TRANSLATE_NOOP("citytwin::app::cli::Cli",
+                       "Import tracks, events, assets or sensor readings (CSV, GeoJSON, GeoPackage, …) into a project"),
+     &runImport},
 }};
 
 void printHelp()
