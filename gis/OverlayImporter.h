@@ -49,6 +49,7 @@ using ImportProgress = std::function<bool(std::int64_t done, std::int64_t total)
 struct ImportTarget
 {
     QString projectCrs;
+    //! Null: a dry run (everything is read, transformed and checked; nothing is written).
     data::OverlayWriter* writer = nullptr;
     bool append = false; //!< false: the kind's existing rows are cleared first (same transaction)
 };
@@ -56,6 +57,9 @@ struct ImportTarget
 //! Imports PATH with MAPPING through TARGET.writer, streaming (memory does not grow with the
 //! file). Bad rows are rejected into the report, not fatal. Does not commit: the caller commits
 //! on success, and drops the writer (rolling back) on an error or a cancel.
+//! Ids that are not integers ("vehicle_4716") become stable integers in [2^52, 2^53) (a hash of
+//! the text: the same in every import); events/assets without an id column get the hash of the
+//! whole record. An import in which no row could be imported is an error (FormatError) too.
 data::Result<data::ImportReport> importOverlayFile(const QString& path, const data::OverlayMapping& mapping,
                                                    const ImportTarget& target,
                                                    const ImportProgress& progress = {});

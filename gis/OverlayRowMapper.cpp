@@ -245,7 +245,8 @@ void OverlayRowMapper::addTrackPoint(std::int64_t row, std::span<const std::stri
     if (!readTime(row, field(fields, kTime), kTime, true, p.time, report) ||
         !readPosition(row, fields, geometry, p.position, report))
         return;
-    if (!m_people.contains(*id) && !m_pendingPeople.contains(*id)) {
+    // Rows of one person usually come together: skip the set lookups for a repeat.
+    if (*id != m_lastPerson && !m_people.contains(*id) && !m_pendingPeople.contains(*id)) {
         data::Person person;
         person.id = *id;
         const std::string_view name = field(fields, kName);
@@ -254,6 +255,7 @@ void OverlayRowMapper::addTrackPoint(std::int64_t row, std::span<const std::stri
         person.team = text(field(fields, kTeam));
         m_pendingPeople.emplace(*id, std::move(person));
     }
+    m_lastPerson = *id;
     m_chunk.trackPoints.push_back(p);
     m_chunk.rows.push_back(row);
 }
@@ -419,6 +421,8 @@ OverlayChunk& OverlayRowMapper::finishChunk(ImportReport& report)
     for (const data::TrackPoint& p : m_chunk.trackPoints) {
         widen(report, p.time);
         // A person is written with their first point that made it through, not before.
+        if (m_pendingPeople.empty())
+            continue;
         if (const auto it = m_pendingPeople.find(p.personId); it != m_pendingPeople.end()) {
             m_chunk.people.push_back(std::move(it->second));
             m_pendingPeople.erase(it);

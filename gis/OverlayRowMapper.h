@@ -8,6 +8,7 @@
 
 #include <QStringList>
 #include <cstdint>
+#include <limits>
 #include <memory>
 #include <span>
 #include <string_view>
@@ -95,6 +96,7 @@ private:
     bool m_typeColumnIsSensor = false; //!< "sensor_type": an unknown type text still means a sensor
     std::unordered_set<std::int64_t> m_people; //!< people already handed to the writer
     std::unordered_map<std::int64_t, data::Person> m_pendingPeople; //!< seen, no point written yet
+    std::int64_t m_lastPerson = std::numeric_limits<std::int64_t>::min(); //!< person of the previous row
     OverlayChunk m_chunk;
     std::vector<data::ProjectedPoint> m_positions; //!< scratch for the batch transform
 };
