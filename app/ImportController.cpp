@@ -92,8 +92,7 @@ data::LayerSettings defaultLayer(LayerKind kind)
 //! Reloads ID from the store. Uses ProjectSession::reloadLayer when it is public; until then the
 //! layer is removed and added again with the same settings (it gets a new id). Returns the id
 //! the layer has afterwards.
-template <class Session>
-std::optional<data::LayerId> reloadStoreLayer(Session& session, data::LayerId id)
+template <class Session> std::optional<data::LayerId> reloadStoreLayer(Session& session, data::LayerId id)
 {
     if constexpr (requires { session.reloadLayer(id); }) {
         session.reloadLayer(id);
@@ -196,8 +195,8 @@ bool ImportController::canImport(const QString& path) const
     const QString suffix = QFileInfo(path).suffix().toLower();
     if (suffix == QLatin1String("csv") || suffix == QLatin1String("tsv") || suffix == QLatin1String("txt"))
         return true;
-    if (suffix != QLatin1String("geojson") && suffix != QLatin1String("json") && suffix != QLatin1String("gpkg") &&
-        suffix != QLatin1String("shp"))
+    if (suffix != QLatin1String("geojson") && suffix != QLatin1String("json") &&
+        suffix != QLatin1String("gpkg") && suffix != QLatin1String("shp"))
         return false;
     // Points are overlays (people, events, assets); lines and polygons are map layers.
     auto preview = gis::previewOverlayFile(path, 0);
@@ -221,7 +220,8 @@ void ImportController::importFile(const QString& path)
     if (!preview) {
         m_outcome = Outcome{path, OverlayKind::Events, false, false, preview.status().message(), {}, {}};
         showReport(new ImportReportDialog(
-            path, tr("Cannot import %1: %2").arg(QDir::toNativeSeparators(path), preview.status().message()), m_parent));
+            path, tr("Cannot import %1: %2").arg(QDir::toNativeSeparators(path), preview.status().message()),
+            m_parent));
         emit message(tr("Cannot import %1").arg(QFileInfo(path).fileName()));
         emit finished();
         return;
@@ -245,11 +245,13 @@ void ImportController::startImport(const QString& path, const data::OverlayMappi
     m_shared = std::make_shared<Shared>();
     m_sessionPath = m_session->store().path();
     const QString name = QFileInfo(path).fileName();
-    qCInfo(lcGui) << "importing" << path << "as" << data::toString(mapping.kind) << (append ? "(append)" : "");
+    qCInfo(lcGui) << "importing" << path << "as" << data::toString(mapping.kind)
+                  << (append ? "(append)" : "");
 
     if (m_progress)
         m_progress->deleteLater();
-    m_progress = new QProgressDialog(tr("Importing %1…").arg(name), tr("Cancel"), 0, kProgressSteps, m_parent);
+    m_progress =
+        new QProgressDialog(tr("Importing %1…").arg(name), tr("Cancel"), 0, kProgressSteps, m_parent);
     m_progress->setWindowModality(Qt::WindowModal);
     m_progress->setMinimumDuration(500);
     m_progress->setAutoClose(false);
@@ -268,7 +270,9 @@ void ImportController::startImport(const QString& path, const data::OverlayMappi
             return runImport(storePath, path, mapping, projectCrs, append, shared->done, shared->total,
                              shared->cancel);
         },
-        [this, path, mapping](JobResult result) { finish(path, mapping, std::move(result.report), result.cancelled); });
+        [this, path, mapping](JobResult result) {
+            finish(path, mapping, std::move(result.report), result.cancelled);
+        });
 }
 
 void ImportController::cancelImport()
@@ -316,10 +320,12 @@ void ImportController::finish(const QString& path, const data::OverlayMapping& m
         outcome.error = cancelled ? result.status().message()
                                   : tr("Import of %1 failed: %2\nNothing was imported.")
                                         .arg(QDir::toNativeSeparators(path), result.status().message());
-        qCWarning(lcGui) << "import of" << path << (cancelled ? "cancelled" : "failed:") << result.status().message();
+        qCWarning(lcGui) << "import of" << path << (cancelled ? "cancelled" : "failed:")
+                         << result.status().message();
         m_outcome = outcome;
         showReport(new ImportReportDialog(path, outcome.error, m_parent));
-        emit message(cancelled ? tr("Import of %1 cancelled").arg(name) : tr("Import of %1 failed").arg(name));
+        emit message(cancelled ? tr("Import of %1 cancelled").arg(name)
+                               : tr("Import of %1 failed").arg(name));
         emit finished();
         return;
     }

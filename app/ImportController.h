@@ -8,8 +8,8 @@
 #include "data/TimeRange.h"
 
 #include <QObject>
-#include <QProgressDialog>
 #include <QPointer>
+#include <QProgressDialog>
 #include <QString>
 #include <atomic>
 #include <cstdint>
@@ -71,9 +71,9 @@ public:
         data::OverlayKind kind = data::OverlayKind::Events;
         bool ok = false;
         bool cancelled = false;
-        QString error;                         //!< names the file and the problem (when !ok)
-        data::ImportReport report;             //!< when ok
-        std::vector<data::LayerId> reloaded;   //!< layers reloaded or added
+        QString error;                       //!< names the file and the problem (when !ok)
+        data::ImportReport report;           //!< when ok
+        std::vector<data::LayerId> reloaded; //!< layers reloaded or added
     };
     const std::optional<Outcome>& lastOutcome() const { return m_outcome; }
 
@@ -91,8 +91,8 @@ private:
     void chooseFile();
     void showReport(ImportReportDialog* report);
     void pollProgress();
-    void finish(const QString& path, const data::OverlayMapping& mapping, data::Result<data::ImportReport> result,
-                bool cancelled);
+    void finish(const QString& path, const data::OverlayMapping& mapping,
+                data::Result<data::ImportReport> result, bool cancelled);
     //! Reloads the session's overlay layers of KIND, adding one when it has none.
     std::vector<data::LayerId> refreshLayers(data::OverlayKind kind);
     void updateAction();

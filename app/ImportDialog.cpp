@@ -108,7 +108,8 @@ void ImportDialog::buildUi()
     m_format = new QLabel(format, this);
     top->addRow(tr("Format:"), m_format);
     m_kind = new QComboBox(this);
-    for (OverlayKind kind : {OverlayKind::Tracks, OverlayKind::Events, OverlayKind::Assets, OverlayKind::SensorReadings})
+    for (OverlayKind kind :
+         {OverlayKind::Tracks, OverlayKind::Events, OverlayKind::Assets, OverlayKind::SensorReadings})
         m_kind->addItem(kindLabel(kind), int(kind));
     top->addRow(tr("Import as:"), m_kind);
     layout->addLayout(top);
@@ -206,7 +207,8 @@ void ImportDialog::rebuildRoles(const data::OverlayMapping& mapping)
         combo->setCurrentIndex(index < 0 ? 0 : index);
         combo->setObjectName(QStringLiteral("role_") + role);
         const bool isRequired = std::find(required.begin(), required.end(), role) != required.end();
-        auto* label = new QLabel(roleLabel(role) + (isRequired ? QStringLiteral(" *") : QString()) + QLatin1Char(':'), this);
+        auto* label = new QLabel(
+            roleLabel(role) + (isRequired ? QStringLiteral(" *") : QString()) + QLatin1Char(':'), this);
         if (isRequired)
             label->setStyleSheet(QStringLiteral("font-weight: bold"));
         m_roleForm->addRow(label, combo);
@@ -357,7 +359,8 @@ void ImportDialog::fillTable()
             readPreviewRow(m_preview, current, row, display.isValid() ? display : QTimeZone::utc());
         m_table->setItem(r, timeColumn(), new QTableWidgetItem(read.time));
         m_table->setItem(r, positionColumn(), new QTableWidgetItem(read.position));
-        auto* status = new QTableWidgetItem(read.problem.isEmpty() ? tr("imported") : tr("rejected: %1").arg(read.problem));
+        auto* status = new QTableWidgetItem(read.problem.isEmpty() ? tr("imported")
+                                                                   : tr("rejected: %1").arg(read.problem));
         if (!read.problem.isEmpty())
             status->setForeground(QColor(0xc6, 0x28, 0x28));
         m_table->setItem(r, statusColumn(), status);
@@ -368,7 +371,9 @@ void ImportDialog::fillTable()
 QString ImportDialog::settingsKey(const QStringList& header)
 {
     const QByteArray hash =
-        QCryptographicHash::hash(header.join(QChar(0x1f)).toUtf8(), QCryptographicHash::Sha1).toHex().left(16);
+        QCryptographicHash::hash(header.join(QChar(0x1f)).toUtf8(), QCryptographicHash::Sha1)
+            .toHex()
+            .left(16);
     return QStringLiteral("import/mappings/") + QString::fromLatin1(hash);
 }
 
@@ -391,8 +396,9 @@ void ImportDialog::accept()
     if (!m_problem.isEmpty())
         return;
     // The header as the file has it, so the next file of the same kind finds the mapping.
-    QSettings().setValue(settingsKey(m_header),
-                         QString::fromUtf8(QJsonDocument(mappingToJson(mapping())).toJson(QJsonDocument::Compact)));
+    QSettings().setValue(
+        settingsKey(m_header),
+        QString::fromUtf8(QJsonDocument(mappingToJson(mapping())).toJson(QJsonDocument::Compact)));
     QDialog::accept();
 }
 

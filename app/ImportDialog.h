@@ -79,7 +79,7 @@ private:
     bool restoreRemembered();
 
     gis::OverlayFilePreview m_preview;
-    QStringList m_header; //!< the file's header as detected: the remembered mapping's key
+    QStringList m_header;        //!< the file's header as detected: the remembered mapping's key
     data::OverlayMapping m_base; //!< what the form does not edit (default role/category)
     QString m_projectZone;
     bool m_updating = false;

@@ -31,8 +31,8 @@ struct Text
 };
 
 //! The cell mapped to ROLE, or a null string when the role is unmapped or the row is short.
-QString cell(const gis::OverlayFilePreview& preview, const data::OverlayMapping& mapping, const QStringList& row,
-             const QString& role)
+QString cell(const gis::OverlayFilePreview& preview, const data::OverlayMapping& mapping,
+             const QStringList& row, const QString& role)
 {
     const QString column = mapping.columns.value(role);
     if (column.isEmpty())
@@ -55,7 +55,9 @@ PreviewRowReading readPreviewRow(const gis::OverlayFilePreview& preview, const d
 {
     PreviewRowReading out;
     QStringList problems;
-    const auto text = [&](const char* role) { return cell(preview, mapping, row, QString::fromLatin1(role)); };
+    const auto text = [&](const char* role) {
+        return cell(preview, mapping, row, QString::fromLatin1(role));
+    };
 
     // The identifying values each kind cannot do without.
     const auto requireValue = [&](const char* role, const QString& what) {
@@ -87,7 +89,8 @@ PreviewRowReading readPreviewRow(const gis::OverlayFilePreview& preview, const d
         if (value.isEmpty()) {
             problems << Text::tr("missing time");
         } else if (const auto t = gis::parseOverlayTime(value, mapping)) {
-            out.time = QDateTime::fromMSecsSinceEpoch(*t, displayZone).toString(QStringLiteral("yyyy-MM-dd HH:mm:ss"));
+            out.time = QDateTime::fromMSecsSinceEpoch(*t, displayZone)
+                           .toString(QStringLiteral("yyyy-MM-dd HH:mm:ss"));
         } else {
             problems << Text::tr("unparsable time '%1'").arg(value);
         }
@@ -155,13 +158,14 @@ QJsonObject mappingToJson(const data::OverlayMapping& mapping)
     QJsonObject columns;
     for (auto it = mapping.columns.cbegin(); it != mapping.columns.cend(); ++it)
         columns.insert(it.key(), it.value());
-    return QJsonObject{{QStringLiteral("kind"), data::toString(mapping.kind)},
-                       {QStringLiteral("columns"), columns},
-                       {QStringLiteral("sourceCrs"), mapping.sourceCrs},
-                       {QStringLiteral("timeFormat"), data::toString(mapping.timeFormat)},
-                       {QStringLiteral("timePattern"), mapping.timePattern},
-                       {QStringLiteral("timeZone"), mapping.timeZone},
-                       {QStringLiteral("delimiter"), mapping.delimiter.isNull() ? QString() : QString(mapping.delimiter)}};
+    return QJsonObject{
+        {QStringLiteral("kind"), data::toString(mapping.kind)},
+        {QStringLiteral("columns"), columns},
+        {QStringLiteral("sourceCrs"), mapping.sourceCrs},
+        {QStringLiteral("timeFormat"), data::toString(mapping.timeFormat)},
+        {QStringLiteral("timePattern"), mapping.timePattern},
+        {QStringLiteral("timeZone"), mapping.timeZone},
+        {QStringLiteral("delimiter"), mapping.delimiter.isNull() ? QString() : QString(mapping.delimiter)}};
 }
 
 bool mappingFromJson(const QJsonObject& json, data::OverlayMapping& out)

@@ -50,9 +50,8 @@ ImportReportDialog::ImportReportDialog(const QString& path, const data::ImportRe
         m_reasons->setItem(r, 1, new QTableWidgetItem(it.key()));
     }
     if (report.rowsRejected > std::int64_t(report.rejected.size()))
-        m_rejected->setToolTip(tr("The first %L1 of %L2 rejected rows")
-                                   .arg(report.rejected.size())
-                                   .arg(report.rowsRejected));
+        m_rejected->setToolTip(
+            tr("The first %L1 of %L2 rejected rows").arg(report.rejected.size()).arg(report.rowsRejected));
     const bool anyRejected = report.rowsRejected > 0;
     m_rejected->setVisible(anyRejected);
     m_reasons->setVisible(anyRejected);

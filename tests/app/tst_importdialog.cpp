@@ -111,8 +111,8 @@ void TstImportDialog::guessesSmallCsv_data()
 {
     QTest::addColumn<QByteArray>("csv");
     QTest::addColumn<int>("kind");
-    QTest::addColumn<QStringList>("roles");   // role=column pairs the guess must have
-    QTest::addColumn<QString>("firstTime");   // row 0's time as shown in the project's zone
+    QTest::addColumn<QStringList>("roles"); // role=column pairs the guess must have
+    QTest::addColumn<QString>("firstTime"); // row 0's time as shown in the project's zone
 
     QTest::newRow("tracks") << QByteArray("person_id,timestamp,lon,lat,name\n"
                                           "p1,2026-11-27 08:00:00,121.010,30.700,Li Wei\n"
@@ -126,7 +126,8 @@ void TstImportDialog::guessesSmallCsv_data()
                                           "1,fire,3,2026-11-27T00:30:00Z,2026-11-27T02:00:00Z,121.01,30.70\n"
                                           "2,traffic,1,2026-11-27T01:00:00Z,,121.02,30.71\n")
                             << int(OverlayKind::Events)
-                            << QStringList{"reported=reported", "category=category", "x=longitude", "y=latitude"}
+                            << QStringList{"reported=reported", "category=category", "x=longitude",
+                                           "y=latitude"}
                             << QStringLiteral("2026-11-27 08:30:00"); // 00:30 UTC in Shanghai
 }
 
@@ -168,11 +169,14 @@ void TstImportDialog::guessesRealFiles_data()
     QTest::addColumn<QString>("timeRole");
     QTest::addColumn<QString>("timeColumn");
     QTest::newRow("geolife") << QStringLiteral("trajectories/geolife_beijing/geolife_small.csv")
-                             << int(OverlayKind::Tracks) << QString::fromLatin1(col::kTime) << QStringLiteral("t");
+                             << int(OverlayKind::Tracks) << QString::fromLatin1(col::kTime)
+                             << QStringLiteral("t");
     QTest::newRow("geolife gpkg") << QStringLiteral("trajectories/geolife_beijing/geolife_small.gpkg")
-                                  << int(OverlayKind::Tracks) << QString::fromLatin1(col::kTime) << QStringLiteral("t");
-    QTest::newRow("nyc311") << QStringLiteral("incidents/nyc311_tuplex/311_nyc_sample.csv") << int(OverlayKind::Events)
-                            << QString::fromLatin1(col::kReported) << QStringLiteral("Created Date");
+                                  << int(OverlayKind::Tracks) << QString::fromLatin1(col::kTime)
+                                  << QStringLiteral("t");
+    QTest::newRow("nyc311") << QStringLiteral("incidents/nyc311_tuplex/311_nyc_sample.csv")
+                            << int(OverlayKind::Events) << QString::fromLatin1(col::kReported)
+                            << QStringLiteral("Created Date");
 }
 
 void TstImportDialog::guessesRealFiles()
@@ -263,7 +267,8 @@ void TstImportDialog::previewShowsRejection()
     QVERIFY(okEnabled(*dialog));
 
     // The same text through another time format: a pattern reads a row ISO cannot.
-    dialog->timeFormatCombo()->setCurrentIndex(dialog->timeFormatCombo()->findData(int(data::TimeFormat::Pattern)));
+    dialog->timeFormatCombo()->setCurrentIndex(
+        dialog->timeFormatCombo()->findData(int(data::TimeFormat::Pattern)));
     QVERIFY(dialog->timePatternEdit()->isEnabled());
     dialog->timePatternEdit()->setText(QStringLiteral("yyyy-MM-dd HH:mm:ss"));
     QCOMPARE(status(0), ImportDialog::tr("imported"));
@@ -344,7 +349,8 @@ void TstImportDialog::mappingJsonRoundTrip()
 {
     data::OverlayMapping m;
     m.kind = OverlayKind::Tracks;
-    m.columns = {{QString::fromLatin1(col::kId), QStringLiteral("人员")}, {QString::fromLatin1(col::kTime), QStringLiteral("t")}};
+    m.columns = {{QString::fromLatin1(col::kId), QStringLiteral("人员")},
+                 {QString::fromLatin1(col::kTime), QStringLiteral("t")}};
     m.sourceCrs = QStringLiteral("EPSG:4549");
     m.timeFormat = data::TimeFormat::Pattern;
     m.timePattern = QStringLiteral("dd/MM/yyyy HH:mm");

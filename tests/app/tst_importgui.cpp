@@ -50,8 +50,8 @@ data::ProjectStore::Counts countsOf(const QString& projectPath)
 
 bool sameCounts(const data::ProjectStore::Counts& a, const data::ProjectStore::Counts& b)
 {
-    return a.people == b.people && a.trackPoints == b.trackPoints && a.events == b.events && a.assets == b.assets &&
-           a.sensorReadings == b.sensorReadings;
+    return a.people == b.people && a.trackPoints == b.trackPoints && a.events == b.events &&
+           a.assets == b.assets && a.sensorReadings == b.sensorReadings;
 }
 
 data::TimeMs utc(const char* iso)
@@ -208,14 +208,16 @@ void TstImportGui::importsEventsThroughDialog()
     QVERIFY(report);
     QVERIFY(report->isVisible());
     QVERIFY(!report->isError());
-    QVERIFY2(report->summaryText().contains(QStringLiteral("incidents.csv")), qPrintable(report->summaryText()));
+    QVERIFY2(report->summaryText().contains(QStringLiteral("incidents.csv")),
+             qPrintable(report->summaryText()));
     QCOMPARE(report->rejectedTable()->rowCount(), 1);
     QCOMPARE(report->rejectedTable()->item(0, 0)->data(Qt::UserRole).toLongLong(), 3);
     QVERIFY(!report->rejectedTable()->item(0, 1)->text().isEmpty());
     QCOMPARE(report->reasonsTable()->rowCount(), 1);
     QCOMPARE(report->reasonsTable()->item(0, 0)->data(Qt::UserRole).toLongLong(), 1);
     QVERIFY(!report->reasonsTable()->item(0, 1)->text().isEmpty());
-    report->grab().save(test::testOutputDir(QStringLiteral("importgui")) + QStringLiteral("/report.png")); // for a look
+    report->grab().save(test::testOutputDir(QStringLiteral("importgui")) +
+                        QStringLiteral("/report.png")); // for a look
 
     // The events layer was loaded again from the store and is ready.
     QCOMPARE(outcome->reloaded.size(), std::size_t(1));
@@ -252,7 +254,8 @@ void TstImportGui::importAddsMissingLayer()
     QVERIFY(preview);
     data::OverlayMapping mapping = gis::guessOverlayMapping(*preview, OverlayKind::Tracks);
     mapping.timeZone = m_session->project().timeZone;
-    QVERIFY2(gis::checkOverlayMapping(*preview, mapping).isEmpty(), qPrintable(gis::checkOverlayMapping(*preview, mapping)));
+    QVERIFY2(gis::checkOverlayMapping(*preview, mapping).isEmpty(),
+             qPrintable(gis::checkOverlayMapping(*preview, mapping)));
 
     QSignalSpy finished(m_controller.get(), &ImportController::finished);
     QSignalSpy imported(m_controller.get(), &ImportController::imported);
@@ -317,7 +320,8 @@ void TstImportGui::unreadableFileChangesNothing_data()
     QTest::addColumn<QString>("name");
     QTest::addColumn<QByteArray>("content"); // null: the file does not exist
     QTest::newRow("missing") << "missing.csv" << QByteArray();
-    QTest::newRow("broken geojson") << "broken.geojson" << QByteArray("{\"type\": \"FeatureCollection\", \"feat");
+    QTest::newRow("broken geojson") << "broken.geojson"
+                                    << QByteArray("{\"type\": \"FeatureCollection\", \"feat");
 }
 
 void TstImportGui::unreadableFileChangesNothing()
@@ -345,7 +349,7 @@ void TstImportGui::failingImportNamesFile()
 {
     // Readable, mapped, but in a CRS that does not exist: the import fails as a whole.
     const QString path = write(QStringLiteral("badcrs.csv"), "event_id,category,reported,x,y\n"
-                                                            "1,fire,2026-11-27T00:30:00Z,500000,3400000\n");
+                                                             "1,fire,2026-11-27T00:30:00Z,500000,3400000\n");
     auto preview = gis::previewOverlayFile(path);
     QVERIFY(preview);
     data::OverlayMapping mapping = gis::guessOverlayMapping(*preview, OverlayKind::Events);
