@@ -216,7 +216,14 @@ void ImportController::importFile(const QString& path)
 {
     if (!m_session || m_running)
         return;
-    auto preview = gis::previewOverlayFile(path);
+    // A drop bypasses the disabled action: a read-only project says so before any dialog.
+    const bool readOnly = m_session->store().mode() != data::ProjectStore::Mode::ReadWrite;
+    auto preview =
+        readOnly
+            ? data::Result<gis::OverlayFilePreview>(data::Status::error(
+                  Status::Code::Unsupported,
+                  tr("the project %1 is open read-only").arg(QDir::toNativeSeparators(m_session->path()))))
+            : gis::previewOverlayFile(path);
     if (!preview) {
         m_outcome = Outcome{path, OverlayKind::Events, false, false, preview.status().message(), {}, {}};
         showReport(new ImportReportDialog(

@@ -76,6 +76,7 @@ private slots:
     void unreadableFileChangesNothing_data();
     void unreadableFileChangesNothing();
     void failingImportNamesFile();
+    void readOnlyProjectRefuses();
 
 private:
     QString write(const QString& name, const QByteArray& text);
@@ -367,6 +368,30 @@ void TstImportGui::failingImportNamesFile()
     QVERIFY(outcome && !outcome->ok && !outcome->cancelled);
     QVERIFY2(outcome->error.contains(QStringLiteral("badcrs.csv")), qPrintable(outcome->error));
     QVERIFY(m_controller->reportDialog()->isError());
+    QVERIFY(sameCounts(countsOf(project), before));
+}
+
+void TstImportGui::readOnlyProjectRefuses()
+{
+    const QString project = m_session->store().path();
+    m_controller->setSession(nullptr);
+    QVERIFY(!m_controller->importAction()->isEnabled());
+    m_session.reset();
+    auto session = test::ProjectSession::open(project, test::ProjectSession::OpenMode::ReadOnly);
+    QVERIFY2(session, qPrintable(session.status().message()));
+    m_session = std::move(session).value();
+    m_controller->setSession(m_session.get());
+    QVERIFY(!m_controller->importAction()->isEnabled());
+    const QString path = write(QStringLiteral("ro.csv"), "event_id,category,reported,longitude,latitude\n"
+                                                         "1,fire,2026-11-27T00:30:00Z,121.01,30.70\n");
+    const data::ProjectStore::Counts before = countsOf(project);
+    m_controller->importFile(path); // a drop: the disabled action does not guard it
+    QVERIFY(!m_controller->dialog());
+    QVERIFY(m_controller->reportDialog() && m_controller->reportDialog()->isError());
+    QVERIFY2(m_controller->reportDialog()->summaryText().contains(QStringLiteral("read-only")),
+             qPrintable(m_controller->reportDialog()->summaryText()));
+    QVERIFY2(m_controller->reportDialog()->summaryText().contains(QStringLiteral("ro.csv")),
+             qPrintable(m_controller->reportDialog()->summaryText()));
     QVERIFY(sameCounts(countsOf(project), before));
 }
 
