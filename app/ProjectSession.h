@@ -179,6 +179,9 @@ public:
     //! Live mode: hands overlay rows committed by another connection (app/OverlayLiveWatcher) to
     //! the loaded people/event/asset layers without replacing their nodes (ProjectSessionLive.cpp).
     void applyOverlayDelta(const data::OverlayDelta& delta);
+    //! Drops ID's live node and loads it again, keeping its id and settings (a changed placement,
+    //! rows imported into the store).
+    void reloadLayer(data::LayerId id);
     //! Adds or replaces the saved view with VIEW's name.
     void setView(const data::SavedView& view);
     bool removeView(const QString& name);
@@ -242,8 +245,6 @@ private:
     //! Colours, hidden set and wireframe onto ID's node once the classification is known.
     void writeFeatureStyle(data::LayerId id, const data::FeatureStyle& style,
                            const data::StyleClassification& classes);
-    //! Drops ID's live node and loads it again (a changed placement).
-    void reloadLayer(data::LayerId id);
     //! Placement for a new model layer in local coordinates: the project origin, on the terrain.
     std::optional<data::ModelPlacement> defaultPlacement() const;
 
