@@ -40,7 +40,8 @@ void ImportReport::reject(std::int64_t row, const QString& reasonClass, const QS
     ++rowsRejected;
     ++rejectedByReason[reasonClass];
     if (rejected.size() < static_cast<std::size_t>(kMaxListedRejects))
-        rejected.push_back({row, detail.isEmpty() ? reasonClass : reasonClass + QStringLiteral(": ") + detail});
+        rejected.push_back(
+            {row, detail.isEmpty() ? reasonClass : reasonClass + QStringLiteral(": ") + detail});
 }
 
 QString ImportReport::summary() const

@@ -53,11 +53,12 @@ bool CsvRecordReader::fill()
     }
     if (m_end == m_buffer.size()) {
         if (m_buffer.size() >= kMaxRecordBytes) {
-            m_status = Status::error(Status::Code::FormatError,
-                                     QStringLiteral("%1: a record longer than %2 MB near byte %3 (not a CSV file?)")
-                                         .arg(m_name)
-                                         .arg(kMaxRecordBytes >> 20)
-                                         .arg(m_consumedBefore));
+            m_status =
+                Status::error(Status::Code::FormatError,
+                              QStringLiteral("%1: a record longer than %2 MB near byte %3 (not a CSV file?)")
+                                  .arg(m_name)
+                                  .arg(kMaxRecordBytes >> 20)
+                                  .arg(m_consumedBefore));
             return false;
         }
         m_buffer.resize(m_buffer.size() * 2);
@@ -130,7 +131,8 @@ CsvRecordReader::Parse CsvRecordReader::parseRecord(std::size_t& recordEnd)
         const auto* d =
             static_cast<const char*>(std::memchr(f, m_delimiter, static_cast<std::size_t>(lineEnd - f)));
         const char* fieldEnd = d ? d : lineEnd;
-        m_spans.push_back({static_cast<std::uint32_t>(f - base), static_cast<std::uint32_t>(fieldEnd - f), false});
+        m_spans.push_back(
+            {static_cast<std::uint32_t>(f - base), static_cast<std::uint32_t>(fieldEnd - f), false});
         if (!d)
             break;
         f = d + 1;
@@ -182,8 +184,8 @@ CsvRecordReader::Parse CsvRecordReader::parseQuotedRecord(std::size_t& recordEnd
                     m_scratch += buf[i];
                 ++i;
             }
-            m_spans.push_back(
-                {static_cast<std::uint32_t>(begin), static_cast<std::uint32_t>(m_scratch.size() - begin), true});
+            m_spans.push_back({static_cast<std::uint32_t>(begin),
+                               static_cast<std::uint32_t>(m_scratch.size() - begin), true});
         } else {
             const std::size_t begin = i;
             while (i < m_end && buf[i] != m_delimiter && buf[i] != '\n')

@@ -60,8 +60,8 @@ private:
     char m_delimiter;
     QString m_name;
     std::vector<char> m_buffer;
-    std::size_t m_pos = 0; //!< start of the unparsed data in m_buffer
-    std::size_t m_end = 0; //!< end of the valid data in m_buffer
+    std::size_t m_pos = 0;             //!< start of the unparsed data in m_buffer
+    std::size_t m_end = 0;             //!< end of the valid data in m_buffer
     std::int64_t m_consumedBefore = 0; //!< device bytes dropped from the front of m_buffer
     bool m_eof = false;
     bool m_atStart = true;

@@ -1,5 +1,4 @@
 #include "gis/OverlayImporter.h"
-
 #include "gis/OverlayTimeParser.h"
 
 #include <QSet>
@@ -68,28 +67,31 @@ int xColumn(const QStringList& c, const QSet<int>& taken)
 
 int yColumn(const QStringList& c, const QSet<int>& taken)
 {
-    return findColumn(c, {"lat", "latitude", "y", "纬度", "northing", "ycoord", "pointy"}, {"latitude", "纬度"},
-                      taken);
+    return findColumn(c, {"lat", "latitude", "y", "纬度", "northing", "ycoord", "pointy"},
+                      {"latitude", "纬度"}, taken);
 }
 
 int timeColumn(const QStringList& c, const QSet<int>& taken)
 {
-    return findColumn(c, {"time", "timestamp", "t", "datetime", "date", "ts", "gpstime", "时间", "定位时间",
-                          "采集时间", "recordedat", "createdat"},
+    return findColumn(c,
+                      {"time", "timestamp", "t", "datetime", "date", "ts", "gpstime", "时间", "定位时间",
+                       "采集时间", "recordedat", "createdat"},
                       {"timestamp", "time", "时间", "date"}, taken);
 }
 
 int reportedColumn(const QStringList& c, const QSet<int>& taken)
 {
-    return findColumn(c, {"reported", "reportedat", "reporttime", "createddate", "created", "createdat", "opened",
-                          "上报时间", "发生时间", "报告时间", "受理时间"},
+    return findColumn(c,
+                      {"reported", "reportedat", "reporttime", "createddate", "created", "createdat",
+                       "opened", "上报时间", "发生时间", "报告时间", "受理时间"},
                       {"reported", "created", "上报"}, taken);
 }
 
 int valueColumn(const QStringList& c, const QSet<int>& taken)
 {
-    return findColumn(c, {"value", "reading", "measurement", "val", "数值", "读数", "监测值", "p1", "pm10", "pm25",
-                          "p2", "level", "waterlevel"},
+    return findColumn(c,
+                      {"value", "reading", "measurement", "val", "数值", "读数", "监测值", "p1", "pm10",
+                       "pm25", "p2", "level", "waterlevel"},
                       {"value", "reading"}, taken);
 }
 
@@ -122,9 +124,9 @@ void guessTimeFormat(const QStringList& values, OverlayMapping& m)
         }
     }
     trial.timeFormat = TimeFormat::Pattern;
-    for (const char* pattern : {"MM/dd/yyyy hh:mm:ss AP", "MM/dd/yyyy h:mm:ss AP", "MM/dd/yyyy HH:mm:ss",
-                                "MM/dd/yyyy HH:mm", "dd.MM.yyyy HH:mm:ss", "dd/MM/yyyy HH:mm:ss", "yyyyMMddHHmmss",
-                                "yyyy年M月d日 HH:mm:ss"}) {
+    for (const char* pattern :
+         {"MM/dd/yyyy hh:mm:ss AP", "MM/dd/yyyy h:mm:ss AP", "MM/dd/yyyy HH:mm:ss", "MM/dd/yyyy HH:mm",
+          "dd.MM.yyyy HH:mm:ss", "dd/MM/yyyy HH:mm:ss", "yyyyMMddHHmmss", "yyyy年M月d日 HH:mm:ss"}) {
         trial.timePattern = QString::fromUtf8(pattern);
         if (allRead(trial)) {
             m.timeFormat = TimeFormat::Pattern;
@@ -140,10 +142,11 @@ int trackIdColumn(const OverlayFilePreview& preview, const QSet<int>& taken)
     int first = -1;
     QSet<int> skip = taken;
     for (;;) {
-        const int c = findColumn(preview.columns,
-                                 {"personid", "userid", "vehicleid", "vehicle", "trajectoryid", "trackid", "tracker",
-                                  "deviceid", "imei", "staffid", "人员编号", "人员id", "车辆编号", "终端编号", "id"},
-                                 {"personid", "vehicle", "trajectory", "tracker", "编号"}, skip);
+        const int c =
+            findColumn(preview.columns,
+                       {"personid", "userid", "vehicleid", "vehicle", "trajectoryid", "trackid", "tracker",
+                        "deviceid", "imei", "staffid", "人员编号", "人员id", "车辆编号", "终端编号", "id"},
+                       {"personid", "vehicle", "trajectory", "tracker", "编号"}, skip);
         if (c < 0)
             return first;
         if (first < 0)
@@ -194,23 +197,30 @@ OverlayMapping guessOverlayMapping(const OverlayFilePreview& preview, OverlayKin
     case OverlayKind::Tracks:
         set(column::kId, trackIdColumn(preview, taken));
         set(column::kTime, timeIndex = timeColumn(c, taken));
-        set(column::kName, findColumn(c, {"name", "personname", "staffname", "drivername", "姓名"}, {}, taken));
+        set(column::kName,
+            findColumn(c, {"name", "personname", "staffname", "drivername", "姓名"}, {}, taken));
         set(column::kRole, findColumn(c, {"role", "角色", "岗位", "职务", "persontype"}, {}, taken));
         set(column::kTeam, findColumn(c, {"team", "班组", "队伍", "部门", "group", "unit"}, {}, taken));
         break;
     case OverlayKind::Events:
-        set(column::kId, findColumn(c, {"uniquekey", "eventid", "incidentid", "id", "事件编号", "编号"}, {}, taken));
+        set(column::kId,
+            findColumn(c, {"uniquekey", "eventid", "incidentid", "id", "事件编号", "编号"}, {}, taken));
         set(column::kReported, timeIndex = reportedColumn(c, taken));
         if (timeIndex < 0)
             set(column::kReported, timeIndex = timeColumn(c, taken));
-        set(column::kClosed, findColumn(c, {"closeddate", "closed", "closedat", "结案时间", "关闭时间"}, {}, taken));
-        set(column::kResolved, findColumn(c, {"resolved", "resolvedat", "办结时间", "处置完成时间"}, {}, taken));
-        set(column::kDispatched, findColumn(c, {"dispatched", "dispatchedat", "派遣时间", "派单时间"}, {}, taken));
-        set(column::kOnSite, findColumn(c, {"onsite", "onsiteat", "arrived", "arrivedat", "到场时间"}, {}, taken));
-        set(column::kCategory, findColumn(c, {"category", "complainttype", "eventtype", "type", "类别", "事件类型",
-                                              "类型"},
-                                          {}, taken));
-        set(column::kSeverity, findColumn(c, {"severity", "priority", "level", "等级", "级别", "严重程度"}, {}, taken));
+        set(column::kClosed,
+            findColumn(c, {"closeddate", "closed", "closedat", "结案时间", "关闭时间"}, {}, taken));
+        set(column::kResolved,
+            findColumn(c, {"resolved", "resolvedat", "办结时间", "处置完成时间"}, {}, taken));
+        set(column::kDispatched,
+            findColumn(c, {"dispatched", "dispatchedat", "派遣时间", "派单时间"}, {}, taken));
+        set(column::kOnSite,
+            findColumn(c, {"onsite", "onsiteat", "arrived", "arrivedat", "到场时间"}, {}, taken));
+        set(column::kCategory,
+            findColumn(c, {"category", "complainttype", "eventtype", "type", "类别", "事件类型", "类型"}, {},
+                       taken));
+        set(column::kSeverity,
+            findColumn(c, {"severity", "priority", "level", "等级", "级别", "严重程度"}, {}, taken));
         set(column::kDescription,
             findColumn(c, {"description", "descriptor", "desc", "details", "描述", "内容"}, {}, taken));
         set(column::kSource,
@@ -218,9 +228,11 @@ OverlayMapping guessOverlayMapping(const OverlayFilePreview& preview, OverlayKin
         set(column::kStaff, findColumn(c, {"staff", "assignedstaff", "处置人员"}, {}, taken));
         break;
     case OverlayKind::Assets:
-        set(column::kId, findColumn(c, {"id", "assetid", "sensorid", "deviceid", "编号", "设备编号"}, {}, taken));
-        set(column::kType, findColumn(c, {"type", "assettype", "sensortype", "kind", "category", "类型", "设备类型"},
-                                      {}, taken));
+        set(column::kId,
+            findColumn(c, {"id", "assetid", "sensorid", "deviceid", "编号", "设备编号"}, {}, taken));
+        set(column::kType,
+            findColumn(c, {"type", "assettype", "sensortype", "kind", "category", "类型", "设备类型"}, {},
+                       taken));
         set(column::kName, findColumn(c, {"name", "名称", "设备名称"}, {}, taken));
         set(column::kSubtype, findColumn(c, {"subtype", "model", "型号"}, {}, taken));
         break;
@@ -237,8 +249,10 @@ OverlayMapping guessOverlayMapping(const OverlayFilePreview& preview, OverlayKin
         m.sourceCrs = preview.crs;
     } else if (m.columns.contains(QString::fromLatin1(column::kX))) {
         // Degrees are recognisable; metres are not (which projected CRS?): leave the CRS to the user.
-        const QStringList xs = samples(preview, static_cast<int>(c.indexOf(m.columns.value(QStringLiteral("x")))));
-        const QStringList ys = samples(preview, static_cast<int>(c.indexOf(m.columns.value(QStringLiteral("y")))));
+        const QStringList xs =
+            samples(preview, static_cast<int>(c.indexOf(m.columns.value(QStringLiteral("x")))));
+        const QStringList ys =
+            samples(preview, static_cast<int>(c.indexOf(m.columns.value(QStringLiteral("y")))));
         bool degrees = !xs.isEmpty();
         for (const QString& v : xs)
             degrees = degrees && std::abs(v.toDouble()) <= 180.0;
@@ -258,14 +272,16 @@ QString checkOverlayMapping(const OverlayFilePreview& preview, const OverlayMapp
     for (auto it = mapping.columns.cbegin(); it != mapping.columns.cend(); ++it)
         if (!it.value().isEmpty() && !preview.columns.contains(it.value(), Qt::CaseInsensitive))
             return QStringLiteral("the %1 column '%2' is not in the file").arg(it.key(), it.value());
-    if (mapping.kind != OverlayKind::SensorReadings && mapping.sourceCrs.trimmed().isEmpty() && preview.crs.isEmpty())
+    if (mapping.kind != OverlayKind::SensorReadings && mapping.sourceCrs.trimmed().isEmpty() &&
+        preview.crs.isEmpty())
         return QStringLiteral("the CRS of the positions is unknown");
     if (mapping.timeFormat == TimeFormat::Pattern && mapping.timePattern.trimmed().isEmpty())
         return QStringLiteral("no time pattern given");
     OverlayTimeParser parser(mapping);
     if (!parser.isZoneValid())
         return QStringLiteral("unknown time zone '%1'").arg(mapping.timeZone);
-    const QString timeRole = QString::fromLatin1(mapping.kind == OverlayKind::Events ? column::kReported : column::kTime);
+    const QString timeRole =
+        QString::fromLatin1(mapping.kind == OverlayKind::Events ? column::kReported : column::kTime);
     const QString timeColumnName = mapping.columns.value(timeRole);
     if (!timeColumnName.isEmpty()) {
         const QStringList values =
@@ -273,7 +289,8 @@ QString checkOverlayMapping(const OverlayFilePreview& preview, const OverlayMapp
         bool anyRead = values.isEmpty();
         for (const QString& v : values) {
             const QByteArray u = v.toUtf8();
-            anyRead = anyRead || parser.parse(std::string_view(u.constData(), static_cast<std::size_t>(u.size())));
+            anyRead =
+                anyRead || parser.parse(std::string_view(u.constData(), static_cast<std::size_t>(u.size())));
         }
         if (!anyRead)
             return QStringLiteral("the %1 column '%2' does not read as %3 time (e.g. '%4')")

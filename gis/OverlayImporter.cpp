@@ -39,7 +39,8 @@ Status fileError(Status::Code code, const QString& name, const QString& message)
 class ImportRun
 {
 public:
-    ImportRun(OverlayRowMapper& mapper, const ImportTarget& target, const ImportProgress& progress, QString name)
+    ImportRun(OverlayRowMapper& mapper, const ImportTarget& target, const ImportProgress& progress,
+              QString name)
         : m_mapper(mapper), m_target(target), m_progress(progress), m_name(std::move(name))
     {
         m_timer.start();
@@ -136,7 +137,8 @@ Result<char> peekDelimiter(QIODevice& device, const QString& name, QChar given)
     qsizetype start = head.startsWith("\xEF\xBB\xBF") ? 3 : 0;
     const qsizetype nl = head.indexOf('\n', start);
     const QByteArray line = head.mid(start, nl < 0 ? -1 : nl - start);
-    return CsvRecordReader::detectDelimiter(std::string_view(line.constData(), static_cast<std::size_t>(line.size())));
+    return CsvRecordReader::detectDelimiter(
+        std::string_view(line.constData(), static_cast<std::size_t>(line.size())));
 }
 
 //! The header record of READER as column names; an error when there is none or it is not text.
@@ -162,8 +164,9 @@ Result<QStringList> readHeader(CsvRecordReader& reader, const QString& name)
 
 } // namespace
 
-Result<ImportReport> importOverlayCsv(QIODevice& device, const QString& name, const data::OverlayMapping& mapping,
-                                      const ImportTarget& target, const ImportProgress& progress)
+Result<ImportReport> importOverlayCsv(QIODevice& device, const QString& name,
+                                      const data::OverlayMapping& mapping, const ImportTarget& target,
+                                      const ImportProgress& progress)
 {
     auto delimiter = peekDelimiter(device, name, mapping.delimiter);
     if (!delimiter)
@@ -205,7 +208,8 @@ Result<ImportReport> importOverlayFile(const QString& path, const data::OverlayM
     if (!postgis && isCsvPath(path)) {
         QFile file(path);
         if (!file.open(QIODevice::ReadOnly))
-            return fileError(Status::Code::IoError, path, QStringLiteral("cannot be read: %1").arg(file.errorString()));
+            return fileError(Status::Code::IoError, path,
+                             QStringLiteral("cannot be read: %1").arg(file.errorString()));
         return importOverlayCsv(file, path, mapping, target, progress);
     }
     auto reader = OgrOverlayReader::open(path);
@@ -237,7 +241,8 @@ Result<OverlayFilePreview> previewOverlayFile(const QString& path, int maxRows)
     if (!postgis && isCsvPath(path)) {
         QFile file(path);
         if (!file.open(QIODevice::ReadOnly))
-            return fileError(Status::Code::IoError, path, QStringLiteral("cannot be read: %1").arg(file.errorString()));
+            return fileError(Status::Code::IoError, path,
+                             QStringLiteral("cannot be read: %1").arg(file.errorString()));
         auto delimiter = peekDelimiter(file, path, QChar());
         if (!delimiter)
             return delimiter.status();
@@ -259,8 +264,8 @@ Result<OverlayFilePreview> previewOverlayFile(const QString& path, int maxRows)
             return reader.status();
         const std::int64_t sampleBytes = reader.bytesConsumed() - headerBytes;
         if (!preview.rows.empty() && sampleBytes > 0)
-            preview.approxRows = (file.size() - headerBytes) * static_cast<std::int64_t>(preview.rows.size()) /
-                                 sampleBytes;
+            preview.approxRows =
+                (file.size() - headerBytes) * static_cast<std::int64_t>(preview.rows.size()) / sampleBytes;
         else
             preview.approxRows = 0;
         return preview;

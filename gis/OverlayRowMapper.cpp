@@ -20,14 +20,34 @@ namespace {
 
 // The roles, in the order OverlayRowMapper::m_columns holds them.
 enum Role : int {
-    kId, kName, kRole, kTeam, kTime, kX, kY, kCategory, kSeverity, kDescription, kSource, kReported,
-    kDispatched, kOnSite, kResolved, kClosed, kStaff, kType, kSubtype, kAsset, kValue, kRoleCount
+    kId,
+    kName,
+    kRole,
+    kTeam,
+    kTime,
+    kX,
+    kY,
+    kCategory,
+    kSeverity,
+    kDescription,
+    kSource,
+    kReported,
+    kDispatched,
+    kOnSite,
+    kResolved,
+    kClosed,
+    kStaff,
+    kType,
+    kSubtype,
+    kAsset,
+    kValue,
+    kRoleCount
 };
 constexpr std::array<const char*, kRoleCount> kRoleNames{
-    column::kId,       column::kName,     column::kRole,        column::kTeam,       column::kTime,
-    column::kX,        column::kY,        column::kCategory,    column::kSeverity,   column::kDescription,
-    column::kSource,   column::kReported, column::kDispatched,  column::kOnSite,     column::kResolved,
-    column::kClosed,   column::kStaff,    column::kType,        column::kSubtype,    column::kAsset,
+    column::kId,     column::kName,     column::kRole,       column::kTeam,     column::kTime,
+    column::kX,      column::kY,        column::kCategory,   column::kSeverity, column::kDescription,
+    column::kSource, column::kReported, column::kDispatched, column::kOnSite,   column::kResolved,
+    column::kClosed, column::kStaff,    column::kType,       column::kSubtype,  column::kAsset,
     column::kValue};
 
 QString text(std::string_view s)
@@ -38,7 +58,8 @@ QString text(std::string_view s)
 QString quoted(std::string_view s)
 {
     constexpr std::size_t kMax = 60;
-    return QLatin1Char('\'') + text(s.substr(0, kMax)) + (s.size() > kMax ? QStringLiteral("…'") : QStringLiteral("'"));
+    return QLatin1Char('\'') + text(s.substr(0, kMax)) +
+           (s.size() > kMax ? QStringLiteral("…'") : QStringLiteral("'"));
 }
 
 bool isGeographic(const QString& crs)
@@ -60,22 +81,25 @@ void OverlayChunk::clear()
     rows.clear();
 }
 
-OverlayRowMapper::OverlayRowMapper(const data::OverlayMapping& mapping, std::optional<CrsTransformer> transformer)
+OverlayRowMapper::OverlayRowMapper(const data::OverlayMapping& mapping,
+                                   std::optional<CrsTransformer> transformer)
     : m_mapping(mapping), m_transformer(std::move(transformer)), m_time(mapping)
 {
 }
 
 data::Result<std::unique_ptr<OverlayRowMapper>>
-OverlayRowMapper::create(const data::OverlayMapping& mapping, const QStringList& columns, bool hasPointGeometry,
-                         const QString& fileCrs, const QString& projectCrs, const QString& name)
+OverlayRowMapper::create(const data::OverlayMapping& mapping, const QStringList& columns,
+                         bool hasPointGeometry, const QString& fileCrs, const QString& projectCrs,
+                         const QString& name)
 {
     auto fail = [&name](Status::Code code, const QString& message) {
         return Status::error(code, QStringLiteral("%1: %2").arg(name, message));
     };
     for (const QString& role : data::requiredColumns(mapping.kind, hasPointGeometry)) {
         if (mapping.columns.value(role).isEmpty())
-            return fail(Status::Code::InvalidArgument,
-                        QStringLiteral("no %1 column mapped (importing %2)").arg(role, data::toString(mapping.kind)));
+            return fail(
+                Status::Code::InvalidArgument,
+                QStringLiteral("no %1 column mapped (importing %2)").arg(role, data::toString(mapping.kind)));
     }
     std::vector<int> indices(kRoleCount, -1);
     std::vector<bool> used(static_cast<std::size_t>(columns.size()), false);
@@ -91,9 +115,10 @@ OverlayRowMapper::create(const data::OverlayMapping& mapping, const QStringList&
             i = it == columns.end() ? -1 : it - columns.begin();
         }
         if (i < 0)
-            return fail(Status::Code::InvalidArgument,
-                        QStringLiteral("column '%1' (mapped to %2) is not in the file; its columns: %3")
-                            .arg(source, QString::fromLatin1(kRoleNames[r]), columns.join(QStringLiteral(", "))));
+            return fail(
+                Status::Code::InvalidArgument,
+                QStringLiteral("column '%1' (mapped to %2) is not in the file; its columns: %3")
+                    .arg(source, QString::fromLatin1(kRoleNames[r]), columns.join(QStringLiteral(", "))));
         indices[static_cast<std::size_t>(r)] = static_cast<int>(i);
         used[static_cast<std::size_t>(i)] = true;
     }
@@ -103,8 +128,9 @@ OverlayRowMapper::create(const data::OverlayMapping& mapping, const QStringList&
     std::optional<CrsTransformer> transformer;
     if (positioned) {
         if (sourceCrs.isEmpty())
-            return fail(Status::Code::InvalidArgument,
-                        QStringLiteral("the CRS of the positions is unknown (the file names none): give one"));
+            return fail(
+                Status::Code::InvalidArgument,
+                QStringLiteral("the CRS of the positions is unknown (the file names none): give one"));
         if (projectCrs.trimmed().isEmpty())
             return fail(Status::Code::InvalidArgument, QStringLiteral("no project CRS to import into"));
         auto t = CrsTransformer::create(sourceCrs, projectCrs);
@@ -115,7 +141,8 @@ OverlayRowMapper::create(const data::OverlayMapping& mapping, const QStringList&
     std::unique_ptr<OverlayRowMapper> m(new OverlayRowMapper(mapping, std::move(transformer)));
     if (!m->m_time.isZoneValid())
         return fail(Status::Code::InvalidArgument,
-                    QStringLiteral("unknown time zone '%1' (an IANA id such as Asia/Shanghai)").arg(mapping.timeZone));
+                    QStringLiteral("unknown time zone '%1' (an IANA id such as Asia/Shanghai)")
+                        .arg(mapping.timeZone));
     if (mapping.timeFormat == data::TimeFormat::Pattern && mapping.timePattern.trimmed().isEmpty())
         return fail(Status::Code::InvalidArgument, QStringLiteral("time format 'pattern' without a pattern"));
     m->m_header = columns;
@@ -138,12 +165,13 @@ OverlayRowMapper::create(const data::OverlayMapping& mapping, const QStringList&
 std::string_view OverlayRowMapper::field(std::span<const std::string_view> fields, int role) const
 {
     const int c = m_columns[static_cast<std::size_t>(role)];
-    return c >= 0 && static_cast<std::size_t>(c) < fields.size() ? overlay::trimmed(fields[static_cast<std::size_t>(c)])
-                                                                 : std::string_view();
+    return c >= 0 && static_cast<std::size_t>(c) < fields.size()
+               ? overlay::trimmed(fields[static_cast<std::size_t>(c)])
+               : std::string_view();
 }
 
-void OverlayRowMapper::addRecord(std::int64_t row, std::span<const std::string_view> fields, const double* geometry,
-                                 ImportReport& report)
+void OverlayRowMapper::addRecord(std::int64_t row, std::span<const std::string_view> fields,
+                                 const double* geometry, ImportReport& report)
 {
     ++report.rowsRead;
     if (fields.size() != static_cast<std::size_t>(m_header.size())) {
@@ -193,7 +221,10 @@ bool OverlayRowMapper::readPosition(std::int64_t row, std::span<const std::strin
     if (!std::isfinite(x) || !std::isfinite(y) ||
         (m_geographic && (std::abs(x) > 180.0 || std::abs(y) > 90.0))) {
         report.reject(row, QStringLiteral("coordinate out of range"),
-                      QStringLiteral("(%1, %2) is not a position in %3").arg(x, 0, 'g', 10).arg(y, 0, 'g', 10).arg(m_sourceCrs));
+                      QStringLiteral("(%1, %2) is not a position in %3")
+                          .arg(x, 0, 'g', 10)
+                          .arg(y, 0, 'g', 10)
+                          .arg(m_sourceCrs));
         return false;
     }
     out = {x, y, 0.0};
@@ -205,15 +236,17 @@ bool OverlayRowMapper::readTime(std::int64_t row, std::string_view value, int ro
 {
     if (value.empty()) {
         if (required)
-            report.reject(row, QStringLiteral("missing time"),
-                          QStringLiteral("%1 is empty").arg(m_header[m_columns[static_cast<std::size_t>(role)]]));
+            report.reject(
+                row, QStringLiteral("missing time"),
+                QStringLiteral("%1 is empty").arg(m_header[m_columns[static_cast<std::size_t>(role)]]));
         out = data::kNoTime;
         return !required;
     }
     const auto t = m_time.parse(value);
     if (!t) {
         report.reject(row, QStringLiteral("unparsable time"),
-                      QStringLiteral("%1 in %2").arg(quoted(value), m_header[m_columns[static_cast<std::size_t>(role)]]));
+                      QStringLiteral("%1 in %2")
+                          .arg(quoted(value), m_header[m_columns[static_cast<std::size_t>(role)]]));
         return false;
     }
     out = *t;
@@ -237,7 +270,8 @@ void OverlayRowMapper::addTrackPoint(std::int64_t row, std::span<const std::stri
     const std::string_view idText = field(fields, kId);
     const auto id = overlay::parseId(idText);
     if (!id) {
-        report.reject(row, QStringLiteral("missing id"), m_header[m_columns[kId]] + QStringLiteral(" is empty"));
+        report.reject(row, QStringLiteral("missing id"),
+                      m_header[m_columns[kId]] + QStringLiteral(" is empty"));
         return;
     }
     data::TrackPoint p;
@@ -260,8 +294,8 @@ void OverlayRowMapper::addTrackPoint(std::int64_t row, std::span<const std::stri
     m_chunk.rows.push_back(row);
 }
 
-void OverlayRowMapper::addEvent(std::int64_t row, std::span<const std::string_view> fields, const double* geometry,
-                                ImportReport& report)
+void OverlayRowMapper::addEvent(std::int64_t row, std::span<const std::string_view> fields,
+                                const double* geometry, ImportReport& report)
 {
     data::Event e;
     if (!readTime(row, field(fields, kReported), kReported, true, e.reported, report))
@@ -293,8 +327,8 @@ void OverlayRowMapper::addEvent(std::int64_t row, std::span<const std::string_vi
     m_chunk.rows.push_back(row);
 }
 
-void OverlayRowMapper::addAsset(std::int64_t row, std::span<const std::string_view> fields, const double* geometry,
-                                ImportReport& report)
+void OverlayRowMapper::addAsset(std::int64_t row, std::span<const std::string_view> fields,
+                                const double* geometry, ImportReport& report)
 {
     data::Asset a;
     if (!readPosition(row, fields, geometry, a.position, report))
@@ -303,7 +337,8 @@ void OverlayRowMapper::addAsset(std::int64_t row, std::span<const std::string_vi
     a.id = id ? *id : recordId(fields);
     const std::string_view type = field(fields, kType);
     const auto parsed = overlay::parseAssetType(type);
-    a.type = parsed.value_or(m_typeColumnIsSensor && !type.empty() ? data::AssetType::Sensor : data::AssetType::Other);
+    a.type = parsed.value_or(m_typeColumnIsSensor && !type.empty() ? data::AssetType::Sensor
+                                                                   : data::AssetType::Other);
     a.name = text(field(fields, kName));
     a.subtype = text(field(fields, kSubtype));
     if (a.subtype.isEmpty() && !parsed && !type.empty())
@@ -322,12 +357,14 @@ void OverlayRowMapper::addAsset(std::int64_t row, std::span<const std::string_vi
     m_chunk.rows.push_back(row);
 }
 
-void OverlayRowMapper::addReading(std::int64_t row, std::span<const std::string_view> fields, ImportReport& report)
+void OverlayRowMapper::addReading(std::int64_t row, std::span<const std::string_view> fields,
+                                  ImportReport& report)
 {
     data::SensorReading r;
     const auto asset = overlay::parseId(field(fields, kAsset));
     if (!asset) {
-        report.reject(row, QStringLiteral("missing id"), m_header[m_columns[kAsset]] + QStringLiteral(" is empty"));
+        report.reject(row, QStringLiteral("missing id"),
+                      m_header[m_columns[kAsset]] + QStringLiteral(" is empty"));
         return;
     }
     r.assetId = *asset;
@@ -343,99 +380,6 @@ void OverlayRowMapper::addReading(std::int64_t row, std::span<const std::string_
     r.value = *v;
     m_chunk.readings.push_back(r);
     m_chunk.rows.push_back(row);
-}
-
-namespace {
-
-//! Keeps the records whose KEEP flag is set (and their source rows), in order.
-template <class T>
-void keepFlagged(std::vector<T>& records, std::vector<std::int64_t>& rows, const std::vector<char>& keep)
-{
-    std::size_t out = 0;
-    for (std::size_t i = 0; i < records.size(); ++i) {
-        if (!keep[i])
-            continue;
-        if (out != i) {
-            records[out] = std::move(records[i]);
-            rows[out] = rows[i];
-        }
-        ++out;
-    }
-    records.resize(out);
-    rows.resize(out);
-}
-
-void widen(ImportReport& report, data::TimeMs t)
-{
-    if (t == data::kNoTime)
-        return;
-    report.firstTime = report.firstTime == data::kNoTime ? t : std::min(report.firstTime, t);
-    report.lastTime = report.lastTime == data::kNoTime ? t : std::max(report.lastTime, t);
-}
-
-} // namespace
-
-template <class T>
-void OverlayRowMapper::transformPositions(std::vector<T>& records, ImportReport& report)
-{
-    if (records.empty() || !m_transformer)
-        return;
-    m_positions.resize(records.size());
-    for (std::size_t i = 0; i < records.size(); ++i)
-        m_positions[i] = records[i].position;
-    std::vector<char> keep(records.size(), 1);
-    bool anyFailed = false;
-    if (!m_transformer->forwardInPlace(m_positions)) {
-        // Some point PROJ cannot place (outside the CRS's domain): find it point by point.
-        for (std::size_t i = 0; i < records.size(); ++i) {
-            const auto p = m_transformer->forward(records[i].position);
-            if (p)
-                m_positions[i] = *p;
-            else
-                m_positions[i].x = std::numeric_limits<double>::quiet_NaN();
-        }
-    }
-    for (std::size_t i = 0; i < records.size(); ++i) {
-        const data::ProjectedPoint& p = m_positions[i];
-        if (!std::isfinite(p.x) || !std::isfinite(p.y) || std::abs(p.x) > 1e9 || std::abs(p.y) > 1e9) {
-            report.reject(m_chunk.rows[i], QStringLiteral("coordinate out of range"),
-                          QStringLiteral("(%1, %2) in %3 has no position in the project CRS")
-                              .arg(records[i].position.x, 0, 'g', 10)
-                              .arg(records[i].position.y, 0, 'g', 10)
-                              .arg(m_sourceCrs));
-            keep[i] = 0;
-            anyFailed = true;
-            continue;
-        }
-        records[i].position = {p.x, p.y, 0.0};
-    }
-    if (anyFailed)
-        keepFlagged(records, m_chunk.rows, keep);
-}
-
-OverlayChunk& OverlayRowMapper::finishChunk(ImportReport& report)
-{
-    transformPositions(m_chunk.trackPoints, report);
-    transformPositions(m_chunk.events, report);
-    transformPositions(m_chunk.assets, report);
-    for (const data::TrackPoint& p : m_chunk.trackPoints) {
-        widen(report, p.time);
-        // A person is written with their first point that made it through, not before.
-        if (m_pendingPeople.empty())
-            continue;
-        if (const auto it = m_pendingPeople.find(p.personId); it != m_pendingPeople.end()) {
-            m_chunk.people.push_back(std::move(it->second));
-            m_pendingPeople.erase(it);
-            m_people.insert(p.personId);
-        }
-    }
-    for (const data::Event& e : m_chunk.events) {
-        widen(report, e.reported);
-        widen(report, e.closed);
-    }
-    for (const data::SensorReading& r : m_chunk.readings)
-        widen(report, r.time);
-    return m_chunk;
 }
 
 } // namespace citytwin::gis

@@ -10,9 +10,9 @@
 #include <cstdint>
 #include <limits>
 #include <memory>
+#include <optional>
 #include <span>
 #include <string_view>
-#include <optional>
 #include <unordered_map>
 #include <unordered_set>
 #include <vector>
@@ -43,11 +43,9 @@ public:
     //! Fails (naming NAME) when a required role is not mapped, a mapped column is not among
     //! COLUMNS, the time zone is unknown or no transformation exists from SOURCECRS (the
     //! mapping's CRS or, when that is empty, the file's own) to PROJECTCRS.
-    static data::Result<std::unique_ptr<OverlayRowMapper>> create(const data::OverlayMapping& mapping,
-                                                                  const QStringList& columns,
-                                                                  bool hasPointGeometry,
-                                                                  const QString& fileCrs,
-                                                                  const QString& projectCrs, const QString& name);
+    static data::Result<std::unique_ptr<OverlayRowMapper>>
+    create(const data::OverlayMapping& mapping, const QStringList& columns, bool hasPointGeometry,
+           const QString& fileCrs, const QString& projectCrs, const QString& name);
 
     //! Maps record ROW (1-based) into the pending chunk or rejects it into REPORT. GEOMETRY:
     //! the feature's point (x, y) in the source CRS for OGR sources, null for CSV.
@@ -85,7 +83,7 @@ private:
 
     data::OverlayMapping m_mapping;
     QStringList m_header;
-    std::vector<int> m_columns; //!< per role (kRoles order): source column index, -1 unmapped
+    std::vector<int> m_columns;       //!< per role (kRoles order): source column index, -1 unmapped
     std::vector<bool> m_mappedColumn; //!< per source column: used by a role (assets: not an attribute)
     bool m_hasGeometry = false;
     bool m_geographic = false;
@@ -93,9 +91,9 @@ private:
     std::optional<CrsTransformer> m_transformer; //!< none for readings (no positions)
     OverlayTimeParser m_time;
     data::PersonRole m_defaultRole = data::PersonRole::Other;
-    bool m_typeColumnIsSensor = false; //!< "sensor_type": an unknown type text still means a sensor
+    bool m_typeColumnIsSensor = false;         //!< "sensor_type": an unknown type text still means a sensor
     std::unordered_set<std::int64_t> m_people; //!< people already handed to the writer
-    std::unordered_map<std::int64_t, data::Person> m_pendingPeople; //!< seen, no point written yet
+    std::unordered_map<std::int64_t, data::Person> m_pendingPeople;       //!< seen, no point written yet
     std::int64_t m_lastPerson = std::numeric_limits<std::int64_t>::min(); //!< person of the previous row
     OverlayChunk m_chunk;
     std::vector<data::ProjectedPoint> m_positions; //!< scratch for the batch transform

@@ -196,7 +196,8 @@ std::optional<TimeMs> OverlayTimeParser::parsePattern(std::string_view text)
     const QDateTime dt = QLocale::c().toDateTime(s, m_pattern);
     if (!dt.isValid())
         return std::nullopt;
-    const TimeMs naive = (dt.date().toJulianDay() - 2440588) * data::kDayMs + dt.time().msecsSinceStartOfDay();
+    const TimeMs naive =
+        (dt.date().toJulianDay() - 2440588) * data::kDayMs + dt.time().msecsSinceStartOfDay();
     return localToUtc(naive);
 }
 

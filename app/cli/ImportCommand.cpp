@@ -74,41 +74,51 @@ int Import::run(const QStringList& args)
 {
     const QString command = QStringLiteral("import");
     QCommandLineParser parser;
-    parser.setApplicationDescription(
-        tr("Imports people's tracks, events, assets or sensor readings from FILE (CSV, GeoJSON, GeoPackage, "
-           "Shapefile or a PG: connection) into PROJECT. The kind and the column mapping are guessed from the "
-           "file unless given. Without --append the kind's existing rows are replaced. Rows that cannot be read "
-           "are listed and skipped; if no row can be imported, or on any other error, PROJECT is left unchanged."));
-    const QCommandLineOption kind(QStringLiteral("kind"), tr("What the rows are: tracks, events, assets or readings."),
+    parser.setApplicationDescription(tr(
+        "Imports people's tracks, events, assets or sensor readings from FILE (CSV, GeoJSON, GeoPackage, "
+        "Shapefile or a PG: connection) into PROJECT. The kind and the column mapping are guessed from the "
+        "file unless given. Without --append the kind's existing rows are replaced. Rows that cannot be read "
+        "are listed and skipped; if no row can be imported, or on any other error, PROJECT is left "
+        "unchanged."));
+    const QCommandLineOption kind(QStringLiteral("kind"),
+                                  tr("What the rows are: tracks, events, assets or readings."),
                                   QStringLiteral("KIND"));
-    const QCommandLineOption map(QStringLiteral("map"),
-                                 tr("Column for a role, e.g. time=timestamp, x=lon, y=lat, id=vehicle_id "
-                                    "(repeatable; roles: id name role team time x y category severity "
-                                    "description source reported dispatched on_site resolved closed staff type "
-                                    "subtype asset value)."),
-                                 QStringLiteral("ROLE=COLUMN"));
-    const QCommandLineOption crs(QStringLiteral("crs"), tr("CRS of the x/y columns or geometry (default: EPSG:4326, "
-                                                           "or the file's own)."),
+    const QCommandLineOption map(
+        QStringLiteral("map"),
+        tr("Column for a role, e.g. time=timestamp, x=lon, y=lat, id=vehicle_id "
+           "(repeatable; roles: id name role team time x y category severity "
+           "description source reported dispatched on_site resolved closed staff type "
+           "subtype asset value)."),
+        QStringLiteral("ROLE=COLUMN"));
+    const QCommandLineOption crs(QStringLiteral("crs"),
+                                 tr("CRS of the x/y columns or geometry (default: EPSG:4326, "
+                                    "or the file's own)."),
                                  QStringLiteral("CRS"));
     const QCommandLineOption timeFormat(QStringLiteral("time-format"),
-                                       tr("auto, iso8601, epoch_s, epoch_ms or pattern."), QStringLiteral("F"));
-    const QCommandLineOption timePattern(QStringLiteral("time-pattern"),
-                                         tr("A Qt date-time pattern, e.g. \"MM/dd/yyyy hh:mm:ss AP\" (implies "
-                                            "--time-format pattern)."),
-                                         QStringLiteral("P"));
+                                        tr("auto, iso8601, epoch_s, epoch_ms or pattern."),
+                                        QStringLiteral("F"));
+    const QCommandLineOption timePattern(
+        QStringLiteral("time-pattern"),
+        tr("A Qt date-time pattern, e.g. \"MM/dd/yyyy hh:mm:ss AP\" (implies "
+           "--time-format pattern)."),
+        QStringLiteral("P"));
     const QCommandLineOption timeZone(QStringLiteral("time-zone"),
                                       tr("IANA zone of times written without one (default: the project's)."),
                                       QStringLiteral("Z"));
-    const QCommandLineOption delimiter(QStringLiteral("delimiter"), tr("CSV delimiter: , ; | or tab (default: detected)."),
+    const QCommandLineOption delimiter(QStringLiteral("delimiter"),
+                                       tr("CSV delimiter: , ; | or tab (default: detected)."),
                                        QStringLiteral("C"));
-    const QCommandLineOption append(QStringLiteral("append"), tr("Add to the existing rows instead of replacing them."));
-    const QCommandLineOption dryRun(QStringLiteral("dry-run"), tr("Read and check everything, write nothing."));
+    const QCommandLineOption append(QStringLiteral("append"),
+                                    tr("Add to the existing rows instead of replacing them."));
+    const QCommandLineOption dryRun(QStringLiteral("dry-run"),
+                                    tr("Read and check everything, write nothing."));
     parser.addOptions({kind, map, crs, timeFormat, timePattern, timeZone, delimiter, append, dryRun});
     parser.addPositionalArgument(QStringLiteral("PROJECT"), tr("The project file (*.citytwin)."));
     parser.addPositionalArgument(QStringLiteral("FILE"), tr("The file to import."));
-    const QString syntax = QStringLiteral(
-        "PROJECT FILE [--kind tracks|events|assets|readings] [--map ROLE=COLUMN]... [--crs CRS] [--time-format F] "
-        "[--time-pattern P] [--time-zone Z] [--delimiter C] [--append] [--dry-run]");
+    const QString syntax =
+        QStringLiteral("PROJECT FILE [--kind tracks|events|assets|readings] [--map ROLE=COLUMN]... [--crs "
+                       "CRS] [--time-format F] "
+                       "[--time-pattern P] [--time-zone Z] [--delimiter C] [--append] [--dry-run]");
     if (auto exit = parseCommandLine(parser, command, syntax, args))
         return *exit;
     const QStringList positional = parser.positionalArguments();
@@ -122,22 +132,26 @@ int Import::run(const QStringList& args)
     if (parser.isSet(kind)) {
         data::OverlayKind k{};
         if (!data::fromString(parser.value(kind), k))
-            return usageError(command, tr("--kind: '%1' is not tracks, events, assets or readings").arg(parser.value(kind)));
+            return usageError(
+                command,
+                tr("--kind: '%1' is not tracks, events, assets or readings").arg(parser.value(kind)));
         givenKind = k;
     }
     std::optional<data::TimeFormat> givenFormat;
     if (parser.isSet(timeFormat)) {
         data::TimeFormat f{};
         if (!data::fromString(parser.value(timeFormat), f))
-            return usageError(command, tr("--time-format: '%1' is not auto, iso8601, epoch_s, epoch_ms or pattern")
-                                           .arg(parser.value(timeFormat)));
+            return usageError(command,
+                              tr("--time-format: '%1' is not auto, iso8601, epoch_s, epoch_ms or pattern")
+                                  .arg(parser.value(timeFormat)));
         givenFormat = f;
     }
     std::optional<QChar> givenDelimiter;
     if (parser.isSet(delimiter)) {
         givenDelimiter = parseDelimiter(parser.value(delimiter));
         if (!givenDelimiter)
-            return usageError(command, tr("--delimiter: '%1' is not , ; | or tab").arg(parser.value(delimiter)));
+            return usageError(command,
+                              tr("--delimiter: '%1' is not , ; | or tab").arg(parser.value(delimiter)));
     }
     QMap<QString, QString> givenColumns;
     for (const QString& m : parser.values(map)) {
@@ -179,8 +193,9 @@ int Import::run(const QStringList& args)
     for (auto it = givenColumns.cbegin(); it != givenColumns.cend(); ++it) {
         if (std::find(known.begin(), known.end(), it.key()) == known.end()) {
             QStringList roles(known.begin(), known.end());
-            return usageError(command, tr("--map: %1 has no role '%2' (roles: %3)")
-                                           .arg(data::toString(k), it.key(), roles.join(QStringLiteral(" "))));
+            return usageError(command,
+                              tr("--map: %1 has no role '%2' (roles: %3)")
+                                  .arg(data::toString(k), it.key(), roles.join(QStringLiteral(" "))));
         }
         mapping.columns.insert(it.key(), it.value());
     }
@@ -236,11 +251,14 @@ int Import::run(const QStringList& args)
     out() << report->summary() << '\n';
     if (report->firstTime != data::kNoTime)
         out() << tr("time range: %1 – %2")
-                     .arg(formatLocal(report->firstTime, mapping.timeZone), formatLocal(report->lastTime, mapping.timeZone))
+                     .arg(formatLocal(report->firstTime, mapping.timeZone),
+                          formatLocal(report->lastTime, mapping.timeZone))
               << '\n';
     const int listed = std::min<int>(kListedRejects, static_cast<int>(report->rejected.size()));
     for (int i = 0; i < listed; ++i)
-        out() << tr("  row %1: %2").arg(report->rejected[static_cast<std::size_t>(i)].row).arg(report->rejected[static_cast<std::size_t>(i)].reason)
+        out() << tr("  row %1: %2")
+                     .arg(report->rejected[static_cast<std::size_t>(i)].row)
+                     .arg(report->rejected[static_cast<std::size_t>(i)].reason)
               << '\n';
     if (report->rowsRejected > listed)
         out() << tr("  … and %1 more rejected rows").arg(report->rowsRejected - listed) << '\n';

@@ -64,7 +64,8 @@ private slots:
         QVERIFY2(r.exitCode == 0, qPrintable(show(r)));
         QVERIFY2(r.out.contains(QLatin1String("kind: tracks (guessed")), qPrintable(show(r)));
         QVERIFY2(r.out.contains(QLatin1String("id=vehicle_id")), qPrintable(show(r)));
-        QVERIFY2(r.out.contains(QLatin1String("4 rows read, 3 imported (2 people), 1 rejected")), qPrintable(show(r)));
+        QVERIFY2(r.out.contains(QLatin1String("4 rows read, 3 imported (2 people), 1 rejected")),
+                 qPrintable(show(r)));
         QVERIFY2(r.out.contains(QLatin1String("row 4: unparsable time")), qPrintable(show(r)));
         QVERIFY2(r.out.contains(QLatin1String("Asia/Shanghai")), qPrintable(show(r)));
         const auto c = counts(project);
@@ -74,14 +75,17 @@ private slots:
         // --append adds; without it the kind is replaced.
         QCOMPARE(runCli({QStringLiteral("import"), project, csv, QStringLiteral("--append")}).exitCode, 0);
         QCOMPARE(counts(project).trackPoints, 3); // same keys (person + time) replace
-        const QString more = writeText(dir, QStringLiteral("more.csv"),
-                                       "vehicle_id,lon,lat,timestamp\nbus_3,121.02,30.72,2026-11-27 09:00:00\n");
-        QCOMPARE(runCli({QStringLiteral("import"), project, more, QStringLiteral("--append"), QStringLiteral("--kind"),
-                         QStringLiteral("tracks")})
+        const QString more =
+            writeText(dir, QStringLiteral("more.csv"),
+                      "vehicle_id,lon,lat,timestamp\nbus_3,121.02,30.72,2026-11-27 09:00:00\n");
+        QCOMPARE(runCli({QStringLiteral("import"), project, more, QStringLiteral("--append"),
+                         QStringLiteral("--kind"), QStringLiteral("tracks")})
                      .exitCode,
                  0);
         QCOMPARE(counts(project).trackPoints, 4);
-        QCOMPARE(runCli({QStringLiteral("import"), project, more, QStringLiteral("--kind"), QStringLiteral("tracks")}).exitCode,
+        QCOMPARE(runCli({QStringLiteral("import"), project, more, QStringLiteral("--kind"),
+                         QStringLiteral("tracks")})
+                     .exitCode,
                  0);
         QCOMPARE(counts(project).trackPoints, 1);
     }
@@ -94,20 +98,37 @@ private slots:
                                       "key|when|what|e|n\n"
                                       "1|11/27/2026 08:00:00 AM|fire|121.0|30.7\n"
                                       "2|11/27/2026 09:30:00 PM|flood|121.01|30.71\n");
-        const auto r = runCli({QStringLiteral("import"), project, csv, QStringLiteral("--kind"), QStringLiteral("events"),
-                               QStringLiteral("--map"), QStringLiteral("reported=when"), QStringLiteral("--map"),
-                               QStringLiteral("category=what"), QStringLiteral("--map"), QStringLiteral("id=key"),
-                               QStringLiteral("--map"), QStringLiteral("x=e"), QStringLiteral("--map"), QStringLiteral("y=n"),
-                               QStringLiteral("--time-pattern"), QStringLiteral("MM/dd/yyyy hh:mm:ss AP"),
-                               QStringLiteral("--time-zone"), QStringLiteral("UTC"), QStringLiteral("--delimiter"),
-                               QStringLiteral("|"), QStringLiteral("--crs"), QStringLiteral("EPSG:4326")});
+        const auto r = runCli({QStringLiteral("import"),
+                               project,
+                               csv,
+                               QStringLiteral("--kind"),
+                               QStringLiteral("events"),
+                               QStringLiteral("--map"),
+                               QStringLiteral("reported=when"),
+                               QStringLiteral("--map"),
+                               QStringLiteral("category=what"),
+                               QStringLiteral("--map"),
+                               QStringLiteral("id=key"),
+                               QStringLiteral("--map"),
+                               QStringLiteral("x=e"),
+                               QStringLiteral("--map"),
+                               QStringLiteral("y=n"),
+                               QStringLiteral("--time-pattern"),
+                               QStringLiteral("MM/dd/yyyy hh:mm:ss AP"),
+                               QStringLiteral("--time-zone"),
+                               QStringLiteral("UTC"),
+                               QStringLiteral("--delimiter"),
+                               QStringLiteral("|"),
+                               QStringLiteral("--crs"),
+                               QStringLiteral("EPSG:4326")});
         QVERIFY2(r.exitCode == 0, qPrintable(show(r)));
         QVERIFY2(r.out.contains(QLatin1String("2 rows read, 2 imported, 0 rejected")), qPrintable(show(r)));
         auto store = data::ProjectStore::open(project, data::ProjectStore::Mode::ReadOnly);
         auto events = (*store)->events();
         QCOMPARE(events->size(), std::size_t(2));
-        QCOMPARE(events->at(1).reported,
-                 QDateTime::fromString(QStringLiteral("2026-11-27T21:30:00Z"), Qt::ISODate).toMSecsSinceEpoch());
+        QCOMPARE(
+            events->at(1).reported,
+            QDateTime::fromString(QStringLiteral("2026-11-27T21:30:00Z"), Qt::ISODate).toMSecsSinceEpoch());
         QCOMPARE(events->at(1).category, QStringLiteral("flood"));
     }
 
@@ -132,18 +153,21 @@ private slots:
         QTest::addColumn<int>("exitCode");
         QTest::addColumn<QString>("words");
         QTest::newRow("no such file") << QByteArray("-") << QStringList{} << 1 << "does not exist";
-        QTest::newRow("header only") << QByteArray("vehicle_id,lon,lat,timestamp\n") << QStringList{"--kind", "tracks"}
-                                     << 1 << "no data rows";
-        QTest::newRow("binary") << QByteArray("\x00\x01\x02garbage\x00", 11) << QStringList{} << 1 << "binary";
+        QTest::newRow("header only") << QByteArray("vehicle_id,lon,lat,timestamp\n")
+                                     << QStringList{"--kind", "tracks"} << 1 << "no data rows";
+        QTest::newRow("binary") << QByteArray("\x00\x01\x02garbage\x00", 11) << QStringList{} << 1
+                                << "binary";
         QTest::newRow("missing column") << kTracks << QStringList{"--map", "time=when"} << 1 << "'when'";
         QTest::newRow("all rows out of range")
             << QByteArray("vehicle_id,lon,lat,timestamp\nbus,596000,3397000,2026-11-27 08:00:00\n")
             << QStringList{"--kind", "tracks", "--crs", "EPSG:4326"} << 1 << "coordinate out of range";
         QTest::newRow("unknown kind") << kTracks << QStringList{"--kind", "people"} << 2 << "--kind";
         QTest::newRow("unknown role") << kTracks << QStringList{"--map", "colour=role"} << 2 << "colour";
-        QTest::newRow("bad time format") << kTracks << QStringList{"--time-format", "julian"} << 2 << "julian";
+        QTest::newRow("bad time format")
+            << kTracks << QStringList{"--time-format", "julian"} << 2 << "julian";
         QTest::newRow("bad delimiter") << kTracks << QStringList{"--delimiter", "::"} << 2 << "::";
-        QTest::newRow("unknown zone") << kTracks << QStringList{"--time-zone", "Mars/Base"} << 1 << "Mars/Base";
+        QTest::newRow("unknown zone")
+            << kTracks << QStringList{"--time-zone", "Mars/Base"} << 1 << "Mars/Base";
         QTest::newRow("unknown CRS") << kTracks << QStringList{"--crs", "EPSG:999999"} << 1 << "999999";
     }
     void failuresLeaveTheProjectUnchanged()
@@ -169,7 +193,8 @@ private slots:
 
     void nyc311RealData()
     {
-        const QString nyc = test::sharedDataFile(QStringLiteral("incidents/nyc311_tuplex/311_nyc_sample.csv"));
+        const QString nyc =
+            test::sharedDataFile(QStringLiteral("incidents/nyc311_tuplex/311_nyc_sample.csv"));
         if (nyc.isEmpty())
             QSKIP("NYC 311 sample data is not present");
         QTemporaryDir dir;
@@ -178,7 +203,8 @@ private slots:
                                QStringLiteral("America/New_York")});
         QVERIFY2(r.exitCode == 0, qPrintable(show(r)));
         QVERIFY2(r.out.contains(QLatin1String("kind: events (guessed")), qPrintable(show(r)));
-        QVERIFY2(r.out.contains(QLatin1String("999 rows read, 705 imported, 294 rejected (294 missing coordinate)")),
+        QVERIFY2(r.out.contains(
+                     QLatin1String("999 rows read, 705 imported, 294 rejected (294 missing coordinate)")),
                  qPrintable(show(r)));
         QCOMPARE(r.out.count(QLatin1String("  row ")), 20); // 20 listed …
         QVERIFY2(r.out.contains(QLatin1String("and 274 more rejected rows")), qPrintable(show(r)));

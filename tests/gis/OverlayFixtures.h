@@ -13,8 +13,9 @@
 namespace citytwin::test {
 
 //! A new project store in DIR (CRS as given) or null.
-inline std::unique_ptr<data::ProjectStore> makeStore(const QTemporaryDir& dir, const QString& crs = QStringLiteral("EPSG:4549"),
-                                                    const QString& name = QStringLiteral("p.citytwin"))
+inline std::unique_ptr<data::ProjectStore> makeStore(const QTemporaryDir& dir,
+                                                     const QString& crs = QStringLiteral("EPSG:4549"),
+                                                     const QString& name = QStringLiteral("p.citytwin"))
 {
     data::Project project;
     project.name = QStringLiteral("import test");
@@ -55,7 +56,8 @@ inline data::Result<data::ImportReport> importInto(data::ProjectStore& store, co
 }
 
 //! A mapping of KIND with ROLES (role, column, role, column, …).
-inline data::OverlayMapping mappingOf(data::OverlayKind kind, std::initializer_list<std::pair<const char*, const char*>> roles)
+inline data::OverlayMapping mappingOf(data::OverlayKind kind,
+                                      std::initializer_list<std::pair<const char*, const char*>> roles)
 {
     data::OverlayMapping m;
     m.kind = kind;

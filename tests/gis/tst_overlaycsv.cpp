@@ -40,33 +40,40 @@ private slots:
         QTest::addColumn<char>("delimiter");
         QTest::addColumn<QList<QStringList>>("expected");
         const QStringList h{"a", "b", "c"};
-        QTest::newRow("plain") << QByteArray("a,b,c\n1,2,3\n") << ',' << QList<QStringList>{h, {"1", "2", "3"}};
-        QTest::newRow("crlf") << QByteArray("a,b,c\r\n1,2,3\r\n") << ',' << QList<QStringList>{h, {"1", "2", "3"}};
-        QTest::newRow("no final newline") << QByteArray("a,b,c\n1,2,3") << ','
-                                          << QList<QStringList>{h, {"1", "2", "3"}};
-        QTest::newRow("bom") << QByteArray("\xEF\xBB\xBF" "a;b;c\n1;2;3\n") << ';'
-                             << QList<QStringList>{h, {"1", "2", "3"}};
-        QTest::newRow("empty fields") << QByteArray("a,b,c\n,,\n") << ',' << QList<QStringList>{h, {"", "", ""}};
-        QTest::newRow("blank lines skipped") << QByteArray("a,b,c\n\n1,2,3\n\r\n") << ','
-                                             << QList<QStringList>{h, {"1", "2", "3"}};
-        QTest::newRow("quoted delimiter") << QByteArray("a,b,c\n\"x,y\",2,3\n") << ','
-                                          << QList<QStringList>{h, {"x,y", "2", "3"}};
+        QTest::newRow("plain") << QByteArray("a,b,c\n1,2,3\n") << ','
+                               << QList<QStringList>{h, {"1", "2", "3"}};
+        QTest::newRow("crlf") << QByteArray("a,b,c\r\n1,2,3\r\n") << ','
+                              << QList<QStringList>{h, {"1", "2", "3"}};
+        QTest::newRow("no final newline")
+            << QByteArray("a,b,c\n1,2,3") << ',' << QList<QStringList>{h, {"1", "2", "3"}};
+        QTest::newRow("bom") << QByteArray("\xEF\xBB\xBF"
+                                           "a;b;c\n1;2;3\n")
+                             << ';' << QList<QStringList>{h, {"1", "2", "3"}};
+        QTest::newRow("empty fields")
+            << QByteArray("a,b,c\n,,\n") << ',' << QList<QStringList>{h, {"", "", ""}};
+        QTest::newRow("blank lines skipped")
+            << QByteArray("a,b,c\n\n1,2,3\n\r\n") << ',' << QList<QStringList>{h, {"1", "2", "3"}};
+        QTest::newRow("quoted delimiter")
+            << QByteArray("a,b,c\n\"x,y\",2,3\n") << ',' << QList<QStringList>{h, {"x,y", "2", "3"}};
         QTest::newRow("quoted newline") << QByteArray("a,b,c\n\"line1\nline2\",2,3\n") << ','
                                         << QList<QStringList>{h, {"line1\nline2", "2", "3"}};
         QTest::newRow("escaped quotes") << QByteArray("a,b,c\n\"say \"\"hi\"\"\",\"\",3\n") << ','
                                         << QList<QStringList>{h, {"say \"hi\"", "", "3"}};
         QTest::newRow("quoted crlf") << QByteArray("a,b,c\r\n\"1\",\"2\",\"3\"\r\n") << ','
                                      << QList<QStringList>{h, {"1", "2", "3"}};
-        QTest::newRow("quote inside unquoted") << QByteArray("a,b,c\n5\" pipe,2,3\n") << ','
-                                               << QList<QStringList>{h, {"5\" pipe", "2", "3"}};
-        QTest::newRow("tab") << QByteArray("a\tb\tc\n1\t2\t3\n") << '\t' << QList<QStringList>{h, {"1", "2", "3"}};
-        QTest::newRow("pipe") << QByteArray("a|b|c\n1|2|3\n") << '|' << QList<QStringList>{h, {"1", "2", "3"}};
+        QTest::newRow("quote inside unquoted")
+            << QByteArray("a,b,c\n5\" pipe,2,3\n") << ',' << QList<QStringList>{h, {"5\" pipe", "2", "3"}};
+        QTest::newRow("tab") << QByteArray("a\tb\tc\n1\t2\t3\n") << '\t'
+                             << QList<QStringList>{h, {"1", "2", "3"}};
+        QTest::newRow("pipe") << QByteArray("a|b|c\n1|2|3\n") << '|'
+                              << QList<QStringList>{h, {"1", "2", "3"}};
         QTest::newRow("utf8") << QByteArray("经度,纬度,时间\n121.0,30.7,2026-11-27\n") << ','
-                              << QList<QStringList>{{"经度", "纬度", "时间"}, {"121.0", "30.7", "2026-11-27"}};
+                              << QList<QStringList>{{"经度", "纬度", "时间"},
+                                                    {"121.0", "30.7", "2026-11-27"}};
         QTest::newRow("truncated quote") << QByteArray("a,b,c\n1,2,\"unfinished") << ','
                                          << QList<QStringList>{h, {"1", "2", "unfinished", "!"}};
-        QTest::newRow("short last line") << QByteArray("a,b,c\n1,2,3\n4,5") << ','
-                                         << QList<QStringList>{h, {"1", "2", "3"}, {"4", "5"}};
+        QTest::newRow("short last line")
+            << QByteArray("a,b,c\n1,2,3\n4,5") << ',' << QList<QStringList>{h, {"1", "2", "3"}, {"4", "5"}};
     }
     void records()
     {
@@ -131,7 +138,8 @@ private slots:
         QVERIFY(reader.next());
         QVERIFY(!reader.next());
         QCOMPARE(reader.status().code(), citytwin::data::Status::Code::FormatError);
-        QVERIFY2(reader.status().message().contains(QLatin1String("huge.csv")), qPrintable(reader.status().message()));
+        QVERIFY2(reader.status().message().contains(QLatin1String("huge.csv")),
+                 qPrintable(reader.status().message()));
     }
 
     void detectDelimiter_data()

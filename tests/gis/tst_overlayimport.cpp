@@ -1,7 +1,6 @@
 // importOverlayFile on small generated files: every kind, roles, severities, asset types,
 // attributes, lifecycle, replace vs append, GeoJSON geometry, and the guesses on them.
 #include "OverlayFixtures.h"
-
 #include "gis/CrsTransformer.h"
 #include "gis/OverlayFieldValues.h"
 
@@ -29,8 +28,10 @@ data::ProjectedPoint projected(double lon, double lat, const QString& crs = kCrs
 
 data::TimeMs shanghai(const char* local)
 {
-    return QDateTime(QDateTime::fromString(QString::fromLatin1(local), QStringLiteral("yyyy-MM-dd HH:mm:ss")).date(),
-                     QDateTime::fromString(QString::fromLatin1(local), QStringLiteral("yyyy-MM-dd HH:mm:ss")).time(),
+    return QDateTime(QDateTime::fromString(QString::fromLatin1(local), QStringLiteral("yyyy-MM-dd HH:mm:ss"))
+                         .date(),
+                     QDateTime::fromString(QString::fromLatin1(local), QStringLiteral("yyyy-MM-dd HH:mm:ss"))
+                         .time(),
                      QTimeZone("Asia/Shanghai"))
         .toMSecsSinceEpoch();
 }
@@ -59,8 +60,12 @@ private slots:
                                             "7,Wang Wei,城管执法,121.001,30.701,2026-11-27 08:00:10\n"
                                             "12,Li Na,,121.02,30.72,2026-11-27 09:30:00\n"
                                             "12,Li Na,,121.021,30.721,not a time\n");
-        auto m = mappingOf(OverlayKind::Tracks, {{"id", "person"}, {"name", "name"}, {"role", "role"},
-                                                 {"x", "lon"}, {"y", "lat"}, {"time", "time"}});
+        auto m = mappingOf(OverlayKind::Tracks, {{"id", "person"},
+                                                 {"name", "name"},
+                                                 {"role", "role"},
+                                                 {"x", "lon"},
+                                                 {"y", "lat"},
+                                                 {"time", "time"}});
         m.timeZone = QStringLiteral("Asia/Shanghai");
         m.defaultRole = QStringLiteral("inspector");
         auto report = importInto(*store, csv, m, kCrs);
@@ -78,7 +83,8 @@ private slots:
         QVERIFY(people);
         QCOMPARE(people->size(), std::size_t(3));
         auto byId = [&](std::int64_t id) {
-            return *std::find_if(people->begin(), people->end(), [id](const data::Person& p) { return p.id == id; });
+            return *std::find_if(people->begin(), people->end(),
+                                 [id](const data::Person& p) { return p.id == id; });
         };
         QCOMPARE(byId(7).name, QStringLiteral("Wang Wei"));
         QVERIFY(byId(7).role == data::PersonRole::Enforcement);
@@ -90,9 +96,8 @@ private slots:
         auto points = store->trackPoints();
         QVERIFY(points);
         QCOMPARE(points->size(), std::size_t(4));
-        const auto first = std::find_if(points->begin(), points->end(), [](const data::TrackPoint& p) {
-            return p.personId == 7;
-        });
+        const auto first = std::find_if(points->begin(), points->end(),
+                                        [](const data::TrackPoint& p) { return p.personId == 7; });
         QCOMPARE(first->time, shanghai("2026-11-27 08:00:00"));
         QVERIFY(near(first->position, projected(121.0, 30.7)));
     }
@@ -103,8 +108,10 @@ private slots:
         QTemporaryDir dir;
         auto store = test::makeStore(dir);
         auto m = mappingOf(OverlayKind::Tracks, {{"id", "id"}, {"x", "x"}, {"y", "y"}, {"time", "t"}});
-        const QString a = test::writeText(dir, QStringLiteral("a.csv"), "id,x,y,t\nbus_1,121,30.7,2026-01-01T00:00:00Z\n");
-        const QString b = test::writeText(dir, QStringLiteral("b.csv"), "id,x,y,t\nbus_1,121,30.7,2026-01-01T00:01:00Z\n");
+        const QString a =
+            test::writeText(dir, QStringLiteral("a.csv"), "id,x,y,t\nbus_1,121,30.7,2026-01-01T00:00:00Z\n");
+        const QString b =
+            test::writeText(dir, QStringLiteral("b.csv"), "id,x,y,t\nbus_1,121,30.7,2026-01-01T00:01:00Z\n");
         QVERIFY(importInto(*store, a, m, kCrs));
         QVERIFY(importInto(*store, b, m, kCrs, true));
         QCOMPARE(store->people()->size(), std::size_t(1));
@@ -126,11 +133,17 @@ private slots:
             "102;;critical;121.01;30.71;2026-11-27T09:00:00+08:00;;2026-11-27T10:00:00+08:00;;fire;patrol\n"
             "103;flood;2;121.02;30.72;;;;;no report time;sensor\n"
             "104;flood;9;;30.72;2026-11-27T09:00:00+08:00;;;;no x;sensor\n");
-        auto m = mappingOf(OverlayKind::Events,
-                           {{"id", "id"}, {"category", "category"}, {"severity", "severity"}, {"x", "lon"},
-                            {"y", "lat"}, {"reported", "reported"}, {"dispatched", "dispatched"},
-                            {"closed", "closed"}, {"staff", "staff"}, {"description", "description"},
-                            {"source", "source"}});
+        auto m = mappingOf(OverlayKind::Events, {{"id", "id"},
+                                                 {"category", "category"},
+                                                 {"severity", "severity"},
+                                                 {"x", "lon"},
+                                                 {"y", "lat"},
+                                                 {"reported", "reported"},
+                                                 {"dispatched", "dispatched"},
+                                                 {"closed", "closed"},
+                                                 {"staff", "staff"},
+                                                 {"description", "description"},
+                                                 {"source", "source"}});
         auto report = importInto(*store, csv, m, kCrs);
         QVERIFY2(report, qPrintable(report.status().message()));
         QCOMPARE(report->rowsImported, 2);
@@ -185,7 +198,8 @@ private slots:
         for (std::size_t i = 0; i < 5; ++i)
             QVERIFY(gis::guessOverlayKind(preview) == std::optional(OverlayKind::Assets));
         QCOMPARE(assets->at(0).name, QStringLiteral("东门"));
-        const QJsonObject attributes = QJsonDocument::fromJson(assets->at(0).attributesJson.toUtf8()).object();
+        const QJsonObject attributes =
+            QJsonDocument::fromJson(assets->at(0).attributesJson.toUtf8()).object();
         QCOMPARE(attributes.value(QStringLiteral("owner")).toString(), QStringLiteral("city"));
         QCOMPARE(attributes.value(QStringLiteral("height_m")).toDouble(), 6.5);
         QVERIFY(!attributes.contains(QStringLiteral("经度"))); // mapped columns are not attributes
@@ -219,9 +233,8 @@ private slots:
     {
         QTemporaryDir dir;
         auto store = test::makeStore(dir);
-        const QString path = test::writeText(
-            dir, QStringLiteral("events.geojson"),
-            R"({"type":"FeatureCollection","features":[
+        const QString path = test::writeText(dir, QStringLiteral("events.geojson"),
+                                             R"({"type":"FeatureCollection","features":[
 {"type":"Feature","properties":{"event_id":5,"type":"fire","reported":"2026-11-27T08:00:00Z","level":"high"},
  "geometry":{"type":"Point","coordinates":[121.0,30.7]}},
 {"type":"Feature","properties":{"event_id":6,"type":"flood","reported":"2026-11-27T09:00:00Z","level":"low"},
@@ -251,8 +264,9 @@ private slots:
         QTemporaryDir dir;
         auto store = test::makeStore(dir);
         const data::ProjectedPoint utm = projected(121.0, 30.7, QStringLiteral("EPSG:32651"));
-        const QString csv = test::writeText(dir, QStringLiteral("utm.csv"),
-                                            QStringLiteral("id,e,n\n1,%1,%2\n").arg(utm.x, 0, 'f', 4).arg(utm.y, 0, 'f', 4).toUtf8());
+        const QString csv = test::writeText(
+            dir, QStringLiteral("utm.csv"),
+            QStringLiteral("id,e,n\n1,%1,%2\n").arg(utm.x, 0, 'f', 4).arg(utm.y, 0, 'f', 4).toUtf8());
         auto m = mappingOf(OverlayKind::Assets, {{"id", "id"}, {"x", "e"}, {"y", "n"}});
         m.sourceCrs = QStringLiteral("EPSG:32651");
         auto report = importInto(*store, csv, m, kCrs);
@@ -268,8 +282,8 @@ private slots:
         const QString csv = test::writeText(dir, QStringLiteral("a.csv"), "id,x,y\n1,121,30.7\n2,121,95\n");
         gis::ImportTarget target;
         target.projectCrs = kCrs; // no writer: validate only
-        auto report = gis::importOverlayFile(csv, mappingOf(OverlayKind::Assets, {{"id", "id"}, {"x", "x"}, {"y", "y"}}),
-                                             target);
+        auto report = gis::importOverlayFile(
+            csv, mappingOf(OverlayKind::Assets, {{"id", "id"}, {"x", "x"}, {"y", "y"}}), target);
         QVERIFY2(report, qPrintable(report.status().message()));
         QCOMPARE(report->rowsImported, 1);
         QCOMPARE(report->rejectedByReason.value(QStringLiteral("coordinate out of range")), 1);
@@ -281,14 +295,18 @@ private slots:
         r.rowsRead = 5908;
         r.rowsImported = 5900;
         for (int i = 0; i < 8; ++i)
-            r.reject(i + 1, i < 6 ? QStringLiteral("unparsable time") : QStringLiteral("bad number"), QStringLiteral("x"));
-        QCOMPARE(r.summary(), QStringLiteral("5,908 rows read, 5,900 imported, 8 rejected (6 unparsable time, 2 bad number)"));
+            r.reject(i + 1, i < 6 ? QStringLiteral("unparsable time") : QStringLiteral("bad number"),
+                     QStringLiteral("x"));
+        QCOMPARE(
+            r.summary(),
+            QStringLiteral("5,908 rows read, 5,900 imported, 8 rejected (6 unparsable time, 2 bad number)"));
         QCOMPARE(r.rejected.size(), std::size_t(8));
         for (int i = 0; i < 200; ++i)
             r.reject(100 + i, QStringLiteral("bad number"), {});
         QCOMPARE(r.rejected.size(), std::size_t(data::ImportReport::kMaxListedRejects));
         QCOMPARE(r.rowsRejected, 208);
-        for (OverlayKind k : {OverlayKind::Tracks, OverlayKind::Events, OverlayKind::Assets, OverlayKind::SensorReadings}) {
+        for (OverlayKind k :
+             {OverlayKind::Tracks, OverlayKind::Events, OverlayKind::Assets, OverlayKind::SensorReadings}) {
             OverlayKind back{};
             QVERIFY(data::fromString(data::toString(k), back));
             QVERIFY(back == k);
@@ -300,7 +318,8 @@ private slots:
         QVERIFY(data::fromString(QStringLiteral("epoch_ms"), f));
         QVERIFY(f == data::TimeFormat::EpochMillis);
         QVERIFY(!data::fromString(QStringLiteral("EPOCH"), f));
-        QCOMPARE(data::requiredColumns(OverlayKind::Events, true), std::vector<QString>{QStringLiteral("reported")});
+        QCOMPARE(data::requiredColumns(OverlayKind::Events, true),
+                 std::vector<QString>{QStringLiteral("reported")});
     }
 };
 

@@ -42,20 +42,24 @@ private slots:
         QTest::addColumn<QString>("words");
         const QString ok = QStringLiteral("EPSG:4326");
         const QByteArray good = "id,lon,lat,t\n1,121,30.7,2026-01-01T00:00:00Z\n";
-        QTest::newRow("nonexistent") << QByteArray() << "" << ok << int(Status::Code::NotFound) << "does not exist";
-        QTest::newRow("empty file") << QByteArray("") << "" << ok << int(Status::Code::FormatError) << "empty";
-        QTest::newRow("header only") << QByteArray("id,lon,lat,t\n") << "" << ok << int(Status::Code::FormatError)
-                                     << "no data rows";
+        QTest::newRow("nonexistent") << QByteArray() << "" << ok << int(Status::Code::NotFound)
+                                     << "does not exist";
+        QTest::newRow("empty file") << QByteArray("") << "" << ok << int(Status::Code::FormatError)
+                                    << "empty";
+        QTest::newRow("header only") << QByteArray("id,lon,lat,t\n") << "" << ok
+                                     << int(Status::Code::FormatError) << "no data rows";
         QTest::newRow("binary garbage") << QByteArray("\x89PNG\r\n\x1a\n\0\0\0\rIHDR\0\0", 16) << "" << ok
                                         << int(Status::Code::FormatError) << "binary";
-        QTest::newRow("missing column") << QByteArray("id,lon,latitude,t\n1,121,30.7,2026-01-01T00:00:00Z\n") << ""
-                                        << ok << int(Status::Code::InvalidArgument) << "'lat'";
-        QTest::newRow("wrong delimiter") << good << ";" << ok << int(Status::Code::InvalidArgument)
-                                         << "is not in the file";
-        QTest::newRow("unknown CRS") << good << "" << "EPSG:999999" << int(Status::Code::Unsupported) << "999999";
-        QTest::newRow("no CRS") << good << "" << "" << int(Status::Code::InvalidArgument) << "CRS";
-        QTest::newRow("all times bad") << QByteArray("id,lon,lat,t\n1,121,30.7,soon\n2,121,30.7,later\n") << "" << ok
-                                       << int(Status::Code::FormatError) << "unparsable time";
+        QTest::newRow("missing column") << QByteArray("id,lon,latitude,t\n1,121,30.7,2026-01-01T00:00:00Z\n")
+                                        << "" << ok << int(Status::Code::InvalidArgument) << "'lat'";
+        QTest::newRow("wrong delimiter")
+            << good << ";" << ok << int(Status::Code::InvalidArgument) << "is not in the file";
+        QTest::newRow("unknown CRS") << good << ""
+                                     << "EPSG:999999" << int(Status::Code::Unsupported) << "999999";
+        QTest::newRow("no CRS") << good << ""
+                                << "" << int(Status::Code::InvalidArgument) << "CRS";
+        QTest::newRow("all times bad") << QByteArray("id,lon,lat,t\n1,121,30.7,soon\n2,121,30.7,later\n")
+                                       << "" << ok << int(Status::Code::FormatError) << "unparsable time";
         QTest::newRow("metres read as degrees")
             << QByteArray("id,lon,lat,t\n1,596000.5,3397000.25,2026-01-01T00:00:00Z\n2,596001,3397001,"
                           "2026-01-01T00:00:01Z\n")
@@ -97,13 +101,16 @@ private slots:
         QTest::addColumn<QString>("reason");
         QTest::newRow("unparsable time") << QByteArray("2,121,30.7,2026-13-01 00:00:00") << "unparsable time";
         QTest::newRow("missing time") << QByteArray("2,121,30.7,") << "missing time";
-        QTest::newRow("missing coordinate") << QByteArray("2,,30.7,2026-01-01T00:00:00Z") << "missing coordinate";
+        QTest::newRow("missing coordinate")
+            << QByteArray("2,,30.7,2026-01-01T00:00:00Z") << "missing coordinate";
         QTest::newRow("bad number") << QByteArray("2,121°E,30.7,2026-01-01T00:00:00Z") << "bad number";
-        QTest::newRow("latitude out of range") << QByteArray("2,121,91,2026-01-01T00:00:00Z") << "coordinate out of range";
-        QTest::newRow("longitude out of range") << QByteArray("2,-181,30,2026-01-01T00:00:00Z")
-                                                << "coordinate out of range";
+        QTest::newRow("latitude out of range")
+            << QByteArray("2,121,91,2026-01-01T00:00:00Z") << "coordinate out of range";
+        QTest::newRow("longitude out of range")
+            << QByteArray("2,-181,30,2026-01-01T00:00:00Z") << "coordinate out of range";
         QTest::newRow("too few columns") << QByteArray("2,121,30.7") << "wrong column count";
-        QTest::newRow("too many columns") << QByteArray("2,121,30.7,2026-01-01T00:00:00Z,extra") << "wrong column count";
+        QTest::newRow("too many columns")
+            << QByteArray("2,121,30.7,2026-01-01T00:00:00Z,extra") << "wrong column count";
         QTest::newRow("missing id") << QByteArray(",121,30.7,2026-01-01T00:00:00Z") << "missing id";
         QTest::newRow("truncated last line") << QByteArray("2,121,30.7,\"2026-01-01") << "truncated row";
     }
@@ -138,9 +145,9 @@ private slots:
         QVERIFY(writer);
         gis::ImportTarget target{kCrs, writer->get(), false};
         int calls = 0;
-        auto result = gis::importOverlayFile(path, trackMapping(), target, [&calls](std::int64_t done, std::int64_t total) {
-            return ++calls < 3 && done <= total;
-        });
+        auto result = gis::importOverlayFile(
+            path, trackMapping(), target,
+            [&calls](std::int64_t done, std::int64_t total) { return ++calls < 3 && done <= total; });
         QVERIFY(!result);
         QCOMPARE(result.status().code(), Status::Code::Cancelled);
         writer->reset();

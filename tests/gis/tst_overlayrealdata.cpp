@@ -1,8 +1,7 @@
 // Real public data through preview → guess → import (QSKIP when /work/shared/data is absent):
 // GeoLife (CSV and GeoPackage), a Liverpool bus route, NYC 311 requests, Luftdaten sensors.
-#include "OverlayFixtures.h"
-
 #include "../common/TestPaths.h"
+#include "OverlayFixtures.h"
 #include "gis/CrsTransformer.h"
 
 #include <QDir>
@@ -21,16 +20,17 @@ data::ProjectedPoint projected(double lon, double lat, const QString& crs)
 }
 
 //! True when every point of POINTS lies within RADIUS metres of CENTRE.
-template <class T> bool allWithin(const std::vector<T>& rows, const data::ProjectedPoint& centre, double radius)
+template <class T>
+bool allWithin(const std::vector<T>& rows, const data::ProjectedPoint& centre, double radius)
 {
     return std::all_of(rows.begin(), rows.end(), [&](const T& r) {
         return std::hypot(r.position.x - centre.x, r.position.y - centre.y) < radius && r.position.z == 0.0;
     });
 }
 
-#define REQUIRE_DATA(var, rel)                                                                             \
-    const QString var = test::sharedDataFile(QStringLiteral(rel));                                         \
-    if (var.isEmpty())                                                                                     \
+#define REQUIRE_DATA(var, rel)                                                                               \
+    const QString var = test::sharedDataFile(QStringLiteral(rel));                                           \
+    if (var.isEmpty())                                                                                       \
         QSKIP("shared sample data " rel " is not present");
 
 //! Preview + guessed mapping of PATH for KIND (the guess must be the kind the file is).
@@ -80,8 +80,12 @@ private slots:
         QCOMPARE(report->rowsRead, 5908);
         QCOMPARE(report->rowsImported, 5908);
         QCOMPARE(report->peopleImported, 5);
-        QCOMPARE(report->firstTime, QDateTime::fromString(QStringLiteral("2008-12-11T04:42:14Z"), Qt::ISODate).toMSecsSinceEpoch());
-        QCOMPARE(report->lastTime, QDateTime::fromString(QStringLiteral("2009-06-29T11:13:12Z"), Qt::ISODate).toMSecsSinceEpoch());
+        QCOMPARE(
+            report->firstTime,
+            QDateTime::fromString(QStringLiteral("2008-12-11T04:42:14Z"), Qt::ISODate).toMSecsSinceEpoch());
+        QCOMPARE(
+            report->lastTime,
+            QDateTime::fromString(QStringLiteral("2009-06-29T11:13:12Z"), Qt::ISODate).toMSecsSinceEpoch());
         auto points = store->trackPoints();
         QCOMPARE(points->size(), std::size_t(5908));
         // Beijing: within 30 km of Tiananmen.
@@ -103,11 +107,14 @@ private slots:
         QCOMPARE(report->rowsImported, 1533);
         QCOMPARE(report->peopleImported, 8);
         // January: GMT = UTC.
-        QCOMPARE(report->firstTime, QDateTime::fromString(QStringLiteral("2026-01-26T15:55:12Z"), Qt::ISODate).toMSecsSinceEpoch());
+        QCOMPARE(
+            report->firstTime,
+            QDateTime::fromString(QStringLiteral("2026-01-26T15:55:12Z"), Qt::ISODate).toMSecsSinceEpoch());
         auto points = store->trackPoints();
         QVERIFY(allWithin(*points, projected(-2.95, 53.42, crs), 20000.0));
         auto people = store->people();
-        QVERIFY(std::any_of(people->begin(), people->end(), [](const data::Person& p) { return p.id == 4716; }));
+        QVERIFY(
+            std::any_of(people->begin(), people->end(), [](const data::Person& p) { return p.id == 4716; }));
     }
 
     void nyc311()
@@ -135,13 +142,17 @@ private slots:
         QCOMPARE(report->lastTime, 1425648720000LL);  // 2015-03-06 08:32:00 EST
         auto events = store->events();
         QCOMPARE(events->size(), std::size_t(705));
-        QCOMPARE(std::count_if(events->begin(), events->end(), [](const data::Event& e) { return e.closed == data::kNoTime; }),
+        QCOMPARE(std::count_if(events->begin(), events->end(),
+                               [](const data::Event& e) { return e.closed == data::kNoTime; }),
                  9); // 10 rows have no Closed Date, one of them no position either
         QVERIFY(allWithin(*events, projected(-73.95, 40.72, crs), 40000.0));
-        const auto first = std::find_if(events->begin(), events->end(), [](const data::Event& e) { return e.id == 19937901; });
+        const auto first = std::find_if(events->begin(), events->end(),
+                                        [](const data::Event& e) { return e.id == 19937901; });
         QVERIFY(first != events->end());
         QCOMPARE(first->category, QStringLiteral("Street Sign - Dangling"));
-        QCOMPARE(first->reported, QDateTime::fromString(QStringLiteral("2011-03-01T15:41:13Z"), Qt::ISODate).toMSecsSinceEpoch());
+        QCOMPARE(
+            first->reported,
+            QDateTime::fromString(QStringLiteral("2011-03-01T15:41:13Z"), Qt::ISODate).toMSecsSinceEpoch());
     }
 
     void luftdaten()
@@ -161,7 +172,8 @@ private slots:
             QCOMPARE(assets.columns.value(QStringLiteral("id")), QStringLiteral("sensor_id"));
             auto a = test::importInto(*store, path, assets, crs, true);
             QVERIFY2(a, qPrintable(a.status().message()));
-            data::OverlayMapping values = guessed(path, OverlayKind::SensorReadings, OverlayKind::SensorReadings);
+            data::OverlayMapping values =
+                guessed(path, OverlayKind::SensorReadings, OverlayKind::SensorReadings);
             QCOMPARE(values.columns.value(QStringLiteral("value")), QStringLiteral("P1"));
             auto r = test::importInto(*store, path, values, crs, true);
             QVERIFY2(r, qPrintable(r.status().message()));
@@ -178,7 +190,9 @@ private slots:
         QVERIFY(allWithin(*assets, projected(-2.1, 57.1, crs), 30000.0));
         auto series = store->sensorReadings(15092);
         QCOMPARE(series->size(), std::size_t(581));
-        QCOMPARE(series->front().time, QDateTime::fromString(QStringLiteral("2018-07-15T00:00:05Z"), Qt::ISODate).toMSecsSinceEpoch());
+        QCOMPARE(
+            series->front().time,
+            QDateTime::fromString(QStringLiteral("2018-07-15T00:00:05Z"), Qt::ISODate).toMSecsSinceEpoch());
         QCOMPARE(series->front().value, 5.87);
     }
 };

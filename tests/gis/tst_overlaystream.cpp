@@ -20,8 +20,14 @@ class GeneratedTracks : public QIODevice
 public:
     explicit GeneratedTracks(std::int64_t rows) : m_rows(rows) { m_pending = "person,lon,lat,t\n"; }
     bool isSequential() const override { return true; }
-    qint64 bytesAvailable() const override { return m_pending.size() - m_offset + QIODevice::bytesAvailable() + (m_next < m_rows ? 1 << 16 : 0); }
-    bool atEnd() const override { return m_next >= m_rows && m_offset >= m_pending.size() && QIODevice::atEnd(); }
+    qint64 bytesAvailable() const override
+    {
+        return m_pending.size() - m_offset + QIODevice::bytesAvailable() + (m_next < m_rows ? 1 << 16 : 0);
+    }
+    bool atEnd() const override
+    {
+        return m_next >= m_rows && m_offset >= m_pending.size() && QIODevice::atEnd();
+    }
 
 protected:
     qint64 readData(char* data, qint64 maxSize) override
@@ -115,7 +121,8 @@ std::int64_t rowCount()
 
 data::OverlayMapping trackMapping()
 {
-    return test::mappingOf(data::OverlayKind::Tracks, {{"id", "person"}, {"x", "lon"}, {"y", "lat"}, {"time", "t"}});
+    return test::mappingOf(data::OverlayKind::Tracks,
+                           {{"id", "person"}, {"x", "lon"}, {"y", "lat"}, {"time", "t"}});
 }
 
 } // namespace
@@ -140,9 +147,10 @@ private slots:
         const double cpuSeconds = double(std::clock() - cpu) / CLOCKS_PER_SEC;
         QVERIFY2(report, qPrintable(report.status().message()));
         QCOMPARE(report->rowsImported, rows);
-        qInfo("parse + transform only: %lld rows in %.2f s wall = %.0f rows/s (%.2f s CPU = %.0f rows per CPU-s)",
-              static_cast<long long>(rows), timer.nsecsElapsed() / 1e9, rows / (timer.nsecsElapsed() / 1e9), cpuSeconds,
-              rows / cpuSeconds);
+        qInfo("parse + transform only: %lld rows in %.2f s wall = %.0f rows/s (%.2f s CPU = %.0f rows per "
+              "CPU-s)",
+              static_cast<long long>(rows), timer.nsecsElapsed() / 1e9, rows / (timer.nsecsElapsed() / 1e9),
+              cpuSeconds, rows / cpuSeconds);
     }
 
     void memoryStaysBounded()
@@ -172,9 +180,11 @@ private slots:
         const double cpuSeconds = double(std::clock() - cpu) / CLOCKS_PER_SEC;
         QCOMPARE(report->rowsImported, rows);
         QCOMPARE(report->peopleImported, std::min<std::int64_t>(rows, 100));
-        qInfo("end to end into the store (commit included): %lld rows in %.2f s wall = %.0f rows/s (%.2f s CPU = %.0f "
+        qInfo("end to end into the store (commit included): %lld rows in %.2f s wall = %.0f rows/s (%.2f s "
+              "CPU = %.0f "
               "rows per CPU-s); RSS %.0f MB -> peak %.0f MB",
-              static_cast<long long>(rows), seconds, rows / seconds, cpuSeconds, rows / cpuSeconds, before, peak);
+              static_cast<long long>(rows), seconds, rows / seconds, cpuSeconds, rows / cpuSeconds, before,
+              peak);
         QVERIFY2(peak - before < 300.0, qPrintable(QStringLiteral("RSS grew by %1 MB").arg(peak - before)));
         auto counts = store->counts();
         QVERIFY(counts);

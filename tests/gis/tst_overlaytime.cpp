@@ -19,7 +19,8 @@ TimeMs utc(int y, int mo, int d, int h, int mi, int s, int ms = 0)
     return QDateTime(QDate(y, mo, d), QTime(h, mi, s, ms), QTimeZone::utc()).toMSecsSinceEpoch();
 }
 
-OverlayMapping mapping(TimeFormat format, const QString& zone = QStringLiteral("UTC"), const QString& pattern = {})
+OverlayMapping mapping(TimeFormat format, const QString& zone = QStringLiteral("UTC"),
+                       const QString& pattern = {})
 {
     OverlayMapping m;
     m.timeFormat = format;
@@ -45,8 +46,10 @@ private slots:
         const QString utcZone = QStringLiteral("UTC");
         const QString sh = QStringLiteral("Asia/Shanghai");
         const int iso = int(TimeFormat::Iso8601), autoF = int(TimeFormat::Auto);
-        QTest::newRow("T Z") << "2026-11-27T08:30:00Z" << iso << sh << "" << qint64(utc(2026, 11, 27, 8, 30, 0));
-        QTest::newRow("space") << "2026-11-27 08:30:00" << iso << utcZone << "" << qint64(utc(2026, 11, 27, 8, 30, 0));
+        QTest::newRow("T Z") << "2026-11-27T08:30:00Z" << iso << sh << ""
+                             << qint64(utc(2026, 11, 27, 8, 30, 0));
+        QTest::newRow("space") << "2026-11-27 08:30:00" << iso << utcZone << ""
+                               << qint64(utc(2026, 11, 27, 8, 30, 0));
         QTest::newRow("fraction") << "2026-11-27T08:30:00.25Z" << iso << utcZone << ""
                                   << qint64(utc(2026, 11, 27, 8, 30, 0, 250));
         QTest::newRow("microseconds") << "2026-11-27T08:30:00.123456Z" << iso << utcZone << ""
@@ -59,38 +62,45 @@ private slots:
                                 << qint64(utc(2026, 11, 27, 14, 0, 0));
         QTest::newRow("geolife +00") << "2008-12-11 04:42:14+00" << autoF << sh << ""
                                      << qint64(utc(2008, 12, 11, 4, 42, 14));
-        QTest::newRow("no seconds") << "2026-11-27T08:30" << iso << utcZone << "" << qint64(utc(2026, 11, 27, 8, 30, 0));
-        QTest::newRow("date only") << "2026-11-27" << iso << utcZone << "" << qint64(utc(2026, 11, 27, 0, 0, 0));
-        QTest::newRow("slashes (OGR)") << "2008/12/11 04:42:14+00" << iso << utcZone << ""
-                                       << qint64(utc(2008, 12, 11, 4, 42, 14));
-        QTest::newRow("zone-less in Shanghai") << "2026-11-27 08:30:00" << iso << sh << ""
-                                               << qint64(utc(2026, 11, 27, 0, 30, 0));
-        QTest::newRow("Shanghai 1990 (no DST since 1991)") << "1990-01-15 12:00:00" << iso << sh << ""
-                                                           << qint64(utc(1990, 1, 15, 4, 0, 0));
-        QTest::newRow("leap day") << "2024-02-29 00:00:00" << iso << utcZone << "" << qint64(utc(2024, 2, 29, 0, 0, 0));
+        QTest::newRow("no seconds") << "2026-11-27T08:30" << iso << utcZone << ""
+                                    << qint64(utc(2026, 11, 27, 8, 30, 0));
+        QTest::newRow("date only") << "2026-11-27" << iso << utcZone << ""
+                                   << qint64(utc(2026, 11, 27, 0, 0, 0));
+        QTest::newRow("slashes (OGR)")
+            << "2008/12/11 04:42:14+00" << iso << utcZone << "" << qint64(utc(2008, 12, 11, 4, 42, 14));
+        QTest::newRow("zone-less in Shanghai")
+            << "2026-11-27 08:30:00" << iso << sh << "" << qint64(utc(2026, 11, 27, 0, 30, 0));
+        QTest::newRow("Shanghai 1990 (no DST since 1991)")
+            << "1990-01-15 12:00:00" << iso << sh << "" << qint64(utc(1990, 1, 15, 4, 0, 0));
+        QTest::newRow("leap day") << "2024-02-29 00:00:00" << iso << utcZone << ""
+                                  << qint64(utc(2024, 2, 29, 0, 0, 0));
         QTest::newRow("not a leap day") << "2026-02-29 00:00:00" << iso << utcZone << "" << qint64(-1);
         QTest::newRow("month 13") << "2026-13-01 00:00:00" << iso << utcZone << "" << qint64(-1);
         QTest::newRow("hour 25") << "2026-11-01 25:00:00" << iso << utcZone << "" << qint64(-1);
         QTest::newRow("garbage") << "yesterday" << autoF << utcZone << "" << qint64(-1);
         QTest::newRow("empty") << "" << autoF << utcZone << "" << qint64(-1);
-        QTest::newRow("trailing junk") << "2026-11-27 08:30:00 tomorrow" << iso << utcZone << "" << qint64(-1);
+        QTest::newRow("trailing junk")
+            << "2026-11-27 08:30:00 tomorrow" << iso << utcZone << "" << qint64(-1);
         QTest::newRow("epoch s auto") << "1764232200" << autoF << sh << "" << qint64(1764232200000LL);
         QTest::newRow("epoch ms auto") << "1764232200123" << autoF << sh << "" << qint64(1764232200123LL);
-        QTest::newRow("epoch s decimal") << "1764232200.5" << int(TimeFormat::EpochSeconds) << utcZone << ""
-                                         << qint64(1764232200500LL);
-        QTest::newRow("epoch ms forced") << "1000" << int(TimeFormat::EpochMillis) << utcZone << "" << qint64(1000);
-        QTest::newRow("epoch not a number") << "12a" << int(TimeFormat::EpochSeconds) << utcZone << "" << qint64(-1);
+        QTest::newRow("epoch s decimal")
+            << "1764232200.5" << int(TimeFormat::EpochSeconds) << utcZone << "" << qint64(1764232200500LL);
+        QTest::newRow("epoch ms forced")
+            << "1000" << int(TimeFormat::EpochMillis) << utcZone << "" << qint64(1000);
+        QTest::newRow("epoch not a number")
+            << "12a" << int(TimeFormat::EpochSeconds) << utcZone << "" << qint64(-1);
         QTest::newRow("iso is not epoch") << "1764232200" << iso << utcZone << "" << qint64(-1);
         const QString nyc = QStringLiteral("MM/dd/yyyy hh:mm:ss AP");
-        QTest::newRow("nyc pm") << "03/01/2011 02:27:57 PM" << int(TimeFormat::Pattern) << "America/New_York" << nyc
-                                << qint64(utc(2011, 3, 1, 19, 27, 57));
-        QTest::newRow("nyc am") << "03/01/2011 10:41:13 AM" << int(TimeFormat::Pattern) << "America/New_York" << nyc
-                                << qint64(utc(2011, 3, 1, 15, 41, 13));
-        QTest::newRow("nyc summer") << "07/04/2011 12:00:00 PM" << int(TimeFormat::Pattern) << "America/New_York"
-                                    << nyc << qint64(utc(2011, 7, 4, 16, 0, 0));
-        QTest::newRow("pattern mismatch") << "2011-03-01 14:27:57" << int(TimeFormat::Pattern) << "UTC" << nyc
-                                          << qint64(-1);
-        QTest::newRow("unknown zone") << "2026-11-27 08:30:00" << iso << "Mars/Olympus" << "" << qint64(-1);
+        QTest::newRow("nyc pm") << "03/01/2011 02:27:57 PM" << int(TimeFormat::Pattern) << "America/New_York"
+                                << nyc << qint64(utc(2011, 3, 1, 19, 27, 57));
+        QTest::newRow("nyc am") << "03/01/2011 10:41:13 AM" << int(TimeFormat::Pattern) << "America/New_York"
+                                << nyc << qint64(utc(2011, 3, 1, 15, 41, 13));
+        QTest::newRow("nyc summer") << "07/04/2011 12:00:00 PM" << int(TimeFormat::Pattern)
+                                    << "America/New_York" << nyc << qint64(utc(2011, 7, 4, 16, 0, 0));
+        QTest::newRow("pattern mismatch")
+            << "2011-03-01 14:27:57" << int(TimeFormat::Pattern) << "UTC" << nyc << qint64(-1);
+        QTest::newRow("unknown zone") << "2026-11-27 08:30:00" << iso << "Mars/Olympus"
+                                      << "" << qint64(-1);
     }
     void parse()
     {
@@ -136,7 +146,9 @@ private slots:
         QCOMPARE(*t, expected);
         // And the same answer as QDateTime gives.
         const QDateTime reference = QDateTime::fromString(local, QStringLiteral("yyyy-MM-dd HH:mm:ss"));
-        QCOMPARE(*t, QDateTime(reference.date(), reference.time(), QTimeZone("America/New_York")).toMSecsSinceEpoch());
+        QCOMPARE(
+            *t,
+            QDateTime(reference.date(), reference.time(), QTimeZone("America/New_York")).toMSecsSinceEpoch());
     }
 
     void everyHourAcrossAYearMatchesQDateTime()
