@@ -21,18 +21,18 @@ namespace {
 constexpr unsigned kEventStyleAttrib = 8;
 //! "Not happened" in the shader: later than any scene time.
 constexpr float kNever = 1e30f;
-constexpr double kNeverSeconds = std::numeric_limits<double>::infinity();
+constexpr float kNeverSeconds = std::numeric_limits<float>::infinity();
 //! Markers float above the draped ground so the sprite is not half buried.
 constexpr double kLiftM = 3.0;
 
-double seconds(data::TimeMs t, data::TimeMs epoch)
+float seconds(data::TimeMs t, data::TimeMs epoch)
 {
-    return t == data::kNoTime ? kNeverSeconds : double(t - epoch) / 1000.0;
+    return t == data::kNoTime ? kNeverSeconds : float(double(t - epoch) / 1000.0);
 }
 
-float shaderTime(double s)
+float shaderTime(float s)
 {
-    return s == kNeverSeconds ? kNever : float(s);
+    return s == kNeverSeconds ? kNever : s;
 }
 
 //! The events program with ct_eventStyle bound too; one shared copy (makeProgram's cache keeps
@@ -145,8 +145,9 @@ void EventMarkerLayer::hideSlot(std::size_t slot)
     s.replaced = true;
     --m_current;
     // Reported "never": the shader hides the vertex at every time, in both modes.
-    (*s.lifecycle)[s.vertex].x() = kNever;
-    s.lifecycle->dirty();
+    osg::Vec4Array& lifecycle = *m_chunkLifecycles[s.chunk];
+    lifecycle[s.vertex].x() = kNever;
+    lifecycle.dirty();
 }
 
 void EventMarkerLayer::addChunk(const std::vector<const data::Event*>& events, const data::ProjectedPoint& origin,
@@ -164,6 +165,8 @@ void EventMarkerLayer::addChunk(const std::vector<const data::Event*>& events, c
     lifecycle->setDataVariance(osg::Object::DYNAMIC);      // a live update may hide a vertex
     double start = TimeChunkCallback::kOpenEnd;
     double stop = -TimeChunkCallback::kOpenEnd;
+    const auto chunk = std::uint32_t(m_chunkLifecycles.size());
+    m_chunkLifecycles.push_back(lifecycle);
     for (const data::Event* e : events) {
         Slot s;
         s.id = e->id;
@@ -172,10 +175,10 @@ void EventMarkerLayer::addChunk(const std::vector<const data::Event*>& events, c
         s.onSite = seconds(e->onSite, epoch);
         s.resolved = seconds(e->resolved, epoch);
         s.closed = seconds(e->closed, epoch);
-        s.severity = e->severity;
+        s.severity = std::int8_t(std::clamp(e->severity, -100, 100));
         s.category = categoryFor(e->category);
-        s.lifecycle = lifecycle;
-        s.vertex = unsigned(positions->size());
+        s.chunk = chunk;
+        s.vertex = std::uint32_t(positions->size());
 
         ids->beginFeature(s.vertex, e->id);
         positions->push_back(osg::Vec3f(float(e->position.x - origin.x), float(e->position.y - origin.y),
@@ -184,8 +187,10 @@ void EventMarkerLayer::addChunk(const std::vector<const data::Event*>& events, c
                                         shaderTime(s.onSite), shaderTime(s.resolved)));
         closeSeverity->push_back(osg::Vec2f(shaderTime(s.closed), float(s.severity)));
         style->push_back(osg::Vec2f(float(eventCategorySlot(s.category)), float(eventIconOf(e->category))));
-        start = std::min(start, s.reported);
-        stop = std::max(stop, s.closed);
+        // Chunk bounds in double seconds, as TimeChunkCallback compares them with the scene time.
+        start = std::min(start, double(e->reported - epoch) / 1000.0);
+        stop = std::max(stop, e->closed == data::kNoTime ? TimeChunkCallback::kOpenEnd
+                                                         : double(e->closed - epoch) / 1000.0);
 
         // A known id is a lifecycle update: its old marker goes, this one replaces it.
         if (const auto it = m_slotOfId.constFind(e->id); it != m_slotOfId.constEnd())
@@ -247,9 +252,10 @@ std::map<QString, int> EventMarkerLayer::categoryCounts() const
     return out;
 }
 
-bool EventMarkerLayer::slotShownAt(const Slot& s, double t, const EventFilter& filter) const
+bool EventMarkerLayer::slotShownAt(const Slot& s, double seconds, const EventFilter& filter) const
 {
-    // Mirrors shaders/event_markers.vert.
+    // Mirrors shaders/event_markers.vert, in its float precision.
+    const float t = float(seconds);
     if (s.replaced || t < s.reported)
         return false;
     const bool closed = t >= s.closed;

@@ -10,6 +10,7 @@
 #include <QString>
 #include <cstddef>
 #include <cstdint>
+#include <limits>
 #include <map>
 #include <osg/Array>
 #include <osg/Group>
@@ -72,15 +73,17 @@ public:
     }
 
 private:
+    //! One event as the shader sees it (float seconds, +inf never): compact, a million of them
+    //! cost ~40 MB, and the CPU count then agrees with the GPU to the bit.
     struct Slot
     {
         std::int64_t id = 0;
-        double reported = 0, dispatched = 0, onSite = 0, resolved = 0, closed = 0;
-        int severity = 1;
-        int category = 0;
+        float reported = 0, dispatched = 0, onSite = 0, resolved = 0, closed = 0;
+        std::int32_t category = 0;
+        std::uint32_t chunk = 0;  //!< index into m_chunkLifecycles
+        std::uint32_t vertex = 0; //!< vertex in that chunk
+        std::int8_t severity = 1;
         bool replaced = false;
-        osg::ref_ptr<osg::Vec4Array> lifecycle; //!< the chunk's array (vertex `vertex`)
-        unsigned vertex = 0;
     };
 
     EventMarkerLayer() = default;
@@ -94,6 +97,7 @@ private:
     std::vector<QString> m_categories;
     QHash<QString, int> m_categoryIndex;
     std::vector<Slot> m_slots;
+    std::vector<osg::ref_ptr<osg::Vec4Array>> m_chunkLifecycles; //!< per chunk, to hide a replaced vertex
     QHash<std::int64_t, std::size_t> m_slotOfId;
     std::size_t m_current = 0;
     osg::ref_ptr<const SceneTime> m_time;
