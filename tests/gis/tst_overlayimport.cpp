@@ -10,6 +10,8 @@
 #include <QTest>
 #include <QTimeZone>
 #include <algorithm>
+#include <gdal_priv.h>
+#include <ogrsf_frmts.h>
 
 using namespace citytwin;
 using data::OverlayKind;
@@ -256,6 +258,48 @@ private slots:
         QCOMPARE(events->at(0).category, QStringLiteral("fire"));
         QCOMPARE(events->at(0).severity, 3);
         QVERIFY(near(events->at(0).position, projected(121.0, 30.7)));
+    }
+
+    void shapefilePoints()
+    {
+        // An ESRI Shapefile in UTM 51N (its .prj gives the CRS): assets land where their lon/lat would.
+        QTemporaryDir dir;
+        const QString path = dir.filePath(QStringLiteral("hydrants.shp"));
+        GDALAllRegister();
+        {
+            GDALDriver* driver = GetGDALDriverManager()->GetDriverByName("ESRI Shapefile");
+            QVERIFY(driver);
+            GDALDatasetUniquePtr ds(driver->Create(path.toUtf8().constData(), 0, 0, 0, GDT_Unknown, nullptr));
+            QVERIFY(ds);
+            OGRSpatialReference srs;
+            const char* const kUtf8[] = {"ENCODING=UTF-8", nullptr}; // a .cpg, so Chinese text survives
+            srs.importFromEPSG(32651);
+            OGRLayer* layer = ds->CreateLayer("hydrants", &srs, wkbPoint, const_cast<char**>(kUtf8));
+            OGRFieldDefn id("hid", OFTInteger);
+            OGRFieldDefn type("kind", OFTString);
+            QVERIFY(layer->CreateField(&id) == OGRERR_NONE && layer->CreateField(&type) == OGRERR_NONE);
+            const data::ProjectedPoint utm = projected(121.0, 30.7, QStringLiteral("EPSG:32651"));
+            OGRFeature f(layer->GetLayerDefn());
+            f.SetField("hid", 77);
+            f.SetField("kind", "消火栓");
+            OGRPoint point(utm.x, utm.y);
+            f.SetGeometry(&point);
+            QVERIFY(layer->CreateFeature(&f) == OGRERR_NONE);
+        }
+        auto preview = gis::previewOverlayFile(path);
+        QVERIFY2(preview, qPrintable(preview.status().message()));
+        QCOMPARE(preview->format, QStringLiteral("ESRI Shapefile"));
+        QVERIFY(preview->hasPointGeometry);
+        auto m = mappingOf(OverlayKind::Assets, {{"id", "hid"}, {"type", "kind"}});
+        m.sourceCrs.clear(); // the file's own
+        auto store = test::makeStore(dir);
+        auto report = importInto(*store, path, m, kCrs);
+        QVERIFY2(report, qPrintable(report.status().message()));
+        const data::Asset a = store->assets()->at(0);
+        QCOMPARE(a.id, 77);
+        QVERIFY(a.type == data::AssetType::Hydrant);
+        const data::ProjectedPoint want = projected(121.0, 30.7);
+        QVERIFY(std::abs(a.position.x - want.x) < 0.01 && std::abs(a.position.y - want.y) < 0.01);
     }
 
     void projectedSourceCrs()

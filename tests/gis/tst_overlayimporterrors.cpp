@@ -95,6 +95,22 @@ private slots:
         QCOMPARE(store->trackPoints()->at(0).personId, 42);
     }
 
+    void unreadableOgrSource()
+    {
+        // Not CSV by its name, and not something GDAL can open: a Status naming the file.
+        QTemporaryDir dir;
+        const QString path =
+            test::writeText(dir, QStringLiteral("broken.geojson"), "{\"type\": \"FeatureCol");
+        auto preview = gis::previewOverlayFile(path);
+        QVERIFY(!preview);
+        QVERIFY2(preview.status().message().contains(path), qPrintable(preview.status().message()));
+        gis::ImportTarget target;
+        target.projectCrs = kCrs;
+        auto result = gis::importOverlayFile(path, trackMapping(), target);
+        QVERIFY(!result);
+        QVERIFY2(result.status().message().contains(path), qPrintable(result.status().message()));
+    }
+
     void rejectedRows_data()
     {
         QTest::addColumn<QByteArray>("row");
