@@ -1,10 +1,11 @@
 // People and their GPS tracks from the project store (loadPeople).
 #include "app/LayerLoader.h"
-
+#include "app/TemporalPanel.h"
 #include "data/ProjectStore.h"
 #include "scene/PeopleLayer.h"
 
 #include <QCoreApplication>
+#include <algorithm>
 
 namespace citytwin::app::loader {
 
@@ -39,7 +40,12 @@ NodeResult loadPeople(const data::LayerSettings& layer, const JobContext& ctx, c
     // Field staff walk on the ground: fixes without a height (imported: z 0) are put on the DEM.
     for (data::TrackPoint& p : *tracks)
         putOnGround(p.position, dem);
-    osg::ref_ptr<osg::Node> node = scene::PeopleLayer::build(*people, *tracks, ctx.origin, ctx.epoch);
+    // The layer's time settings: trail length (temporal) and the gap limit (style, TemporalPanel).
+    scene::PeopleOptions options;
+    options.trailSeconds = double(std::max<data::TimeMs>(0, layer.temporal.trailLengthMs)) / 1000.0;
+    options.maxGapSeconds = TemporalPanel::maxGapSeconds(layer);
+    osg::ref_ptr<osg::Node> node =
+        scene::PeopleLayer::build(*people, *tracks, ctx.origin, ctx.epoch, options);
     if (!node)
         return Status::error(Status::Code::Internal, LayerLoader::tr("the people layer could not be built"));
     return node;

@@ -5,6 +5,7 @@
 #include "app/ModelPlacementPanel.h"
 #include "app/PipeMappingPanel.h"
 #include "app/ProjectSession.h"
+#include "app/TemporalPanel.h"
 
 #include <QDialogButtonBox>
 #include <QDir>
@@ -101,8 +102,13 @@ LayerPropertiesDialog::LayerPropertiesDialog(ProjectSession* session, data::Laye
         m_placement = new ModelPlacementPanel(session, layer, this);
         layout->addWidget(m_placement);
     }
+    if (settings && TemporalPanel::appliesTo(settings->kind)) {
+        m_temporal = new TemporalPanel(session, layer, this);
+        layout->addWidget(m_temporal);
+    }
 
-    auto* buttons = new QDialogButtonBox(QDialogButtonBox::Ok | QDialogButtonBox::Apply | QDialogButtonBox::Cancel, this);
+    auto* buttons =
+        new QDialogButtonBox(QDialogButtonBox::Ok | QDialogButtonBox::Apply | QDialogButtonBox::Cancel, this);
     m_apply = buttons->button(QDialogButtonBox::Apply);
     layout->addWidget(buttons);
     connect(buttons, &QDialogButtonBox::accepted, this, &LayerPropertiesDialog::accept);
@@ -133,6 +139,8 @@ void LayerPropertiesDialog::applyChanges()
             m_pipeFields->apply(); // reloads the pipes; the style is applied to the new node
         if (m_style)
             m_style->apply();
+        if (m_temporal)
+            m_temporal->apply(); // live on the layer; the owner stores it (TemporalPanel::changed)
         if (m_placement)
             m_placement->apply(); // last: a new placement reloads the layer
     }

@@ -17,13 +17,15 @@ class FeatureStylePanel;
 class FootprintHeightPanel;
 class PipeMappingPanel;
 class ModelPlacementPanel;
+class TemporalPanel;
 class ProjectSession;
 
 //! Layer → Layer Properties…: what the layer is (kind, source, state, error) and its display
 //! settings — opacity, for elevation layers the vertical exaggeration, for building layers the
 //! extrusion height fields, for building and model layers the feature style, for model layers the
-//! placement. OK and Apply send the changes to the session (one edit each, only what changed, so
-//! Save writes them and the scene updates without a reload; a new placement reloads the model).
+//! placement, for people and events layers the time settings (TemporalPanel). OK and Apply send the changes
+//! to the session (one edit each, only what changed, so Save writes them and the scene updates without a
+//! reload; a new placement reloads the model).
 class LayerPropertiesDialog : public QDialog
 {
     Q_OBJECT
@@ -44,6 +46,8 @@ public:
     FeatureStylePanel* stylePanel() const { return m_style; }
     //! The Placement section (model layers), else null.
     ModelPlacementPanel* placementPanel() const { return m_placement; }
+    //! The Time section (people: trail length, max gap; events: window/accumulate), else null.
+    TemporalPanel* temporalPanel() const { return m_temporal; }
     QPushButton* applyButton() const { return m_apply; }
 
     //! Sends every changed setting to the session; the dialog stays open (Apply).
@@ -60,6 +64,7 @@ private:
     PipeMappingPanel* m_pipeFields = nullptr;
     FeatureStylePanel* m_style = nullptr;
     ModelPlacementPanel* m_placement = nullptr;
+    TemporalPanel* m_temporal = nullptr;
     QPushButton* m_apply = nullptr;
 };
 
