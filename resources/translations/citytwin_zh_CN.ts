@@ -2,6 +2,110 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="zh_CN">
 <context>
+    <name>Import</name>
+    <message>
+        <source>importing… %1%</source>
+        <translation>正在导入… %1%</translation>
+    </message>
+</context>
+<context>
+    <name>ImportController</name>
+    <message>
+        <source>People</source>
+        <translation>人员</translation>
+    </message>
+    <message>
+        <source>Events</source>
+        <translation>事件</translation>
+    </message>
+    <message>
+        <source>Assets</source>
+        <translation>资产</translation>
+    </message>
+</context>
+<context>
+    <name>ImportPreview</name>
+    <message>
+        <source>missing %1</source>
+        <translation>缺少%1</translation>
+    </message>
+    <message>
+        <source>id</source>
+        <translation>编号</translation>
+    </message>
+    <message>
+        <source>asset id</source>
+        <translation>资产编号</translation>
+    </message>
+    <message>
+        <source>unparsable value &apos;%1&apos;</source>
+        <translation>无法解析的值“%1”</translation>
+    </message>
+    <message>
+        <source>missing time</source>
+        <translation>缺少时间</translation>
+    </message>
+    <message>
+        <source>unparsable time &apos;%1&apos;</source>
+        <translation>无法解析的时间“%1”</translation>
+    </message>
+    <message>
+        <source>(geometry)</source>
+        <translation>（几何）</translation>
+    </message>
+    <message>
+        <source>missing coordinates</source>
+        <translation>缺少坐标</translation>
+    </message>
+    <message>
+        <source>unparsable coordinates &apos;%1, %2&apos;</source>
+        <translation>无法解析的坐标“%1, %2”</translation>
+    </message>
+</context>
+<context>
+    <name>QObject</name>
+    <message>
+        <source>people</source>
+        <translation>人员</translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation>姓名</translation>
+    </message>
+    <message>
+        <source>Role</source>
+        <translation>角色</translation>
+    </message>
+    <message>
+        <source>Team</source>
+        <translation>小组</translation>
+    </message>
+    <message>
+        <source>Day</source>
+        <translation>日期</translation>
+    </message>
+    <message>
+        <source>Fixes</source>
+        <translation>定位点数</translation>
+    </message>
+    <message>
+        <source>Distance</source>
+        <translation>距离</translation>
+    </message>
+    <message>
+        <source>%1 km</source>
+        <translation>%1 公里</translation>
+    </message>
+    <message>
+        <source>First fix</source>
+        <translation>首次定位</translation>
+    </message>
+    <message>
+        <source>Last fix</source>
+        <translation>末次定位</translation>
+    </message>
+</context>
+<context>
     <name>Section</name>
     <message>
         <source>%1: cannot write the file (%2)</source>
@@ -120,6 +224,55 @@
     </message>
 </context>
 <context>
+    <name>citytwin::app::AlarmListDock</name>
+    <message>
+        <source>Sensor Alarms</source>
+        <translation>传感器告警</translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation>名称</translation>
+    </message>
+    <message>
+        <source>Subtype</source>
+        <translation>子类型</translation>
+    </message>
+    <message>
+        <source>Value</source>
+        <translation>值</translation>
+    </message>
+    <message>
+        <source>Limit</source>
+        <translation>阈值</translation>
+    </message>
+    <message>
+        <source>Since</source>
+        <translation>开始时间</translation>
+    </message>
+    <message>
+        <source>&gt; %1</source>
+        <translation>&gt; %1</translation>
+    </message>
+    <message>
+        <source>&lt; %1</source>
+        <translation>&lt; %1</translation>
+    </message>
+    <message>
+        <source>asset %1</source>
+        <translation>资产 %1</translation>
+    </message>
+    <message>
+        <source>No sensor in alarm</source>
+        <translation>没有传感器处于告警状态</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n sensor(s) in alarm</source>
+        <translation>
+            <numerusform>%n 个传感器处于告警状态</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
     <name>citytwin::app::BasemapController</name>
     <message>
         <source>S&amp;ettings…</source>
@@ -230,6 +383,78 @@ Allow citytwin to fetch map tiles from these services? Your choice is remembered
     <message>
         <source>Depth below the ground (m):</source>
         <translation>地面以下深度（米）：</translation>
+    </message>
+</context>
+<context>
+    <name>citytwin::app::EventFilterDock</name>
+    <message>
+        <source>Event Filter</source>
+        <translation>事件筛选</translation>
+    </message>
+    <message>
+        <source>Categories:</source>
+        <translation>类别：</translation>
+    </message>
+    <message>
+        <source>Minimum &amp;severity:</source>
+        <translation>最低严重程度(&amp;S)：</translation>
+    </message>
+    <message>
+        <source>States:</source>
+        <translation>状态：</translation>
+    </message>
+    <message>
+        <source>Reported</source>
+        <translation>已上报</translation>
+    </message>
+    <message>
+        <source>Dispatched</source>
+        <translation>已派遣</translation>
+    </message>
+    <message>
+        <source>On site</source>
+        <translation>已到场</translation>
+    </message>
+    <message>
+        <source>Resolved</source>
+        <translation>已处置</translation>
+    </message>
+    <message>
+        <source>Closed</source>
+        <translation>已关闭</translation>
+    </message>
+    <message>
+        <source>Closed events are drawn in accumulate mode only</source>
+        <translation>已关闭的事件仅在累积模式下绘制</translation>
+    </message>
+    <message>
+        <source>&amp;Window (existing now)</source>
+        <translation>窗口(&amp;W)（当前存在的事件）</translation>
+    </message>
+    <message>
+        <source>&amp;Accumulate (all reported so far)</source>
+        <translation>累积(&amp;A)（迄今已上报的全部事件）</translation>
+    </message>
+    <message>
+        <source>%1 (%2)</source>
+        <translation>%1（%2）</translation>
+    </message>
+    <message>
+        <source>(none)</source>
+        <translation>（无）</translation>
+    </message>
+    <message>
+        <source>%1 of %2 events shown now</source>
+        <translation>当前显示 %2 个事件中的 %1 个</translation>
+    </message>
+</context>
+<context>
+    <name>citytwin::app::EventHistogramWidget</name>
+    <message numerus="yes">
+        <source>%n event(s) reported %1 – %2</source>
+        <translation>
+            <numerusform>%1 – %2 上报了 %n 个事件</numerusform>
+        </translation>
     </message>
 </context>
 <context>
@@ -448,6 +673,329 @@ Do you want to save them?</source>
     <message>
         <source>Storey height:</source>
         <translation>层高：</translation>
+    </message>
+</context>
+<context>
+    <name>citytwin::app::ImportController</name>
+    <message>
+        <source>Import of %1 cancelled: nothing was written.</source>
+        <translation>已取消导入 %1：未写入任何内容。</translation>
+    </message>
+    <message>
+        <source>&amp;Import…</source>
+        <translation>导入(&amp;I)…</translation>
+    </message>
+    <message>
+        <source>Import people, events, assets or sensor readings from CSV, GeoJSON, GeoPackage or Shapefile into the project</source>
+        <translation>从 CSV、GeoJSON、GeoPackage 或 Shapefile 向项目导入人员、事件、资产或传感器读数</translation>
+    </message>
+    <message>
+        <source>Import Overlays</source>
+        <translation>导入叠加数据</translation>
+    </message>
+    <message>
+        <source>Overlay files (*.csv *.tsv *.txt *.geojson *.json *.gpkg *.shp);;All files (*)</source>
+        <translation>叠加数据文件 (*.csv *.tsv *.txt *.geojson *.json *.gpkg *.shp);;所有文件 (*)</translation>
+    </message>
+    <message>
+        <source>the project %1 is open read-only</source>
+        <translation>项目 %1 以只读方式打开</translation>
+    </message>
+    <message>
+        <source>Cannot import %1: %2</source>
+        <translation>无法导入 %1：%2</translation>
+    </message>
+    <message>
+        <source>Cannot import %1</source>
+        <translation>无法导入 %1</translation>
+    </message>
+    <message>
+        <source>Importing %1…</source>
+        <translation>正在导入 %1…</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>取消</translation>
+    </message>
+    <message>
+        <source>Cancelling: nothing will be written…</source>
+        <translation>正在取消：不会写入任何内容…</translation>
+    </message>
+    <message>
+        <source>Import of %1 failed: %2
+Nothing was imported.</source>
+        <translation>导入 %1 失败：%2
+未导入任何内容。</translation>
+    </message>
+    <message>
+        <source>Import of %1 cancelled</source>
+        <translation>已取消导入 %1</translation>
+    </message>
+    <message>
+        <source>Import of %1 failed</source>
+        <translation>导入 %1 失败</translation>
+    </message>
+    <message>
+        <source>Imported %1: %2</source>
+        <translation>已导入 %1：%2</translation>
+    </message>
+</context>
+<context>
+    <name>citytwin::app::ImportDialog</name>
+    <message>
+        <source>People / vehicles (GPS tracks)</source>
+        <translation>人员/车辆（GPS 轨迹）</translation>
+    </message>
+    <message>
+        <source>Events / incidents</source>
+        <translation>事件/案件</translation>
+    </message>
+    <message>
+        <source>Assets (cameras, sensors, hydrants…)</source>
+        <translation>资产（摄像头、传感器、消火栓…）</translation>
+    </message>
+    <message>
+        <source>Sensor readings</source>
+        <translation>传感器读数</translation>
+    </message>
+    <message>
+        <source>Id</source>
+        <translation>编号</translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation>名称</translation>
+    </message>
+    <message>
+        <source>Role</source>
+        <translation>角色</translation>
+    </message>
+    <message>
+        <source>Team</source>
+        <translation>小组</translation>
+    </message>
+    <message>
+        <source>Time</source>
+        <translation>时间</translation>
+    </message>
+    <message>
+        <source>X / longitude</source>
+        <translation>X / 经度</translation>
+    </message>
+    <message>
+        <source>Y / latitude</source>
+        <translation>Y / 纬度</translation>
+    </message>
+    <message>
+        <source>Category</source>
+        <translation>类别</translation>
+    </message>
+    <message>
+        <source>Severity</source>
+        <translation>严重程度</translation>
+    </message>
+    <message>
+        <source>Description</source>
+        <translation>描述</translation>
+    </message>
+    <message>
+        <source>Source</source>
+        <translation>来源</translation>
+    </message>
+    <message>
+        <source>Reported</source>
+        <translation>已上报</translation>
+    </message>
+    <message>
+        <source>Dispatched</source>
+        <translation>已派遣</translation>
+    </message>
+    <message>
+        <source>On site</source>
+        <translation>已到场</translation>
+    </message>
+    <message>
+        <source>Resolved</source>
+        <translation>已处置</translation>
+    </message>
+    <message>
+        <source>Closed</source>
+        <translation>已关闭</translation>
+    </message>
+    <message>
+        <source>Staff</source>
+        <translation>处置人员</translation>
+    </message>
+    <message>
+        <source>Type</source>
+        <translation>类型</translation>
+    </message>
+    <message>
+        <source>Subtype</source>
+        <translation>子类型</translation>
+    </message>
+    <message>
+        <source>Asset id</source>
+        <translation>资产编号</translation>
+    </message>
+    <message>
+        <source>Value</source>
+        <translation>值</translation>
+    </message>
+    <message>
+        <source>Import %1</source>
+        <translation>导入 %1</translation>
+    </message>
+    <message>
+        <source>File:</source>
+        <translation>文件：</translation>
+    </message>
+    <message>
+        <source>, about %L1 rows</source>
+        <translation>，约 %L1 行</translation>
+    </message>
+    <message>
+        <source>, point geometry</source>
+        <translation>，点几何</translation>
+    </message>
+    <message>
+        <source>Format:</source>
+        <translation>格式：</translation>
+    </message>
+    <message>
+        <source>Import as:</source>
+        <translation>导入为：</translation>
+    </message>
+    <message>
+        <source>Columns (* required)</source>
+        <translation>列（* 为必填）</translation>
+    </message>
+    <message>
+        <source>Options</source>
+        <translation>选项</translation>
+    </message>
+    <message>
+        <source>e.g. EPSG:4326</source>
+        <translation>例如 EPSG:4326</translation>
+    </message>
+    <message>
+        <source>Source CRS:</source>
+        <translation>源坐标系：</translation>
+    </message>
+    <message>
+        <source>Automatic</source>
+        <translation>自动</translation>
+    </message>
+    <message>
+        <source>ISO 8601</source>
+        <translation>ISO 8601</translation>
+    </message>
+    <message>
+        <source>Epoch seconds</source>
+        <translation>Unix 时间戳（秒）</translation>
+    </message>
+    <message>
+        <source>Epoch milliseconds</source>
+        <translation>Unix 时间戳（毫秒）</translation>
+    </message>
+    <message>
+        <source>Pattern</source>
+        <translation>自定义模板</translation>
+    </message>
+    <message>
+        <source>Time format:</source>
+        <translation>时间格式：</translation>
+    </message>
+    <message>
+        <source>Time pattern:</source>
+        <translation>时间模板：</translation>
+    </message>
+    <message>
+        <source>Zone of times written without one</source>
+        <translation>未标注时区的时间所用的时区</translation>
+    </message>
+    <message>
+        <source>Time zone:</source>
+        <translation>时区：</translation>
+    </message>
+    <message>
+        <source>Comma ( , )</source>
+        <translation>逗号 ( , )</translation>
+    </message>
+    <message>
+        <source>Semicolon ( ; )</source>
+        <translation>分号 ( ; )</translation>
+    </message>
+    <message>
+        <source>Tab</source>
+        <translation>制表符</translation>
+    </message>
+    <message>
+        <source>Pipe ( | )</source>
+        <translation>竖线 ( | )</translation>
+    </message>
+    <message>
+        <source>Delimiter:</source>
+        <translation>分隔符：</translation>
+    </message>
+    <message>
+        <source>Append to existing data (else replace this kind&apos;s rows)</source>
+        <translation>追加到现有数据（否则替换该类数据的现有行）</translation>
+    </message>
+    <message>
+        <source>Import</source>
+        <translation>导入</translation>
+    </message>
+    <message>
+        <source>Will be</source>
+        <translation>处理结果</translation>
+    </message>
+    <message>
+        <source>Time (%1)</source>
+        <translation>时间（%1）</translation>
+    </message>
+    <message>
+        <source>Position</source>
+        <translation>位置</translation>
+    </message>
+    <message>
+        <source>imported</source>
+        <translation>导入</translation>
+    </message>
+    <message>
+        <source>rejected: %1</source>
+        <translation>拒绝：%1</translation>
+    </message>
+</context>
+<context>
+    <name>citytwin::app::ImportReportDialog</name>
+    <message>
+        <source>%1: %2</source>
+        <translation>%1：%2</translation>
+    </message>
+    <message>
+        <source>The first %L1 of %L2 rejected rows</source>
+        <translation>被拒绝的 %L2 行中的前 %L1 行</translation>
+    </message>
+    <message>
+        <source>Import of %1</source>
+        <translation>导入 %1</translation>
+    </message>
+    <message>
+        <source>Row</source>
+        <translation>行</translation>
+    </message>
+    <message>
+        <source>Why it was rejected</source>
+        <translation>拒绝原因</translation>
+    </message>
+    <message>
+        <source>Rows</source>
+        <translation>行数</translation>
+    </message>
+    <message>
+        <source>Reason</source>
+        <translation>原因</translation>
     </message>
 </context>
 <context>
@@ -895,6 +1443,10 @@ Do you want to save them?</source>
         <source>&amp;Analysis</source>
         <translation>分析(&amp;A)</translation>
     </message>
+    <message>
+        <source>People</source>
+        <translation>人员</translation>
+    </message>
 </context>
 <context>
     <name>citytwin::app::ModelLoader</name>
@@ -975,6 +1527,25 @@ Do you want to save them?</source>
     <message>
         <source>Type</source>
         <translation>类型</translation>
+    </message>
+</context>
+<context>
+    <name>citytwin::app::PeopleController</name>
+    <message>
+        <source>Person #%1</source>
+        <translation>人员 #%1</translation>
+    </message>
+    <message>
+        <source>%1, team %2</source>
+        <translation>%1，小组 %2</translation>
+    </message>
+    <message>
+        <source>No fixes on %1</source>
+        <translation>%1 无定位点</translation>
+    </message>
+    <message>
+        <source>%1: %2 fixes, %3 km, %4–%5</source>
+        <translation>%1：%2 个定位点，%3 公里，%4–%5</translation>
     </message>
 </context>
 <context>
@@ -1583,6 +2154,49 @@ Do you want to save them?</source>
     </message>
 </context>
 <context>
+    <name>citytwin::app::TemporalPanel</name>
+    <message>
+        <source>Time</source>
+        <translation>时间</translation>
+    </message>
+    <message>
+        <source> min</source>
+        <translation> 分钟</translation>
+    </message>
+    <message>
+        <source>No trail</source>
+        <translation>无轨迹尾迹</translation>
+    </message>
+    <message>
+        <source>How far back each person&apos;s fading trail reaches</source>
+        <translation>每个人员渐隐的轨迹尾迹可回溯多长时间</translation>
+    </message>
+    <message>
+        <source>&amp;Trail length:</source>
+        <translation>轨迹尾迹长度(&amp;T)：</translation>
+    </message>
+    <message>
+        <source>Between two fixes further apart the person is hidden and the trail breaks, instead of jumping across the gap</source>
+        <translation>两个定位点相隔超过此值时，隐藏该人员并断开轨迹尾迹，而不是跨过间隔跳跃</translation>
+    </message>
+    <message>
+        <source>&amp;Max gap:</source>
+        <translation>最大间隔(&amp;M)：</translation>
+    </message>
+    <message>
+        <source>Window — only events active now</source>
+        <translation>窗口 — 仅显示当前活动的事件</translation>
+    </message>
+    <message>
+        <source>Accumulate — everything reported so far</source>
+        <translation>累积 — 显示迄今已上报的全部事件</translation>
+    </message>
+    <message>
+        <source>&amp;Show:</source>
+        <translation>显示(&amp;S)：</translation>
+    </message>
+</context>
+<context>
     <name>citytwin::app::TileIndicator</name>
     <message>
         <source>Tiles: %1</source>
@@ -1627,14 +2241,6 @@ Deepest level: %10 · last merge %11 ms</source>
         <translation>时间轴</translation>
     </message>
     <message>
-        <source>Step back</source>
-        <translation>后退一步</translation>
-    </message>
-    <message>
-        <source>Step forward</source>
-        <translation>前进一步</translation>
-    </message>
-    <message>
         <source>Playback speed (simulated time per real second)</source>
         <translation>播放速度（每真实秒对应的模拟时间）</translation>
     </message>
@@ -1651,12 +2257,56 @@ Deepest level: %10 · last merge %11 ms</source>
         <translation>当前时间</translation>
     </message>
     <message>
-        <source>Pause</source>
-        <translation>暂停</translation>
+        <source>Step back (Left)</source>
+        <translation>后退一步（Left）</translation>
     </message>
     <message>
-        <source>Play</source>
-        <translation>播放</translation>
+        <source>Step forward (Right)</source>
+        <translation>前进一步（Right）</translation>
+    </message>
+    <message>
+        <source>Now</source>
+        <translation>现在</translation>
+    </message>
+    <message>
+        <source>Jump to the current date and time</source>
+        <translation>跳转到当前日期和时间</translation>
+    </message>
+    <message>
+        <source>Live</source>
+        <translation>实时</translation>
+    </message>
+    <message>
+        <source>Follow the wall clock; new data appears as it arrives</source>
+        <translation>跟随实际时钟；新数据到达时即时显示</translation>
+    </message>
+    <message>
+        <source>Playback window: drag the ends or the window; double-click for all</source>
+        <translation>播放窗口：拖动两端或整个窗口；双击显示全部</translation>
+    </message>
+    <message>
+        <source>Play/Pause</source>
+        <translation>播放/暂停</translation>
+    </message>
+    <message>
+        <source>Step Back</source>
+        <translation>后退一步</translation>
+    </message>
+    <message>
+        <source>Step Forward</source>
+        <translation>前进一步</translation>
+    </message>
+    <message>
+        <source>%1 · live</source>
+        <translation>%1 · 实时</translation>
+    </message>
+    <message>
+        <source>Pause (Space)</source>
+        <translation>暂停（Space）</translation>
+    </message>
+    <message>
+        <source>Play (Space)</source>
+        <translation>播放（Space）</translation>
     </message>
 </context>
 <context>
@@ -1929,6 +2579,125 @@ Run &apos;%1 cache seed --help&apos; for the details.</source>
     <message>
         <source>Query a project&apos;s pipes: filter by age, material or network; clearance between two pipes</source>
         <translation>查询项目的管线：按管龄、材质或管线类型筛选；两条管线之间的净距</translation>
+    </message>
+    <message>
+        <source>Import tracks, events, assets or sensor readings (CSV, GeoJSON, GeoPackage, …) into a project</source>
+        <translation>向项目导入轨迹、事件、资产或传感器读数（CSV、GeoJSON、GeoPackage、…）</translation>
+    </message>
+</context>
+<context>
+    <name>citytwin::app::cli::Import</name>
+    <message>
+        <source>Imports people&apos;s tracks, events, assets or sensor readings from FILE (CSV, GeoJSON, GeoPackage, Shapefile or a PG: connection) into PROJECT. The kind and the column mapping are guessed from the file unless given. Without --append the kind&apos;s existing rows are replaced. Rows that cannot be read are listed and skipped; if no row can be imported, or on any other error, PROJECT is left unchanged.</source>
+        <translation>从 FILE（CSV、GeoJSON、GeoPackage、Shapefile 或 PG: 连接）向 PROJECT 导入人员轨迹、事件、资产或传感器读数。除非另行指定，数据类型和列映射将根据文件推断。不加 --append 时，将替换该类型的现有行。无法读取的行会被列出并跳过；如果没有任何行可导入，或发生其他错误，PROJECT 保持不变。</translation>
+    </message>
+    <message>
+        <source>What the rows are: tracks, events, assets or readings.</source>
+        <translation>各行的数据类型：tracks、events、assets 或 readings。</translation>
+    </message>
+    <message>
+        <source>Column for a role, e.g. time=timestamp, x=lon, y=lat, id=vehicle_id (repeatable; roles: id name role team time x y category severity description source reported dispatched on_site resolved closed staff type subtype asset value).</source>
+        <translation>某一角色对应的列，例如 time=timestamp, x=lon, y=lat, id=vehicle_id（可重复；角色：id name role team time x y category severity description source reported dispatched on_site resolved closed staff type subtype asset value）。</translation>
+    </message>
+    <message>
+        <source>CRS of the x/y columns or geometry (default: EPSG:4326, or the file&apos;s own).</source>
+        <translation>x/y 列或几何的坐标系（默认：EPSG:4326，或文件自身的坐标系）。</translation>
+    </message>
+    <message>
+        <source>auto, iso8601, epoch_s, epoch_ms or pattern.</source>
+        <translation>auto、iso8601、epoch_s、epoch_ms 或 pattern。</translation>
+    </message>
+    <message>
+        <source>A Qt date-time pattern, e.g. &quot;MM/dd/yyyy hh:mm:ss AP&quot; (implies --time-format pattern).</source>
+        <translation>Qt 日期时间模板，例如 "MM/dd/yyyy hh:mm:ss AP"（隐含 --time-format pattern）。</translation>
+    </message>
+    <message>
+        <source>IANA zone of times written without one (default: the project&apos;s).</source>
+        <translation>未标注时区的时间所用的 IANA 时区（默认：项目的时区）。</translation>
+    </message>
+    <message>
+        <source>CSV delimiter: , ; | or tab (default: detected).</source>
+        <translation>CSV 分隔符：, ; | 或 tab（默认：自动检测）。</translation>
+    </message>
+    <message>
+        <source>Add to the existing rows instead of replacing them.</source>
+        <translation>添加到现有行，而不是替换它们。</translation>
+    </message>
+    <message>
+        <source>Read and check everything, write nothing.</source>
+        <translation>读取并检查全部内容，不写入任何内容。</translation>
+    </message>
+    <message>
+        <source>The project file (*.citytwin).</source>
+        <translation>项目文件（*.citytwin）。</translation>
+    </message>
+    <message>
+        <source>The file to import.</source>
+        <translation>要导入的文件。</translation>
+    </message>
+    <message>
+        <source>expected PROJECT and FILE, got %1 arguments</source>
+        <translation>应指定 PROJECT 和 FILE，实际有 %1 个参数</translation>
+    </message>
+    <message>
+        <source>--kind: &apos;%1&apos; is not tracks, events, assets or readings</source>
+        <translation>--kind：“%1”不是 tracks、events、assets 或 readings</translation>
+    </message>
+    <message>
+        <source>--time-format: &apos;%1&apos; is not auto, iso8601, epoch_s, epoch_ms or pattern</source>
+        <translation>--time-format：“%1”不是 auto、iso8601、epoch_s、epoch_ms 或 pattern</translation>
+    </message>
+    <message>
+        <source>--delimiter: &apos;%1&apos; is not , ; | or tab</source>
+        <translation>--delimiter：“%1”不是 , ; | 或 tab</translation>
+    </message>
+    <message>
+        <source>--map: &apos;%1&apos; is not ROLE=COLUMN</source>
+        <translation>--map：“%1”不是 ROLE=COLUMN 形式</translation>
+    </message>
+    <message>
+        <source>%1: file not found</source>
+        <translation>%1：找不到文件</translation>
+    </message>
+    <message>
+        <source>kind: %1 (guessed; --kind to change)</source>
+        <translation>类型：%1（推断所得；可用 --kind 更改）</translation>
+    </message>
+    <message>
+        <source>%1: cannot tell what the rows are (columns: %2); give --kind</source>
+        <translation>%1：无法判断各行的数据类型（列：%2）；请指定 --kind</translation>
+    </message>
+    <message>
+        <source>--map: %1 has no role &apos;%2&apos; (roles: %3)</source>
+        <translation>--map：%1 没有角色“%2”（角色：%3）</translation>
+    </message>
+    <message>
+        <source>mapping: %1</source>
+        <translation>列映射：%1</translation>
+    </message>
+    <message>
+        <source>positions: %1 → %2; times: %3, zone-less ones in %4</source>
+        <translation>位置：%1 → %2；时间：%3，未标注时区的时间按 %4</translation>
+    </message>
+    <message>
+        <source>%1: %2 (columns: %3); see --map, --crs, --time-format</source>
+        <translation>%1：%2（列：%3）；参见 --map、--crs、--time-format</translation>
+    </message>
+    <message>
+        <source>time range: %1 – %2</source>
+        <translation>时间范围：%1 – %2</translation>
+    </message>
+    <message>
+        <source>  row %1: %2</source>
+        <translation>  第 %1 行：%2</translation>
+    </message>
+    <message>
+        <source>  … and %1 more rejected rows</source>
+        <translation>  … 另有 %1 行被拒绝</translation>
+    </message>
+    <message>
+        <source>dry run: nothing was written to %1</source>
+        <translation>试运行：未向 %1 写入任何内容</translation>
     </message>
 </context>
 <context>
