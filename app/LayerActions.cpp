@@ -3,6 +3,7 @@
 #include "app/AddLayerDialog.h"
 #include "app/GuiLog.h"
 #include "app/LayerPropertiesDialog.h"
+#include "app/TemporalPanel.h"
 #include "app/LayerTreeDock.h"
 #include "app/ProjectSession.h"
 #include "app/TrustStore.h"
@@ -162,6 +163,8 @@ LayerPropertiesDialog* LayerActions::openPropertiesDialog()
         return nullptr;
     auto* dialog = new LayerPropertiesDialog(m_session, id, m_parent);
     dialog->setAttribute(Qt::WA_DeleteOnClose);
+    if (TemporalPanel* time = dialog->temporalPanel())
+        connect(time, &TemporalPanel::changed, m_session.data(), &ProjectSession::setLayerTemporal);
     dialog->open();
     return dialog;
 }
@@ -251,6 +254,8 @@ bool LayerActions::eventFilter(QObject* watched, QEvent* event)
             if (source.endsWith(QLatin1String(".citytwin"), Qt::CaseInsensitive) &&
                 QFileInfo(source).isFile())
                 emit projectDropped(source);
+            else if (m_tryImport && QFileInfo(source).isFile() && m_tryImport(source))
+                continue; // people, events, assets or readings: imported into the project
             else
                 layers.append(source);
         }

@@ -4,6 +4,7 @@
 
 #include <QList>
 #include <QObject>
+#include <functional>
 #include <QPointer>
 #include <QStringList>
 
@@ -52,6 +53,9 @@ public:
     //! added; failures go to statusMessage and lastErrors().
     QList<data::LayerId> addSources(const QStringList& uris);
     QStringList lastErrors() const { return m_errors; }
+    //! Asked for every dropped local file before it becomes a layer: returns true when it took
+    //! the file as an overlay import instead (CSV, point files: app/ImportController).
+    void setOverlayImporter(std::function<bool(const QString& path)> tryImport) { m_tryImport = std::move(tryImport); }
 
     //! The sources in a drag: local files as paths, other URLs and text lines that are URLs or
     //! XYZ templates as text (braces decoded). Empty when there is nothing to add.
@@ -78,6 +82,7 @@ private:
     LayerTreeDock* m_dock = nullptr;
     QWidget* m_parent = nullptr;
     QPointer<ProjectSession> m_session;
+    std::function<bool(const QString& path)> m_tryImport;
     QAction* m_add = nullptr;
     QAction* m_remove = nullptr;
     QAction* m_moveUp = nullptr;

@@ -19,6 +19,12 @@
 #include "app/CutAwayController.h"
 #include "app/PipeAnalysisController.h"
 #include "app/SectionDock.h"
+#include "app/AlarmListDock.h"
+#include "app/EventFilterDock.h"
+#include "app/ImportController.h"
+#include "app/InspectorDock.h"
+#include "app/OverlayLiveWatcher.h"
+#include "app/PeopleController.h"
 
 #include <QApplication>
 #include <QCloseEvent>
@@ -88,6 +94,26 @@ MainWindow::MainWindow(QWidget* parent) : QMainWindow(parent)
             s->setTime(t);
         m_view->update();
     });
+    connect(m_clock, &ClockController::timeChanged, m_eventFilterDock, &EventFilterDock::setTime);
+    connect(m_clock, &ClockController::timeChanged, m_alarmDock, &AlarmListDock::setTime);
+    // Imported rows: the timeline's extent grows to cover them and its histogram is read again.
+    connect(m_import, &ImportController::imported, this, [this](data::OverlayKind, data::TimeRange range) {
+        if (!range.isEmpty())
+            m_clock->setExtent(m_clock->extent().united(range));
+        m_timelineDock->refreshHistogram();
+    });
+    // A person clicked on the map: their details in the Inspector (queued: the Inspector's own
+    // click handling clears the dock after this filter has run).
+    connect(
+        m_people, &PeopleController::personSelected, this,
+        [this](const PersonDetails& d) {
+            if (ProjectSession* s = session())
+                m_inspectorDock->showAttributes(tr("People"), d.person.id, d.attributes(s->project().timeZone));
+        },
+        Qt::QueuedConnection);
+    // A sensor in the alarm list: selected (and shown) like a click on its marker.
+    connect(m_alarmDock, &AlarmListDock::assetActivatedInLayer, m_inspector,
+            [this](data::LayerId layer, qint64 assetId) { m_inspector->selectFeature(layer, assetId); });
     connect(m_clock, &ClockController::playingChanged, this, [this](bool playing) {
         m_view->setContinuousRendering(playing);
         m_playAction->setChecked(playing);
@@ -98,6 +124,7 @@ MainWindow::MainWindow(QWidget* parent) : QMainWindow(parent)
     connect(m_layerActions, &LayerActions::statusMessage, this, showStatus);
     connect(m_basemap, &BasemapController::statusMessage, this, showStatus);
     connect(m_pipeAnalysis, &PipeAnalysisController::message, this, showStatus);
+    connect(m_import, &ImportController::message, this, showStatus);
     // A pipe chosen in the section's table or profile is selected like a click on it.
     connect(m_sectionDock, &SectionDock::crossingSelected, m_inspector,
             [this](data::LayerId layer, qint64 pipeId) { m_inspector->selectFeature(layer, pipeId); });
@@ -226,6 +253,11 @@ void MainWindow::onSessionChanged(ProjectSession* s)
     m_cutAway->setSession(s);
     m_sectionDock->setSession(s);
     m_pipeAnalysis->setSession(s);
+    m_import->setSession(s);
+    m_people->setSession(s);
+    m_eventFilterDock->setSession(s);
+    m_alarmDock->setSession(s);
+    m_timelineDock->setProjectFile(s ? s->store().path() : QString());
     m_progress->hide();
     const bool open = s != nullptr;
     m_files->saveAction()->setEnabled(open);
@@ -237,7 +269,7 @@ void MainWindow::onSessionChanged(ProjectSession* s)
     if (!s) {
         m_cursor->setProject(nullptr);
         m_view->setSceneData(nullptr);
-        m_clock->setRange({});
+        m_clock->setExtent({});
         rebuildViewsMenu();
         updateTitle();
         return;
@@ -253,6 +285,11 @@ void MainWindow::onSessionChanged(ProjectSession* s)
     connect(s, &ProjectSession::layerStateChanged, m_view, qOverload<>(&QWidget::update));
     connect(s, &ProjectSession::layersChanged, m_view, qOverload<>(&QWidget::update));
     connect(s, &ProjectSession::viewsChanged, this, &MainWindow::rebuildViewsMenu);
+    // Live data: rows another process commits to the project file reach the layers within a second.
+    OverlayLiveWatcher* live = OverlayLiveWatcher::watch(s);
+    connect(live, &OverlayLiveWatcher::deltaArrived, m_timelineDock, &TimelineDock::refreshHistogram);
+    connect(live, &OverlayLiveWatcher::deltaArrived, m_alarmDock, &AlarmListDock::refresh);
+    connect(live, &OverlayLiveWatcher::deltaArrived, m_eventFilterDock, &EventFilterDock::refresh);
 
     m_view->setSceneData(s->scene().root());
     const data::Project& p = s->project();
@@ -262,7 +299,7 @@ void MainWindow::onSessionChanged(ProjectSession* s)
     // Layers arrive asynchronously; the overview of an empty scene is meaningless, so go home again later.
     m_homePending = true;
     m_timelineDock->setTimeZone(p.timeZone.toUtf8());
-    m_clock->setRange(p.timeExtent);
+    m_clock->setExtent(p.timeExtent);
     m_clock->seek(p.initialTime != data::kNoTime ? p.initialTime : p.timeExtent.start);
     s->setTime(m_clock->currentTime());
     rebuildViewsMenu();

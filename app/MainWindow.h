@@ -32,6 +32,10 @@ class UndergroundController;
 class CutAwayController;
 class PipeAnalysisController;
 class SectionDock;
+class ImportController;
+class PeopleController;
+class EventFilterDock;
+class AlarmListDock;
 
 //! The citytwin window: the 3D view in the centre, Layers, Timeline and Inspector docks, File/View/Layer/Help
 //! menus, a playback toolbar and the cursor/loading/tiles status bar. Owns one ProjectDocument and
@@ -77,6 +81,10 @@ public:
     CutAwayController* cutAway() const { return m_cutAway; }
     SectionDock* sectionDock() const { return m_sectionDock; }
     PipeAnalysisController* pipeAnalysis() const { return m_pipeAnalysis; }
+    ImportController* importer() const { return m_import; }
+    PeopleController* people() const { return m_people; }
+    EventFilterDock* eventFilterDock() const { return m_eventFilterDock; }
+    AlarmListDock* alarmListDock() const { return m_alarmDock; }
 
     FileActions* fileActions() const { return m_files; }
     void setUnsavedChangesPolicy(UnsavedChanges policy) { m_files->setUnsavedChangesPolicy(policy); }
@@ -127,6 +135,10 @@ private:
     CutAwayController* m_cutAway = nullptr;
     SectionDock* m_sectionDock = nullptr;
     PipeAnalysisController* m_pipeAnalysis = nullptr;
+    ImportController* m_import = nullptr;
+    PeopleController* m_people = nullptr;
+    EventFilterDock* m_eventFilterDock = nullptr;
+    AlarmListDock* m_alarmDock = nullptr;
     QMenu* m_analysisMenu = nullptr;
 
     QMenu* m_fileMenu = nullptr;

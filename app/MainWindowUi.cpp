@@ -22,6 +22,10 @@
 #include "app/CutAwayController.h"
 #include "app/PipeAnalysisController.h"
 #include "app/SectionDock.h"
+#include "app/AlarmListDock.h"
+#include "app/EventFilterDock.h"
+#include "app/ImportController.h"
+#include "app/PeopleController.h"
 
 #include <QActionGroup>
 #include <QApplication>
@@ -118,6 +122,32 @@ void MainWindow::createDocksAndBars()
     });
     m_layerActions = new LayerActions(m_layerDock, this);
     m_layerActions->populate(m_layerMenu);
+    // File → Import… brings people, events, assets and readings into the project's store; dropped
+    // CSV and point files go there too instead of becoming map layers.
+    m_import = new ImportController(this, this);
+    m_fileMenu->insertAction(m_basemap->settingsAction(), m_import->importAction());
+    m_fileMenu->insertSeparator(m_basemap->settingsAction());
+    m_layerActions->setOverlayImporter([this](const QString& path) {
+        if (!m_import->canImport(path))
+            return false;
+        m_import->importFile(path);
+        return true;
+    });
+    // After the Inspector: Qt asks the newest event filter first, and the Inspector takes every
+    // tooltip; the people controller only takes one over a person.
+    m_people = new PeopleController(m_view, this);
+
+    // Events and assets: the filter and the sensors in alarm at the clock's time.
+    m_eventFilterDock = new EventFilterDock(this);
+    addDockWidget(Qt::RightDockWidgetArea, m_eventFilterDock);
+    m_viewMenu->addAction(m_eventFilterDock->toggleViewAction());
+    m_alarmDock = new AlarmListDock(this);
+    addDockWidget(Qt::RightDockWidgetArea, m_alarmDock);
+    tabifyDockWidget(m_eventFilterDock, m_alarmDock);
+    // Shown on demand (View menu) so the map keeps its width on a laptop screen.
+    m_eventFilterDock->hide();
+    m_alarmDock->hide();
+    m_viewMenu->addAction(m_alarmDock->toggleViewAction());
 
     // Analysis: the cut-away, the vertical section (a dock, hidden until used) and the pipe queries.
     m_cutAway = new CutAwayController(m_view, nullptr, this);
@@ -171,6 +201,7 @@ void MainWindow::retranslate()
     m_cutAway->retranslate();
     m_sectionDock->retranslate();
     m_pipeAnalysis->retranslate();
+    m_import->retranslate();
     m_helpMenu->setTitle(tr("&Help"));
     m_files->retranslate();
     m_quitAction->setText(tr("&Quit"));

@@ -179,6 +179,10 @@ public:
     //! Live mode: hands overlay rows committed by another connection (app/OverlayLiveWatcher) to
     //! the loaded people/event/asset layers without replacing their nodes (ProjectSessionLive.cpp).
     void applyOverlayDelta(const data::OverlayDelta& delta);
+    //! Stores layer ID's temporal settings and style (Layer Properties → Time) and applies them to
+    //! the live layer without a rebuild: an events layer's window/accumulate at once (the people
+    //! layer's trail and gap are applied by the panel itself). Marks the session modified.
+    void setLayerTemporal(data::LayerId id, const data::TemporalSettings& temporal, const QJsonObject& style);
     //! Drops ID's live node and loads it again, keeping its id and settings (a changed placement,
     //! rows imported into the store).
     void reloadLayer(data::LayerId id);

@@ -1,5 +1,6 @@
-// Live mode: overlay rows another connection committed reach the loaded layers without a reload
-// (ProjectSession::applyOverlayDelta; app/OverlayLiveWatcher polls the file for them).
+// Time-aware overlay layers at run time. Live mode: overlay rows another connection committed
+// reach the loaded layers without a reload (ProjectSession::applyOverlayDelta; app/OverlayLiveWatcher
+// polls the file for them). Temporal edits (setLayerTemporal) reach them without a rebuild either.
 #include "app/ProjectSession.h"
 
 #include "app/GuiLog.h"
@@ -89,6 +90,20 @@ void ProjectSession::applyOverlayDelta(const data::OverlayDelta& delta)
         reloadLayer(id);
     for (LayerId id : touched)
         emit layerChanged(id); // the view draws again
+}
+
+void ProjectSession::setLayerTemporal(LayerId id, const data::TemporalSettings& temporal, const QJsonObject& style)
+{
+    data::LayerSettings* layer = m_project.layer(id);
+    if (!layer || (layer->temporal == temporal && layer->style == style))
+        return;
+    const bool accumulateChanged = layer->temporal.accumulate != temporal.accumulate;
+    layer->temporal = temporal;
+    layer->style = style;
+    if (layer->kind == LayerKind::Events && accumulateChanged)
+        scene::setEventAccumulate(m_scene->layerNode(id), temporal.accumulate);
+    setModified(true);
+    emit layerChanged(id);
 }
 
 } // namespace citytwin::app

@@ -4,7 +4,8 @@
 // draw calls, RSS; then CSV import rows/s into a project store and the open time of a project
 // holding 1M events.
 //   bench_timeline [--events 10000,100000,1000000] [--people 1000,10000] [--hours H] [--frames N]
-//                  [--size WxH] [--csv-rows N] [--open-events N]
+//                  [--size WxH] [--csv-rows N] [--open-events N] [--trail-s S]
+// People are measured as markers only and with fading trails of S seconds (default 300).
 // Targets (2-core llvmpipe): scrub step <= 2 ms CPU at 1M events and step(1M)/step(10k) <= 1.5;
 // 10k moving people >= 20 fps; CSV import >= 500,000 rows/s; opening a 1M-event project < 1 s.
 
@@ -121,6 +122,7 @@ int main(int argc, char** argv)
     double hours = 24.0;
     int frames = 60, width = 1280, height = 720;
     std::int64_t csvRows = 1000000, openEvents = 1000000;
+    double trailSeconds = 300.0;
     for (int i = 0; i + 1 < args.size(); ++i) {
         if (args[i] == QLatin1String("--events"))
             eventCounts = parseList(args[++i]);
@@ -132,6 +134,8 @@ int main(int argc, char** argv)
             frames = std::max(10, args[++i].toInt());
         else if (args[i] == QLatin1String("--csv-rows"))
             csvRows = args[++i].toLongLong();
+        else if (args[i] == QLatin1String("--trail-s"))
+            trailSeconds = args[++i].toDouble();
         else if (args[i] == QLatin1String("--open-events"))
             openEvents = args[++i].toLongLong();
         else if (args[i] == QLatin1String("--size")) {
@@ -188,7 +192,9 @@ int main(int argc, char** argv)
         bench::makeBenchPeople(day, int(n), 10, people, tracks);
         QElapsedTimer build;
         build.start();
-        osg::ref_ptr<osg::Node> node = scene::PeopleLayer::build(people, tracks, kOrigin, kDayStart);
+        scene::PeopleOptions options;
+        options.trailSeconds = trailSeconds;
+        osg::ref_ptr<osg::Node> node = scene::PeopleLayer::build(people, tracks, kOrigin, kDayStart, options);
         const double buildMs = elapsedMs(build);
         const size_t samples = tracks.size();
         tracks = {};
@@ -196,12 +202,15 @@ int main(int argc, char** argv)
         city.setLayerNode(data::LayerId{2}, data::LayerKind::People, node);
         (*viewer)->setSceneData(city.root());
         aimAtCity(**viewer, city, width, height);
-        (*viewer)->frame();
-        const Figures f = scrubAndPlay(city, **viewer, 200, frames);
-        std::printf("  people %6lld (%zu fixes)  build %8.1f ms  step mean/max %6.3f / %6.3f ms"
-                    "  frame mean/p95 %7.2f / %7.2f ms = %.1f fps  draws %u  RSS %5.0f MiB\n",
-                    static_cast<long long>(n), samples, buildMs, f.stepMeanMs, f.stepMaxMs, f.frameMeanMs,
-                    f.frameP95Ms, 1000.0 / f.frameMeanMs, f.maxDraws, bench::currentRssMiB());
+        for (const double trail : {0.0, trailSeconds}) { // markers only, then with trails
+            scene::PeopleLayer::of(node)->setTrailSeconds(trail);
+            (*viewer)->frame();
+            const Figures f = scrubAndPlay(city, **viewer, 200, frames);
+            std::printf("  people %6lld (%zu fixes), trails %4.0f s  build %8.1f ms  step mean/max %6.3f / %6.3f ms"
+                        "  frame mean/p95 %7.2f / %7.2f ms = %.1f fps  draws %u  RSS %5.0f MiB\n",
+                        static_cast<long long>(n), samples, trail, buildMs, f.stepMeanMs, f.stepMaxMs, f.frameMeanMs,
+                        f.frameP95Ms, 1000.0 / f.frameMeanMs, f.maxDraws, bench::currentRssMiB());
+        }
         (*viewer)->setSceneData(nullptr);
     }
 
