@@ -2609,7 +2609,7 @@ Run &apos;%1 cache seed --help&apos; for the details.</source>
     </message>
     <message>
         <source>A Qt date-time pattern, e.g. &quot;MM/dd/yyyy hh:mm:ss AP&quot; (implies --time-format pattern).</source>
-        <translation>Qt 日期时间模板，例如 "MM/dd/yyyy hh:mm:ss AP"（隐含 --time-format pattern）。</translation>
+        <translation>Qt 日期时间模板，例如 &quot;MM/dd/yyyy hh:mm:ss AP&quot;（隐含 --time-format pattern）。</translation>
     </message>
     <message>
         <source>IANA zone of times written without one (default: the project&apos;s).</source>
