@@ -1,6 +1,6 @@
 #pragma once
 
-// Helpers shared by the offscreen render suites (tst_scenerender, tst_overlayrender).
+// Helpers shared by the offscreen render suites (tst_scenerender, tst_overlayrender, tst_peoplerender, …).
 
 #include "data/SavedView.h"
 #include "scene/CityScene.h"
@@ -13,6 +13,18 @@
 #include <osg/Viewport>
 
 namespace citytwin::test {
+
+//! The camera of the fixture-terrain render suites: straight down on the local point (0, 0, 10)
+//! from 900 m, north up (the fixture DEM's 1.6 × 1.2 km fills most of the frame).
+inline data::SavedView topDownFixtureView()
+{
+    data::SavedView view;
+    view.target = {0, 0, 10};
+    view.headingDeg = 0;
+    view.pitchDeg = -90;
+    view.rangeM = 900;
+    return view;
+}
 
 //! Renders SCENE at time T from VIEW, saves it as test-output/scene/NAME.png, returns the image
 //! (null on failure, with the reason logged).

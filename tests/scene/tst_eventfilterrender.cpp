@@ -99,10 +99,7 @@ void TestEventFilterRender::initTestCase()
         QSKIP("no X display: run under xvfb-run -a");
     m_renderer = std::make_unique<OffscreenRenderer>(kWidth, kHeight);
     QVERIFY2(m_renderer->isValid(), qPrintable(m_renderer->status().message()));
-    m_view.target = {0, 0, 10};
-    m_view.headingDeg = 0;
-    m_view.pitchDeg = -90;
-    m_view.rangeM = 900;
+    m_view = test::topDownFixtureView();
 }
 
 void TestEventFilterRender::cleanupTestCase()
