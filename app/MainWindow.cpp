@@ -94,8 +94,22 @@ MainWindow::MainWindow(QWidget* parent) : QMainWindow(parent)
             s->setTime(t);
         m_view->update();
     });
-    connect(m_clock, &ClockController::timeChanged, m_eventFilterDock, &EventFilterDock::setTime);
-    connect(m_clock, &ClockController::timeChanged, m_alarmDock, &AlarmListDock::setTime);
+    // The docks count events / scan alarms on every tick: only while they are shown (they start
+    // hidden), catching up when they appear.
+    connect(m_clock, &ClockController::timeChanged, this, [this](data::TimeMs t) {
+        if (m_eventFilterDock->isVisible())
+            m_eventFilterDock->setTime(t);
+        if (m_alarmDock->isVisible())
+            m_alarmDock->setTime(t);
+    });
+    connect(m_eventFilterDock, &QDockWidget::visibilityChanged, this, [this](bool visible) {
+        if (visible)
+            m_eventFilterDock->setTime(m_clock->currentTime());
+    });
+    connect(m_alarmDock, &QDockWidget::visibilityChanged, this, [this](bool visible) {
+        if (visible)
+            m_alarmDock->setTime(m_clock->currentTime());
+    });
     // Imported rows: the timeline's extent grows to cover them and its histogram is read again.
     connect(m_import, &ImportController::imported, this, [this](data::OverlayKind, data::TimeRange range) {
         if (!range.isEmpty())
