@@ -104,6 +104,8 @@ QJsonObject toJson(const TemporalSettings& temporal)
     o.insert(QStringLiteral("endField"), temporal.endField);
     o.insert(QStringLiteral("trailLengthMs"), timeToJson(temporal.trailLengthMs));
     o.insert(QStringLiteral("accumulate"), temporal.accumulate);
+    if (temporal.durationMs != 0) // absent in files written before durations existed
+        o.insert(QStringLiteral("durationMs"), timeToJson(temporal.durationMs));
     return o;
 }
 
@@ -114,7 +116,8 @@ bool fromJson(const QJsonObject& json, TemporalSettings& out)
         !fromString(json.value(QStringLiteral("mode")).toString(), t.mode))
         return false;
     for (auto [key, target] : {std::pair{"start", &t.range.start}, std::pair{"end", &t.range.end},
-                               std::pair{"trailLengthMs", &t.trailLengthMs}}) {
+                               std::pair{"trailLengthMs", &t.trailLengthMs},
+                               std::pair{"durationMs", &t.durationMs}}) {
         const QJsonValue v = json.value(QLatin1String(key));
         if (!v.isUndefined() && !timeFromJson(v, *target))
             return false;

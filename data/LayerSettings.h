@@ -29,7 +29,10 @@ struct TemporalSettings
     TemporalMode mode = TemporalMode::None;
     TimeRange range;          //!< FixedRange only
     QString startField;       //!< FeatureFields: field holding the start time
-    QString endField;         //!< FeatureFields: field holding the end time (empty: open-ended)
+    QString endField;         //!< FeatureFields: field holding the end time (empty: durationMs, else open-ended)
+    //! FeatureFields without an endField: each feature lasts this long from its start
+    //! ("a single timestamp + duration"); 0: open-ended (exists from its start on).
+    TimeMs durationMs = 0;
     TimeMs trailLengthMs = 0; //!< PointTimestamps: length of the fading trail
     bool accumulate = false;  //!< true: show everything started so far; false: only what is active now
     bool operator==(const TemporalSettings&) const = default;
