@@ -22,8 +22,9 @@ inline constexpr unsigned kStyle = attrib::kFeatureStyle;  //!< RGBA8 normalised
 osg::ref_ptr<osg::Program> makeFeatureProgram(const char* vertName, const char* fragName);
 
 //! The uniforms every feature program reads, at their defaults, on SS: ct_opacity 1,
-//! ct_highlightId -1 (none), ct_highlightColour, ct_styled false. ct_styled must be set on a
-//! parent of every styled geometry: OSG keeps a program's uniform values between draws.
+//! ct_highlightId -1 (none), ct_highlightColour, ct_styled false, ct_timed false,
+//! ct_timeAccumulate false, ct_time 0 (scene/FeatureTimes.h). ct_styled and ct_timed must be set
+//! on a parent of every styled/timed geometry: OSG keeps a program's uniform values between draws.
 void addFeatureUniforms(osg::StateSet& ss, const osg::Vec3f& highlightColour);
 
 } // namespace citytwin::scene

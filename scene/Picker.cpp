@@ -4,6 +4,7 @@
 #include "scene/CutAway.h"
 #include "scene/FeatureId.h"
 #include "scene/FeatureStyler.h"
+#include "scene/FeatureTimes.h"
 #include "scene/Shaders.h"
 #include "scene/TimeChunkCallback.h"
 
@@ -13,6 +14,31 @@
 #include <osgUtil/LineSegmentIntersector>
 
 namespace citytwin::scene {
+
+namespace {
+
+//! The ct_time the shaders see at the end of PATH (seconds since the epoch), resolved like OSG's
+//! state inheritance: the nearest uniform wins unless one above it is OVERRIDE (CityScene's root
+//! is; a builder root's default 0 is not). 0, the GL default, when none is on the path.
+double sceneSecondsOn(const osg::NodePath& path)
+{
+    const osg::Uniform* current = nullptr;
+    bool overridden = false;
+    for (const osg::Node* node : path) {
+        const osg::StateSet* ss = node->getStateSet();
+        const osg::StateSet::RefUniformPair* pair = ss ? ss->getUniformPair("ct_time") : nullptr;
+        if (!pair || (overridden && !(pair->second & osg::StateAttribute::PROTECTED)))
+            continue;
+        current = pair->first.get();
+        overridden = (pair->second & osg::StateAttribute::OVERRIDE) != 0;
+    }
+    float seconds = 0.0f;
+    if (current)
+        current->get(seconds);
+    return seconds;
+}
+
+} // namespace
 
 std::optional<PickResult> Picker::pick(const osg::Camera& camera, osg::Node* scene, double x, double yFromTop)
 {
@@ -38,11 +64,18 @@ std::optional<PickResult> Picker::pick(const osg::Camera& camera, osg::Node* sce
         scene->accept(visitor);
         return intersector;
     };
-    // Not on screen: features the user hid, and terrain/buildings/models inside the cut-away
-    // (scene/CutAway.h), both discarded by their shaders, so a click reaches what shows behind.
+    // Not on screen: features the user hid or that do not exist at the scene time
+    // (scene/FeatureTimes.h), and terrain/buildings/models inside the cut-away (scene/CutAway.h),
+    // all discarded by their shaders, so a click reaches what shows behind.
     auto hidden = [](const Intersection& i) {
-        return (!i.indexList.empty() && featureHiddenAt(i.drawable.get(), i.indexList.front())) ||
-               cutAwayOnPath(i.nodePath, i.getWorldIntersectPoint());
+        if (!i.indexList.empty()) {
+            const osg::Drawable* drawable = i.drawable.get();
+            const unsigned vertex = i.indexList.front();
+            if (featureHiddenAt(drawable, vertex) ||
+                featureTimedOutAt(drawable, vertex, sceneSecondsOn(i.nodePath)))
+                return true;
+        }
+        return cutAwayOnPath(i.nodePath, i.getWorldIntersectPoint());
     };
     // The nearest hit is the usual answer; only when it is not on screen are all hits along the
     // ray collected to find what shows.

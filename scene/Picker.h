@@ -20,8 +20,9 @@ struct PickResult
 };
 
 //! Intersects the scene of a camera at a window position (osgUtil::LineSegmentIntersector).
-//! Hidden layers (node mask 0), features hidden by scene/FeatureStyler.h and what the cut-away
-//! (scene/CutAway.h) removes are never hit. No GL: works on any camera with a viewport and
+//! Hidden layers (node mask 0), features hidden by scene/FeatureStyler.h, features outside their
+//! time span (scene/FeatureTimes.h; the scene time is the ct_time uniform on the hit's path, e.g.
+//! CityScene::root()'s) and what the cut-away (scene/CutAway.h) removes are never hit. No GL: works on any camera with a viewport and
 //! matrices, e.g. the viewer's main camera or OffscreenRenderer::camera().
 class Picker
 {

@@ -5,6 +5,11 @@ attribute float ct_featureId; // location 6 (scene/FeatureProgram.h)
 attribute vec4 ct_style;      // location 7: rgb colour, a 1 override / 0.5 keep / 0 hidden
 uniform float ct_highlightId; // feature id to highlight, -1 none
 uniform bool ct_styled;       // false: ct_style has no array and is ignored
+// Feature times (scene/FeatureTimes.h): gl_MultiTexCoord3.xy = (start, end) seconds since the
+// scene epoch; drawn while start <= ct_time < end, or start <= ct_time when accumulating.
+uniform bool ct_timed;        // false: unit 3 has no array and is ignored
+uniform bool ct_timeAccumulate;
+uniform float ct_time;        // scene time, seconds since the epoch (CityScene)
 
 varying vec4 v_normalHighlight; // xyz: normal in the model frame; w: 1 highlighted
 varying vec4 v_colour;
@@ -15,8 +20,11 @@ void main()
 {
     vec4 colour = gl_Color;
     float textured = 1.0;
-    if (ct_styled) {
-        if (ct_style.a < 0.25) {
+    // Outside its time span a feature is clipped whole, exactly like a hidden one.
+    bool timedOut = ct_timed && (ct_time < gl_MultiTexCoord3.x ||
+                                 (!ct_timeAccumulate && ct_time >= gl_MultiTexCoord3.y));
+    if (ct_styled || timedOut) {
+        if (timedOut || ct_style.a < 0.25) {
             // Hidden: every vertex of a feature's triangles lands beyond the far plane, so the
             // whole triangle is clipped before rasterisation (cheaper than a fragment discard
             // on llvmpipe; triangles never mix features).
