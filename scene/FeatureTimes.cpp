@@ -3,6 +3,7 @@
 #include "scene/FeatureId.h"
 
 #include <limits>
+#include <optional>
 #include <osg/Geometry>
 #include <osg/NodeVisitor>
 #include <osg/Uniform>
@@ -30,14 +31,17 @@ public:
     {
     }
     FeatureTimesState(const FeatureTimesState& other, const osg::CopyOp& op = osg::CopyOp::SHALLOW_COPY)
-        : osg::Object(other, op), timed(other.timed), accumulate(other.accumulate), hasTimes(other.hasTimes)
+        : osg::Object(other, op), timed(other.timed), accumulate(other.accumulate), spans(other.spans),
+          epoch(other.epoch)
     {
     }
     META_Object(citytwin, FeatureTimesState); // the ';' only keeps clang-format from indenting on
 
     osg::ref_ptr<osg::Uniform> timed;
     osg::ref_ptr<osg::Uniform> accumulate;
-    bool hasTimes = false;
+    //! Kept for content merged later (inheritFeatureTimes(), e.g. TilesetNode tiles); empty: untimed.
+    std::unordered_map<std::int64_t, data::TimeRange> spans;
+    data::TimeMs epoch = 0;
 };
 
 const FeatureTimesState* findState(const osg::Node& node)
@@ -94,7 +98,7 @@ osg::Vec2Array* timesArray(osg::Geometry& geometry)
 void clearTimes(osg::Node& node, FeatureTimesState& state)
 {
     state.timed->set(false);
-    state.hasTimes = false;
+    state.spans.clear();
     FeatureGeometryCollector collector;
     node.accept(collector);
     for (osg::Geometry* geometry : collector.geometries) {
@@ -104,21 +108,13 @@ void clearTimes(osg::Node& node, FeatureTimesState& state)
     }
 }
 
-} // namespace
-
-void setFeatureTimes(osg::Node* node, const std::unordered_map<std::int64_t, data::TimeRange>& spans,
-                     data::TimeMs epoch, bool accumulate)
+//! Writes STATE's spans into every feature geometry under SUBGRAPH and gives them STATE's uniforms.
+void applyTimes(osg::Node& subgraph, const FeatureTimesState& state)
 {
-    if (!node)
-        return;
-    FeatureTimesState& state = timesState(*node);
-    state.accumulate->set(accumulate);
-    if (spans.empty()) {
-        clearTimes(*node, state);
-        return;
-    }
+    const std::unordered_map<std::int64_t, data::TimeRange>& spans = state.spans;
+    const data::TimeMs epoch = state.epoch;
     FeatureGeometryCollector collector;
-    node->accept(collector);
+    subgraph.accept(collector);
     const osg::Vec2 always(-kNever, kNever);
     for (osg::Geometry* geometry : collector.geometries) {
         osg::Vec2Array* array = timesArray(*geometry);
@@ -142,8 +138,32 @@ void setFeatureTimes(osg::Node* node, const std::unordered_map<std::int64_t, dat
         ss->addUniform(state.timed);
         ss->addUniform(state.accumulate);
     }
+}
+
+} // namespace
+
+void setFeatureTimes(osg::Node* node, const std::unordered_map<std::int64_t, data::TimeRange>& spans,
+                     data::TimeMs epoch, bool accumulate)
+{
+    if (!node)
+        return;
+    FeatureTimesState& state = timesState(*node);
+    state.accumulate->set(accumulate);
+    if (spans.empty()) {
+        clearTimes(*node, state);
+        return;
+    }
+    state.spans = spans;
+    state.epoch = epoch;
+    applyTimes(*node, state);
     state.timed->set(true);
-    state.hasTimes = true;
+}
+
+void inheritFeatureTimes(const osg::Node* node, osg::Node* subgraph)
+{
+    const FeatureTimesState* state = node ? findState(*node) : nullptr;
+    if (state && subgraph && !state->spans.empty())
+        applyTimes(*subgraph, *state);
 }
 
 void setFeatureTimeAccumulate(osg::Node* node, bool accumulate)
@@ -157,7 +177,7 @@ void setFeatureTimeAccumulate(osg::Node* node, bool accumulate)
 bool hasFeatureTimes(const osg::Node* node)
 {
     const FeatureTimesState* state = node ? findState(*node) : nullptr;
-    return state && state->hasTimes;
+    return state && !state->spans.empty();
 }
 
 bool featureTimedOutAt(const osg::Drawable* drawable, unsigned vertexIndex, double sceneSeconds)

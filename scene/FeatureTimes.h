@@ -36,6 +36,10 @@ inline constexpr unsigned kFeatureTimeUnit = 3;
 //! An empty SPANS clears the times (every feature drawn again, ct_timed false).
 void setFeatureTimes(osg::Node* node, const std::unordered_map<std::int64_t, data::TimeRange>& spans,
                      data::TimeMs epoch, bool accumulate);
+//! Gives the feature geometry under SUBGRAPH, content attached under NODE after setFeatureTimes()
+//! (e.g. a TilesetNode tile merged later), NODE's spans; its rule follows NODE's from then on.
+//! Nothing when NODE has no times.
+void inheritFeatureTimes(const osg::Node* node, osg::Node* subgraph);
 //! Switches NODE's rule between window and accumulate (a uniform: no vertex rewritten).
 void setFeatureTimeAccumulate(osg::Node* node, bool accumulate);
 //! Whether NODE's features carry times (setFeatureTimes() with a non-empty map).

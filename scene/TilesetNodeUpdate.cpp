@@ -2,6 +2,7 @@
 // (≤ maxMergesPerFrame) with their features and the current style, evict the least recently
 // used tiles beyond the memory budget.
 #include "scene/FeatureStyler.h"
+#include "scene/FeatureTimes.h"
 #include "scene/SceneLog.h"
 #include "scene/TilesetNodeImpl.h"
 
@@ -75,6 +76,7 @@ void TilesetNode::Impl::install(int index, TileBuildResult&& result)
     }
     if (style.active)
         applyStyle(tile);
+    inheritFeatureTimes(&self, tile.node.get()); // times set on the layer cover tiles merged since
     self.addChild(tile.node);
     memoryBytes += tile.bytes;
     ++loadedCount;

@@ -4,13 +4,19 @@
 // pipes alike.
 #include "ModelFixtures.h"
 #include "SceneFixtures.h"
+#include "TileTestSources.h"
+#include "TilesetFixtures.h"
+#include "scene/FacilityBuilder.h"
 #include "scene/FeatureId.h"
 #include "scene/FeatureStyler.h"
 #include "scene/FeatureTimes.h"
 #include "scene/ModelBuilder.h"
 #include "scene/PipeBuilder.h"
 #include "scene/SceneBuilders.h"
+#include "scene/TilesetNode.h"
+#include "scene/UndergroundSpaceBuilder.h"
 
+#include <QElapsedTimer>
 #include <QtTest>
 #include <osg/Geometry>
 #include <osg/NodeVisitor>
@@ -24,7 +30,7 @@ constexpr data::TimeMs kEpoch = 1'767'225'600'000; // 2026-01-01T00:00Z
 constexpr data::TimeMs kHour = data::kHourMs;
 constexpr float kNever = 3.0e38f; // what "since ever" / "for ever" become (FeatureTimes.cpp)
 
-enum class Builder { Buildings, Model, Pipes };
+enum class Builder { Buildings, Model, Pipes, Manholes, UndergroundSpaces };
 
 } // namespace
 
@@ -71,6 +77,29 @@ Fixture build(Builder builder)
             pipes.push_back(p);
         }
         return {buildPipes(pipes, o), 7, 8, 9};
+    }
+    case Builder::Manholes: {
+        std::vector<data::PointFacility> manholes;
+        for (std::int64_t id : {11, 12, 13}) {
+            data::PointFacility f;
+            f.id = id;
+            f.position = {o.x + 10.0 * double(id), o.y, 5.0};
+            f.depthM = 3.0;
+            manholes.push_back(f);
+        }
+        return {buildFacilities(manholes, o), 11, 12, 13};
+    }
+    case Builder::UndergroundSpaces: {
+        std::vector<data::UndergroundSpace> spaces;
+        for (std::int64_t id : {21, 22, 23}) {
+            data::UndergroundSpace u;
+            u.id = id;
+            const double x = o.x + 30.0 * double(id);
+            u.outer = {{x, o.y, 0}, {x + 20, o.y, 0}, {x + 20, o.y + 10, 0}, {x, o.y + 10, 0}};
+            u.topZ = -2.0;
+            spaces.push_back(u);
+        }
+        return {buildUndergroundSpaces(spaces, o), 21, 22, 23};
     }
     }
     return {};
@@ -164,6 +193,8 @@ void addBuilders()
     QTest::newRow("buildings") << Builder::Buildings;
     QTest::newRow("model") << Builder::Model;
     QTest::newRow("pipes") << Builder::Pipes;
+    QTest::newRow("manholes") << Builder::Manholes;
+    QTest::newRow("underground spaces") << Builder::UndergroundSpaces;
 }
 
 } // namespace
@@ -234,7 +265,8 @@ private slots:
         QTest::addColumn<bool>("bOut");
         for (const auto& [name, builder] :
              {std::pair{"buildings", Builder::Buildings}, std::pair{"model", Builder::Model},
-              std::pair{"pipes", Builder::Pipes}}) {
+              std::pair{"pipes", Builder::Pipes}, std::pair{"manholes", Builder::Manholes},
+              std::pair{"underground spaces", Builder::UndergroundSpaces}}) {
             const auto row = [&](const char* label, bool acc, double h, bool a, bool b) {
                 QTest::addRow("%s %s", name, label) << builder << acc << h << a << b;
             };
@@ -353,6 +385,74 @@ private slots:
             QCOMPARE(boolUniform(g->getStateSet(), "ct_styled"), std::optional<bool>(true)); // A still coloured
     }
 
+    void laterContentInheritsTheTimes()
+    {
+        // Content attached after setFeatureTimes() (what TilesetNode does per merged tile).
+        osg::ref_ptr<osg::Group> layer = new osg::Group;
+        const Fixture first = build(Builder::Buildings);
+        layer->addChild(first.node);
+        setFeatureTimes(layer.get(), spansOf(first), kEpoch, false);
+        const Fixture later = build(Builder::Buildings); // the same ids, built anew
+        inheritFeatureTimes(layer.get(), later.node.get());
+        layer->addChild(later.node);
+        QString why;
+        QVERIFY2(allVerticesOf(later.node.get(), later.a, {36000.0f, 50400.0f}, why), qPrintable(why));
+        QVERIFY2(allVerticesOf(later.node.get(), later.c, {-kNever, kNever}, why), qPrintable(why));
+        setFeatureTimeAccumulate(layer.get(), true); // the rule of the layer covers it
+        QCOMPARE(timedOut(later.node.get(), later.a, 15 * 3600.0), std::optional<bool>(false));
+        setFeatureTimes(layer.get(), {}, kEpoch, false); // and clearing too
+        for (osg::Geometry* g : geometries(later.node.get())) {
+            QCOMPARE(boolUniform(g->getStateSet(), "ct_timed"), std::optional<bool>(false));
+            QVERIFY(!timesArray(g));
+        }
+        // Without times nothing is inherited.
+        const Fixture untimed = build(Builder::Buildings);
+        inheritFeatureTimes(layer.get(), untimed.node.get());
+        for (osg::Geometry* g : geometries(untimed.node.get()))
+            QVERIFY(!timesArray(g) && !boolUniform(g->getStateSet(), "ct_timed"));
+    }
+
+    void tilesMergedLaterAreTimed()
+    {
+        auto control = std::make_shared<test::LoaderControl>();
+        TilesetOptions options;
+        options.workerThreads = 2;
+        osg::ref_ptr<TilesetNode> node =
+            new TilesetNode(test::tilesetTiles(), test::tilesetLoader(control), test::kTilesetOrigin, options);
+        test::HeadlessFrames frames;
+        const auto runUntilIdle = [&](double range) {
+            data::SavedView view;
+            view.pitchDeg = -89.0;
+            view.rangeM = range;
+            QElapsedTimer timer;
+            timer.start();
+            frames.frame(node.get(), view);
+            while (!node->isIdle() && timer.elapsed() < 10000) {
+                QThread::msleep(2);
+                frames.frame(node.get(), view);
+            }
+            return node->isIdle();
+        };
+        QVERIFY(runUntilIdle(20000)); // the root tile only
+        const std::size_t before = geometries(node.get()).size();
+        // Tiles number their features in layer-unique blocks from 0: 10 features in all.
+        std::unordered_map<std::int64_t, data::TimeRange> spans;
+        for (std::int64_t id = 0; id < 100; ++id)
+            spans.emplace(id, data::TimeRange{kEpoch + 10 * kHour, kEpoch + 14 * kHour});
+        setFeatureTimes(node.get(), spans, kEpoch, false);
+        QVERIFY(runUntilIdle(2000)); // the children merge now
+        const std::vector<osg::Geometry*> all = geometries(node.get());
+        QVERIFY(all.size() > before);
+        for (osg::Geometry* g : all) {
+            const osg::Vec2Array* times = timesArray(g);
+            QVERIFY(times && times->size() == g->getVertexArray()->getNumElements());
+            for (const osg::Vec2& span : *times)
+                QCOMPARE(span, osg::Vec2(36000.0f, 50400.0f));
+            QVERIFY(featureTimedOutAt(g, 0, 9 * 3600.0) && !featureTimedOutAt(g, 0, 12 * 3600.0));
+        }
+        control->release = true; // held loads must end for the node's workers to stop
+    }
+
     void untimedAndNullAreSafe()
     {
         setFeatureTimes(nullptr, {{1, {0, 1}}}, 0, false);
@@ -372,5 +472,5 @@ private slots:
     }
 };
 
-QTEST_APPLESS_MAIN(TestFeatureTimes)
+QTEST_GUILESS_MAIN(TestFeatureTimes)
 #include "tst_featuretimes.moc"
