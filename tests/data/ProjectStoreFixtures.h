@@ -138,6 +138,16 @@ inline std::int64_t rawInt(const QString& path, const char* sql)
     return v;
 }
 
+//! The store at PATH opened in MODE; aborts the test run when it cannot be opened.
+inline std::unique_ptr<ProjectStore> openStore(const QString& path,
+                                               ProjectStore::Mode mode = ProjectStore::Mode::ReadWrite)
+{
+    auto store = ProjectStore::open(path, mode);
+    if (!store)
+        qFatal("open %s: %s", qPrintable(path), qPrintable(store.status().message()));
+    return std::move(*store);
+}
+
 //! Creates project files in a temporary folder removed with it.
 class ProjectFiles
 {
