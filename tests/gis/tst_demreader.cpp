@@ -2,6 +2,7 @@
 // reprojected extent, downsampling averages and uses overviews, parallel reads, bad inputs, and
 // the real DEMs of ../shared/data (Mt Fuji, the world DEM under Pinghu).
 #include "GdalFixtures.h"
+#include "RasterReaderFixtures.h"
 #include "gis/CrsTransformer.h"
 #include "gis/RasterReader.h"
 #include "tests/common/TestPaths.h"
@@ -16,27 +17,7 @@ using citytwin::data::GridGeometry;
 using citytwin::data::Status;
 using citytwin::test::createGeoTiff;
 using citytwin::test::RasterSpec;
-
-namespace {
-
-// Pinghu centre in EPSG:4549 (verified with cs2cs, see tst_crs).
-constexpr double kE0 = 595804.2829;
-constexpr double kN0 = 3398141.1227;
-
-//! A smooth surface (plane + bowl) in EPSG:4549 metres: bilinear sampling reproduces it to < 1 mm.
-double surface(double e, double n)
-{
-    const double dx = e - kE0;
-    const double dy = n - kN0;
-    return 20.0 + 0.02 * dx - 0.01 * dy + 1e-5 * (dx * dx + dy * dy);
-}
-
-const std::uint8_t* pixel(const data::ImageRaster& img, int col, int row)
-{
-    return &img.rgba[(size_t(row) * size_t(img.grid.width) + size_t(col)) * 4];
-}
-
-} // namespace
+using namespace citytwin::test;
 
 class TestDemReader : public QObject
 {
@@ -56,23 +37,8 @@ private slots:
     void realWorldUnderPinghu();
 
 private:
-    QString writeLocalDem(const QString& name);
     QTemporaryDir m_dir;
 };
-
-QString TestDemReader::writeLocalDem(const QString& name)
-{
-    const QString path = m_dir.filePath(name);
-    RasterSpec spec{QStringLiteral("EPSG:4549"), kE0 - 1000, kN0 + 1000, 10, 10, 200, 200};
-    auto ds = createGeoTiff(path, spec, [](int, int col, int row) {
-        if (col < 20 && row < 20)
-            return -9999.0;
-        return surface(kE0 - 1000 + (col + 0.5) * 10, kN0 + 1000 - (row + 0.5) * 10);
-    });
-    if (ds)
-        ds->GetRasterBand(1)->SetNoDataValue(-9999.0);
-    return ds ? path : QString();
-}
 
 void TestDemReader::initTestCase()
 {
@@ -81,7 +47,7 @@ void TestDemReader::initTestCase()
 
 void TestDemReader::demInTwoCrsAgree()
 {
-    const QString local = writeLocalDem(QStringLiteral("dem4549.tif"));
+    const QString local = writeLocalDem(m_dir.filePath(QStringLiteral("dem4549.tif")));
     QVERIFY(!local.isEmpty());
 
     // The same surface sampled on a lon/lat grid (EPSG:4326) covering the area with a margin.
@@ -119,7 +85,7 @@ void TestDemReader::demInTwoCrsAgree()
 
 void TestDemReader::demNoDataAndOutsideAreNaN()
 {
-    const QString local = writeLocalDem(QStringLiteral("dem_nodata.tif"));
+    const QString local = writeLocalDem(m_dir.filePath(QStringLiteral("dem_nodata.tif")));
     // Target reaches 500 m west of the DEM: the NW no-data block and the outside become NaN.
     GridGeometry target{{kE0 - 1500, kN0 - 500, kE0 + 500, kN0 + 1000}, 200, 150}; // 10 m cells
     auto grid = gis::readElevation(local, QStringLiteral("EPSG:4549"), target);
@@ -135,7 +101,7 @@ void TestDemReader::demNoDataAndOutsideAreNaN()
 
 void TestDemReader::demWithoutTargetUsesReprojectedExtent()
 {
-    const QString local = writeLocalDem(QStringLiteral("dem_native.tif"));
+    const QString local = writeLocalDem(m_dir.filePath(QStringLiteral("dem_native.tif")));
     auto same = gis::readElevation(local, QStringLiteral("EPSG:4549"));
     QVERIFY2(same.isOk(), qPrintable(same.status().message()));
     QCOMPARE(same->grid.width, 200);
@@ -213,7 +179,7 @@ void TestDemReader::downsamplingAveragesAndUsesOverviews()
 void TestDemReader::parallelReads()
 {
     // Workers read concurrently, each with its own dataset (ARCHITECTURE.md): results must not mix.
-    const QString path = writeLocalDem(QStringLiteral("dem_parallel.tif"));
+    const QString path = writeLocalDem(m_dir.filePath(QStringLiteral("dem_parallel.tif")));
     QVERIFY(!path.isEmpty());
     std::vector<double> centre(4, 0.0);
     std::vector<std::thread> workers;

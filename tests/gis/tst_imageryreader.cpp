@@ -2,6 +2,7 @@
 // (grey, palette, RGBA…), inspect(), world-file and .aux.xml sidecars, and the real imagery of
 // ../shared/data (Boston orthophoto, GeoPackage tiles).
 #include "GdalFixtures.h"
+#include "RasterReaderFixtures.h"
 #include "gis/CrsTransformer.h"
 #include "gis/RasterReader.h"
 #include "tests/common/TestPaths.h"
@@ -16,31 +17,15 @@ using citytwin::data::GridGeometry;
 using citytwin::data::Status;
 using citytwin::test::createGeoTiff;
 using citytwin::test::RasterSpec;
+using namespace citytwin::test;
 
 namespace {
-
-// Pinghu centre in EPSG:4549 (verified with cs2cs, see tst_crs).
-constexpr double kE0 = 595804.2829;
-constexpr double kN0 = 3398141.1227;
-
-//! A smooth surface (plane + bowl) in EPSG:4549 metres: bilinear sampling reproduces it to < 1 mm.
-double surface(double e, double n)
-{
-    const double dx = e - kE0;
-    const double dy = n - kN0;
-    return 20.0 + 0.02 * dx - 0.01 * dy + 1e-5 * (dx * dx + dy * dy);
-}
 
 int cellOf(const GridGeometry& g, double x, double y, int* col, int* row)
 {
     *col = int(std::floor((x - g.extent.minX) / g.cellX()));
     *row = int(std::floor((g.extent.maxY - y) / g.cellY()));
     return *col >= 0 && *col < g.width && *row >= 0 && *row < g.height;
-}
-
-const std::uint8_t* pixel(const data::ImageRaster& img, int col, int row)
-{
-    return &img.rgba[(size_t(row) * size_t(img.grid.width) + size_t(col)) * 4];
 }
 
 } // namespace
@@ -60,23 +45,8 @@ private slots:
     void realGeoPackageTiles();
 
 private:
-    QString writeLocalDem(const QString& name);
     QTemporaryDir m_dir;
 };
-
-QString TestImageryReader::writeLocalDem(const QString& name)
-{
-    const QString path = m_dir.filePath(name);
-    RasterSpec spec{QStringLiteral("EPSG:4549"), kE0 - 1000, kN0 + 1000, 10, 10, 200, 200};
-    auto ds = createGeoTiff(path, spec, [](int, int col, int row) {
-        if (col < 20 && row < 20)
-            return -9999.0;
-        return surface(kE0 - 1000 + (col + 0.5) * 10, kN0 + 1000 - (row + 0.5) * 10);
-    });
-    if (ds)
-        ds->GetRasterBand(1)->SetNoDataValue(-9999.0);
-    return ds ? path : QString();
-}
 
 void TestImageryReader::initTestCase()
 {
@@ -205,7 +175,7 @@ void TestImageryReader::imageryLayouts()
 
 void TestImageryReader::inspect()
 {
-    const QString local = writeLocalDem(QStringLiteral("dem_inspect.tif"));
+    const QString local = writeLocalDem(m_dir.filePath(QStringLiteral("dem_inspect.tif")));
     auto info = gis::inspectRaster(local);
     QVERIFY2(info.isOk(), qPrintable(info.status().message()));
     QCOMPARE(info->driver, QStringLiteral("GTiff"));
