@@ -1,5 +1,6 @@
 // Tile math of the basemap engine, part one: quadtree keys, scheme bounds and grids, key lookup,
 // resolution levels and the root covering, all without GL or GDAL.
+#include "TileFixtures.h"
 #include "data/TileSelection.h"
 
 #include <QSet>
@@ -9,27 +10,10 @@
 
 using namespace citytwin::data;
 
-Q_DECLARE_METATYPE(citytwin::data::TileKey)
-Q_DECLARE_METATYPE(citytwin::data::Extent2D)
+using citytwin::test::grid3x2;
+using citytwin::test::names;
 
 namespace {
-
-
-QStringList names(const std::vector<TileKey>& keys)
-{
-    QStringList out;
-    for (const TileKey& k : keys)
-        out << k.toString();
-    return out;
-}
-
-
-//! 3 × 2 roots of 512 m, north-west corner at (1000, 5000): extent x 1000..2536, y 3976..5000.
-TilingScheme grid3x2()
-{
-    return TilingScheme(1000.0, 5000.0, 512.0, 3, 2);
-}
-
 
 bool sameExtent(const Extent2D& a, const Extent2D& b, double tol = 1e-9)
 {

@@ -1,6 +1,7 @@
 // Tile math of the basemap engine, part two: screen-space error, distance to a tile and the
 // screen-space-error selection (replace only when the visible children are ready), scripted
 // scenes and randomized invariants, without GL or GDAL.
+#include "TileFixtures.h"
 #include "data/TileSelection.h"
 
 #include <QSet>
@@ -10,27 +11,10 @@
 
 using namespace citytwin::data;
 
-Q_DECLARE_METATYPE(citytwin::data::TileKey)
-Q_DECLARE_METATYPE(citytwin::data::Extent2D)
+using citytwin::test::grid3x2;
+using citytwin::test::names;
 
 namespace {
-
-
-QStringList names(const std::vector<TileKey>& keys)
-{
-    QStringList out;
-    for (const TileKey& k : keys)
-        out << k.toString();
-    return out;
-}
-
-
-//! 3 × 2 roots of 512 m, north-west corner at (1000, 5000): extent x 1000..2536, y 3976..5000.
-TilingScheme grid3x2()
-{
-    return TilingScheme(1000.0, 5000.0, 512.0, 3, 2);
-}
-
 
 //! The selection scenes below: roots of 1024 m in one row, north edge at y = 1024; with a
 //! viewport of 2 px and a 90° field of view a tile's error in px is its side / distance, so a
