@@ -5,6 +5,7 @@
 #include "gis/CityGmlCrs.h"
 #include "gis/CityGmlReader.h"
 #include "gis/ModelPlacementFrame.h"
+#include "tests/common/CommaLocale.h"
 #include "tests/common/TestPaths.h"
 #include "tests/gis/CityGmlFixtures.h"
 
@@ -343,12 +344,7 @@ void TstCityGmlReader::commaDecimalLocale()
 {
     // A Qt GUI runs under the user's C locale; coordinates and heights must still read with a
     // decimal point. Run with LOCPATH pointing at a localedef'd de_DE where none is installed.
-    const char* commaLocale = nullptr;
-    for (const char* name : {"de_DE.UTF-8", "de_DE.utf8", "fr_FR.UTF-8", "ru_RU.UTF-8"})
-        if (setlocale(LC_ALL, name)) {
-            commaLocale = name;
-            break;
-        }
+    const char* commaLocale = test::useCommaDecimalLocale();
     if (!commaLocale)
         QSKIP("no comma-decimal locale installed (de_DE/fr_FR/ru_RU)");
     const QString path =

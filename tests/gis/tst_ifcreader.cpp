@@ -6,6 +6,7 @@
 #include "gis/CrsTransformer.h"
 #include "gis/IfcReader.h"
 #include "gis/ModelPlacementFrame.h"
+#include "tests/common/CommaLocale.h"
 #include "tests/common/TestPaths.h"
 
 #include <QElapsedTimer>
@@ -283,12 +284,7 @@ void TestIfcReader::commaDecimalLocale()
 {
     // A Qt GUI runs under the user's locale and IfcPlusPlus's measure types parse with std::stod
     // (under de_DE "3.75" reads as 3). Run here with LOCPATH pointing at a localedef'd de_DE.
-    const char* commaLocale = nullptr;
-    for (const char* name : {"de_DE.UTF-8", "de_DE.utf8", "fr_FR.UTF-8", "ru_RU.UTF-8"})
-        if (setlocale(LC_ALL, name)) {
-            commaLocale = name;
-            break;
-        }
+    const char* commaLocale = test::useCommaDecimalLocale();
     if (!commaLocale)
         QSKIP("no comma-decimal locale installed (de_DE/fr_FR/ru_RU)");
     IfcFileSpec spec;
