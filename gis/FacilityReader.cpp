@@ -1,8 +1,8 @@
 // readPointFacilities() (gis/UndergroundReader.h): OGR points as manholes, valves and hydrants.
 #include "data/PipeMapping.h"
-#include "gis/GdalErrorCapture.h"
 #include "gis/GdalOpen.h"
 #include "gis/GisLog.h"
+#include "gis/OgrFeatureLoop.h"
 #include "gis/OgrLayerAccess.h"
 #include "gis/OgrLayerTransform.h"
 #include "gis/UndergroundFields.h"
@@ -205,19 +205,10 @@ Result<PointFacilityReadResult> readPointFacilities(const QString& path, const Q
         return ct.status();
     Reader reader(guessFields(*l.GetLayerDefn()), ct->get());
 
-    GdalErrorCapture errors;
-    l.ResetReading();
-    std::int64_t sequence = 0;
-    for (OGRFeatureUniquePtr feature(l.GetNextFeature()); feature; feature.reset(l.GetNextFeature()))
-        reader.read(*feature, sequence++);
-    // A half-read layer is worse than a clear failure (see readPipes).
-    if (errors.hasErrors())
-        return Status::error(Status::Code::FormatError,
-                             QStringLiteral("%1: reading failed after %2 features, the file is truncated or "
-                                            "corrupt (%3)")
-                                 .arg(path)
-                                 .arg(sequence)
-                                 .arg(errors.errors()));
+    if (const Status read = readEveryFeature(
+            l, path, [&](OGRFeature& feature, std::int64_t sequence) { reader.read(feature, sequence); });
+        !read)
+        return read;
     PointFacilityReadResult result = reader.take();
     qCDebug(lcGis, "%s: %d facilities from %d features, %d skipped", qUtf8Printable(path),
             result.report.features, result.report.featuresRead, result.report.skipped);

@@ -1,8 +1,8 @@
 #include "gis/PipeReader.h"
 
-#include "gis/GdalErrorCapture.h"
 #include "gis/GdalOpen.h"
 #include "gis/GisLog.h"
+#include "gis/OgrFeatureLoop.h"
 #include "gis/OgrLayerAccess.h"
 #include "gis/OgrLayerTransform.h"
 #include "gis/PipeAttributes.h"
@@ -170,20 +170,10 @@ Result<PipeReadResult> readPipes(const QString& path, const QString& projectCrs,
         return ct.status();
     Reader reader(mapping, *fields, ct->get());
 
-    GdalErrorCapture errors;
-    l.ResetReading();
-    std::int64_t sequence = 0;
-    for (OGRFeatureUniquePtr feature(l.GetNextFeature()); feature; feature.reset(l.GetNextFeature()))
-        reader.read(*feature, sequence++);
-    // A truncated or corrupt file typically yields the features before the damage, then an error:
-    // a half-loaded network is worse than a clear failure.
-    if (errors.hasErrors())
-        return Status::error(Status::Code::FormatError,
-                             QStringLiteral("%1: reading failed after %2 features, the file is truncated or "
-                                            "corrupt (%3)")
-                                 .arg(path)
-                                 .arg(sequence)
-                                 .arg(errors.errors()));
+    if (const Status read = readEveryFeature(
+            l, path, [&](OGRFeature& feature, std::int64_t sequence) { reader.read(feature, sequence); });
+        !read)
+        return read;
     PipeReadResult result = reader.take();
     qCDebug(lcGis, "%s: %d pipes from %d features, %d skipped", qUtf8Printable(path), result.report.pipes,
             result.report.featuresRead, result.report.skipped);

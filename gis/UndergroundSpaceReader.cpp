@@ -1,8 +1,8 @@
 // readUndergroundSpaces() and hasUndergroundSpaceFields() (gis/UndergroundReader.h): OGR polygons
 // as utility tunnels, underground parking and shelters.
-#include "gis/GdalErrorCapture.h"
 #include "gis/GdalOpen.h"
 #include "gis/GisLog.h"
+#include "gis/OgrFeatureLoop.h"
 #include "gis/OgrLayerAccess.h"
 #include "gis/OgrLayerTransform.h"
 #include "gis/UndergroundFields.h"
@@ -201,18 +201,10 @@ Result<UndergroundSpaceReadResult> readUndergroundSpaces(const QString& path, co
         return ct.status();
     Reader reader(guessFields(*l.GetLayerDefn()), ct->get());
 
-    GdalErrorCapture errors;
-    l.ResetReading();
-    std::int64_t sequence = 0;
-    for (OGRFeatureUniquePtr feature(l.GetNextFeature()); feature; feature.reset(l.GetNextFeature()))
-        reader.read(*feature, sequence++);
-    if (errors.hasErrors())
-        return Status::error(Status::Code::FormatError,
-                             QStringLiteral("%1: reading failed after %2 features, the file is truncated or "
-                                            "corrupt (%3)")
-                                 .arg(path)
-                                 .arg(sequence)
-                                 .arg(errors.errors()));
+    if (const Status read = readEveryFeature(
+            l, path, [&](OGRFeature& feature, std::int64_t sequence) { reader.read(feature, sequence); });
+        !read)
+        return read;
     UndergroundSpaceReadResult result = reader.take();
     qCDebug(lcGis, "%s: %d underground spaces from %d features, %d skipped", qUtf8Printable(path),
             result.report.features, result.report.featuresRead, result.report.skipped);
