@@ -51,6 +51,7 @@ LayerKind layerKindOf(OverlayKind kind)
         return LayerKind::Events;
     case OverlayKind::Assets:
     case OverlayKind::SensorReadings: // readings colour the assets (alarms)
+    case OverlayKind::Thresholds:     // and so do the limits they are checked against
         break;
     }
     return LayerKind::Assets;
@@ -174,8 +175,8 @@ ImportController::~ImportController()
 void ImportController::retranslate()
 {
     m_action->setText(tr("&Import…"));
-    m_action->setStatusTip(tr("Import people, events, assets or sensor readings from CSV, GeoJSON, "
-                              "GeoPackage or Shapefile into the project"));
+    m_action->setStatusTip(tr("Import people, events, assets, sensor readings or alarm thresholds from CSV, "
+                              "GeoJSON, GeoPackage or Shapefile into the project"));
 }
 
 void ImportController::setSession(ProjectSession* session)

@@ -43,6 +43,8 @@ QString kindLabel(OverlayKind kind)
         return ImportDialog::tr("Assets (cameras, sensors, hydrants…)");
     case OverlayKind::SensorReadings:
         return ImportDialog::tr("Sensor readings");
+    case OverlayKind::Thresholds:
+        return ImportDialog::tr("Thresholds (sensor alarm limits)");
     }
     return {};
 }
@@ -72,6 +74,8 @@ QString roleLabel(const QString& role)
         {c::kSubtype, QT_TRANSLATE_NOOP("citytwin::app::ImportDialog", "Subtype")},
         {c::kAsset, QT_TRANSLATE_NOOP("citytwin::app::ImportDialog", "Asset id")},
         {c::kValue, QT_TRANSLATE_NOOP("citytwin::app::ImportDialog", "Value")},
+        {c::kMin, QT_TRANSLATE_NOOP("citytwin::app::ImportDialog", "Min (alarm below)")},
+        {c::kMax, QT_TRANSLATE_NOOP("citytwin::app::ImportDialog", "Max (alarm above)")},
     };
     const char* label = labels.value(role);
     return label ? ImportDialog::tr(label) : role;
@@ -109,7 +113,8 @@ void ImportDialog::buildUi()
     top->addRow(tr("Format:"), m_format);
     m_kind = new QComboBox(this);
     for (OverlayKind kind :
-         {OverlayKind::Tracks, OverlayKind::Events, OverlayKind::Assets, OverlayKind::SensorReadings})
+         {OverlayKind::Tracks, OverlayKind::Events, OverlayKind::Assets, OverlayKind::SensorReadings,
+          OverlayKind::Thresholds})
         m_kind->addItem(kindLabel(kind), int(kind));
     top->addRow(tr("Import as:"), m_kind);
     layout->addLayout(top);
@@ -197,7 +202,9 @@ void ImportDialog::rebuildRoles(const data::OverlayMapping& mapping)
     while (m_roleForm->rowCount() > 0)
         m_roleForm->removeRow(0);
     m_roles.clear();
-    const std::vector<QString> required = data::requiredColumns(mapping.kind, m_preview.hasPointGeometry);
+    // A role is required alone (a group of one) or as one of a group (thresholds: asset or subtype,
+    // min or max): the label says which others would do.
+    const auto groups = data::requiredColumnGroups(mapping.kind, m_preview.hasPointGeometry);
     for (const QString& role : data::knownColumns(mapping.kind)) {
         auto* combo = new QComboBox(this);
         combo->addItem(kNone, QString());
@@ -206,11 +213,21 @@ void ImportDialog::rebuildRoles(const data::OverlayMapping& mapping)
         const int index = combo->findData(mapping.columns.value(role));
         combo->setCurrentIndex(index < 0 ? 0 : index);
         combo->setObjectName(QStringLiteral("role_") + role);
-        const bool isRequired = std::find(required.begin(), required.end(), role) != required.end();
+        const auto group = std::find_if(groups.begin(), groups.end(), [&role](const std::vector<QString>& g) {
+            return std::find(g.begin(), g.end(), role) != g.end();
+        });
+        const bool isRequired = group != groups.end();
         auto* label = new QLabel(
             roleLabel(role) + (isRequired ? QStringLiteral(" *") : QString()) + QLatin1Char(':'), this);
         if (isRequired)
             label->setStyleSheet(QStringLiteral("font-weight: bold"));
+        if (isRequired && group->size() > 1) {
+            QStringList labels;
+            for (const QString& r : *group)
+                labels << roleLabel(r);
+            label->setToolTip(tr("At least one of %1 is required").arg(labels.join(tr(" / "))));
+            combo->setToolTip(label->toolTip());
+        }
         m_roleForm->addRow(label, combo);
         m_roles.insert(role, combo);
         connect(combo, &QComboBox::currentIndexChanged, this, [this] {

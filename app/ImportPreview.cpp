@@ -2,6 +2,7 @@
 
 #include <QCoreApplication>
 #include <QDateTime>
+#include <optional>
 
 namespace citytwin::app {
 
@@ -17,6 +18,7 @@ QString primaryTimeRole(OverlayKind kind)
     case OverlayKind::Events:
         return QString::fromLatin1(col::kReported);
     case OverlayKind::Assets:
+    case OverlayKind::Thresholds:
         break;
     }
     return {};
@@ -78,8 +80,31 @@ PreviewRowReading readPreviewRow(const gis::OverlayFilePreview& preview, const d
                 problems << Text::tr("unparsable value '%1'").arg(value);
         }
         break;
+    case OverlayKind::Thresholds:
+        if (text(col::kAsset).isEmpty() && text(col::kSubtype).isEmpty())
+            problems << Text::tr("missing asset id and subtype");
+        [[fallthrough]];
+    case OverlayKind::Assets: {
+        // Limits: numbers, the lower one not above the upper one (what the importer rejects).
+        std::optional<double> limits[2];
+        int i = 0;
+        for (const char* role : {col::kMin, col::kMax}) {
+            const QString value = text(role);
+            bool ok = false;
+            const double v = value.toDouble(&ok);
+            if (!value.isEmpty() && !ok)
+                problems << Text::tr("unparsable %1 '%2'").arg(QString::fromLatin1(role), value);
+            else if (ok)
+                limits[i] = v;
+            ++i;
+        }
+        if (limits[0] && limits[1] && *limits[0] > *limits[1])
+            problems << Text::tr("min above max");
+        else if (mapping.kind == OverlayKind::Thresholds && !limits[0] && !limits[1] && problems.isEmpty())
+            problems << Text::tr("no min or max");
+        break;
+    }
     case OverlayKind::Events:
-    case OverlayKind::Assets:
         break;
     }
 

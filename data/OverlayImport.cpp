@@ -9,11 +9,12 @@ namespace citytwin::data {
 
 namespace {
 
-constexpr detail::EnumNameTable<OverlayKind, 4> kKindNames{{
+constexpr detail::EnumNameTable<OverlayKind, 5> kKindNames{{
     {OverlayKind::Tracks, "tracks"},
     {OverlayKind::Events, "events"},
     {OverlayKind::Assets, "assets"},
     {OverlayKind::SensorReadings, "readings"},
+    {OverlayKind::Thresholds, "thresholds"},
 }};
 
 constexpr detail::EnumNameTable<TimeFormat, 5> kTimeFormatNames{{
@@ -49,6 +50,8 @@ QString ImportReport::summary() const
     QString s = QStringLiteral("%1 rows read, %2 imported").arg(number(rowsRead), number(rowsImported));
     if (peopleImported > 0)
         s += QStringLiteral(" (%1 people)").arg(number(peopleImported));
+    if (thresholdsImported > 0)
+        s += QStringLiteral(" (%1 thresholds)").arg(number(thresholdsImported));
     s += QStringLiteral(", %1 rejected").arg(number(rowsRejected));
     if (!rejectedByReason.isEmpty()) {
         // Most frequent reason first: that is the one to fix.
@@ -101,6 +104,8 @@ std::vector<QString> requiredColumns(OverlayKind kind, bool fileHasGeometry)
     case OverlayKind::SensorReadings:
         return {QString::fromLatin1(column::kAsset), QString::fromLatin1(column::kTime),
                 QString::fromLatin1(column::kValue)};
+    case OverlayKind::Thresholds:
+        return {}; // no position; its roles are required by group
     }
     if (!fileHasGeometry) {
         roles.push_back(QString::fromLatin1(column::kX));
@@ -109,9 +114,35 @@ std::vector<QString> requiredColumns(OverlayKind kind, bool fileHasGeometry)
     return roles;
 }
 
+std::vector<std::vector<QString>> requiredColumnGroups(OverlayKind kind, bool fileHasGeometry)
+{
+    if (kind == OverlayKind::Thresholds)
+        return {{QString::fromLatin1(column::kAsset), QString::fromLatin1(column::kSubtype)},
+                {QString::fromLatin1(column::kMin), QString::fromLatin1(column::kMax)}};
+    std::vector<std::vector<QString>> groups;
+    for (const QString& role : requiredColumns(kind, fileHasGeometry))
+        groups.push_back({role});
+    return groups;
+}
+
+QString missingRequiredColumns(const OverlayMapping& mapping, bool fileHasGeometry)
+{
+    for (const std::vector<QString>& group : requiredColumnGroups(mapping.kind, fileHasGeometry)) {
+        const bool mapped = std::any_of(group.begin(), group.end(), [&mapping](const QString& role) {
+            return !mapping.columns.value(role).trimmed().isEmpty();
+        });
+        if (!mapped)
+            return QStringLiteral("no %1 column mapped")
+                .arg(QStringList(group.begin(), group.end()).join(QStringLiteral(" or ")));
+    }
+    return {};
+}
+
 std::vector<QString> knownColumns(OverlayKind kind)
 {
-    std::vector<QString> roles = requiredColumns(kind, false);
+    std::vector<QString> roles;
+    for (const std::vector<QString>& group : requiredColumnGroups(kind, false))
+        roles.insert(roles.end(), group.begin(), group.end());
     auto add = [&roles](std::initializer_list<const char*> names) {
         for (const char* n : names)
             roles.push_back(QString::fromLatin1(n));
@@ -125,9 +156,12 @@ std::vector<QString> knownColumns(OverlayKind kind)
              column::kDispatched, column::kOnSite, column::kResolved, column::kClosed, column::kStaff});
         break;
     case OverlayKind::Assets:
-        add({column::kId, column::kType, column::kName, column::kSubtype});
+        add({column::kId, column::kType, column::kName, column::kSubtype, column::kMin, column::kMax});
         break;
     case OverlayKind::SensorReadings:
+        break;
+    case OverlayKind::Thresholds:
+        add({column::kId});
         break;
     }
     return roles;

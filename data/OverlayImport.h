@@ -14,7 +14,8 @@ enum class OverlayKind {
     Tracks,        //!< people/vehicles: one row per GPS fix (person id, time, position; name/role/team optional)
     Events,        //!< incidents: id, category, severity, location, lifecycle times, staff
     Assets,        //!< CCTV, sensors, hydrants, shelters: id, type, location, attributes
-    SensorReadings //!< asset id, time, value (no location)
+    SensorReadings, //!< asset id, time, value (no location)
+    Thresholds      //!< alarm limits of one sensor (asset id) or of every sensor of a subtype: min and/or max
 };
 
 //! How time columns are written in the source.
@@ -32,6 +33,8 @@ enum class TimeFormat {
 //!                   on_site, resolved, closed, staff]
 //!   Assets:         x, y [, id, type, name, subtype]; every unmapped column goes into attributes
 //!   SensorReadings: asset, time, value
+//!   Thresholds:     asset or subtype, min or max (one of each pair at least) [, id]
+//!   Assets may also map min/max: each asset with a limit gets its own threshold.
 //! A file with point geometry (GeoJSON, GeoPackage, Shapefile, PostGIS) needs no x/y columns.
 namespace column {
 inline constexpr const char* kId = "id";
@@ -55,6 +58,8 @@ inline constexpr const char* kType = "type";
 inline constexpr const char* kSubtype = "subtype";
 inline constexpr const char* kAsset = "asset";
 inline constexpr const char* kValue = "value";
+inline constexpr const char* kMin = "min"; //!< lower alarm limit (a value below it alarms)
+inline constexpr const char* kMax = "max"; //!< upper alarm limit (a value above it alarms)
 } // namespace column
 
 //! How a source file's columns become overlay rows (what the import dialog edits and the CLI's
@@ -91,6 +96,7 @@ struct ImportReport
     std::int64_t rowsRead = 0;
     std::int64_t rowsImported = 0; //!< track points, events, assets or readings written
     std::int64_t peopleImported = 0; //!< Tracks: distinct people written
+    std::int64_t thresholdsImported = 0; //!< Assets: per-asset thresholds from min/max columns
     std::int64_t rowsRejected = 0;
     std::vector<RejectedRow> rejected; //!< the first kMaxListedRejects
     QMap<QString, std::int64_t> rejectedByReason; //!< reason class ("unparsable time", …) → count
@@ -104,14 +110,21 @@ struct ImportReport
     QString summary() const;
 };
 
-QString toString(OverlayKind kind); //!< "tracks", "events", "assets", "readings"
+QString toString(OverlayKind kind); //!< "tracks", "events", "assets", "readings", "thresholds"
 QString toString(TimeFormat format); //!< "auto", "iso8601", "epoch_s", "epoch_ms", "pattern"
 bool fromString(const QString& s, OverlayKind& out);
 bool fromString(const QString& s, TimeFormat& out);
 
-//! The roles KIND needs mapped (x/y only when the file has no point geometry).
+//! The roles KIND needs mapped each on its own (x/y only when the file has no point geometry).
+//! Thresholds need one role of each of their groups instead: see requiredColumnGroups().
 std::vector<QString> requiredColumns(OverlayKind kind, bool fileHasGeometry);
-//! The roles KIND can use, required first.
+//! What KIND needs mapped: at least one role of every group. A group of one is a required role
+//! (requiredColumns()); Thresholds need {asset, subtype} and {min, max}.
+std::vector<std::vector<QString>> requiredColumnGroups(OverlayKind kind, bool fileHasGeometry);
+//! Empty when MAPPING maps a role of every required group, else what is missing
+//! ("no time column mapped", "no asset or subtype column mapped").
+QString missingRequiredColumns(const OverlayMapping& mapping, bool fileHasGeometry);
+//! The roles KIND can use, required first (for Thresholds: the group roles first).
 std::vector<QString> knownColumns(OverlayKind kind);
 
 } // namespace citytwin::data

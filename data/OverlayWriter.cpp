@@ -311,6 +311,9 @@ Status OverlayWriter::clear(OverlayKind kind)
         sql = "DELETE FROM sensor_readings; DELETE FROM overlay_spans WHERE kind = 1;";
         spanKind = kReadingSpans;
         break;
+    case OverlayKind::Thresholds:
+        sql = "DELETE FROM thresholds;";
+        break;
     }
     if (Status s = sqliteExec(m_db, sql, m_path); !s.isOk()) {
         m_statements->failure = s;

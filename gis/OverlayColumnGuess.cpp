@@ -101,6 +101,36 @@ int sensorColumn(const QStringList& c, const QSet<int>& taken)
                       {"sensorid", "assetid"}, taken);
 }
 
+int minColumn(const QStringList& c, const QSet<int>& taken)
+{
+    return findColumn(c,
+                      {"min", "minimum", "lower", "low", "lowerlimit", "lowlimit", "minvalue", "thresholdmin",
+                       "minthreshold", "alarmlow", "lowalarm", "alarmmin", "warnlow", "下限", "最小值", "报警下限",
+                       "阈值下限", "预警下限", "告警下限", "低限", "下限值"},
+                      {"下限", "lowerlimit", "alarmlow", "thresholdmin", "minthreshold", "lowalarm"}, taken);
+}
+
+int maxColumn(const QStringList& c, const QSet<int>& taken)
+{
+    // A lone "threshold"/阈值/警戒 column is an upper limit: water level, PM2.5, noise alarm above it.
+    return findColumn(c,
+                      {"max", "maximum", "upper", "high", "upperlimit", "highlimit", "maxvalue", "thresholdmax",
+                       "maxthreshold", "alarmhigh", "highalarm", "alarmmax", "warnhigh", "上限", "最大值",
+                       "报警上限", "阈值上限", "预警上限", "告警上限", "高限", "上限值", "threshold", "阈值",
+                       "警戒值", "警戒水位"},
+                      {"上限", "upperlimit", "alarmhigh", "thresholdmax", "maxthreshold", "highalarm", "阈值",
+                       "警戒", "threshold"},
+                      taken);
+}
+
+int subtypeColumn(const QStringList& c, const QSet<int>& taken)
+{
+    return findColumn(c,
+                      {"subtype", "sensortype", "sensorsubtype", "type", "model", "measure", "quantity",
+                       "传感器类型", "监测类型", "设备类型", "类型", "型号"},
+                      {"subtype", "sensortype", "类型"}, taken);
+}
+
 //! A time format under which every sample reads (ISO, epoch, or a known pattern), else Auto.
 void guessTimeFormat(const QStringList& values, OverlayMapping& m)
 {
@@ -170,6 +200,10 @@ std::optional<OverlayKind> guessOverlayKind(const OverlayFilePreview& preview)
         return OverlayKind::SensorReadings;
     if (timeColumn(c, {}) >= 0 && positioned && trackIdColumn(preview, {}) >= 0)
         return OverlayKind::Tracks;
+    // Limits without positions: a thresholds table (with positions they are columns of assets).
+    if (!positioned && (minColumn(c, {}) >= 0 || maxColumn(c, {}) >= 0) &&
+        (sensorColumn(c, {}) >= 0 || subtypeColumn(c, {}) >= 0))
+        return OverlayKind::Thresholds;
     if (positioned)
         return OverlayKind::Assets;
     return std::nullopt;
@@ -188,7 +222,8 @@ OverlayMapping guessOverlayMapping(const OverlayFilePreview& preview, OverlayKin
         m.columns.insert(QString::fromLatin1(role), c[index]);
         taken.insert(index);
     };
-    if (kind != OverlayKind::SensorReadings && !preview.hasPointGeometry) {
+    const bool positioned = kind != OverlayKind::SensorReadings && kind != OverlayKind::Thresholds;
+    if (positioned && !preview.hasPointGeometry) {
         set(column::kX, xColumn(c, taken));
         set(column::kY, yColumn(c, taken));
     }
@@ -235,6 +270,16 @@ OverlayMapping guessOverlayMapping(const OverlayFilePreview& preview, OverlayKin
                        taken));
         set(column::kName, findColumn(c, {"name", "名称", "设备名称"}, {}, taken));
         set(column::kSubtype, findColumn(c, {"subtype", "model", "型号"}, {}, taken));
+        set(column::kMin, minColumn(c, taken));
+        set(column::kMax, maxColumn(c, taken));
+        break;
+    case OverlayKind::Thresholds:
+        set(column::kAsset, sensorColumn(c, taken));
+        if (!m.columns.contains(QString::fromLatin1(column::kAsset)))
+            set(column::kAsset, findColumn(c, {"id", "编号"}, {}, taken));
+        set(column::kSubtype, subtypeColumn(c, taken));
+        set(column::kMin, minColumn(c, taken));
+        set(column::kMax, maxColumn(c, taken));
         break;
     case OverlayKind::SensorReadings:
         set(column::kAsset, sensorColumn(c, taken));
@@ -266,14 +311,13 @@ OverlayMapping guessOverlayMapping(const OverlayFilePreview& preview, OverlayKin
 
 QString checkOverlayMapping(const OverlayFilePreview& preview, const OverlayMapping& mapping)
 {
-    for (const QString& role : data::requiredColumns(mapping.kind, preview.hasPointGeometry))
-        if (mapping.columns.value(role).isEmpty())
-            return QStringLiteral("no %1 column mapped").arg(role);
+    if (const QString missing = data::missingRequiredColumns(mapping, preview.hasPointGeometry); !missing.isEmpty())
+        return missing;
     for (auto it = mapping.columns.cbegin(); it != mapping.columns.cend(); ++it)
         if (!it.value().isEmpty() && !preview.columns.contains(it.value(), Qt::CaseInsensitive))
             return QStringLiteral("the %1 column '%2' is not in the file").arg(it.key(), it.value());
-    if (mapping.kind != OverlayKind::SensorReadings && mapping.sourceCrs.trimmed().isEmpty() &&
-        preview.crs.isEmpty())
+    const bool positioned = mapping.kind != OverlayKind::SensorReadings && mapping.kind != OverlayKind::Thresholds;
+    if (positioned && mapping.sourceCrs.trimmed().isEmpty() && preview.crs.isEmpty())
         return QStringLiteral("the CRS of the positions is unknown");
     if (mapping.timeFormat == TimeFormat::Pattern && mapping.timePattern.trimmed().isEmpty())
         return QStringLiteral("no time pattern given");

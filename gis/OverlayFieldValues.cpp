@@ -66,6 +66,14 @@ std::int64_t stableId(std::string_view text)
     return static_cast<std::int64_t>((h & kLow52) | (std::uint64_t(1) << 52));
 }
 
+std::int64_t thresholdId(const data::Threshold& threshold)
+{
+    const std::string key = threshold.assetId != 0
+                                ? "asset:" + std::to_string(threshold.assetId)
+                                : "subtype:" + threshold.subtype.toStdString();
+    return stableId(key);
+}
+
 std::optional<std::int64_t> parseId(std::string_view text)
 {
     text = trimmed(text);

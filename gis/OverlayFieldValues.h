@@ -25,6 +25,11 @@ std::optional<std::int64_t> parseId(std::string_view text);
 //! The stable id of TEXT (see parseId), for ids built from a whole record.
 std::int64_t stableId(std::string_view text);
 
+//! The id of a threshold imported without an id column: a stable id of its target ("asset:12",
+//! "subtype:water_level"), so importing limits again replaces those of the same target instead of
+//! piling up (and, being >= 2^52, wins over ids written before; see data::SensorAlarms).
+std::int64_t thresholdId(const data::Threshold& threshold);
+
 //! English or Chinese role words ("enforcement", "城管", "执法", "coordinator", "网格", "协调",
 //! "inspector", "巡查", "sanitation", "环卫") → a role; nullopt when none matches.
 std::optional<data::PersonRole> parseRole(std::string_view text);

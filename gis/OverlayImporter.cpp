@@ -80,6 +80,8 @@ public:
                 s = w.addAssets(chunk.assets);
             if (s && !chunk.readings.empty())
                 s = w.addSensorReadings(chunk.readings);
+            if (s && !chunk.thresholds.empty())
+                s = w.addThresholds(chunk.thresholds);
         }
         m_report.rowsImported += static_cast<std::int64_t>(chunk.records());
         m_report.peopleImported += static_cast<std::int64_t>(chunk.people.size());

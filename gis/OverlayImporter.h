@@ -32,10 +32,12 @@ struct OverlayFilePreview
 data::Result<OverlayFilePreview> previewOverlayFile(const QString& path, int maxRows = 20);
 
 //! The kind whose columns the preview's names suggest (track: a time + an id and many rows per id;
-//! event: reported/created/complaint; reading: value + asset/sensor); nullopt when nothing fits.
+//! event: reported/created/complaint; reading: value + asset/sensor; thresholds: min/max/下限/上限 +
+//! asset or subtype and no positions); nullopt when nothing fits.
 std::optional<data::OverlayKind> guessOverlayKind(const OverlayFilePreview& preview);
 //! A mapping for KIND from the preview's column names (English and Chinese: lon/longitude/经度,
-//! lat/纬度, time/timestamp/时间, …), its CRS, delimiter and time format guessed from the values.
+//! lat/纬度, time/timestamp/时间, min/lower/alarm_low/下限, max/upper/threshold/上限/阈值, …), its CRS,
+//! delimiter and time format guessed from the values.
 data::OverlayMapping guessOverlayMapping(const OverlayFilePreview& preview, data::OverlayKind kind);
 //! Empty when MAPPING can import PREVIEW's file, else what is missing ("no time column mapped").
 QString checkOverlayMapping(const OverlayFilePreview& preview, const data::OverlayMapping& mapping);

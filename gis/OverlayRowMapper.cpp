@@ -41,6 +41,8 @@ enum Role : int {
     kSubtype,
     kAsset,
     kValue,
+    kMin,
+    kMax,
     kRoleCount
 };
 constexpr std::array<const char*, kRoleCount> kRoleNames{
@@ -48,7 +50,7 @@ constexpr std::array<const char*, kRoleCount> kRoleNames{
     column::kX,      column::kY,        column::kCategory,   column::kSeverity, column::kDescription,
     column::kSource, column::kReported, column::kDispatched, column::kOnSite,   column::kResolved,
     column::kClosed, column::kStaff,    column::kType,       column::kSubtype,  column::kAsset,
-    column::kValue};
+    column::kValue,  column::kMin,      column::kMax};
 
 QString text(std::string_view s)
 {
@@ -78,6 +80,7 @@ void OverlayChunk::clear()
     events.clear();
     assets.clear();
     readings.clear();
+    thresholds.clear();
     rows.clear();
 }
 
@@ -95,12 +98,9 @@ OverlayRowMapper::create(const data::OverlayMapping& mapping, const QStringList&
     auto fail = [&name](Status::Code code, const QString& message) {
         return Status::error(code, QStringLiteral("%1: %2").arg(name, message));
     };
-    for (const QString& role : data::requiredColumns(mapping.kind, hasPointGeometry)) {
-        if (mapping.columns.value(role).isEmpty())
-            return fail(
-                Status::Code::InvalidArgument,
-                QStringLiteral("no %1 column mapped (importing %2)").arg(role, data::toString(mapping.kind)));
-    }
+    if (const QString missing = data::missingRequiredColumns(mapping, hasPointGeometry); !missing.isEmpty())
+        return fail(Status::Code::InvalidArgument,
+                    QStringLiteral("%1 (importing %2)").arg(missing, data::toString(mapping.kind)));
     std::vector<int> indices(kRoleCount, -1);
     std::vector<bool> used(static_cast<std::size_t>(columns.size()), false);
     for (int r = 0; r < kRoleCount; ++r) {
@@ -123,7 +123,7 @@ OverlayRowMapper::create(const data::OverlayMapping& mapping, const QStringList&
         used[static_cast<std::size_t>(i)] = true;
     }
 
-    const bool positioned = mapping.kind != OverlayKind::SensorReadings;
+    const bool positioned = mapping.kind != OverlayKind::SensorReadings && mapping.kind != OverlayKind::Thresholds;
     const QString sourceCrs = mapping.sourceCrs.trimmed().isEmpty() ? fileCrs : mapping.sourceCrs.trimmed();
     std::optional<CrsTransformer> transformer;
     if (positioned) {
@@ -188,6 +188,8 @@ void OverlayRowMapper::addRecord(std::int64_t row, std::span<const std::string_v
         return addAsset(row, fields, geometry, report);
     case OverlayKind::SensorReadings:
         return addReading(row, fields, report);
+    case OverlayKind::Thresholds:
+        return addThreshold(row, fields, report);
     }
 }
 
@@ -331,10 +333,16 @@ void OverlayRowMapper::addAsset(std::int64_t row, std::span<const std::string_vi
                                 const double* geometry, ImportReport& report)
 {
     data::Asset a;
-    if (!readPosition(row, fields, geometry, a.position, report))
+    data::Threshold limits;
+    if (!readPosition(row, fields, geometry, a.position, report) || !readLimits(row, fields, limits, report))
         return;
     const auto id = m_columns[kId] >= 0 ? overlay::parseId(field(fields, kId)) : std::nullopt;
     a.id = id ? *id : recordId(fields);
+    if (limits.min || limits.max) {
+        limits.assetId = a.id;
+        limits.id = overlay::thresholdId(limits);
+        m_chunk.thresholds.push_back(limits);
+    }
     const std::string_view type = field(fields, kType);
     const auto parsed = overlay::parseAssetType(type);
     a.type = parsed.value_or(m_typeColumnIsSensor && !type.empty() ? data::AssetType::Sensor
@@ -379,6 +387,65 @@ void OverlayRowMapper::addReading(std::int64_t row, std::span<const std::string_
     }
     r.value = *v;
     m_chunk.readings.push_back(r);
+    m_chunk.rows.push_back(row);
+}
+
+bool OverlayRowMapper::readLimits(std::int64_t row, std::span<const std::string_view> fields,
+                                  data::Threshold& out, ImportReport& report)
+{
+    for (const auto& [role, target] : {std::pair{int(kMin), &out.min}, std::pair{int(kMax), &out.max}}) {
+        const std::string_view value = field(fields, role);
+        if (value.empty())
+            continue;
+        const auto v = overlay::parseNumber(value);
+        if (!v || !std::isfinite(*v)) {
+            report.reject(row, QStringLiteral("bad number"),
+                          QStringLiteral("%1 in %2")
+                              .arg(quoted(value), m_header[m_columns[static_cast<std::size_t>(role)]]));
+            return false;
+        }
+        *target = *v;
+    }
+    if (out.min && out.max && *out.min > *out.max) {
+        report.reject(row, QStringLiteral("min above max"),
+                      QStringLiteral("%1 %2 > %3 %4")
+                          .arg(m_header[m_columns[kMin]])
+                          .arg(*out.min, 0, 'g', 10)
+                          .arg(m_header[m_columns[kMax]])
+                          .arg(*out.max, 0, 'g', 10));
+        return false;
+    }
+    return true;
+}
+
+void OverlayRowMapper::addThreshold(std::int64_t row, std::span<const std::string_view> fields,
+                                    ImportReport& report)
+{
+    data::Threshold t;
+    // The asset wins when both are given: a per-asset limit is the more specific one.
+    if (const auto asset = overlay::parseId(field(fields, kAsset)))
+        t.assetId = *asset;
+    else
+        t.subtype = text(field(fields, kSubtype));
+    if (t.assetId == 0 && t.subtype.isEmpty()) {
+        QStringList mapped;
+        for (int role : {int(kAsset), int(kSubtype)})
+            if (m_columns[static_cast<std::size_t>(role)] >= 0)
+                mapped << m_header[m_columns[static_cast<std::size_t>(role)]];
+        report.reject(row, QStringLiteral("missing target"),
+                      QStringLiteral("%1 empty: the limits apply to no asset or subtype")
+                          .arg(mapped.join(QStringLiteral(" and "))));
+        return;
+    }
+    if (!readLimits(row, fields, t, report))
+        return;
+    if (!t.min && !t.max) {
+        report.reject(row, QStringLiteral("missing limit"), QStringLiteral("neither min nor max is given"));
+        return;
+    }
+    const auto id = m_columns[kId] >= 0 ? overlay::parseId(field(fields, kId)) : std::nullopt;
+    t.id = id ? *id : overlay::thresholdId(t);
+    m_chunk.thresholds.push_back(std::move(t));
     m_chunk.rows.push_back(row);
 }
 

@@ -27,7 +27,9 @@ struct OverlayChunk
     std::vector<data::Event> events;
     std::vector<data::Asset> assets;
     std::vector<data::SensorReading> readings;
-    std::vector<std::int64_t> rows; //!< the source row of each record above (people excepted)
+    //! Thresholds: the records; Assets: the limits of assets with min/max (not records of their own).
+    std::vector<data::Threshold> thresholds;
+    std::vector<std::int64_t> rows; //!< the source row of each record above (people, asset limits excepted)
 
     std::size_t records() const { return rows.size(); }
     void clear();
@@ -79,6 +81,11 @@ private:
     void addAsset(std::int64_t row, std::span<const std::string_view> fields, const double* geometry,
                   data::ImportReport& report);
     void addReading(std::int64_t row, std::span<const std::string_view> fields, data::ImportReport& report);
+    void addThreshold(std::int64_t row, std::span<const std::string_view> fields, data::ImportReport& report);
+    //! Reads the min/max columns into OUT; false (rejected into REPORT) for a value that is not a
+    //! number or a min above the max. Unmapped or empty limits stay nullopt.
+    bool readLimits(std::int64_t row, std::span<const std::string_view> fields, data::Threshold& out,
+                    data::ImportReport& report);
     std::int64_t recordId(std::span<const std::string_view> fields) const;
 
     data::OverlayMapping m_mapping;

@@ -4,6 +4,7 @@
 
 #include <cmath>
 #include <limits>
+#include <unordered_set>
 
 namespace citytwin::gis {
 
@@ -80,7 +81,17 @@ OverlayChunk& OverlayRowMapper::finishChunk(ImportReport& report)
 {
     transformPositions(m_chunk.trackPoints, report);
     transformPositions(m_chunk.events, report);
+    const std::size_t assets = m_chunk.assets.size();
     transformPositions(m_chunk.assets, report);
+    if (m_chunk.assets.size() != assets && !m_chunk.thresholds.empty()) {
+        // The limits of an asset PROJ could not place go with it.
+        std::unordered_set<std::int64_t> kept;
+        for (const data::Asset& a : m_chunk.assets)
+            kept.insert(a.id);
+        std::erase_if(m_chunk.thresholds, [&kept](const data::Threshold& t) { return !kept.contains(t.assetId); });
+    }
+    if (m_mapping.kind == data::OverlayKind::Assets)
+        report.thresholdsImported += static_cast<std::int64_t>(m_chunk.thresholds.size());
     for (const data::TrackPoint& p : m_chunk.trackPoints) {
         widen(report, p.time);
         // A person is written with their first point that made it through, not before.

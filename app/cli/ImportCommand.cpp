@@ -8,7 +8,7 @@
 #include <QFileInfo>
 #include <algorithm>
 
-// citytwin-cli import: people's tracks, events, assets or sensor readings from a CSV or an OGR
+// citytwin-cli import: people's tracks, events, assets, sensor readings or alarm thresholds from a CSV or an OGR
 // source into a project's overlay tables, in one transaction (a failure leaves the file as it was).
 namespace citytwin::app::cli {
 
@@ -75,20 +75,24 @@ int Import::run(const QStringList& args)
     const QString command = QStringLiteral("import");
     QCommandLineParser parser;
     parser.setApplicationDescription(tr(
-        "Imports people's tracks, events, assets or sensor readings from FILE (CSV, GeoJSON, GeoPackage, "
-        "Shapefile or a PG: connection) into PROJECT. The kind and the column mapping are guessed from the "
-        "file unless given. Without --append the kind's existing rows are replaced. Rows that cannot be read "
-        "are listed and skipped; if no row can be imported, or on any other error, PROJECT is left "
-        "unchanged."));
+        "Imports people's tracks, events, assets, sensor readings or alarm thresholds from FILE (CSV, GeoJSON, "
+        "GeoPackage, Shapefile or a PG: connection) into PROJECT. The kind and the column mapping are guessed "
+        "from the file unless given. Without --append the kind's existing rows are replaced. Rows that cannot "
+        "be read are listed and skipped; if no row can be imported, or on any other error, PROJECT is left "
+        "unchanged.\n\nThresholds: one row per limit, for one sensor (asset=ID) or every sensor of a subtype "
+        "(subtype=water_level), with min and/or max; e.g.\n"
+        "  citytwin-cli import city.citytwin limits.csv --kind thresholds --map subtype=sensor_type "
+        "--map max=alarm_high\n"
+        "Assets files may carry min/max columns too: each asset with a limit gets its own threshold."));
     const QCommandLineOption kind(QStringLiteral("kind"),
-                                  tr("What the rows are: tracks, events, assets or readings."),
+                                  tr("What the rows are: tracks, events, assets, readings or thresholds."),
                                   QStringLiteral("KIND"));
     const QCommandLineOption map(
         QStringLiteral("map"),
         tr("Column for a role, e.g. time=timestamp, x=lon, y=lat, id=vehicle_id "
            "(repeatable; roles: id name role team time x y category severity "
            "description source reported dispatched on_site resolved closed staff type "
-           "subtype asset value)."),
+           "subtype asset value min max)."),
         QStringLiteral("ROLE=COLUMN"));
     const QCommandLineOption crs(QStringLiteral("crs"),
                                  tr("CRS of the x/y columns or geometry (default: EPSG:4326, "
@@ -116,7 +120,7 @@ int Import::run(const QStringList& args)
     parser.addPositionalArgument(QStringLiteral("PROJECT"), tr("The project file (*.citytwin)."));
     parser.addPositionalArgument(QStringLiteral("FILE"), tr("The file to import."));
     const QString syntax =
-        QStringLiteral("PROJECT FILE [--kind tracks|events|assets|readings] [--map ROLE=COLUMN]... [--crs "
+        QStringLiteral("PROJECT FILE [--kind tracks|events|assets|readings|thresholds] [--map ROLE=COLUMN]... [--crs "
                        "CRS] [--time-format F] "
                        "[--time-pattern P] [--time-zone Z] [--delimiter C] [--append] [--dry-run]");
     if (auto exit = parseCommandLine(parser, command, syntax, args))
@@ -134,7 +138,7 @@ int Import::run(const QStringList& args)
         if (!data::fromString(parser.value(kind), k))
             return usageError(
                 command,
-                tr("--kind: '%1' is not tracks, events, assets or readings").arg(parser.value(kind)));
+                tr("--kind: '%1' is not tracks, events, assets, readings or thresholds").arg(parser.value(kind)));
         givenKind = k;
     }
     std::optional<data::TimeFormat> givenFormat;
@@ -212,11 +216,14 @@ int Import::run(const QStringList& args)
         mapping.timeZone = parser.value(timeZone);
     if (givenDelimiter)
         mapping.delimiter = *givenDelimiter;
-    out() << tr("mapping: %1").arg(describeMapping(mapping)) << '\n'
-          << tr("positions: %1 → %2; times: %3, zone-less ones in %4")
-                 .arg(mapping.sourceCrs.isEmpty() ? preview->crs : mapping.sourceCrs, project.crs,
-                      describeTime(mapping), mapping.timeZone)
-          << Qt::endl;
+    out() << tr("mapping: %1").arg(describeMapping(mapping)) << '\n';
+    if (k == data::OverlayKind::Thresholds) // limits have neither positions nor times
+        out() << Qt::flush;
+    else
+        out() << tr("positions: %1 → %2; times: %3, zone-less ones in %4")
+                     .arg(mapping.sourceCrs.isEmpty() ? preview->crs : mapping.sourceCrs, project.crs,
+                          describeTime(mapping), mapping.timeZone)
+              << Qt::endl;
     // With another delimiter than the detected one the preview's columns are not the file's: the
     // importer checks the mapping against the real header instead.
     if (!givenDelimiter || *givenDelimiter == preview->delimiter) {
