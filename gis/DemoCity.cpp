@@ -11,6 +11,7 @@
 #include "gis/DemoPipes.h"
 #include "gis/DemoUnderground.h"
 #include "gis/DemoProject.h"
+#include "gis/DemoSensors.h"
 #include "gis/DemoTerrain.h"
 #include "gis/GdalEnvironment.h"
 #include "gis/GisLog.h"
@@ -21,6 +22,7 @@
 #include <QFile>
 #include <QFileInfo>
 #include <QTimeZone>
+#include <algorithm>
 #include <atomic>
 #include <cmath>
 #include <future>
@@ -256,7 +258,18 @@ Status DemoCityBuilder::writeOverlays(data::ProjectStore& store, const demo::Dem
 
     if (!report(0.6, QStringLiteral("Events")))
         return cancelled();
-    const std::vector<data::Event> events = eventsFuture.get();
+    std::vector<data::Event> events = eventsFuture.get();
+    // The demo day's storm: sensors over their limits in the late afternoon, and a flood reported
+    // by the first of the gauges that alarm (issue 7: the demo shows a sensor alarm).
+    const std::vector<data::Asset> assets = demo::generateAssets(layout, terrain, buildings, pipes, origin, o.seed);
+    const data::TimeRange sensorDay{trackDay, trackDay + data::kDayMs};
+    const demo::DemoStorm storm = demo::demoStorm(sensorDay.start);
+    const data::TimeRange alarm{storm.start + 110 * data::kMinuteMs, storm.peak + 60 * data::kMinuteMs};
+    for (std::int64_t id : demo::floodedGauges(assets, origin)) {
+        const auto gauge = std::find_if(assets.begin(), assets.end(), [id](const data::Asset& a) { return a.id == id; });
+        if (gauge != assets.end() && demo::placeStormFlood(events, *gauge, alarm, o.seed))
+            break;
+    }
     if (!report(0.7, m_step))
         return cancelled();
     if (Status s = store.writeEvents(
@@ -267,9 +280,13 @@ Status DemoCityBuilder::writeOverlays(data::ProjectStore& store, const demo::Dem
         !s)
         return s;
 
-    if (!report(0.96, QStringLiteral("Assets")))
+    if (!report(0.96, QStringLiteral("Assets and sensor readings")))
         return cancelled();
-    return store.writeAssets(demo::generateAssets(layout, terrain, buildings, pipes, origin, o.seed));
+    if (Status s = store.writeAssets(assets); !s)
+        return s;
+    if (Status s = store.writeThresholds(demo::generateThresholds(assets)); !s)
+        return s;
+    return store.writeSensorReadings(demo::generateSensorReadings(assets, origin, sensorDay, o.seed));
 }
 
 } // namespace

@@ -1,4 +1,5 @@
 #include "data/ProjectStore.h"
+#include "data/SensorAlarms.h"
 #include "gis/DemoCity.h"
 #include "gis/DemoLayout.h"
 #include "gis/GdalEnvironment.h"
@@ -162,6 +163,7 @@ private slots:
     void projectLoadsWithLayersAndViews();
     void overlaysMatchOptions();
     void eventsHaveLifecycleAndRhythm();
+    void sensorAlarmDuringTheStorm();
     void sameSeedSameCityOtherSeedOther();
     void refusesToOverwriteAProject();
     void cancelLeavesNoProject_data();
@@ -514,6 +516,8 @@ void TestDemoCity::overlaysMatchOptions()
     QCOMPARE(counts->events, std::int64_t(5000));
     QVERIFY(counts->trackPoints >= 100 * 1440);
     QVERIFY(counts->assets > 100);
+    // Every sensor, every 10 minutes of the demo day (sensorAlarmDuringTheStorm checks each one).
+    QVERIFY(counts->sensorReadings > 0 && counts->sensorReadings % 144 == 0);
 
     auto people = (*store)->people();
     QVERIFY(people);
@@ -618,6 +622,87 @@ void TestDemoCity::eventsHaveLifecycleAndRhythm()
     QVERIFY2(open > 5 && open < 500, qPrintable(QString::number(open)));
     QVERIFY(staffed > 4500);
     QVERIFY2(day > 4 * night, qPrintable(QStringLiteral("9-11h: %1, 3-5h: %2").arg(day).arg(night)));
+}
+
+void TestDemoCity::sensorAlarmDuringTheStorm()
+{
+    auto store = data::ProjectStore::open(m_projectPath, data::ProjectStore::Mode::ReadOnly);
+    QVERIFY(store);
+    auto assets = (*store)->assets();
+    auto thresholds = (*store)->thresholds();
+    QVERIFY(assets && thresholds);
+    // One limit per sensor subtype, plus the canal gauges' own (lower) warning level.
+    QSet<QString> limited;
+    int perAsset = 0;
+    for (const data::Threshold& t : *thresholds) {
+        QVERIFY(t.max && !t.min);
+        if (t.assetId != 0)
+            ++perAsset;
+        else
+            limited.insert(t.subtype);
+    }
+    QCOMPARE(limited, (QSet<QString>{"water_level", "smoke", "gas", "manhole_cover"}));
+    QVERIFY(perAsset > 0);
+
+    data::SensorAlarms alarms(*assets, *thresholds);
+    const data::TimeMs dayStart = m_project.timeExtent.end - data::kDayMs;
+    int sensors = 0;
+    for (const data::Asset& a : *assets) {
+        if (a.type != data::AssetType::Sensor)
+            continue;
+        ++sensors;
+        auto readings = (*store)->sensorReadings(a.id);
+        QVERIFY(readings);
+        QCOMPARE(readings->size(), size_t(144));
+        QCOMPARE(readings->front().time, dayStart);
+        alarms.addReadings(*readings);
+    }
+    QCOMPARE(int(alarms.watchedSensors().size()), sensors);
+
+    // The storm: one or two river gauges over 2.8 m in the late afternoon, nothing at night or at noon
+    // (the time the demo opens at).
+    std::vector<data::AlarmInterval> intervals;
+    std::vector<std::int64_t> alarming;
+    for (std::int64_t id : alarms.watchedSensors()) {
+        for (const data::AlarmInterval& i : alarms.intervals(id)) {
+            intervals.push_back(i);
+            alarming.push_back(id);
+        }
+    }
+    QVERIFY2(!intervals.empty() && intervals.size() <= 2, qPrintable(QString::number(intervals.size())));
+    for (size_t k = 0; k < intervals.size(); ++k) {
+        const data::AlarmInterval& i = intervals[k];
+        QVERIFY(i.start >= dayStart + 16 * data::kHourMs && i.end != kNoTime && i.end <= dayStart + 20 * data::kHourMs);
+        QVERIFY(i.end - i.start >= 90 * data::kMinuteMs);
+        const auto alarm = alarms.alarmAt(alarming[k], i.start);
+        QVERIFY(alarm && alarm->above && alarm->value > 2.8);
+        QCOMPARE(alarm->threshold.subtype, QStringLiteral("water_level"));
+    }
+    QCOMPARE(alarms.alarmsAt(dayStart + 17 * data::kHourMs + 30 * data::kMinuteMs).size(), intervals.size());
+    for (data::TimeMs t = dayStart; t < dayStart + data::kDayMs; t += 10 * data::kMinuteMs) {
+        const int hour = int((t - dayStart) / data::kHourMs);
+        if (hour < 7 || hour >= 21 || hour == 12)
+            QVERIFY2(alarms.alarmsAt(t).empty(), qPrintable(QStringLiteral("alarm at %1:00").arg(hour)));
+    }
+
+    // The flood the storm causes is on the events layer, by an alarming gauge, while it alarms.
+    auto events = (*store)->events();
+    QVERIFY(events);
+    int floods = 0;
+    for (size_t k = 0; k < intervals.size(); ++k) {
+        const auto gauge = std::find_if(assets->begin(), assets->end(),
+                                        [&](const data::Asset& a) { return a.id == alarming[k]; });
+        QVERIFY(gauge != assets->end());
+        for (const data::Event& e : *events) {
+            if (e.category != QLatin1String("flood") || !intervals[k].contains(e.reported) ||
+                std::hypot(e.position.x - gauge->position.x, e.position.y - gauge->position.y) > 40.0)
+                continue;
+            ++floods;
+            QCOMPARE(e.source, QStringLiteral("sensor"));
+            QVERIFY2(e.description.contains(gauge->name), qPrintable(e.description));
+        }
+    }
+    QCOMPARE(floods, 1);
 }
 
 void TestDemoCity::sameSeedSameCityOtherSeedOther()
