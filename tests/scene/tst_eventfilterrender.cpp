@@ -111,10 +111,7 @@ void TestEventFilterRender::cleanupTestCase()
 void TestEventFilterRender::init()
 {
     const data::ProjectedPoint o = test::fixtureOrigin();
-    const data::ElevationGrid dem = test::fixtureDem(64, 48, 25.0);
-    const data::ImageRaster imagery = test::fixtureImagery(dem.grid.extent, 40, 90, 200);
-    m_scene = std::make_unique<CityScene>(kEpoch);
-    m_scene->setTerrain(test::gridTerrain(dem, &imagery, o, kDem, kImagery));
+    m_scene = test::fixtureTerrainScene(kEpoch, kDem, kImagery, 40, 90, 200);
     m_scene->setLayerNode(kEvents, data::LayerKind::Events,
                           buildEventMarkers({makeEvent(1, "fire", kFire, 600),
                                              makeEvent(2, "hotline_complaint", kHotline, -1)},
@@ -124,7 +121,7 @@ void TestEventFilterRender::init()
     sensor.id = 10;
     sensor.type = data::AssetType::Sensor;
     sensor.subtype = "water_level";
-    sensor.position = {o.x + kSensor.x(), o.y + kSensor.y(), o.z + kSensor.z()};
+    sensor.position = test::fixtureProjected(kSensor);
     data::Threshold limit;
     limit.subtype = "water_level";
     limit.max = 3.0;

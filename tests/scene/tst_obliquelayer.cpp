@@ -132,15 +132,7 @@ private:
     osg::ref_ptr<osg::Image> render(osg::Node* root, const data::SavedView& view, const QString& name,
                                     OffscreenRenderer::Stats& stats)
     {
-        auto image = m_renderer->renderImage(root, view, &stats);
-        if (!image) {
-            qWarning() << image.status().message();
-            return nullptr;
-        }
-        OffscreenRenderer::writeImage(*image.value(), test::testOutputDir(QStringLiteral("scene")) +
-                                                          QStringLiteral("/oblique_") + name +
-                                                          QStringLiteral(".png"));
-        return image.value();
+        return test::renderNode(*m_renderer, root, view, QStringLiteral("oblique_") + name, &stats);
     }
 
     std::unique_ptr<OffscreenRenderer> m_renderer;

@@ -88,16 +88,13 @@ void TestOverlayRender::initTestCase()
     m_view = test::topDownFixtureView();
 
     const data::ProjectedPoint o = test::fixtureOrigin();
-    const data::ElevationGrid dem = test::fixtureDem(64, 48, 25.0);
-    const data::ImageRaster imagery = test::fixtureImagery(dem.grid.extent, 128, 128, 128);
-    m_scene = std::make_unique<CityScene>(kEpoch);
-    m_scene->setTerrain(test::gridTerrain(dem, &imagery, o, kDem, kImagery));
+    m_scene = test::fixtureTerrainScene(kEpoch, kDem, kImagery, 128, 128, 128);
 
-    auto assetAt = [&o](std::int64_t id, data::AssetType type, const osg::Vec3d& p) {
+    auto assetAt = [](std::int64_t id, data::AssetType type, const osg::Vec3d& p) {
         data::Asset a;
         a.id = id;
         a.type = type;
-        a.position = {o.x + p.x(), o.y + p.y(), o.z + p.z()};
+        a.position = test::fixtureProjected(p);
         return a;
     };
     m_scene->setLayerNode(
@@ -108,9 +105,8 @@ void TestOverlayRender::initTestCase()
     data::Person walker;
     walker.id = 7;
     walker.role = data::PersonRole::Coordinator;
-    auto at = [&o](double seconds, const osg::Vec3d& p) {
-        return data::TrackPoint{
-            7, kEpoch + data::TimeMs(seconds * 1000), {o.x + p.x(), o.y + p.y(), o.z + p.z()}};
+    auto at = [](double seconds, const osg::Vec3d& p) {
+        return data::TrackPoint{7, kEpoch + data::TimeMs(seconds * 1000), test::fixtureProjected(p)};
     };
     m_scene->setLayerNode(kPeople, data::LayerKind::People,
                           PeopleLayer::build({walker}, {at(100, kWalkStart), at(500, kWalkEnd)}, o, kEpoch));

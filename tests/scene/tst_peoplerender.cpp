@@ -92,19 +92,15 @@ void TestPeopleRender::initTestCase()
     m_view = test::topDownFixtureView();
 
     const data::ProjectedPoint o = test::fixtureOrigin();
-    const data::ElevationGrid dem = test::fixtureDem(64, 48, 25.0);
-    const data::ImageRaster imagery = test::fixtureImagery(dem.grid.extent, 128, 128, 128);
-    m_scene = std::make_unique<CityScene>(kEpoch);
-    m_scene->setTerrain(test::gridTerrain(dem, &imagery, o, kDem, kImagery));
+    m_scene = test::fixtureTerrainScene(kEpoch, kDem, kImagery, 128, 128, 128);
 
     std::vector<data::Person> people(2);
     people[0].id = 7;
     people[1].id = 8;
     people[0].role = people[1].role = data::PersonRole::Coordinator;
     std::vector<data::TrackPoint> points;
-    auto at = [&o](std::int64_t id, double seconds, const osg::Vec3d& p) {
-        return data::TrackPoint{
-            id, kEpoch + data::TimeMs(seconds * 1000), {o.x + p.x(), o.y + p.y(), o.z + p.z()}};
+    auto at = [](std::int64_t id, double seconds, const osg::Vec3d& p) {
+        return data::TrackPoint{id, kEpoch + data::TimeMs(seconds * 1000), test::fixtureProjected(p)};
     };
     for (double t = 100; t <= 500; t += 20)
         points.push_back(at(7, t, along(kWalkStart, kWalkEnd, (t - 100) / 400)));

@@ -125,10 +125,8 @@ void TestSceneRender::init()
 {
     // A fresh scene per test: no state leaks between visibility/opacity checks.
     const data::ProjectedPoint origin = test::fixtureOrigin();
-    const data::ElevationGrid dem = test::fixtureDem(64, 48, 25.0);
-    const data::ImageRaster imagery = test::fixtureImagery(dem.grid.extent, 40, 90, 200);
     m_scene = std::make_unique<CityScene>(kEpoch);
-    m_terrain = test::gridTerrain(dem, &imagery, origin, kDem, kImagery);
+    m_terrain = test::fixtureTerrain(kDem, kImagery, 40, 90, 200);
     m_scene->setTerrain(m_terrain);
 
     BuildingsOptions opt;

@@ -89,16 +89,7 @@ private:
     osg::ref_ptr<osg::Image> render(osg::Node* root, const data::SavedView& view, const QString& name,
                                     OffscreenRenderer::Stats* stats = nullptr)
     {
-        auto result = m_renderer->renderImage(root, view, stats);
-        if (!result) {
-            qWarning() << result.status().message();
-            return nullptr;
-        }
-        const QString path = test::testOutputDir(QStringLiteral("scene")) + QStringLiteral("/tile_") + name +
-                             QStringLiteral(".png");
-        if (const data::Status written = OffscreenRenderer::writeImage(*result.value(), path); !written)
-            qWarning() << written.message();
-        return result.value();
+        return test::renderNode(*m_renderer, root, view, QStringLiteral("tile_") + name, stats);
     }
     QPoint screen(double x, double y, double z = 0) const
     {

@@ -56,17 +56,11 @@ private:
     osg::ref_ptr<osg::Image> render(TilesetNode& node, const data::SavedView& view, const QString& name)
     {
         OffscreenRenderer::Stats stats;
-        auto image = m_renderer->renderImage(&node, view, &stats);
-        if (!image) {
-            qWarning() << image.status().message();
-            return nullptr;
-        }
-        if (!stats.refined)
+        osg::ref_ptr<osg::Image> image =
+            test::renderNode(*m_renderer, &node, view, QStringLiteral("tileset_") + name, &stats);
+        if (image && !stats.refined)
             qWarning() << name << "not refined";
-        OffscreenRenderer::writeImage(*image.value(), test::testOutputDir(QStringLiteral("scene")) +
-                                                          QStringLiteral("/tileset_") + name +
-                                                          QStringLiteral(".png"));
-        return stats.refined ? image.value() : nullptr;
+        return stats.refined ? image : nullptr;
     }
     QPoint pixel(double x, double y, double z) const
     {
