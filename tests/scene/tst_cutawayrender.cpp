@@ -4,6 +4,7 @@
 // is behind it), an excavation pit shows its soil walls and the pipe inside, and Picker reaches
 // the pipe through the cut ground. Images: test-output/scene/cutaway_*.png.
 #include "RenderHelpers.h"
+#include "TileEngineFixtures.h"
 #include "TileTestSources.h"
 #include "scene/CityScene.h"
 #include "scene/ClipBoxGizmo.h"
@@ -19,6 +20,7 @@
 
 using namespace citytwin;
 using namespace citytwin::scene;
+using test::kOrigin;
 using test::QuadrantImagery;
 using test::Rgba;
 
@@ -28,9 +30,6 @@ constexpr int kWidth = 320;
 constexpr int kHeight = 240;
 constexpr std::int64_t kPipeId = 4711;
 constexpr std::int64_t kBuildingId = 99;
-const data::ProjectedPoint kOrigin{500000, 3400000, 0};
-const data::Extent2D kExtent{498000, 3398000, 502096, 3402096};
-const data::TilingScheme kScheme(kExtent.minX, kExtent.maxY, 4096, 1, 1);
 const data::LayerId kGroundLayer{1};
 const data::LayerId kPipeLayer{2};
 const data::LayerId kBuildingLayer{3};
@@ -67,13 +66,10 @@ bool same(const Rgb& a, const Rgb& b)
     return std::abs(a.r - b.r) <= 4 && std::abs(a.g - b.g) <= 4 && std::abs(a.b - b.b) <= 4;
 }
 
+//! Looking down at 60° on the origin from 40 m.
 data::SavedView closeView()
 {
-    data::SavedView v;
-    v.target = {0, 0, 0};
-    v.pitchDeg = -60;
-    v.rangeM = 40;
-    return v;
+    return test::orbitView({0, 0, 0}, -60, 40);
 }
 
 } // namespace
@@ -90,12 +86,7 @@ private slots:
             QSKIP(qPrintable(m_renderer->status().message()));
         m_renderer->setRefineTimeout(20.0);
 
-        TileEngineOptions o;
-        o.meshQuads = 16;
-        o.textureSize = 64;
-        osg::ref_ptr<TileEngine> engine = new TileEngine(kScheme, kOrigin, o);
-        engine->addImagerySource(kGroundLayer, std::make_shared<QuadrantImagery>(
-                                                   kExtent, 8.0, std::array<Rgba, 4>{kGround, kGround, kGround, kGround}));
+        osg::ref_ptr<TileEngine> engine = test::flatGroundEngine(kGroundLayer, kGround);
         setTerrainGroundOpacity(engine.get(), 1.0f);
         m_scene.setTerrain(engine);
         // East-west, centre 2 m under the ground, 1.5 m across.

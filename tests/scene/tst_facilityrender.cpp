@@ -3,6 +3,7 @@
 // at its pixel and is hidden by opaque ground; the tunnel shows its kind's colour; Picker finds
 // both ids. Images: test-output/scene/facility_*.png.
 #include "RenderHelpers.h"
+#include "TileEngineFixtures.h"
 #include "TileTestSources.h"
 #include "scene/FacilityBuilder.h"
 #include "scene/OffscreenRenderer.h"
@@ -16,6 +17,7 @@
 
 using namespace citytwin;
 using namespace citytwin::scene;
+using test::kOrigin;
 using test::QuadrantImagery;
 using test::Rgba;
 
@@ -27,19 +29,13 @@ using test::str;
 
 constexpr int kWidth = 320;
 constexpr int kHeight = 240;
-const data::ProjectedPoint kOrigin{500000, 3400000, 0};
-const data::Extent2D kExtent{498000, 3398000, 502096, 3402096};
-const data::TilingScheme kScheme(kExtent.minX, kExtent.maxY, 4096, 1, 1);
 const data::LayerId kGroundLayer{1};
 const Rgba kGround{40, 170, 40};
 
+//! Looking down at 35° on the shaft's middle from 30 m.
 data::SavedView view()
 {
-    data::SavedView v;
-    v.target = {0, 0, -2};
-    v.pitchDeg = -35;
-    v.rangeM = 30;
-    return v;
+    return test::orbitView({0, 0, -2}, -35, 30);
 }
 
 } // namespace
@@ -60,10 +56,7 @@ private slots:
     void shaftAndTunnelThroughTheGround()
     {
         osg::ref_ptr<osg::Group> root = new osg::Group;
-        osg::ref_ptr<TileEngine> engine = new TileEngine(kScheme, kOrigin, options());
-        engine->addImagerySource(kGroundLayer,
-                                 std::make_shared<QuadrantImagery>(
-                                     kExtent, 8.0, std::array<Rgba, 4>{kGround, kGround, kGround, kGround}));
+        osg::ref_ptr<TileEngine> engine = test::flatGroundEngine(kGroundLayer, kGround);
         root->addChild(engine);
         // A 2 m water-supply shaft (sky blue) from the surface down 5 m at the origin.
         data::PointFacility shaft;
@@ -127,26 +120,9 @@ private slots:
     }
 
 private:
-    static TileEngineOptions options()
-    {
-        TileEngineOptions o;
-        o.meshQuads = 16;
-        o.textureSize = 64;
-        return o;
-    }
-
     osg::ref_ptr<osg::Image> render(osg::Node* root, const QString& name)
     {
-        auto result = m_renderer->renderImage(root, view());
-        if (!result) {
-            qWarning() << result.status().message();
-            return nullptr;
-        }
-        const QString path = test::testOutputDir(QStringLiteral("scene")) + QStringLiteral("/facility_") +
-                             name + QStringLiteral(".png");
-        if (const data::Status written = OffscreenRenderer::writeImage(*result.value(), path); !written)
-            qWarning() << written.message();
-        return result.value();
+        return test::renderNode(*m_renderer, root, view(), QStringLiteral("facility_") + name);
     }
 
     std::unique_ptr<OffscreenRenderer> m_renderer;

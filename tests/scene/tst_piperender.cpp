@@ -1,8 +1,8 @@
 // A water pipe 2 m under flat TileEngine terrain drawn through OffscreenRenderer (needs an X
 // display: xvfb-run -a): opaque ground hides it, see-through ground blends it in, hidden terrain
 // shows its network colour, and Picker finds its id. Images: test-output/scene/pipe_*.png.
-#include "tests/common/PixelProbe.h"
 #include "RenderHelpers.h"
+#include "TileEngineFixtures.h"
 #include "TileTestSources.h"
 #include "data/PipeMapping.h"
 #include "scene/CityScene.h"
@@ -11,12 +11,14 @@
 #include "scene/Picker.h"
 #include "scene/PipeBuilder.h"
 #include "scene/TileEngine.h"
+#include "tests/common/PixelProbe.h"
 #include "tests/common/TestPaths.h"
 
 #include <QtTest>
 
 using namespace citytwin;
 using namespace citytwin::scene;
+using test::kOrigin;
 using test::QuadrantImagery;
 using test::Rgba;
 
@@ -29,19 +31,13 @@ using test::str;
 constexpr int kWidth = 320;
 constexpr int kHeight = 240;
 constexpr std::int64_t kPipeId = 4711;
-const data::ProjectedPoint kOrigin{500000, 3400000, 0};
-const data::Extent2D kExtent{498000, 3398000, 502096, 3402096};
-const data::TilingScheme kScheme(kExtent.minX, kExtent.maxY, 4096, 1, 1);
 const data::LayerId kGroundLayer{1};
 const Rgba kGround{40, 170, 40}; // green, far from the pipe's sky blue in the blue channel
 
+//! Looking down at 60° on the origin from 40 m.
 data::SavedView closeView()
 {
-    data::SavedView v;
-    v.target = {0, 0, 0};
-    v.pitchDeg = -60;
-    v.rangeM = 40;
-    return v;
+    return test::orbitView({0, 0, 0}, -60, 40);
 }
 
 } // namespace
@@ -62,9 +58,7 @@ private slots:
     void pipeShowsThroughTheGround()
     {
         osg::ref_ptr<osg::Group> root = new osg::Group;
-        osg::ref_ptr<TileEngine> engine = new TileEngine(kScheme, kOrigin, options());
-        engine->addImagerySource(kGroundLayer, std::make_shared<QuadrantImagery>(
-                                                   kExtent, 8.0, std::array<Rgba, 4>{kGround, kGround, kGround, kGround}));
+        osg::ref_ptr<TileEngine> engine = test::flatGroundEngine(kGroundLayer, kGround);
         root->addChild(engine);
         // East-west, centre 2 m under the ground, 1.5 m across.
         data::PipeLine pipe;
@@ -185,26 +179,9 @@ private slots:
     }
 
 private:
-    static TileEngineOptions options()
-    {
-        TileEngineOptions o;
-        o.meshQuads = 16;
-        o.textureSize = 64;
-        return o;
-    }
-
     osg::ref_ptr<osg::Image> render(osg::Node* root, const QString& name)
     {
-        auto result = m_renderer->renderImage(root, closeView());
-        if (!result) {
-            qWarning() << result.status().message();
-            return nullptr;
-        }
-        const QString path = test::testOutputDir(QStringLiteral("scene")) + QStringLiteral("/pipe_") + name +
-                             QStringLiteral(".png");
-        if (const data::Status written = OffscreenRenderer::writeImage(*result.value(), path); !written)
-            qWarning() << written.message();
-        return result.value();
+        return test::renderNode(*m_renderer, root, closeView(), QStringLiteral("pipe_") + name);
     }
 
     std::unique_ptr<OffscreenRenderer> m_renderer;

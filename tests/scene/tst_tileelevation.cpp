@@ -2,6 +2,7 @@
 // two viewers share one engine, one tile's mesh (heights, no-data fill, skirts, normals across
 // tile edges) and the ground see-through state.
 #include "GridSources.h"
+#include "TileEngineFixtures.h"
 #include "TileTestSources.h"
 #include "scene/TileEngine.h"
 #include "scene/TileLoadQueue.h"
@@ -20,78 +21,7 @@ using test::HeadlessFrames;
 using test::QuadrantImagery;
 using test::Rgba;
 using test::SlopeElevation;
-
-namespace {
-
-const data::ProjectedPoint kOrigin{500000, 3400000, 0};
-
-// 4096 m square around the origin: one root tile.
-const data::Extent2D kExtent{498000, 3398000, 502096, 3402096};
-
-const data::TilingScheme kScheme(kExtent.minX, kExtent.maxY, 4096, 1, 1);
-
-const data::LayerId kImagery{1}, kElevation{2}, kBroken{3};
-
-const std::array<Rgba, 4> kQuadrants{Rgba{200, 40, 40}, Rgba{40, 200, 40}, Rgba{40, 40, 200},
-                                     Rgba{220, 220, 40}};
-
-TileEngineOptions smallOptions()
-{
-    TileEngineOptions o;
-    o.meshQuads = 16;
-    o.textureSize = 64;
-    o.workerThreads = 2;
-    return o;
-}
-
-//! Looking almost straight down at local (X, Y) from RANGE metres.
-data::SavedView topDown(double x, double y, double range)
-{
-    data::SavedView v;
-    v.target = {x, y, 0};
-    v.pitchDeg = -89.0;
-    v.rangeM = range;
-    return v;
-}
-
-//! Frames until ENGINE is idle; false after TIMEOUTMS.
-bool runUntilIdle(HeadlessFrames& frames, TileEngine& engine, const data::SavedView& view,
-                  int timeoutMs = 10000)
-{
-    QElapsedTimer timer;
-    timer.start();
-    frames.frame(&engine, view);
-    while (!engine.isIdle()) {
-        if (timer.elapsed() > timeoutMs)
-            return false;
-        QThread::msleep(2);
-        frames.frame(&engine, view);
-    }
-    return true;
-}
-
-//! Height of the terrain the cameras drew last, at local (X, Y); NaN where nothing was hit.
-double terrainHeightAt(osg::Node& root, double x, double y)
-{
-    osg::ref_ptr<osgUtil::LineSegmentIntersector> ray =
-        new osgUtil::LineSegmentIntersector(osg::Vec3d(x, y, 10000), osg::Vec3d(x, y, -10000));
-    osgUtil::IntersectionVisitor visitor(ray.get());
-    root.accept(visitor);
-    if (!ray->containsIntersections())
-        return std::numeric_limits<double>::quiet_NaN();
-    return ray->getFirstIntersection().getWorldIntersectPoint().z();
-}
-
-//! The one geometry of a built tile (MatrixTransform > Geode > Geometry).
-const osg::Geometry* tileGeometry(const TileBuildResult& tile)
-{
-    if (!tile.node || tile.node->getNumChildren() != 1)
-        return nullptr;
-    const osg::Geode* geode = tile.node->getChild(0)->asGeode();
-    return geode && geode->getNumDrawables() == 1 ? geode->getDrawable(0)->asGeometry() : nullptr;
-}
-
-} // namespace
+using namespace citytwin::test;
 
 class TestTileElevation : public QObject
 {
