@@ -1,6 +1,7 @@
 // buildFacilities() and buildUndergroundSpaces() without GL: shafts on their cylinders from the
 // surface to the bottom, cover discs, hydrant risers, feature ids, colours, merging (1,000
 // manholes in a few geometries), and space prisms from roof to floor.
+#include "GeometryCollector.h"
 #include "data/PipeMapping.h"
 #include "scene/FacilityBuilder.h"
 #include "scene/FeatureId.h"
@@ -21,41 +22,7 @@ namespace {
 
 const data::ProjectedPoint kOrigin{500000, 3400000, 0};
 
-struct Placed
-{
-    osg::Geometry* geometry;
-    osg::Matrixd toWorld;
-};
-
-class Collector : public osg::NodeVisitor
-{
-public:
-    Collector() : osg::NodeVisitor(TRAVERSE_ALL_CHILDREN) {}
-    void apply(osg::Geometry& g) override { found.push_back({&g, osg::computeLocalToWorld(getNodePath())}); }
-    void apply(osg::LOD& lod) override
-    {
-        lods.push_back(&lod);
-        traverse(lod);
-    }
-    std::vector<Placed> found;
-    std::vector<osg::LOD*> lods;
-};
-
-Collector collect(osg::Node* node)
-{
-    Collector c;
-    node->accept(c);
-    return c;
-}
-
-std::vector<Placed> named(const Collector& c, const std::string& name)
-{
-    std::vector<Placed> out;
-    for (const Placed& p : c.found)
-        if (p.geometry->getName() == name)
-            out.push_back(p);
-    return out;
-}
+using Placed = test::PlacedGeometry;
 
 struct Vertex
 {
@@ -107,8 +74,8 @@ private slots:
         FacilitiesOptions options;
         osg::ref_ptr<osg::Node> node =
             buildFacilities({manhole(42, 10, 20, 5.0, 3.0, 1.0)}, kOrigin, options);
-        const Collector c = collect(node.get());
-        const std::vector<Placed> geoms = named(c, level.toStdString());
+        const test::GeometryCollector c = test::collectGeometries(node.get());
+        const std::vector<Placed> geoms = test::geometriesNamed(c, level.toStdString());
         QCOMPARE(int(geoms.size()), 1);
         const auto brown = data::pipeNetworkColour(data::PipeNetwork::Sewage);
         double shaftTop = -1e9, shaftBottom = 1e9, coverTop = -1e9;
@@ -146,7 +113,8 @@ private slots:
         data::PointFacility hydrant = manhole(2, 5, 0, 0.0, 1.5, 0.3);
         hydrant.kind = data::PointFacilityKind::Hydrant;
         osg::ref_ptr<osg::Node> node = buildFacilities({noDepth, hydrant}, kOrigin);
-        const std::vector<Placed> geoms = named(collect(node.get()), "facilities-near");
+        const std::vector<Placed> geoms =
+            test::geometriesNamed(test::collectGeometries(node.get()), "facilities-near");
         QCOMPARE(int(geoms.size()), 1);
         double lowest = 0.0, highestHydrant = -1.0;
         bool red = false;
@@ -170,7 +138,8 @@ private slots:
     {
         osg::ref_ptr<osg::Node> node = buildFacilities(
             {manhole(1, 0, 0, std::nan(""), 2.0, 1.0), manhole(2, 3, 0, 1.0, 2.0, 1.0)}, kOrigin);
-        const std::vector<Placed> geoms = named(collect(node.get()), "facilities-near");
+        const std::vector<Placed> geoms =
+            test::geometriesNamed(test::collectGeometries(node.get()), "facilities-near");
         QCOMPARE(int(geoms.size()), 1);
         QCOMPARE(featureIdTable(geoms[0].geometry)->ids(), std::vector<std::int64_t>{2});
     }
@@ -185,11 +154,11 @@ private slots:
         timer.start();
         osg::ref_ptr<osg::Node> node = buildFacilities(all, kOrigin);
         const qint64 ms = timer.elapsed();
-        const Collector c = collect(node.get());
+        const test::GeometryCollector c = test::collectGeometries(node.get());
         QVERIFY2(c.lods.size() <= 5, qPrintable(QString::number(c.lods.size())));
         QCOMPARE(c.found.size(), 2 * c.lods.size());
         std::set<std::int64_t> ids;
-        for (const Placed& p : named(c, "facilities-near"))
+        for (const Placed& p : test::geometriesNamed(c, "facilities-near"))
             for (std::int64_t id : featureIdTable(p.geometry)->ids())
                 ids.insert(id);
         QCOMPARE(int(ids.size()), 1000);
@@ -235,7 +204,7 @@ private slots:
         broken.outer = {{kOrigin.x, kOrigin.y, 0}, {kOrigin.x + 1, kOrigin.y, 0}}; // 2 points
         broken.topZ = -1;
         osg::ref_ptr<osg::Node> node = buildUndergroundSpaces({tunnel, parking, broken}, kOrigin);
-        const Collector c = collect(node.get());
+        const test::GeometryCollector c = test::collectGeometries(node.get());
         QCOMPARE(int(c.found.size()), 1); // merged
         const Placed& g = c.found[0];
         QCOMPARE(featureIdTable(g.geometry)->ids(), (std::vector<std::int64_t>{7, 8}));

@@ -1,6 +1,7 @@
 // buildPipes() without GL: tubes on their cylinders (straight and mitred), box sections on the box,
 // the LOD structure and ranges, feature ids per vertex, network colours, skipped pipes, chunking
 // and the build time of a few thousand segments.
+#include "GeometryCollector.h"
 #include "data/PipeMapping.h"
 #include "scene/FeatureId.h"
 #include "scene/FeatureProgram.h"
@@ -22,43 +23,7 @@ using namespace citytwin::scene;
 
 namespace {
 
-//! A geometry of the built node and its local-to-world matrix.
-struct Placed
-{
-    osg::Geometry* geometry;
-    osg::Matrixd toWorld;
-};
-
-class Collector : public osg::NodeVisitor
-{
-public:
-    Collector() : osg::NodeVisitor(TRAVERSE_ALL_CHILDREN) {}
-    void apply(osg::Geometry& g) override { found.push_back({&g, osg::computeLocalToWorld(getNodePath())}); }
-    void apply(osg::LOD& lod) override
-    {
-        lods.push_back(&lod);
-        traverse(lod);
-    }
-    std::vector<Placed> found;
-    std::vector<osg::LOD*> lods;
-};
-
-Collector collect(osg::Node* node)
-{
-    Collector c;
-    node->accept(c);
-    return c;
-}
-
-//! The geometries named NAME ("pipes-near", "pipes-far", "pipes-lines").
-std::vector<Placed> level(const Collector& c, const std::string& name)
-{
-    std::vector<Placed> out;
-    for (const Placed& p : c.found)
-        if (p.geometry->getName() == name)
-            out.push_back(p);
-    return out;
-}
+using Placed = test::PlacedGeometry;
 
 //! World positions (relative to the build origin) of every vertex of PLACED.
 std::vector<osg::Vec3d> worldVertices(const Placed& placed)
@@ -118,10 +83,10 @@ private slots:
         PipesOptions options;
         options.chunkSizeM = 10'000.0; // one chunk
         osg::ref_ptr<osg::Node> node = buildPipes({pipe(7, {a, b}, diameter)}, kOrigin, options);
-        const Collector c = collect(node.get());
+        const test::GeometryCollector c = test::collectGeometries(node.get());
         const double length = (b - a).length();
         for (const auto& [name, sides] : {std::pair{"pipes-near", 12}, std::pair{"pipes-far", 4}}) {
-            const std::vector<Placed> geoms = level(c, name);
+            const std::vector<Placed> geoms = test::geometriesNamed(c, name);
             QCOMPARE(geoms.size(), std::size_t(1));
             const std::vector<osg::Vec3d> vertices = worldVertices(geoms[0]);
             // Two rings and two caps (copies of the rings with the caps' normal).
@@ -138,7 +103,7 @@ private slots:
             QCOMPARE(int(colours->front().b()), int(std::lround(water[2] * 255)));
         }
         // Normals point away from the axis (or along it on the caps).
-        const Placed near = level(c, "pipes-near")[0];
+        const Placed near = test::geometriesNamed(c, "pipes-near")[0];
         const auto* normals = static_cast<const osg::Vec3Array*>(near.geometry->getNormalArray());
         const std::vector<osg::Vec3d> vertices = worldVertices(near);
         osg::Vec3d d = b - a;
@@ -171,7 +136,8 @@ private slots:
         PipesOptions options;
         options.chunkSizeM = 10'000.0;
         osg::ref_ptr<osg::Node> node = buildPipes({pipe(1, {a, corner, b}, 2 * r)}, kOrigin, options);
-        const std::vector<Placed> near = level(collect(node.get()), "pipes-near");
+        const std::vector<Placed> near =
+            test::geometriesNamed(test::collectGeometries(node.get()), "pipes-near");
         QCOMPARE(near.size(), std::size_t(1));
         const std::vector<osg::Vec3d> vertices = worldVertices(near[0]);
         QCOMPARE(vertices.size(), std::size_t(5 * 12)); // 3 shared rings + 2 caps
@@ -194,7 +160,8 @@ private slots:
         const osg::Vec3d a(0, 0, -2), corner(50, 0, -2), b(0, 3, -2);
         const double r = 0.3;
         osg::ref_ptr<osg::Node> node = buildPipes({pipe(9, {a, corner, b}, 2 * r)}, kOrigin);
-        const std::vector<Placed> near = level(collect(node.get()), "pipes-near");
+        const std::vector<Placed> near =
+            test::geometriesNamed(test::collectGeometries(node.get()), "pipes-near");
         QCOMPARE(near.size(), std::size_t(1));
         const std::vector<osg::Vec3d> vertices = worldVertices(near[0]);
         QCOMPARE(vertices.size(), std::size_t(2 * 4 * 12)); // two tubes, each two rings and two caps
@@ -222,8 +189,8 @@ private slots:
         p.heightM = h;
         p.network = data::PipeNetwork::Power;
         osg::ref_ptr<osg::Node> node = buildPipes({p}, kOrigin);
-        const Collector c = collect(node.get());
-        const std::vector<Placed> near = level(c, "pipes-near");
+        const test::GeometryCollector c = test::collectGeometries(node.get());
+        const std::vector<Placed> near = test::geometriesNamed(c, "pipes-near");
         QCOMPARE(near.size(), std::size_t(1));
         const std::vector<osg::Vec3d> vertices = worldVertices(near[0]);
         QCOMPARE(vertices.size(), std::size_t(6 * 4)); // 4 flat faces + 2 end faces, 4 corners each
@@ -299,7 +266,7 @@ private slots:
             pipe(22, {{0, 20, -3}, {30, 25, -3}}, 0.6, data::PipeNetwork::Gas),
             pipe(33, {{60, 5, -1}, {60, 30, -1}}, 0.2, data::PipeNetwork::Telecom)};
         osg::ref_ptr<osg::Node> node = buildPipes(pipes, kOrigin);
-        const Collector c = collect(node.get());
+        const test::GeometryCollector c = test::collectGeometries(node.get());
         QCOMPARE(c.found.size(), std::size_t(3));
         for (const Placed& placed : c.found) {
             const FeatureIdTable* table = featureIdTable(placed.geometry);
@@ -333,7 +300,7 @@ private slots:
             buildPipes({pipe(1, {{0, 0, -2}, {40, 0, -2}}), pipe(2, {{0, 10, -2}, {40, 10, -2}})}, kOrigin);
         setFeaturesHidden(node.get(), {2});
         setFeatureColours(node.get(), {{1, osg::Vec4f(1, 0, 0, 1)}});
-        const Collector c = collect(node.get());
+        const test::GeometryCollector c = test::collectGeometries(node.get());
         QCOMPARE(c.found.size(), std::size_t(3));
         for (const Placed& placed : c.found) {
             const auto* style =
@@ -357,7 +324,7 @@ private slots:
         const data::PipeLine repeated = pipe(3, {{5, 5, -1}, {5, 5, -1}});
         const data::PipeLine good = pipe(4, {{0, 10, -1}, {10, 10, -1}});
         osg::ref_ptr<osg::Node> node = buildPipes({draped, onePoint, repeated, good}, kOrigin);
-        const Collector c = collect(node.get());
+        const test::GeometryCollector c = test::collectGeometries(node.get());
         QCOMPARE(c.found.size(), std::size_t(3));
         for (const Placed& placed : c.found)
             QCOMPARE(featureIdTable(placed.geometry)->ids(), std::vector<std::int64_t>{4});
@@ -372,7 +339,8 @@ private slots:
         // Segments with midpoints at x = 45, 120 and 180: chunks 0, 1, 1.
         osg::ref_ptr<osg::Node> node =
             buildPipes({pipe(5, {{10, 10, -2}, {80, 10, -2}, {160, 10, -2}, {200, 10, -2}})}, kOrigin, options);
-        const std::vector<Placed> near = level(collect(node.get()), "pipes-near");
+        const std::vector<Placed> near =
+            test::geometriesNamed(test::collectGeometries(node.get()), "pipes-near");
         QCOMPARE(near.size(), std::size_t(2));
         for (const Placed& placed : near) {
             const std::vector<osg::Vec3d> vertices = worldVertices(placed);
@@ -410,7 +378,7 @@ private slots:
         osg::ref_ptr<osg::Node> node = buildPipes(pipes, kOrigin);
         const qint64 ms = timer.elapsed();
         qInfo("4,000 segments (400 pipes) built in %lld ms", ms);
-        const Collector c = collect(node.get());
+        const test::GeometryCollector c = test::collectGeometries(node.get());
         QVERIFY(c.lods.size() >= 25); // 3 km square in 500 m chunks
         std::size_t vertices = 0;
         for (const Placed& placed : c.found)
