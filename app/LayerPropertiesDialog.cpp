@@ -115,6 +115,16 @@ LayerPropertiesDialog::LayerPropertiesDialog(ProjectSession* session, data::Laye
     connect(buttons, &QDialogButtonBox::rejected, this, &LayerPropertiesDialog::reject);
     // Apply keeps the dialog open, so the legend can be seen for the style just chosen.
     connect(m_apply, &QPushButton::clicked, this, &LayerPropertiesDialog::applyChanges);
+    if (m_temporal) {
+        // A replay without its start field cannot be applied: the Time section says why.
+        QPushButton* ok = buttons->button(QDialogButtonBox::Ok);
+        const auto enable = [ok, apply = m_apply](bool valid) {
+            ok->setEnabled(valid);
+            apply->setEnabled(valid);
+        };
+        enable(m_temporal->isValid());
+        connect(m_temporal, &TemporalPanel::validityChanged, this, enable);
+    }
 }
 
 void LayerPropertiesDialog::applyChanges()
@@ -140,7 +150,7 @@ void LayerPropertiesDialog::applyChanges()
         if (m_style)
             m_style->apply();
         if (m_temporal)
-            m_temporal->apply(); // live on the layer; the owner stores it (TemporalPanel::changed)
+            m_temporal->apply(); // the owner stores it (TemporalPanel::changed); the session applies it
         if (m_placement)
             m_placement->apply(); // last: a new placement reloads the layer
     }

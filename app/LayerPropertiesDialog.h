@@ -23,7 +23,7 @@ class ProjectSession;
 //! Layer → Layer Properties…: what the layer is (kind, source, state, error) and its display
 //! settings — opacity, for elevation layers the vertical exaggeration, for building layers the
 //! extrusion height fields, for building and model layers the feature style, for model layers the
-//! placement, for people and events layers the time settings (TemporalPanel). OK and Apply send the changes
+//! placement, for people, events and feature layers the time settings (TemporalPanel). OK and Apply send the changes
 //! to the session (one edit each, only what changed, so Save writes them and the scene updates without a
 //! reload; a new placement reloads the model).
 class LayerPropertiesDialog : public QDialog
@@ -46,7 +46,8 @@ public:
     FeatureStylePanel* stylePanel() const { return m_style; }
     //! The Placement section (model layers), else null.
     ModelPlacementPanel* placementPanel() const { return m_placement; }
-    //! The Time section (people: trail length, max gap; events: window/accumulate), else null.
+    //! The Time section (people: trail length, max gap; events: window/accumulate; buildings, pipes,
+    //! models, underground spaces: replay by time fields), else null.
     TemporalPanel* temporalPanel() const { return m_temporal; }
     QPushButton* applyButton() const { return m_apply; }
 

@@ -299,6 +299,17 @@ void MainWindow::onSessionChanged(ProjectSession* s)
     connect(s, &ProjectSession::layerStateChanged, m_view, qOverload<>(&QWidget::update));
     connect(s, &ProjectSession::layersChanged, m_view, qOverload<>(&QWidget::update));
     connect(s, &ProjectSession::viewsChanged, this, &MainWindow::rebuildViewsMenu);
+    // A layer replayed by its features' time fields (construction years, install dates): the
+    // timeline's extent grows to reach them, like it does for imported rows.
+    connect(s, &ProjectSession::featureTimesApplied, this, [this, s](data::LayerId id) {
+        const auto summary = s->featureTimeSummary(id);
+        if (summary && !summary->extent.isEmpty()) {
+            const data::TimeRange wider = m_clock->extent().united(summary->extent);
+            if (wider != m_clock->extent()) // the same extent again keeps the user's playback window
+                m_clock->setExtent(wider);
+        }
+        m_view->update();
+    });
     // Live data: rows another process commits to the project file reach the layers within a second.
     OverlayLiveWatcher* live = OverlayLiveWatcher::watch(s);
     connect(live, &OverlayLiveWatcher::deltaArrived, m_timelineDock, &TimelineDock::refreshHistogram);

@@ -31,6 +31,9 @@ class QTimer;
 namespace citytwin::app::loader {
 struct JobContext;
 }
+namespace citytwin::gis {
+struct FeatureTimeSpans;
+}
 
 namespace citytwin::app {
 
@@ -179,10 +182,37 @@ public:
     //! Live mode: hands overlay rows committed by another connection (app/OverlayLiveWatcher) to
     //! the loaded people/event/asset layers without replacing their nodes (ProjectSessionLive.cpp).
     void applyOverlayDelta(const data::OverlayDelta& delta);
-    //! Stores layer ID's temporal settings and style (Layer Properties → Time) and applies them to
-    //! the live layer without a rebuild: an events layer's window/accumulate at once (the people
-    //! layer's trail and gap are applied by the panel itself). Marks the session modified.
+    //! Stores layer ID's temporal settings and style (Layer Properties → Time) and applies them to the live layer
+    //! without a rebuild: events' window/accumulate at once (people's trail and gap: the panel itself); feature
+    //! layers' times are read again (applyFeatureTimes), a changed accumulate flag alone is switched at once. Modifies.
     void setLayerTemporal(data::LayerId id, const data::TemporalSettings& temporal, const QJsonObject& style);
+    // Feature layers replayed by their time fields (ProjectSessionTemporal.cpp): Layer Properties
+    // → Time with TemporalMode::FeatureFields gives every building, pipe, model element or
+    // underground space its own span, tested on the GPU against the scene time.
+
+    //! What applying a layer's feature times found (for the Time panel's status line).
+    struct FeatureTimeSummary
+    {
+        std::int64_t features = 0;       //!< features seen
+        std::int64_t timed = 0;          //!< features with a span (the others are always drawn)
+        std::int64_t withoutTime = 0;    //!< empty start value
+        std::int64_t unparsable = 0;     //!< start or end present but unreadable
+        QString firstUnparsable;         //!< the first unreadable value
+        std::int64_t endBeforeStart = 0; //!< end earlier than start (treated as open-ended)
+        data::TimeRange extent;          //!< earliest start to latest end: what the timeline must cover
+    };
+    //! Whether layers of KIND can be replayed by their features' time fields (buildings, pipes,
+    //! models, underground spaces: the kinds whose geometry carries feature ids).
+    static bool replaysFeatureTimes(data::LayerKind kind);
+    //! The fields layer ID's features can take their times from: a file's OGR fields (read from
+    //! the header), a model's feature attribute names (once loaded).
+    QStringList temporalFields(data::LayerId id) const;
+    //! The outcome of the feature times last applied to ID; nullopt when none are applied
+    //! (mode not FeatureFields, not loaded yet, or the read failed: see featureTimeError()).
+    std::optional<FeatureTimeSummary> featureTimeSummary(data::LayerId id) const;
+    //! Why ID's feature times could not be applied (file/field named), empty when they were.
+    QString featureTimeError(data::LayerId id) const;
+
     //! Drops ID's live node and loads it again, keeping its id and settings (a changed placement,
     //! rows imported into the store).
     void reloadLayer(data::LayerId id);
@@ -211,6 +241,8 @@ signals:
     void viewsChanged();
     //! A feature style was applied to ID's live layer (styleClassification/styleError are current).
     void featureStyleApplied(citytwin::data::LayerId id);
+    //! ID's feature times were applied or cleared, or failed (featureTimeSummary/Error are current).
+    void featureTimesApplied(citytwin::data::LayerId id);
 
 private:
     ProjectSession(std::unique_ptr<data::ProjectStore> store, data::Project project);
@@ -251,6 +283,14 @@ private:
                            const data::StyleClassification& classes);
     //! Placement for a new model layer in local coordinates: the project origin, on the terrain.
     std::optional<data::ModelPlacement> defaultPlacement() const;
+
+    // Feature times (ProjectSessionTemporal.cpp).
+    //! Applies ID's stored temporal settings to its live node: FeatureFields spans (file layers:
+    //! read on a worker; models: from the loaded features), anything else clears them. No-op
+    //! before the node exists. featureTimesApplied(ID) follows.
+    void applyFeatureTimes(data::LayerId id);
+    //! Puts SPANS (or the error) on ID's node and records the summary.
+    void writeFeatureTimes(data::LayerId id, const data::Result<gis::FeatureTimeSpans>& spans);
 
     // The basemap engine (ProjectSessionBasemap.cpp).
     static bool isBasemap(data::LayerKind kind);
@@ -305,6 +345,12 @@ private:
     std::map<data::LayerId, data::StyleClassification> m_styleLegends;
     std::map<data::LayerId, QString> m_styleErrors;
     std::map<data::LayerId, quint64> m_styleGenerations;
+
+    // Feature times: the summary or error of the times last applied per layer; the generation
+    // drops a field read that a newer temporal edit overtook.
+    std::map<data::LayerId, FeatureTimeSummary> m_timeSummaries;
+    std::map<data::LayerId, QString> m_timeErrors;
+    std::map<data::LayerId, quint64> m_timeGenerations;
 
     // Basemap: opened sources, the engine that draws them, trust and service options.
     std::map<data::LayerId, BasemapSource> m_sources;

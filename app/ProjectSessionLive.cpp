@@ -6,6 +6,7 @@
 #include "app/GuiLog.h"
 #include "app/LayerLoader.h"
 #include "scene/AssetAlarmLayer.h"
+#include "scene/FeatureTimes.h"
 #include "scene/PeopleLayer.h"
 #include "scene/SceneBuilders.h"
 
@@ -98,12 +99,24 @@ void ProjectSession::setLayerTemporal(LayerId id, const data::TemporalSettings& 
     if (!layer || (layer->temporal == temporal && layer->style == style))
         return;
     const bool accumulateChanged = layer->temporal.accumulate != temporal.accumulate;
+    data::TemporalSettings before = layer->temporal;
+    before.accumulate = temporal.accumulate;
+    const bool onlyAccumulate = before == temporal; // nothing else about the times changed
     layer->temporal = temporal;
     layer->style = style;
     if (layer->kind == LayerKind::Events && accumulateChanged)
         scene::setEventAccumulate(m_scene->layerNode(id), temporal.accumulate);
+    const LayerKind kind = layer->kind;
     setModified(true);
     emit layerChanged(id);
+    if (replaysFeatureTimes(kind)) {
+        // The rule alone is a uniform; new fields or a new duration mean new spans (a re-read).
+        osg::Node* node = m_scene->layerNode(id);
+        if (!onlyAccumulate)
+            applyFeatureTimes(id);
+        else if (accumulateChanged && node && scene::hasFeatureTimes(node))
+            scene::setFeatureTimeAccumulate(node, temporal.accumulate);
+    }
 }
 
 } // namespace citytwin::app

@@ -327,6 +327,7 @@ void ProjectSession::attachNode(LayerId id, osg::ref_ptr<osg::Node> node)
     m_scene->setLayerVisible(id, layer->visible);
     m_scene->setLayerOpacity(id, layer->opacity);
     applyFeatureStyle(id);
+    applyFeatureTimes(id);
 }
 
 void ProjectSession::finishLayer(LayerId id, const Status& status)

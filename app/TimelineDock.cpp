@@ -217,7 +217,9 @@ void TimelineDock::onRangeChanged(const data::TimeRange& range)
     m_msPerStep = std::max<data::TimeMs>(data::kSecondMs, range.duration() / (INT_MAX / 2) + 1);
     m_slider->setEnabled(!range.isEmpty());
     m_slider->setRange(0, range.isEmpty() ? 0 : int((range.duration() - 1) / m_msPerStep));
-    m_slider->setPageStep(std::max(1, int(data::kHourMs / m_msPerStep)));
+    // Page Up/Down: an hour of a few days' replay, a 100th of a decades-long one (building years).
+    const data::TimeMs page = std::max(data::kHourMs, range.duration() / 100);
+    m_slider->setPageStep(std::max(1, int(page / m_msPerStep)));
     const QString fmt = QStringLiteral("yyyy-MM-dd HH:mm");
     m_start->setText(range.isEmpty() ? QString()
                                      : QDateTime::fromMSecsSinceEpoch(range.start, m_zone).toString(fmt));
