@@ -11,17 +11,20 @@
 #include "app/ClockController.h"
 #include "app/LayerPropertiesDialog.h"
 #include "app/MainWindow.h"
+#include "app/OsgViewWidget.h"
 #include "app/ProjectSession.h"
 #include "app/TemporalPanel.h"
 #include "gis/FieldValues.h"
 #include "scene/CityScene.h"
 #include "scene/FeatureId.h"
 #include "scene/FeatureTimes.h"
+#include "tests/common/TestPaths.h"
 
 #include <QApplication>
 #include <QComboBox>
 #include <QDialogButtonBox>
 #include <QDoubleSpinBox>
+#include <QImage>
 #include <QLabel>
 #include <QPushButton>
 #include <QSettings>
@@ -80,6 +83,41 @@ Sample findSample(osg::Node* node, const std::unordered_map<std::int64_t, int>& 
     if (node)
         node->accept(finder);
     return finder.found;
+}
+
+//! Pixels of A and B that differ by more than TOLERANCE in some channel.
+int differingPixels(const QImage& a, const QImage& b, int tolerance = 24)
+{
+    if (a.size() != b.size())
+        return -1;
+    const QImage x = a.convertToFormat(QImage::Format_RGB32);
+    const QImage y = b.convertToFormat(QImage::Format_RGB32);
+    int n = 0;
+    for (int row = 0; row < x.height(); ++row) {
+        const auto* p = reinterpret_cast<const QRgb*>(x.constScanLine(row));
+        const auto* q = reinterpret_cast<const QRgb*>(y.constScanLine(row));
+        for (int col = 0; col < x.width(); ++col) {
+            if (std::abs(qRed(p[col]) - qRed(q[col])) > tolerance ||
+                std::abs(qGreen(p[col]) - qGreen(q[col])) > tolerance ||
+                std::abs(qBlue(p[col]) - qBlue(q[col])) > tolerance)
+                ++n;
+        }
+    }
+    return n;
+}
+
+//! A frame of W's view once two in a row agree (the paged terrain has settled), else the last.
+QImage settledFrame(app::MainWindow& w)
+{
+    QImage last = w.view()->grabFramebuffer();
+    for (int i = 0; i < 40; ++i) {
+        QTest::qWait(100);
+        QImage next = w.view()->grabFramebuffer();
+        if (differingPixels(last, next, 0) == 0)
+            return next;
+        last = next;
+    }
+    return last;
 }
 
 } // namespace
@@ -445,6 +483,31 @@ void TstFeatureTemporal::timelineWidensToTheLayersYears()
     auto* slider = w->findChild<QSlider*>(QStringLiteral("timelineSlider"));
     QVERIFY(slider && slider->isEnabled() && slider->maximum() > slider->minimum());
     QVERIFY(slider->value() > slider->minimum() && slider->value() < slider->maximum());
+
+    // Drawn: at the first building year the city is nearly empty; the same moment without the
+    // times shows every building, and with them again the empty city comes back.
+    data::SavedView top;
+    top.pitchDeg = -89;
+    top.rangeM = 3200;
+    w->view()->setView(top);
+    w->clock()->seek(years.start);
+    const QImage early = settledFrame(*w);
+    ProjectSession* s = w->session();
+    const data::LayerId buildings = test::firstLayerOf(s->project(), LayerKind::Buildings);
+    data::TemporalSettings none = s->project().layer(buildings)->temporal;
+    none.mode = data::TemporalMode::None;
+    s->setLayerTemporal(buildings, none, s->project().layer(buildings)->style);
+    const QImage all = settledFrame(*w);
+    s->setLayerTemporal(buildings, byField(QStringLiteral("year_built")), s->project().layer(buildings)->style);
+    QTRY_VERIFY_WITH_TIMEOUT(s->featureTimeSummary(buildings).has_value(), kAppliedTimeoutMs);
+    const QImage again = settledFrame(*w);
+    const QString out = test::testOutputDir(QStringLiteral("app"));
+    early.save(out + QStringLiteral("/featuretemporal_early.png"));
+    all.save(out + QStringLiteral("/featuretemporal_all.png"));
+    const int hidden = differingPixels(early, all);
+    const int back = differingPixels(early, again);
+    QVERIFY2(hidden > early.width() * early.height() / 100, qPrintable(QString::number(hidden)));
+    QVERIFY2(back < hidden / 10, qPrintable(QStringLiteral("%1 vs %2").arg(back).arg(hidden)));
 }
 
 QTEST_MAIN(TstFeatureTemporal)
