@@ -5,6 +5,7 @@
 #include "data/SqliteStatement.h"
 
 #include <algorithm>
+#include <limits>
 
 namespace citytwin::data {
 
@@ -137,6 +138,55 @@ Result<std::vector<Event>> ProjectStore::eventsInExtent(const Extent2D& extent) 
     q.bind(3, extent.maxX);
     q.bind(4, extent.maxY);
     return rows::readEvents(q, m_path);
+}
+
+Result<std::vector<Event>> ProjectStore::eventMarkers() const
+{
+    return eventMarkers(std::numeric_limits<std::int64_t>::min(), std::numeric_limits<std::int64_t>::max());
+}
+
+Result<std::vector<Event>> ProjectStore::eventMarkers(std::int64_t firstId, std::int64_t lastId) const
+{
+    // By id, the rowid: the table is read sequentially, where ORDER BY reported would visit the
+    // rows through its index at random (most of events()' time); the marker builder sorts by time.
+    std::int64_t expected = 0;
+    {
+        SqliteStatement count(m_db, "SELECT count(*) FROM events WHERE id BETWEEN ?1 AND ?2", m_path);
+        count.bind(1, firstId);
+        count.bind(2, lastId);
+        if (count.next())
+            expected = count.int64(0);
+    }
+    const QByteArray sql =
+        QByteArray("SELECT ") + rows::kEventMarkerColumns + " FROM events e WHERE e.id BETWEEN ?1 AND ?2 ORDER BY e.id";
+    SqliteStatement q(m_db, sql.constData(), m_path);
+    q.bind(1, firstId);
+    q.bind(2, lastId);
+    return rows::readEventMarkers(q, expected);
+}
+
+Result<std::optional<std::pair<std::int64_t, std::int64_t>>> ProjectStore::eventIdRange() const
+{
+    SqliteStatement q(m_db, "SELECT min(id), max(id) FROM events", m_path);
+    using Range = std::optional<std::pair<std::int64_t, std::int64_t>>;
+    if (!q.next())
+        return q.status().isOk() ? Result<Range>(Range{}) : Result<Range>(q.status());
+    if (q.isNull(0))
+        return Range{};
+    return Range{std::pair{q.int64(0), q.int64(1)}};
+}
+
+Result<std::optional<Event>> ProjectStore::event(std::int64_t id) const
+{
+    const QByteArray sql = QByteArray("SELECT ") + rows::kEventColumns + " FROM events e WHERE e.id = ?1";
+    SqliteStatement q(m_db, sql.constData(), m_path);
+    q.bind(1, id);
+    auto events = rows::readEvents(q, m_path);
+    if (!events)
+        return events.status();
+    if (events->empty())
+        return std::optional<Event>{};
+    return std::optional<Event>{std::move(events->front())};
 }
 
 Result<std::vector<Asset>> ProjectStore::assets() const

@@ -1,5 +1,6 @@
 #include "data/ProjectStoreRows.h"
 
+#include <algorithm>
 #include <charconv>
 
 namespace citytwin::data::rows {
@@ -89,6 +90,36 @@ Result<std::vector<Event>> readEvents(SqliteStatement& q, const QString& path)
         if (!staffFromText(staff, size, e.assignedStaff))
             return formatError(path, QStringLiteral("event %1 has an invalid staff list").arg(e.id));
         events.push_back(std::move(e));
+    }
+    if (!q.status().isOk())
+        return q.status();
+    return events;
+}
+
+Result<std::vector<Event>> readEventMarkers(SqliteStatement& q, std::int64_t expected)
+{
+    // A few distinct categories over a million rows: decode each once, share it implicitly.
+    std::vector<std::pair<QByteArray, QString>> categories;
+    std::vector<Event> events;
+    events.reserve(std::size_t(std::max<std::int64_t>(0, expected)));
+    while (q.next()) {
+        Event& e = events.emplace_back();
+        e.id = q.int64(0);
+        int size = 0;
+        const char* raw = q.rawText(1, &size);
+        const QByteArrayView category(raw, size);
+        auto known = std::find_if(categories.begin(), categories.end(),
+                                  [&](const auto& c) { return c.first == category; });
+        if (known == categories.end())
+            known = categories.insert(categories.end(), {category.toByteArray(), QString::fromUtf8(category)});
+        e.category = known->second;
+        e.severity = int(q.int64(2));
+        e.position = {q.real(3), q.real(4), q.real(5)};
+        e.reported = q.time(6);
+        e.dispatched = q.time(7);
+        e.onSite = q.time(8);
+        e.resolved = q.time(9);
+        e.closed = q.time(10);
     }
     if (!q.status().isOk())
         return q.status();

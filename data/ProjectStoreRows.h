@@ -28,6 +28,9 @@ inline constexpr const char* kTrackPointColumns = "tp.person_id, tp.t, tp.x, tp.
 inline constexpr const char* kEventColumns = "e.id, e.category, e.severity, e.description, e.source, e.x, e.y, "
                                              "e.z, e.reported, e.dispatched, e.on_site, e.resolved, e.closed, "
                                              "e.staff";
+//! What the map draws of an event (readEventMarkers): no description, source or staff list.
+inline constexpr const char* kEventMarkerColumns = "e.id, e.category, e.severity, e.x, e.y, e.z, e.reported, "
+                                                   "e.dispatched, e.on_site, e.resolved, e.closed";
 inline constexpr const char* kAssetColumns = "a.id, a.type, a.name, a.subtype, a.x, a.y, a.z, a.attributes";
 inline constexpr const char* kSensorReadingColumns = "sr.asset_id, sr.t, sr.value";
 
@@ -35,6 +38,10 @@ inline constexpr const char* kSensorReadingColumns = "sr.asset_id, sr.t, sr.valu
 Result<std::vector<Person>> readPeople(SqliteStatement& q, const QString& path);
 Result<std::vector<TrackPoint>> readTrackPoints(SqliteStatement& q);
 Result<std::vector<Event>> readEvents(SqliteStatement& q, const QString& path);
+//! kEventMarkerColumns rows: the category text of consecutive rows is shared (one QString per
+//! distinct category, not per row); description, source and staff stay empty.
+//! EXPECTED: the row count if known (the vector is sized once), else 0.
+Result<std::vector<Event>> readEventMarkers(SqliteStatement& q, std::int64_t expected = 0);
 Result<std::vector<Asset>> readAssets(SqliteStatement& q, const QString& path);
 Result<std::vector<SensorReading>> readSensorReadings(SqliteStatement& q);
 
