@@ -22,6 +22,10 @@ constexpr unsigned kEventStyleAttrib = 8;
 //! "Not happened" in the shader: later than any scene time.
 constexpr float kNever = 1e30f;
 constexpr float kNeverSeconds = std::numeric_limits<float>::infinity();
+//! Up to this many categories, addChunk finds an event's by comparing names.
+constexpr std::size_t kLinearCategories = 16;
+//! Events addChunk reads ahead of the one it converts.
+constexpr std::size_t kPrefetchAhead = 8;
 //! Markers float above the draped ground so the sprite is not half buried.
 constexpr double kLiftM = 3.0;
 
@@ -133,8 +137,19 @@ int EventMarkerLayer::categoryFor(const QString& category)
         return it.value();
     const int index = int(m_categories.size());
     m_categories.push_back(category);
+    m_categoryIcons.push_back(float(eventIconOf(category)));
     m_categoryIndex.insert(category, index);
     return index;
+}
+
+const QHash<std::int64_t, std::size_t>& EventMarkerLayer::slotIndex() const
+{
+    if (m_indexedSlots < m_slots.size()) {
+        m_slotOfId.reserve(qsizetype(m_slots.size()));
+        for (; m_indexedSlots < m_slots.size(); ++m_indexedSlots) // later slots of an id win
+            m_slotOfId.insert(m_slots[m_indexedSlots].id, m_indexedSlots);
+    }
+    return m_slotOfId;
 }
 
 void EventMarkerLayer::hideSlot(std::size_t slot)
@@ -151,7 +166,7 @@ void EventMarkerLayer::hideSlot(std::size_t slot)
 }
 
 void EventMarkerLayer::addChunk(const std::vector<const data::Event*>& events, const data::ProjectedPoint& origin,
-                                data::TimeMs epoch)
+                                data::TimeMs epoch, bool newIds)
 {
     osg::ref_ptr<osg::Group> root;
     if (events.empty() || !m_root.lock(root))
@@ -167,7 +182,29 @@ void EventMarkerLayer::addChunk(const std::vector<const data::Event*>& events, c
     double stop = -TimeChunkCallback::kOpenEnd;
     const auto chunk = std::uint32_t(m_chunkLifecycles.size());
     m_chunkLifecycles.push_back(lifecycle);
-    for (const data::Event* e : events) {
+    for (osg::Array* array : {static_cast<osg::Array*>(positions), static_cast<osg::Array*>(lifecycle.get()),
+                              static_cast<osg::Array*>(closeSeverity), static_cast<osg::Array*>(style)})
+        array->reserveArray(unsigned(events.size()));
+    if (!newIds)
+        slotIndex(); // the lookups below need every earlier slot
+    // Categories are few: comparing names (length first) is cheaper than hashing one per event,
+    // and the icon is looked up once per category, not by eventIconOf's substring search.
+    auto indexOf = [this](const QString& name) {
+        if (m_categories.size() <= kLinearCategories)
+            for (std::size_t i = 0; i < m_categories.size(); ++i)
+                if (m_categories[i] == name)
+                    return int(i);
+        return categoryFor(name);
+    };
+    for (std::size_t i = 0; i < events.size(); ++i) {
+        // EVENTS are in time order, their rows usually not: fetching the rows a few events ahead
+        // keeps several cache misses in flight (one at a time, they were most of a big build).
+        if (i + kPrefetchAhead < events.size()) {
+            const auto* ahead = reinterpret_cast<const char*>(events[i + kPrefetchAhead]);
+            for (std::size_t line = 0; line < sizeof(data::Event); line += 64)
+                __builtin_prefetch(ahead + line);
+        }
+        const data::Event* e = events[i];
         Slot s;
         s.id = e->id;
         s.reported = seconds(e->reported, epoch);
@@ -176,7 +213,7 @@ void EventMarkerLayer::addChunk(const std::vector<const data::Event*>& events, c
         s.resolved = seconds(e->resolved, epoch);
         s.closed = seconds(e->closed, epoch);
         s.severity = std::int8_t(std::clamp(e->severity, -100, 100));
-        s.category = categoryFor(e->category);
+        s.category = indexOf(e->category);
         s.chunk = chunk;
         s.vertex = std::uint32_t(positions->size());
 
@@ -186,16 +223,19 @@ void EventMarkerLayer::addChunk(const std::vector<const data::Event*>& events, c
         lifecycle->push_back(osg::Vec4f(shaderTime(s.reported), shaderTime(s.dispatched),
                                         shaderTime(s.onSite), shaderTime(s.resolved)));
         closeSeverity->push_back(osg::Vec2f(shaderTime(s.closed), float(s.severity)));
-        style->push_back(osg::Vec2f(float(eventCategorySlot(s.category)), float(eventIconOf(e->category))));
+        style->push_back(osg::Vec2f(float(eventCategorySlot(s.category)), m_categoryIcons[std::size_t(s.category)]));
         // Chunk bounds in double seconds, as TimeChunkCallback compares them with the scene time.
         start = std::min(start, double(e->reported - epoch) / 1000.0);
         stop = std::max(stop, e->closed == data::kNoTime ? TimeChunkCallback::kOpenEnd
                                                          : double(e->closed - epoch) / 1000.0);
 
         // A known id is a lifecycle update: its old marker goes, this one replaces it.
-        if (const auto it = m_slotOfId.constFind(e->id); it != m_slotOfId.constEnd())
-            hideSlot(it.value());
-        m_slotOfId.insert(e->id, m_slots.size());
+        if (!newIds) {
+            if (const auto it = m_slotOfId.constFind(e->id); it != m_slotOfId.constEnd())
+                hideSlot(it.value());
+            m_slotOfId.insert(e->id, m_slots.size());
+            m_indexedSlots = m_slots.size() + 1;
+        }
         m_slots.push_back(std::move(s));
         ++m_current;
     }
@@ -281,8 +321,9 @@ int EventMarkerLayer::countAt(double seconds, const EventFilter& filter) const
 
 bool EventMarkerLayer::isShownAt(std::int64_t id, double seconds) const
 {
-    const auto it = m_slotOfId.constFind(id);
-    if (it == m_slotOfId.constEnd())
+    const auto& index = slotIndex();
+    const auto it = index.constFind(id);
+    if (it == index.constEnd())
         return false;
     const Slot& s = m_slots[it.value()];
     const auto mask = eventCategoryMask(m_filter, m_categories);

@@ -37,9 +37,11 @@ public:
     static EventMarkerLayer* install(osg::Group* root, bool accumulate, const EventFilter& filter);
 
     //! Adds one chunk (a Geode with a time-chunk callback) for EVENTS, which must all have a
-    //! reported time. Events whose id is already in the layer hide their old marker.
+    //! reported time. Events whose id is already in the layer hide their old marker. NEWIDS:
+    //! the caller guarantees EVENTS' ids are distinct and not in the layer (a fresh build from a
+    //! table keyed by id), so no lookup is made and the id index is built on its first use.
     void addChunk(const std::vector<const data::Event*>& events, const data::ProjectedPoint& origin,
-                  data::TimeMs epoch);
+                  data::TimeMs epoch, bool newIds = false);
 
     const EventFilter& filter() const { return m_filter; }
     void setFilter(const EventFilter& filter);
@@ -55,7 +57,7 @@ public:
     std::map<QString, int> categoryCounts() const;
     //! Current events: one per id (a replaced marker no longer counts).
     std::size_t eventCount() const { return m_current; }
-    bool contains(std::int64_t id) const { return m_slotOfId.contains(id); }
+    bool contains(std::int64_t id) const { return slotIndex().contains(id); }
     //! How many events the shader draws at SECONDS since the epoch (filter and mode applied).
     int countShownAt(double seconds) const { return countAt(seconds, m_filter); }
     //! How many events FILTER would let through at SECONDS in the layer's mode (e.g. an empty
@@ -90,6 +92,8 @@ private:
     int categoryFor(const QString& category);
     bool slotShownAt(const Slot& s, double seconds, const EventFilter& filter) const;
     void hideSlot(std::size_t slot);
+    //! Id → slot, brought up to date with the slots added without a lookup (NEWIDS chunks).
+    const QHash<std::int64_t, std::size_t>& slotIndex() const;
 
     osg::observer_ptr<osg::Group> m_root; // the root owns this layer (user data): no cycle
     EventFilter m_filter;
@@ -98,7 +102,10 @@ private:
     QHash<QString, int> m_categoryIndex;
     std::vector<Slot> m_slots;
     std::vector<osg::ref_ptr<osg::Vec4Array>> m_chunkLifecycles; //!< per chunk, to hide a replaced vertex
-    QHash<std::int64_t, std::size_t> m_slotOfId;
+    //! Lazily completed (slotIndex()): a 1M-event build would spend a tenth of its time on it.
+    mutable QHash<std::int64_t, std::size_t> m_slotOfId;
+    mutable std::size_t m_indexedSlots = 0; //!< m_slots[0, m_indexedSlots) are in m_slotOfId
+    std::vector<float> m_categoryIcons;      //!< eventIconOf() of each category, as the shader reads it
     std::size_t m_current = 0;
     osg::ref_ptr<const SceneTime> m_time;
     osg::ref_ptr<osg::Uniform> m_categoryUniform, m_stateUniform, m_severityUniform, m_accumulateUniform;
