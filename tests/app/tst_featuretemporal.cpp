@@ -5,6 +5,7 @@
 // missing field reported, the settings surviving save/reopen, the Time panel (fields offered,
 // OK disabled without a start field, apply → project), and the main window's timeline widened
 // to the layer's years.
+#include "ModelFixtures.h"
 #include "SessionFixtures.h"
 #include "SmallDemo.h"
 #include "WindowFixtures.h"
@@ -24,6 +25,7 @@
 #include <QComboBox>
 #include <QDialogButtonBox>
 #include <QDoubleSpinBox>
+#include <QFile>
 #include <QImage>
 #include <QLabel>
 #include <QPushButton>
@@ -136,6 +138,7 @@ private slots:
     void accumulateSwitchesWithoutARead();
     void alwaysShownClearsTheTimes();
     void missingFieldIsReported();
+    void modelReplaysByAttribute();
     void settingsSurviveSaveAndReopen();
     void panelOffersTheFieldsAndApplies();
     void panelNeedsAStartField();
@@ -353,6 +356,53 @@ void TstFeatureTemporal::missingFieldIsReported()
     QCOMPARE(panel->startFieldCombo()->currentText(), QStringLiteral("demolished_on"));
     const QString status = panel->statusLabel()->text();
     QVERIFY2(status.contains(QLatin1String("demolished_on")), qPrintable(status));
+}
+
+void TstFeatureTemporal::modelReplaysByAttribute()
+{
+    // A glTF node whose extras say when it was built: model times come from the loaded features.
+    const QString gltf = test::writeTriangleGltf(m_copy->filePath(QStringLiteral("triangle.gltf")));
+    QVERIFY(!gltf.isEmpty());
+    QFile file(gltf);
+    QVERIFY(file.open(QIODevice::ReadOnly));
+    QByteArray json = file.readAll();
+    file.close();
+    QVERIFY(json.contains(R"("usage":"test")"));
+    json.replace(R"("usage":"test")", R"("usage":"test","built":"1999-06-01")");
+    QVERIFY(test::writeText(gltf, json));
+    data::LayerSettings model;
+    model.name = QStringLiteral("triangle");
+    model.kind = LayerKind::Model;
+    model.group = data::LayerGroup::CityModels;
+    model.sourceUri = gltf;
+    model.style.insert(QStringLiteral("format"), data::toString(data::ModelFormat::Gltf));
+    auto added = m_session->addLayer(model);
+    QVERIFY2(added.isOk(), qPrintable(added.status().message()));
+    const data::LayerId id = added.value();
+    QVERIFY(test::waitLoaded(*m_session));
+    QCOMPARE(m_session->layerState(id), ProjectSession::LayerState::Ready);
+    QVERIFY2(m_session->temporalFields(id).contains(QStringLiteral("built")),
+             qPrintable(m_session->temporalFields(id).join(QLatin1Char(','))));
+
+    QVERIFY(applyAndWait(id, byField(QStringLiteral("built"))));
+    QVERIFY2(m_session->featureTimeError(id).isEmpty(), qPrintable(m_session->featureTimeError(id)));
+    osg::Node* node = m_session->scene().layerNode(id);
+    QVERIFY(scene::hasFeatureTimes(node));
+    const auto summary = m_session->featureTimeSummary(id);
+    QVERIFY(summary && summary->timed >= 1);
+    std::unordered_map<std::int64_t, int> years;
+    for (const data::ModelFeature& f : m_session->modelFeatures(id))
+        if (f.attribute(QStringLiteral("built")))
+            years.emplace(f.id, 1999);
+    const Sample s = findSample(node, years);
+    QVERIFY2(s.drawable, "no vertex of the dated glTF node");
+    QVERIFY(timedOut(s, 1999, 100));  // 11 April: before 1 June
+    QVERIFY(!timedOut(s, 1999, 200)); // 20 July: built
+    // A model attribute nobody has: the error names it.
+    QVERIFY(applyAndWait(id, byField(QStringLiteral("demolished"))));
+    QVERIFY2(m_session->featureTimeError(id).contains(QLatin1String("demolished")),
+             qPrintable(m_session->featureTimeError(id)));
+    QVERIFY(!scene::hasFeatureTimes(node));
 }
 
 void TstFeatureTemporal::settingsSurviveSaveAndReopen()
