@@ -211,6 +211,55 @@ private slots:
         QCOMPARE(counts(project).events, 705);
     }
 
+    void thresholds()
+    {
+        QTemporaryDir dir;
+        const QString project = newProject(dir);
+        const QString csv = writeText(dir, QStringLiteral("limits.csv"),
+                                      "sensor_id,sensor_type,alarm_low,alarm_high\n"
+                                      ",water_level,,2.8\n"
+                                      "17,,0.5,3.1\n"
+                                      "18,,high,\n");
+        auto r = runCli({QStringLiteral("import"), project, csv});
+        QVERIFY2(r.exitCode == 0, qPrintable(show(r)));
+        QVERIFY2(r.out.contains(QLatin1String("kind: thresholds (guessed")), qPrintable(show(r)));
+        QVERIFY2(r.out.contains(QLatin1String("asset=sensor_id, subtype=sensor_type, min=alarm_low, max=alarm_high")),
+                 qPrintable(show(r)));
+        QVERIFY2(r.out.contains(QLatin1String("3 rows read, 2 imported, 1 rejected (1 bad number)")),
+                 qPrintable(show(r)));
+        QVERIFY2(r.out.contains(QLatin1String("row 3: bad number: 'high' in alarm_low")), qPrintable(show(r)));
+        const auto read = [&project] {
+            auto store = data::ProjectStore::open(project, data::ProjectStore::Mode::ReadOnly);
+            return store ? (*store)->thresholds().value() : std::vector<data::Threshold>{};
+        };
+        auto stored = read();
+        QCOMPARE(stored.size(), std::size_t(2));
+        const auto perAsset = std::find_if(stored.begin(), stored.end(), [](const auto& t) { return t.assetId == 17; });
+        QVERIFY(perAsset != stored.end());
+        QCOMPARE(perAsset->min, std::optional(0.5));
+        QCOMPARE(perAsset->max, std::optional(3.1));
+
+        // --append keeps them; a replace import keeps only the new file's limits.
+        const QString more = writeText(dir, QStringLiteral("more.csv"), "subtype,max\ngas,1000\n");
+        r = runCli({QStringLiteral("import"), project, more, QStringLiteral("--kind"), QStringLiteral("thresholds"),
+                    QStringLiteral("--append")});
+        QVERIFY2(r.exitCode == 0, qPrintable(show(r)));
+        QCOMPARE(read().size(), std::size_t(3));
+        r = runCli({QStringLiteral("import"), project, more, QStringLiteral("--kind"), QStringLiteral("thresholds")});
+        QVERIFY2(r.exitCode == 0, qPrintable(show(r)));
+        stored = read();
+        QCOMPARE(stored.size(), std::size_t(1));
+        QCOMPARE(stored.front().subtype, QStringLiteral("gas"));
+
+        // No limit column: refused before anything is written.
+        const QByteArray before = test::fileHash(project);
+        r = runCli({QStringLiteral("import"), project, more, QStringLiteral("--kind"), QStringLiteral("thresholds"),
+                    QStringLiteral("--map"), QStringLiteral("max=nope")});
+        QCOMPARE(r.exitCode, 1);
+        QVERIFY2(r.err.contains(QLatin1String("'nope'")), qPrintable(show(r)));
+        QCOMPARE(test::fileHash(project), before);
+    }
+
     void helpListsTheCommand()
     {
         const auto r = runCli({QStringLiteral("--help")});
@@ -218,6 +267,7 @@ private slots:
         const auto h = runCli({QStringLiteral("import"), QStringLiteral("--help")});
         QCOMPARE(h.exitCode, 0);
         QVERIFY(h.out.contains(QLatin1String("--time-pattern")));
+        QVERIFY(h.out.contains(QLatin1String("--kind thresholds")));
     }
 };
 
