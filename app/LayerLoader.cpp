@@ -65,6 +65,15 @@ Status checkStoreSource(const data::LayerSettings& layer, const char* storeUri, 
                              .arg(what, QLatin1String(storeUri), layer.sourceUri));
 }
 
+data::Result<std::unique_ptr<data::ProjectStore>> openStoreSource(const data::LayerSettings& layer,
+                                                                  const JobContext& ctx, const char* storeUri,
+                                                                  const QString& what)
+{
+    if (Status source = checkStoreSource(layer, storeUri, what); !source)
+        return source;
+    return data::ProjectStore::open(ctx.projectFile, data::ProjectStore::Mode::ReadOnly);
+}
+
 void putOnGround(data::ProjectedPoint& p, const data::ElevationGrid* dem)
 {
     if (!dem || p.z != 0.0)

@@ -17,6 +17,10 @@
 #include <osg/ref_ptr>
 #include <vector>
 
+namespace citytwin::data {
+class ProjectStore;
+}
+
 namespace citytwin::app {
 
 //! The per-kind load + build jobs of ProjectSession's pipeline. Every function here is a
@@ -71,6 +75,12 @@ data::Status cancelledStatus();
 //! Overlay tables live in the project file only: LAYER must name STOREURI (e.g. "store:assets");
 //! WHAT names the kind in the error.
 data::Status checkStoreSource(const data::LayerSettings& layer, const char* storeUri, const QString& what);
+//! The prologue of every overlay job: checks LAYER's source is STOREURI (WHAT names the kind in
+//! the error), then opens the project store read-only on this thread (SQLite connections are not
+//! shared between threads, so each job has its own).
+data::Result<std::unique_ptr<data::ProjectStore>> openStoreSource(const data::LayerSettings& layer,
+                                                                  const JobContext& ctx, const char* storeUri,
+                                                                  const QString& what);
 //! Sets P's z to the height of DEM under it when P has none (z 0); unchanged without a DEM or off it.
 void putOnGround(data::ProjectedPoint& p, const data::ElevationGrid* dem);
 

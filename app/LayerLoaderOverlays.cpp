@@ -23,22 +23,20 @@ struct LayerLoader
 
 NodeResult loadEvents(const data::LayerSettings& layer, const JobContext& ctx, const data::ElevationGrid* dem)
 {
-    if (layer.sourceUri != QLatin1String("store:events"))
-        return Status::error(
-            Status::Code::Unsupported,
-            LayerLoader::tr("events can only come from the project file (source 'store:events'), not '%1'")
-                .arg(layer.sourceUri));
-    // One ProjectStore per thread: the job opens its own read-only connection.
-    auto store = data::ProjectStore::open(ctx.projectFile, data::ProjectStore::Mode::ReadOnly);
+    auto store = openStoreSource(layer, ctx, "store:events", LayerLoader::tr("events"));
     if (!store)
         return store.status();
-    auto events = (*store)->events();
+    // Only what the markers draw, by id: a third of events()' time for 1M events (descriptions,
+    // sources and staff are read per picked event, ProjectStore::event). One thread: reading the
+    // id range in two halves on two connections was no faster on 2 cores (page faults contend).
+    auto events = (*store)->eventMarkers();
     if (!events)
         return events.status();
     if (ctx.cancelled())
         return cancelledStatus();
-    for (data::Event& e : *events)
-        putOnGround(e.position, dem);
+    if (dem)
+        for (data::Event& e : *events)
+            putOnGround(e.position, dem);
     // Window or accumulate comes from the layer's temporal settings; filters are the dock's (live only).
     scene::EventMarkerOptions options;
     options.accumulate = layer.temporal.accumulate;
@@ -50,9 +48,7 @@ NodeResult loadEvents(const data::LayerSettings& layer, const JobContext& ctx, c
 
 NodeResult loadAssets(const data::LayerSettings& layer, const JobContext& ctx, const data::ElevationGrid* dem)
 {
-    if (const Status source = checkStoreSource(layer, "store:assets", LayerLoader::tr("assets")); !source)
-        return source;
-    auto store = data::ProjectStore::open(ctx.projectFile, data::ProjectStore::Mode::ReadOnly);
+    auto store = openStoreSource(layer, ctx, "store:assets", LayerLoader::tr("assets"));
     if (!store)
         return store.status();
     auto assets = (*store)->assets();

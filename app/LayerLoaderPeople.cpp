@@ -22,9 +22,7 @@ struct LayerLoader
 
 NodeResult loadPeople(const data::LayerSettings& layer, const JobContext& ctx, const data::ElevationGrid* dem)
 {
-    if (const Status source = checkStoreSource(layer, "store:people", LayerLoader::tr("people")); !source)
-        return source;
-    auto store = data::ProjectStore::open(ctx.projectFile, data::ProjectStore::Mode::ReadOnly);
+    auto store = openStoreSource(layer, ctx, "store:people", LayerLoader::tr("people"));
     if (!store)
         return store.status();
     auto people = (*store)->people();
