@@ -1,6 +1,6 @@
-// AlarmListDock on the small demo. The demo writes assets but no sensor readings or thresholds,
-// so the test adds a water-level threshold and readings for two of its gauges to the demo file
-// before opening it: the dock lists a gauge only while its reading is over the limit (name,
+// AlarmListDock on the small demo. The demo's own readings and limits alarm only during the storm
+// of its last day (gis/DemoSensors), so the test adds a water-level threshold and readings on the
+// first day for two of its gauges to the demo file before opening it: the dock lists a gauge only while its reading is over the limit (name,
 // subtype, value, limit, since in the project's time zone), follows setTime(), and a row click
 // reports the asset; the scene's marker flag agrees.
 #include "app/AlarmListDock.h"
@@ -30,7 +30,7 @@ class TstAlarmList : public QObject
 private slots:
     void initTestCase();
     void cleanupTestCase();
-    void demoHasNoAlarmsOfItsOwn();
+    void demoHasLimitsOfItsOwn();
     void listFollowsTheClock();
     void rowClickActivatesAsset();
 
@@ -99,10 +99,11 @@ void TstAlarmList::cleanupTestCase()
     m_session.reset();
 }
 
-void TstAlarmList::demoHasNoAlarmsOfItsOwn()
+void TstAlarmList::demoHasLimitsOfItsOwn()
 {
-    // Recorded for the report: gis/DemoAssets writes no thresholds (and no readings).
-    QCOMPARE(m_demoThresholds, 0);
+    // gis/DemoSensors: a limit per sensor subtype and one per canal gauge; the ones written here
+    // come later (higher ids) and win for the water level.
+    QVERIFY(m_demoThresholds > 4);
 }
 
 void TstAlarmList::listFollowsTheClock()

@@ -66,6 +66,7 @@ private slots:
     void okNeedsRequiredRoles();
     void previewShowsRejection();
     void changingKindGuessesAgain();
+    void thresholdRoles();
     void otherDelimiterResplits();
     void remembersMappingPerHeader();
     void mappingJsonRoundTrip();
@@ -295,6 +296,37 @@ void TstImportDialog::changingKindGuessesAgain()
     QVERIFY(!dialog->roleCombo(QString::fromLatin1(col::kType)));
     QVERIFY(!okEnabled(*dialog)); // no time, no value column in this file
     QCOMPARE(int(dialog->mapping().kind), int(OverlayKind::SensorReadings));
+}
+
+void TstImportDialog::thresholdRoles()
+{
+    auto dialog = open(write(QStringLiteral("limits.csv"), "设备编号,传感器类型,报警下限,报警上限\n"
+                                                           ",water_level,,2.8\n"
+                                                           "17,,0.5,x\n"
+                                                           "18,,3,1\n"));
+    QVERIFY(dialog);
+    // Guessed from the Chinese names; the kind combo offers thresholds.
+    QCOMPARE(int(dialog->mapping().kind), int(OverlayKind::Thresholds));
+    QCOMPARE(roleColumn(*dialog, col::kAsset), QStringLiteral("设备编号"));
+    QCOMPARE(roleColumn(*dialog, col::kSubtype), QStringLiteral("传感器类型"));
+    QCOMPARE(roleColumn(*dialog, col::kMin), QStringLiteral("报警下限"));
+    QCOMPARE(roleColumn(*dialog, col::kMax), QStringLiteral("报警上限"));
+    QVERIFY(!dialog->roleCombo(QString::fromLatin1(col::kX))); // limits have no position
+    QVERIFY(dialog->roleCombo(QString::fromLatin1(col::kMin))->toolTip().contains(QStringLiteral("Max")));
+    QVERIFY2(okEnabled(*dialog), qPrintable(dialog->problem()));
+    QTableWidget* table = dialog->previewTable();
+    const auto status = [&](int row) { return table->item(row, dialog->statusColumn())->text(); };
+    QCOMPARE(status(0), ImportDialog::tr("imported"));
+    QVERIFY2(status(1).contains(QStringLiteral("unparsable max 'x'")), qPrintable(status(1)));
+    QVERIFY2(status(2).contains(QStringLiteral("min above max")), qPrintable(status(2)));
+
+    // One of each pair is enough; neither of a pair is not.
+    selectColumn(*dialog, col::kSubtype, QString());
+    QVERIFY2(okEnabled(*dialog), qPrintable(dialog->problem()));
+    selectColumn(*dialog, col::kMin, QString());
+    selectColumn(*dialog, col::kMax, QString());
+    QVERIFY(!okEnabled(*dialog));
+    QVERIFY2(dialog->problem().contains(QStringLiteral("min or max")), qPrintable(dialog->problem()));
 }
 
 void TstImportDialog::otherDelimiterResplits()
