@@ -64,9 +64,9 @@ readFieldValues(const QString& path, const QString& field, const QString& layerN
         // Same fallback as FootprintReader for drivers without FIDs: the read order.
         const std::int64_t fid = feature->GetFID() != OGRNullFID ? feature->GetFID() : sequence;
         ++sequence;
-        const int parts = polygonPartCount(feature->GetGeometryRef());
+        const int parts = featurePartCount(feature->GetGeometryRef());
         if (parts == 0)
-            continue; // no footprint is made from it, so nothing can be styled
+            continue; // no reader makes a feature from it, so nothing can be styled
         const QString value = ogrFieldText(*feature, index);
         if (parts == 1) {
             out.emplace_back(fid, value);

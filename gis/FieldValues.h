@@ -14,9 +14,10 @@ namespace citytwin::gis {
 //! schema order — what a building layer can be styled by.
 data::Result<QStringList> readFieldNames(const QString& path, const QString& layerName = {});
 
-//! FIELD's value for every feature, keyed exactly like readFootprints() ids (FID; each part P of
-//! a multipolygon with several parts gets FID * 1000 + P and the feature's value), as text (""
-//! for null). One sequential pass (geometry only counted, not converted). Errors name the file
+//! FIELD's value for every feature, keyed exactly like the vector readers' ids — readFootprints(),
+//! readPipes(), the facility and underground-space readers (FID; each part P of a multi-geometry
+//! with several parts gets FID * 1000 + P and the feature's value; polygon parts count first,
+//! else line parts, else points: see featurePartCount()), as text ("" for null). One sequential pass (geometry only counted, not converted). Errors name the file
 //! and a missing field.
 data::Result<std::vector<std::pair<std::int64_t, QString>>> readFieldValues(const QString& path, const QString& field,
                                                                            const QString& layerName = {});

@@ -57,6 +57,31 @@ int polygonPartCount(const OGRGeometry* geom)
     return 0;
 }
 
+int featurePartCount(const OGRGeometry* geom)
+{
+    if (const int polygons = polygonPartCount(geom))
+        return polygons;
+    if (!geom || geom->IsEmpty())
+        return 0;
+    // Curves are stroked to line strings one for one by linearGeometryOf(), so they count as lines.
+    auto isLine = [](OGRwkbGeometryType t) {
+        return t == wkbLineString || t == wkbCircularString || t == wkbCompoundCurve;
+    };
+    const OGRwkbGeometryType type = wkbFlatten(geom->getGeometryType());
+    if (isLine(type) || type == wkbPoint)
+        return 1;
+    if (!OGR_GT_IsSubClassOf(type, wkbGeometryCollection))
+        return 0;
+    int lines = 0;
+    int points = 0;
+    for (const OGRGeometry* part : *geom->toGeometryCollection()) {
+        const OGRwkbGeometryType t = wkbFlatten(part->getGeometryType());
+        lines += isLine(t) ? 1 : 0;
+        points += t == wkbPoint ? 1 : 0;
+    }
+    return lines > 0 ? lines : points;
+}
+
 FeatureGeometry linearGeometryOf(OGRFeature& feature, std::int64_t sequence)
 {
     FeatureGeometry out;

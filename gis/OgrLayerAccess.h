@@ -29,6 +29,10 @@ QString ogrFieldText(OGRFeature& feature, int index);
 //! How many footprints readFootprints() derives ids for from GEOM: the polygon (or curve
 //! polygon) members of a multi-geometry, 1 for a single polygon, 0 for anything else.
 int polygonPartCount(const OGRGeometry* geom);
+//! How many features the vector readers derive ids for from GEOM, whatever its dimension: its
+//! polygon parts (footprints, underground spaces), else its line parts (pipes), else its points
+//! (facilities). 0 for an empty or missing geometry.
+int featurePartCount(const OGRGeometry* geom);
 
 //! A feature's geometry ready to be transformed in place, or why the feature has none.
 struct FeatureGeometry

@@ -1,8 +1,10 @@
 // readFieldNames/readFieldValues: field names in schema order, one value per footprint id of the
-// demo buildings.gpkg (checked against readFootprints), multipolygon part ids, errors naming the file.
+// demo buildings.gpkg (checked against readFootprints) and per pipe id of its pipes.gpkg (against
+// readPipes), multi-geometry part ids, errors naming the file.
 #include "gis/DemoCity.h"
 #include "gis/FieldValues.h"
 #include "gis/FootprintReader.h"
+#include "gis/PipeReader.h"
 
 #include <QFile>
 #include <QTemporaryDir>
@@ -28,6 +30,7 @@ private slots:
         auto project = gis::makeDemoCity(m_dir.filePath(QStringLiteral("demo")), o);
         QVERIFY2(project.isOk(), qPrintable(project.status().message()));
         m_buildings = m_dir.filePath(QStringLiteral("demo/buildings.gpkg"));
+        m_pipes = m_dir.filePath(QStringLiteral("demo/pipes.gpkg"));
 
         m_multi = m_dir.filePath(QStringLiteral("multi.geojson"));
         QFile f(m_multi);
@@ -39,7 +42,10 @@ private slots:
                 [[[121.004,30.7],[121.005,30.7],[121.005,30.701],[121.004,30.7]]]]}},
 {"type":"Feature","id":8,"properties":{"use":null,"height":3},"geometry":{"type":"Polygon",
  "coordinates":[[[121.01,30.7],[121.011,30.7],[121.011,30.701],[121.01,30.7]]]}},
-{"type":"Feature","id":9,"properties":{"use":"pole","height":1},"geometry":{"type":"Point","coordinates":[121,30]}}]})");
+{"type":"Feature","id":9,"properties":{"use":"pole","height":1},"geometry":{"type":"Point","coordinates":[121,30]}},
+{"type":"Feature","id":10,"properties":{"use":"main","height":0},"geometry":{"type":"MultiLineString",
+ "coordinates":[[[121,30.71],[121.001,30.71]],[[121.002,30.71],[121.003,30.71]]]}},
+{"type":"Feature","id":11,"properties":{"use":"none","height":0},"geometry":null}]})");
     }
 
     void fieldNamesInSchemaOrder()
@@ -81,13 +87,34 @@ private slots:
         auto values = gis::readFieldValues(m_multi, QStringLiteral("use"));
         QVERIFY2(values.isOk(), qPrintable(values.status().message()));
         const std::vector<std::pair<std::int64_t, QString>> expected{
-            {7000, "twin"}, {7001, "twin"}, {7002, "twin"}, {8, ""}}; // the point makes no footprint
+            {7000, "twin"}, {7001, "twin"}, {7002, "twin"}, {8, ""},
+            {9, "pole"},                    // a point: a facility reader's feature
+            {10000, "main"}, {10001, "main"}}; // line parts like readPipes(); no geometry: nothing
         QCOMPARE(values.value(), expected);
         auto footprints = gis::readFootprints(m_multi, QStringLiteral("EPSG:4549"));
         QVERIFY(footprints.isOk());
         QCOMPARE(footprints.value().size(), std::size_t(4));
         for (std::size_t i = 0; i < 4; ++i)
             QCOMPARE(footprints.value()[i].id, expected[i].first);
+    }
+
+    // Pipe layers are styled and replayed by their fields too (install year): the ids must be readPipes()'s.
+    void valuesMatchPipeIds()
+    {
+        auto mapping = gis::guessPipeMapping(m_pipes);
+        QVERIFY2(mapping.isOk(), qPrintable(mapping.status().message()));
+        auto pipes = gis::readPipes(m_pipes, QStringLiteral("EPSG:4549"), mapping.value());
+        QVERIFY2(pipes.isOk(), qPrintable(pipes.status().message()));
+        QVERIFY(!pipes.value().pipes.empty());
+        const QString yearField = mapping.value().installYearField;
+        QVERIFY(!yearField.isEmpty());
+        auto years = gis::readFieldValues(m_pipes, yearField);
+        QVERIFY2(years.isOk(), qPrintable(years.status().message()));
+        std::map<std::int64_t, QString> yearOf(years.value().begin(), years.value().end());
+        for (const data::PipeLine& pipe : pipes.value().pipes) {
+            QVERIFY2(yearOf.count(pipe.id), qPrintable(QString::number(pipe.id)));
+            QCOMPARE(yearOf[pipe.id].toInt(), pipe.installYear);
+        }
     }
 
     void errors_data()
@@ -131,6 +158,7 @@ private slots:
 private:
     QTemporaryDir m_dir;
     QString m_buildings;
+    QString m_pipes;
     QString m_multi;
 };
 
