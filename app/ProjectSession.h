@@ -291,6 +291,9 @@ private:
     void applyFeatureTimes(data::LayerId id);
     //! Puts SPANS (or the error) on ID's node and records the summary.
     void writeFeatureTimes(data::LayerId id, const data::Result<gis::FeatureTimeSpans>& spans);
+    //! Runs the event loop until no feature-time read is in flight (loadAllBlocking: a CLI render
+    //! right after the load must see the times).
+    void waitForFeatureTimes();
 
     // The basemap engine (ProjectSessionBasemap.cpp).
     static bool isBasemap(data::LayerKind kind);
@@ -351,6 +354,7 @@ private:
     std::map<data::LayerId, FeatureTimeSummary> m_timeSummaries;
     std::map<data::LayerId, QString> m_timeErrors;
     std::map<data::LayerId, quint64> m_timeGenerations;
+    int m_timeReads = 0; //!< feature-time reads running on the pool
 
     // Basemap: opened sources, the engine that draws them, trust and service options.
     std::map<data::LayerId, BasemapSource> m_sources;

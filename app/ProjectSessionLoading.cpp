@@ -367,6 +367,7 @@ data::Status ProjectSession::loadAllBlocking()
         connect(this, &ProjectSession::loadingFinished, &loop, &QEventLoop::quit);
         loop.exec(QEventLoop::ExcludeUserInputEvents);
     }
+    waitForFeatureTimes(); // read on workers after the nodes are attached
     int ready = 0;
     QString firstError;
     for (const data::LayerSettings& layer : m_project.layersInDrawOrder()) {

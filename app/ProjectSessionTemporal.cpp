@@ -9,6 +9,8 @@
 #include "scene/FeatureTimes.h"
 #include "scene/ModelFeatureIndex.h"
 
+#include <QCoreApplication>
+#include <QEventLoop>
 #include <QThreadPool>
 #include <QTimeZone>
 
@@ -131,14 +133,23 @@ void ProjectSession::applyFeatureTimes(LayerId id)
     // Buildings, pipes and underground spaces: the values come from the file, read on a worker.
     using Spans = data::Result<gis::FeatureTimeSpans>;
     const QString path = resolvedSource(*layer);
+    ++m_timeReads;
     runOnPool<Spans>(
         this, m_pool.get(), [path, temporal, zone]() { return gis::readFeatureTimeSpans(path, temporal, zone); },
         [this, id, generation](Spans spans) {
+            --m_timeReads;
             const auto it = m_timeGenerations.find(id);
             if (it == m_timeGenerations.end() || it->second != generation || !m_project.layer(id))
                 return; // a newer temporal edit or the layer is gone
             writeFeatureTimes(id, spans);
         });
+}
+
+void ProjectSession::waitForFeatureTimes()
+{
+    // The results arrive as queued events: wait for them, not for user input.
+    while (m_timeReads > 0)
+        QCoreApplication::processEvents(QEventLoop::ExcludeUserInputEvents | QEventLoop::WaitForMoreEvents);
 }
 
 void ProjectSession::writeFeatureTimes(LayerId id, const data::Result<gis::FeatureTimeSpans>& spans)

@@ -202,8 +202,8 @@ void TstFeatureTemporal::settingsSurviveSaveAndReopen()
     m_session = std::move(reopened.value());
     QVERIFY(m_session->project().layer(m_buildings)->temporal == t);
     QVERIFY(m_session->loadAllBlocking().isOk());
-    // Applied on load: the field read follows the node.
-    QTRY_VERIFY_WITH_TIMEOUT(m_session->featureTimeSummary(m_buildings).has_value(), test::kFeatureTimesTimeoutMs);
+    // Applied on load, before loadAllBlocking returns (a CLI render right after it sees the times).
+    QVERIFY(m_session->featureTimeSummary(m_buildings).has_value());
     QVERIFY(scene::hasFeatureTimes(m_session->scene().layerNode(m_buildings)));
     const test::TimedSample s = sampleOf(m_buildings, QStringLiteral("year_built"));
     QVERIFY(s.drawable);
