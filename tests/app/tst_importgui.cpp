@@ -11,6 +11,7 @@
 #include "app/ProjectSession.h"
 #include "data/ProjectStore.h"
 #include "gis/GdalEnvironment.h"
+#include "scene/AssetAlarmLayer.h"
 #include "tests/common/TestPaths.h"
 
 #include <QAction>
@@ -72,6 +73,7 @@ private slots:
     void canImport();
     void importsEventsThroughDialog();
     void importAddsMissingLayer();
+    void thresholdsReachTheAssetLayer();
     void cancelWritesNothing();
     void unreadableFileChangesNothing_data();
     void unreadableFileChangesNothing();
@@ -277,6 +279,41 @@ void TstImportGui::importAddsMissingLayer()
     const auto range = imported[0][1].value<data::TimeRange>();
     QCOMPARE(range.start, utc("2026-11-27T00:00:00Z"));
     QCOMPARE(range.end, utc("2026-11-27T00:29:00Z") + 1);
+}
+
+void TstImportGui::thresholdsReachTheAssetLayer()
+{
+    // A river gauge reads about 2 m at noon of the demo's last day, under the demo's 2.8 m limit.
+    auto assets = m_session->store().assets();
+    QVERIFY(assets);
+    std::int64_t gauge = 0;
+    for (const data::Asset& a : *assets)
+        if (!gauge && a.type == data::AssetType::Sensor && a.subtype == QLatin1String("water_level"))
+            gauge = a.id;
+    QVERIFY(gauge);
+    const data::TimeMs noon = m_session->project().timeExtent.end - 12 * data::kHourMs;
+    const auto flagged = [&] {
+        const data::LayerId layer = test::firstLayerOf(m_session->project(), data::LayerKind::Assets);
+        m_session->setTime(noon + data::kSecondMs); // a change of time: the layer re-flags
+        m_session->setTime(noon);
+        const scene::AssetAlarmLayer* alarms = scene::AssetAlarmLayer::of(m_session->scene().layerNode(layer));
+        return alarms && alarms->isFlagged(gauge);
+    };
+    QVERIFY(!flagged());
+
+    // Its own 1 m limit, imported: the asset layer reloads with it and the gauge alarms.
+    const QString path = write(QStringLiteral("limits.csv"), QStringLiteral("asset_id,max\n%1,1.0\n").arg(gauge).toUtf8());
+    auto preview = gis::previewOverlayFile(path);
+    QVERIFY(preview);
+    const data::OverlayMapping mapping = gis::guessOverlayMapping(*preview, OverlayKind::Thresholds);
+    QVERIFY2(gis::checkOverlayMapping(*preview, mapping).isEmpty(),
+             qPrintable(gis::checkOverlayMapping(*preview, mapping)));
+    QSignalSpy finished(m_controller.get(), &ImportController::finished);
+    m_controller->startImport(path, mapping, true);
+    QVERIFY(waitFinished(finished));
+    QVERIFY2(m_controller->lastOutcome()->ok, qPrintable(m_controller->lastOutcome()->error));
+    QCOMPARE(m_controller->lastOutcome()->reloaded.size(), size_t(1));
+    QVERIFY(flagged());
 }
 
 void TstImportGui::cancelWritesNothing()
