@@ -1,6 +1,7 @@
 #include "app/AlarmListDock.h"
 
 #include "app/ProjectSession.h"
+#include "app/SessionLayerWalk.h"
 #include "scene/AssetAlarmLayer.h"
 
 #include <QDateTime>
@@ -93,13 +94,10 @@ void AlarmListDock::refresh()
     m_rows.clear();
     if (m_session) {
         const data::TimeMs t = m_timeSet ? m_time : m_session->scene().time();
-        for (const data::LayerSettings& l : m_session->project().layers()) {
-            if (l.kind != data::LayerKind::Assets)
-                continue;
-            if (const scene::AssetAlarmLayer* layer = scene::AssetAlarmLayer::of(m_session->scene().layerNode(l.id)))
-                for (const data::SensorAlarm& alarm : layer->alarms().alarmsAt(t))
-                    m_rows.push_back({l.id, alarm});
-        }
+        for (const auto& [id, layer] :
+             loadedLayersOf<scene::AssetAlarmLayer>(*m_session, data::LayerKind::Assets))
+            for (const data::SensorAlarm& alarm : layer->alarms().alarmsAt(t))
+                m_rows.push_back({id, alarm});
     }
     // Keep the selected asset selected across updates (the list changes every few clock steps).
     const int selected = m_table->currentRow();

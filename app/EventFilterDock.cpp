@@ -1,6 +1,7 @@
 #include "app/EventFilterDock.h"
 
 #include "app/ProjectSession.h"
+#include "app/SessionLayerWalk.h"
 #include "scene/EventMarkerLayer.h"
 #include "scene/SceneBuilders.h"
 
@@ -131,12 +132,8 @@ void EventFilterDock::setSession(ProjectSession* session)
     if (m_session) {
         connect(m_session, &ProjectSession::layerStateChanged, this, &EventFilterDock::onLayerStateChanged);
         connect(m_session, &ProjectSession::loadingFinished, this, &EventFilterDock::refresh);
-        bool accumulate = false;
-        for (const data::LayerSettings& l : m_session->project().layers())
-            if (l.kind == data::LayerKind::Events) {
-                accumulate = l.temporal.accumulate;
-                break;
-            }
+        const data::LayerSettings* events = firstLayerOfKind(*m_session, data::LayerKind::Events);
+        const bool accumulate = events && events->temporal.accumulate;
         m_updating = true;
         (accumulate ? m_accumulate : m_window)->setChecked(true);
         m_updating = false;
@@ -149,22 +146,15 @@ std::vector<scene::EventMarkerLayer*> EventFilterDock::layers() const
     std::vector<scene::EventMarkerLayer*> out;
     if (!m_session)
         return out;
-    for (const data::LayerSettings& l : m_session->project().layers())
-        if (l.kind == data::LayerKind::Events)
-            if (scene::EventMarkerLayer* layer = scene::EventMarkerLayer::of(m_session->scene().layerNode(l.id)))
-                out.push_back(layer);
+    for (const auto& loaded : loadedLayersOf<scene::EventMarkerLayer>(*m_session, data::LayerKind::Events))
+        out.push_back(loaded.layer);
     return out;
 }
 
 void EventFilterDock::onLayerStateChanged(data::LayerId id)
 {
-    if (!m_session)
-        return;
-    for (const data::LayerSettings& l : m_session->project().layers())
-        if (l.id == id && l.kind == data::LayerKind::Events) {
-            refresh(); // a (re)loaded layer starts from its settings: give it the dock's filter
-            return;
-        }
+    if (m_session && isLayerOfKind(*m_session, id, data::LayerKind::Events))
+        refresh(); // a (re)loaded layer starts from its settings: give it the dock's filter
 }
 
 void EventFilterDock::refresh()
