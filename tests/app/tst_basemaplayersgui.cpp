@@ -92,8 +92,6 @@ private slots:
     void layerMenuTranslated();
 
 private:
-    QString freshCopy(const QString& name);
-
     QTemporaryDir m_dir;
     QString m_demo; //!< pristine small demo
     QString m_demoDir;
@@ -104,11 +102,7 @@ void TstBasemapLayersGui::initTestCase()
     if (QGuiApplication::platformName() != QLatin1String("xcb"))
         QSKIP("needs an X display (run under xvfb-run -a)");
     QVERIFY(m_dir.isValid());
-    // The user's settings (key, cache, trusted services) stay out of the test and vice versa.
-    QSettings::setPath(QSettings::NativeFormat, QSettings::UserScope,
-                       m_dir.filePath(QStringLiteral("settings")));
-    QSettings().clear();
-    auto demo = test::makeSmallDemo(m_dir.filePath(QStringLiteral("demo")));
+    auto demo = test::prepareSmallDemo(m_dir);
     QVERIFY2(demo.isOk(), qPrintable(demo.status().message()));
     m_demo = demo.value();
     m_demoDir = QFileInfo(m_demo).absolutePath();
@@ -116,27 +110,14 @@ void TstBasemapLayersGui::initTestCase()
 
 void TstBasemapLayersGui::init()
 {
-    QSettings().clear();
-    // Fetched tiles go to the test's folder, not the user's cache.
-    app::ServiceSettings services;
-    services.cacheDir = m_dir.filePath(QStringLiteral("tilecache"));
-    services.save();
-}
-
-QString TstBasemapLayersGui::freshCopy(const QString& name)
-{
-    const QString path = m_dir.filePath(QStringLiteral("demo/%1.citytwin").arg(name));
-    QFile::remove(path);
-    return QFile::copy(m_demo, path) ? path : QString();
+    test::resetServiceSettings(m_dir);
 }
 
 void TstBasemapLayersGui::addLayerThroughDialog()
 {
-    const QString path = freshCopy(QStringLiteral("add"));
-    auto w = makeTestWindow();
-    w->show();
-    QVERIFY(w->openProject(path));
-    QVERIFY(waitLoaded(*w));
+    const QString path = test::freshCopyOf(m_demo, QStringLiteral("add"));
+    auto w = test::openTestWindow(path, {1000, 680});
+    QVERIFY(w);
     ProjectSession* s = w->session();
     const size_t before = s->project().layers().size();
 
@@ -180,7 +161,7 @@ void TstBasemapLayersGui::addLayerThroughDialog()
 
 void TstBasemapLayersGui::addLayerDialogShowsSessionError()
 {
-    const QString path = freshCopy(QStringLiteral("adderror"));
+    const QString path = test::freshCopyOf(m_demo, QStringLiteral("adderror"));
     auto w = makeTestWindow();
     QVERIFY(w->openProject(path));
     QVERIFY(waitLoaded(*w));
@@ -209,11 +190,9 @@ void TstBasemapLayersGui::addLayerDialogShowsSessionError()
 
 void TstBasemapLayersGui::dropFileAddsLayer()
 {
-    const QString path = freshCopy(QStringLiteral("drop"));
-    auto w = makeTestWindow();
-    w->show();
-    QVERIFY(w->openProject(path));
-    QVERIFY(waitLoaded(*w));
+    const QString path = test::freshCopyOf(m_demo, QStringLiteral("drop"));
+    auto w = test::openTestWindow(path, {1000, 680});
+    QVERIFY(w);
     ProjectSession* s = w->session();
     const size_t before = s->project().layers().size();
 
@@ -264,11 +243,9 @@ void TstBasemapLayersGui::mimeDataSources()
 
 void TstBasemapLayersGui::removeAndMoveChangeTreeOrder()
 {
-    const QString path = freshCopy(QStringLiteral("order"));
-    auto w = makeTestWindow();
-    w->show();
-    QVERIFY(w->openProject(path));
-    QVERIFY(waitLoaded(*w));
+    const QString path = test::freshCopyOf(m_demo, QStringLiteral("order"));
+    auto w = test::openTestWindow(path, {1000, 680});
+    QVERIFY(w);
     ProjectSession* s = w->session();
     app::LayerActions* actions = w->layerActions();
     // Nothing selected: only Add is possible.
@@ -316,11 +293,9 @@ void TstBasemapLayersGui::removeAndMoveChangeTreeOrder()
 
 void TstBasemapLayersGui::layerPropertiesSetOpacityAndExaggeration()
 {
-    const QString path = freshCopy(QStringLiteral("props"));
-    auto w = makeTestWindow();
-    w->show();
-    QVERIFY(w->openProject(path));
-    QVERIFY(waitLoaded(*w));
+    const QString path = test::freshCopyOf(m_demo, QStringLiteral("props"));
+    auto w = test::openTestWindow(path, {1000, 680});
+    QVERIFY(w);
     ProjectSession* s = w->session();
     const data::LayerId dem = test::firstLayerOf(s->project(), data::LayerKind::Elevation);
     const data::LayerId imagery = test::firstLayerOf(s->project(), data::LayerKind::Imagery);
@@ -354,7 +329,7 @@ void TstBasemapLayersGui::layerPropertiesSetOpacityAndExaggeration()
 
 void TstBasemapLayersGui::tileIndicatorFollowsActivity()
 {
-    const QString path = freshCopy(QStringLiteral("tiles"));
+    const QString path = test::freshCopyOf(m_demo, QStringLiteral("tiles"));
     auto w = makeTestWindow();
     w->show();
     QVERIFY(QTest::qWaitForWindowExposed(w.get()));
@@ -388,7 +363,7 @@ void TstBasemapLayersGui::tileIndicatorFollowsActivity()
 
 void TstBasemapLayersGui::tileStatisticsOverlay()
 {
-    const QString path = freshCopy(QStringLiteral("stats"));
+    const QString path = test::freshCopyOf(m_demo, QStringLiteral("stats"));
     auto w = makeTestWindow();
     w->show();
     QVERIFY(QTest::qWaitForWindowExposed(w.get()));

@@ -64,8 +64,6 @@ private slots:
     void scriptedWindowNeverAsks();
 
 private:
-    QString freshCopy(const QString& name);
-
     QTemporaryDir m_dir;
     QString m_demo; //!< pristine small demo
     QString m_demoDir;
@@ -76,11 +74,7 @@ void TstBasemapSettings::initTestCase()
     if (QGuiApplication::platformName() != QLatin1String("xcb"))
         QSKIP("needs an X display (run under xvfb-run -a)");
     QVERIFY(m_dir.isValid());
-    // The user's settings (key, cache, trusted services) stay out of the test and vice versa.
-    QSettings::setPath(QSettings::NativeFormat, QSettings::UserScope,
-                       m_dir.filePath(QStringLiteral("settings")));
-    QSettings().clear();
-    auto demo = test::makeSmallDemo(m_dir.filePath(QStringLiteral("demo")));
+    auto demo = test::prepareSmallDemo(m_dir);
     QVERIFY2(demo.isOk(), qPrintable(demo.status().message()));
     m_demo = demo.value();
     m_demoDir = QFileInfo(m_demo).absolutePath();
@@ -88,18 +82,7 @@ void TstBasemapSettings::initTestCase()
 
 void TstBasemapSettings::init()
 {
-    QSettings().clear();
-    // Fetched tiles go to the test's folder, not the user's cache.
-    app::ServiceSettings services;
-    services.cacheDir = m_dir.filePath(QStringLiteral("tilecache"));
-    services.save();
-}
-
-QString TstBasemapSettings::freshCopy(const QString& name)
-{
-    const QString path = m_dir.filePath(QStringLiteral("demo/%1.citytwin").arg(name));
-    QFile::remove(path);
-    return QFile::copy(m_demo, path) ? path : QString();
+    test::resetServiceSettings(m_dir);
 }
 
 void TstBasemapSettings::settingsRoundTrip()
@@ -131,7 +114,7 @@ void TstBasemapSettings::settingsRoundTrip()
     QCOMPARE(saved.cacheMaxBytes(), qint64(2048) << 20);
     QCOMPARE(saved.tileMemoryMiB, qint64(1024));
     {
-        auto session = app::ProjectSession::open(freshCopy(QStringLiteral("memory")));
+        auto session = app::ProjectSession::open(test::freshCopyOf(m_demo, QStringLiteral("memory")));
         QVERIFY2(session, qPrintable(session.status().message()));
         saved.applyTo(**session);
         QCOMPARE((*session)->tileMemoryBudget(), std::size_t(1024) << 20);
@@ -165,7 +148,7 @@ void TstBasemapSettings::settingsStayOutOfProjectFile()
     s.apiKey = key;
     s.cacheDir = m_dir.filePath(QStringLiteral("cache-b"));
     s.save();
-    const QString path = freshCopy(QStringLiteral("keyless"));
+    const QString path = test::freshCopyOf(m_demo, QStringLiteral("keyless"));
     QVERIFY(!path.isEmpty());
     {
         auto w = makeTestWindow();

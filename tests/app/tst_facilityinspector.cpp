@@ -8,6 +8,7 @@
 #include "app/OsgViewWidget.h"
 #include "app/ProjectSession.h"
 #include "scene/CityScene.h"
+#include "tests/app/WindowFixtures.h"
 
 #include <QTemporaryDir>
 #include <QTest>
@@ -16,36 +17,7 @@
 
 using namespace citytwin;
 using app::MainWindow;
-
-namespace {
-
-constexpr int kLoadTimeoutMs = 120000;
-
-std::unique_ptr<MainWindow> openWindow(const QString& project)
-{
-    auto w = std::make_unique<MainWindow>();
-    w->setUnsavedChangesPolicy(MainWindow::UnsavedChanges::Discard);
-    w->setModalErrors(false);
-    w->resize(1000, 700);
-    w->show();
-    if (!QTest::qWaitForWindowExposed(w.get()) || !w->openProject(project) ||
-        !QTest::qWaitFor([&] { return w->session() && !w->session()->isLoading(); }, kLoadTimeoutMs))
-        return nullptr;
-    return w;
-}
-
-float highlightId(MainWindow& w, data::LayerId layer)
-{
-    osg::Node* node = w.session()->scene().layerNode(layer);
-    const osg::Uniform* u =
-        node && node->getStateSet() ? node->getStateSet()->getUniform("ct_highlightId") : nullptr;
-    float value = -2.0f;
-    if (u)
-        u->get(value);
-    return value;
-}
-
-} // namespace
+using test::highlightId;
 
 class TstFacilityInspector : public QObject
 {
@@ -62,7 +34,7 @@ private slots:
 
     void manholeAndTunnelShowTheirAttributes()
     {
-        auto w = openWindow(m_demo);
+        auto w = test::openTestWindow(m_demo, {1000, 700});
         QVERIFY(w);
         const data::LayerId manholes = test::firstLayerOf(w->session()->project(), data::LayerKind::Manholes);
         const data::LayerId spaces =

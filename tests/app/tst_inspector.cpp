@@ -11,52 +11,27 @@
 #include "app/ProjectSession.h"
 #include "app/Translations.h"
 #include "scene/CityScene.h"
+#include "tests/app/WindowFixtures.h"
 
 #include <QAction>
 #include <QApplication>
 #include <QDateTime>
-#include <QTimeZone>
 #include <QFile>
 #include <QHelpEvent>
 #include <QSettings>
 #include <QTemporaryDir>
 #include <QTest>
+#include <QTimeZone>
 #include <QToolTip>
 #include <memory>
 #include <osg/Uniform>
 
 using namespace citytwin;
 using app::MainWindow;
+using test::highlightId;
+using test::lookDownAt;
 
 namespace {
-
-constexpr int kLoadTimeoutMs = 120000;
-
-std::unique_ptr<MainWindow> openWindow(const QString& project)
-{
-    auto w = std::make_unique<MainWindow>();
-    w->setUnsavedChangesPolicy(MainWindow::UnsavedChanges::Discard);
-    w->setModalErrors(false);
-    w->resize(1100, 700);
-    w->show();
-    if (!QTest::qWaitForWindowExposed(w.get()) || !w->openProject(project) ||
-        !QTest::qWaitFor([&] { return w->session() && !w->session()->isLoading(); }, kLoadTimeoutMs))
-        return nullptr;
-    return w;
-}
-
-//! Looks straight down on the local point (X, Y) from RANGEM and waits for a frame of that view.
-bool lookDownAt(MainWindow& w, double x, double y, double rangeM)
-{
-    data::SavedView v;
-    v.target = {x, y, 0};
-    v.pitchDeg = -89;
-    v.rangeM = rangeM;
-    w.view()->setView(v);
-    const int frames = w.view()->frameCount();
-    w.view()->update();
-    return QTest::qWaitFor([&] { return w.view()->frameCount() > frames; }, 10000);
-}
 
 //! The first view position (on a 12 px grid) whose pick satisfies WANT; (-1, -1) when none does.
 template<typename Want>
@@ -67,16 +42,6 @@ QPoint findPosition(const app::OsgViewWidget& view, Want want)
             if (const auto hit = view.pick(QPoint(x, y)); hit && want(*hit))
                 return QPoint(x, y);
     return QPoint(-1, -1);
-}
-
-float highlightId(MainWindow& w, data::LayerId layer)
-{
-    osg::Node* node = w.session()->scene().layerNode(layer);
-    const osg::Uniform* u = node && node->getStateSet() ? node->getStateSet()->getUniform("ct_highlightId") : nullptr;
-    float value = -2.0f;
-    if (u)
-        u->get(value);
-    return value;
 }
 
 } // namespace
@@ -105,16 +70,14 @@ void TstInspector::initTestCase()
     if (QGuiApplication::platformName() != QLatin1String("xcb"))
         QSKIP("needs an X display (run under xvfb-run -a)");
     QVERIFY(m_dir.isValid());
-    QSettings::setPath(QSettings::NativeFormat, QSettings::UserScope, m_dir.filePath(QStringLiteral("settings")));
-    QSettings().clear();
-    auto demo = test::makeSmallDemo(m_dir.filePath(QStringLiteral("demo")));
+    auto demo = test::prepareSmallDemo(m_dir);
     QVERIFY2(demo.isOk(), qPrintable(demo.status().message()));
     m_demo = demo.value();
 }
 
 void TstInspector::clickShowsTowerAttributesAndGroundClears()
 {
-    auto w = openWindow(m_demo);
+    auto w = test::openTestWindow(m_demo);
     QVERIFY(w);
     QVERIFY(w->inspectorDock());
     QVERIFY(!w->inspectorDock()->toggleViewAction()->associatedObjects().isEmpty()); // in the View menu
@@ -124,7 +87,7 @@ void TstInspector::clickShowsTowerAttributesAndGroundClears()
 
     const double cx = (gis::kDemoTower.minX + gis::kDemoTower.maxX) / 2;
     const double cy = (gis::kDemoTower.minY + gis::kDemoTower.maxY) / 2;
-    QVERIFY(lookDownAt(*w, cx, cy, 700));
+    QVERIFY(lookDownAt(*w, {cx, cy, 0}, 700));
     const QPoint centre = w->view()->rect().center();
     const auto hit = w->view()->pick(centre);
     QVERIFY(hit && hit->featureId);
@@ -165,9 +128,9 @@ void TstInspector::clickShowsTowerAttributesAndGroundClears()
 
 void TstInspector::dragSelectsNothing()
 {
-    auto w = openWindow(m_demo);
+    auto w = test::openTestWindow(m_demo);
     QVERIFY(w);
-    QVERIFY(lookDownAt(*w, 80, 120, 700));
+    QVERIFY(lookDownAt(*w, {80, 120, 0}, 700));
     const QPoint centre = w->view()->rect().center();
     QTest::mousePress(w->view(), Qt::LeftButton, {}, centre);
     QTest::mouseRelease(w->view(), Qt::LeftButton, {}, centre + QPoint(60, 30));
@@ -177,9 +140,9 @@ void TstInspector::dragSelectsNothing()
 
 void TstInspector::doubleClickFliesToBuilding()
 {
-    auto w = openWindow(m_demo);
+    auto w = test::openTestWindow(m_demo);
     QVERIFY(w);
-    QVERIFY(lookDownAt(*w, -150, -150, 1200));
+    QVERIFY(lookDownAt(*w, {-150, -150, 0}, 1200));
     const QPoint tower = findPosition(*w->view(), [](const scene::PickResult& r) { return r.featureId == 1; });
     QVERIFY2(tower.x() >= 0, "the tower is not in view");
     QTest::mouseDClick(w->view(), Qt::LeftButton, {}, tower);
@@ -195,12 +158,12 @@ void TstInspector::doubleClickFliesToBuilding()
 
 void TstInspector::deletedSourceShowsError()
 {
-    auto w = openWindow(m_demo);
+    auto w = test::openTestWindow(m_demo);
     QVERIFY(w);
     const QString gpkg = m_dir.filePath(QStringLiteral("demo/buildings.gpkg"));
     const QString away = gpkg + QStringLiteral(".away");
     QVERIFY(QFile::rename(gpkg, away));
-    QVERIFY(lookDownAt(*w, 80, 120, 700));
+    QVERIFY(lookDownAt(*w, {80, 120, 0}, 700));
     QTest::mouseClick(w->view(), Qt::LeftButton, {}, w->view()->rect().center());
     QCOMPARE(w->inspector()->selectedFeature(), std::optional<std::int64_t>(1));
     QTRY_COMPARE_WITH_TIMEOUT(w->inspector()->pendingReads(), 0, 10000);
@@ -213,9 +176,9 @@ void TstInspector::deletedSourceShowsError()
 
 void TstInspector::removingTheLayerClearsSelection()
 {
-    auto w = openWindow(m_demo);
+    auto w = test::openTestWindow(m_demo);
     QVERIFY(w);
-    QVERIFY(lookDownAt(*w, 80, 120, 700));
+    QVERIFY(lookDownAt(*w, {80, 120, 0}, 700));
     QTest::mouseClick(w->view(), Qt::LeftButton, {}, w->view()->rect().center());
     QCOMPARE(w->inspector()->selectedFeature(), std::optional<std::int64_t>(1));
     const data::LayerId buildings = test::firstLayerOf(w->session()->project(), data::LayerKind::Buildings);
@@ -228,7 +191,7 @@ void TstInspector::removingTheLayerClearsSelection()
 
 void TstInspector::pipeShowsItsAttributes()
 {
-    auto w = openWindow(m_demo);
+    auto w = test::openTestWindow(m_demo);
     QVERIFY(w);
     const data::LayerId pipes = test::firstLayerOf(w->session()->project(), data::LayerKind::Pipes);
     QVERIFY(pipes.isValid());
@@ -244,7 +207,7 @@ void TstInspector::pipeShowsItsAttributes()
 
 void TstInspector::pipeShowsItsAgeAtTheClocksYear()
 {
-    auto w = openWindow(m_demo);
+    auto w = test::openTestWindow(m_demo);
     QVERIFY(w);
     const data::LayerId pipes = test::firstLayerOf(w->session()->project(), data::LayerKind::Pipes);
     QVERIFY(pipes.isValid());
@@ -276,7 +239,7 @@ void TstInspector::pipeShowsItsAgeAtTheClocksYear()
 void TstInspector::chineseTranslation()
 {
     QVERIFY(app::Translations::install(QStringLiteral("zh_CN")));
-    auto w = openWindow(m_demo);
+    auto w = test::openTestWindow(m_demo);
     QVERIFY(w);
     app::InspectorDock* dock = w->inspectorDock();
     QCOMPARE(dock->windowTitle(), QStringLiteral("属性检查器"));

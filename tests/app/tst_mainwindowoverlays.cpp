@@ -50,9 +50,7 @@ private slots:
         if (QGuiApplication::platformName() != QLatin1String("xcb"))
             QSKIP("needs an X display (run under xvfb-run -a)");
         QVERIFY(m_dir.isValid());
-        QSettings::setPath(QSettings::NativeFormat, QSettings::UserScope, m_dir.filePath(QStringLiteral("settings")));
-        QSettings().clear();
-        auto demo = test::makeSmallDemo(m_dir.filePath(QStringLiteral("demo")));
+        auto demo = test::prepareSmallDemo(m_dir);
         QVERIFY2(demo.isOk(), qPrintable(demo.status().message()));
         m_project = demo.value();
         m_window = test::makeTestWindow();

@@ -84,9 +84,7 @@ void TstMapSketchTool::initTestCase()
     qRegisterMetaType<std::vector<data::LocalPoint>>();
     qRegisterMetaType<MapSketchTool::Shape>();
     QVERIFY(m_dir.isValid());
-    QSettings::setPath(QSettings::NativeFormat, QSettings::UserScope, m_dir.filePath(QStringLiteral("settings")));
-    QSettings().clear();
-    auto demo = test::makeSmallDemo(m_dir.filePath(QStringLiteral("demo")));
+    auto demo = test::prepareSmallDemo(m_dir);
     QVERIFY2(demo.isOk(), qPrintable(demo.status().message()));
     m_project = demo.value();
 }

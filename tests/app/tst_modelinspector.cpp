@@ -17,6 +17,7 @@
 #include "app/ProjectSession.h"
 #include "gis/DemoCity.h"
 #include "scene/CityScene.h"
+#include "tests/app/WindowFixtures.h"
 #include "tests/common/TestPaths.h"
 
 #include <QAction>
@@ -38,47 +39,10 @@ using namespace citytwin;
 using app::FeatureVisibilityActions;
 using app::MainWindow;
 using app::ModelTreeWidget;
+using test::highlightId;
+using test::lookDownAt;
 
 namespace {
-
-constexpr int kLoadTimeoutMs = 120000;
-
-std::unique_ptr<MainWindow> openWindow(const QString& project)
-{
-    auto w = std::make_unique<MainWindow>();
-    w->setUnsavedChangesPolicy(MainWindow::UnsavedChanges::Discard);
-    w->setModalErrors(false);
-    w->resize(1100, 700);
-    w->show();
-    if (!QTest::qWaitForWindowExposed(w.get()) || !w->openProject(project) ||
-        !QTest::qWaitFor([&] { return w->session() && !w->session()->isLoading(); }, kLoadTimeoutMs))
-        return nullptr;
-    return w;
-}
-
-bool lookDownAt(MainWindow& w, double x, double y, double rangeM, double z = 0.0)
-{
-    data::SavedView v;
-    v.target = {x, y, z};
-    v.pitchDeg = -89;
-    v.rangeM = rangeM;
-    w.view()->setView(v);
-    const int frames = w.view()->frameCount();
-    w.view()->update();
-    return QTest::qWaitFor([&] { return w.view()->frameCount() > frames; }, 10000);
-}
-
-//! The highlight uniform FeatureStyler sets on LAYER's node (-2: none set).
-float highlightId(MainWindow& w, data::LayerId layer)
-{
-    osg::Node* node = w.session()->scene().layerNode(layer);
-    const osg::Uniform* u =
-        node && node->getStateSet() ? node->getStateSet()->getUniform("ct_highlightId") : nullptr;
-    float value = -2.0f;
-    if (u)
-        u->get(value);
-    return value;
-}
 
 std::optional<data::ModelFeature> findFeature(const std::vector<data::ModelFeature>& features,
                                               const QString& type)
@@ -113,9 +77,7 @@ private:
 void TstModelInspector::initTestCase()
 {
     QVERIFY(m_dir.isValid());
-    QSettings::setPath(QSettings::NativeFormat, QSettings::UserScope,
-                       m_dir.filePath(QStringLiteral("settings")));
-    QSettings().clear();
+    test::isolateSettings(m_dir);
     auto origin = gis::demoCityOrigin();
     QVERIFY2(origin.isOk(), qPrintable(origin.status().message()));
     const QString gml = test::writeHallCityGml(m_dir.filePath(QStringLiteral("hall.gml")), origin.value());
@@ -139,7 +101,7 @@ std::unique_ptr<MainWindow> TstModelInspector::openHall()
 {
     if (QGuiApplication::platformName() != QLatin1String("xcb"))
         return nullptr;
-    auto w = openWindow(m_project);
+    auto w = test::openTestWindow(m_project);
     if (w && w->session()->layerState(m_hall) != app::ProjectSession::LayerState::Ready) {
         qWarning() << "hall:" << w->session()->layerError(m_hall);
         return nullptr;
@@ -159,7 +121,7 @@ void TstModelInspector::clickShowsSurfaceAttributesAndTree()
     const auto roof = findFeature(features, QStringLiteral("RoofSurface"));
     QVERIFY(building && roof);
 
-    QVERIFY(lookDownAt(*w, 0, 0, 300));
+    QVERIFY(lookDownAt(*w, {0, 0, 0}, 300));
     const QPoint centre = w->view()->rect().center();
     const auto hit = w->view()->pick(centre);
     QVERIFY(hit && hit->layer == m_hall);
@@ -229,7 +191,7 @@ void TstModelInspector::hideSelectedAndShowAll()
     FeatureVisibilityActions* actions = w->inspectorDock()->featureActions();
     QVERIFY(!actions->hideSelectedAction()->isEnabled());
     // A right click on the roof selects it and opens the view's menu with the visibility actions.
-    QVERIFY(lookDownAt(*w, 0, 0, 300));
+    QVERIFY(lookDownAt(*w, {0, 0, 0}, 300));
     QTest::mouseClick(w->view(), Qt::RightButton, {}, w->view()->rect().center());
     QCOMPARE(w->inspector()->selectedFeature(), std::optional(roof->id));
     QMenu* menu = w->inspector()->contextMenu();
@@ -273,7 +235,7 @@ void TstModelInspector::isolateStoreyOnIfc()
     auto added = s->addLayer(house);
     QVERIFY2(added.isOk(), qPrintable(added.status().message()));
     const data::LayerId id = added.value();
-    QVERIFY(QTest::qWaitFor([&] { return !s->isLoading(); }, kLoadTimeoutMs));
+    QVERIFY(QTest::qWaitFor([&] { return !s->isLoading(); }, test::kWindowLoadTimeoutMs));
     QVERIFY2(s->layerState(id) == app::ProjectSession::LayerState::Ready, qPrintable(s->layerError(id)));
 
     const std::vector<data::ModelFeature> features = s->modelFeatures(id);
@@ -324,14 +286,14 @@ void TstModelInspector::obliqueHitShowsTileAndPoint()
     auto added = s->addLayer(layer.value());
     QVERIFY2(added.isOk(), qPrintable(added.status().message()));
     const data::LayerId id = added.value();
-    QVERIFY(QTest::qWaitFor([&] { return !s->isLoading(); }, kLoadTimeoutMs));
+    QVERIFY(QTest::qWaitFor([&] { return !s->isLoading(); }, test::kWindowLoadTimeoutMs));
     QVERIFY2(s->layerState(id) == app::ProjectSession::LayerState::Ready, qPrintable(s->layerError(id)));
 
     // Look down on the tile's bounds; its pages load as frames are drawn, so scan until it shows.
     const osg::BoundingSphere bound = s->scene().layerNode(id)->getBound();
     QVERIFY(bound.valid());
-    QVERIFY(lookDownAt(*w, bound.center().x(), bound.center().y(), std::max(100.0, bound.radius() * 3.0),
-                       bound.center().z()));
+    QVERIFY(lookDownAt(*w, {bound.center().x(), bound.center().y(), bound.center().z()},
+                       std::max(100.0, bound.radius() * 3.0)));
     QPoint at(-1, -1);
     std::optional<scene::PickResult> hit;
     const bool found = QTest::qWaitFor(

@@ -61,6 +61,16 @@ SavedView overview()
     return v;
 }
 
+//! Shows VIEW at 320 × 240 on makeScene(); false when its window is not exposed.
+bool showScene(OsgViewWidget& view)
+{
+    view.resize(320, 240);
+    osg::ref_ptr<osg::Node> scene = makeScene();
+    view.setSceneData(scene.get());
+    view.show();
+    return QTest::qWaitForWindowExposed(&view);
+}
+
 } // namespace
 
 class TstOsgViewWidget : public QObject
@@ -86,11 +96,7 @@ void TstOsgViewWidget::initTestCase()
 void TstOsgViewWidget::rendersScene()
 {
     OsgViewWidget view;
-    view.resize(320, 240);
-    osg::ref_ptr<osg::Node> scene = makeScene();
-    view.setSceneData(scene.get());
-    view.show();
-    QVERIFY(QTest::qWaitForWindowExposed(&view));
+    QVERIFY(showScene(view));
     view.setView(overview());
     const QImage image = view.grabFramebuffer();
     QCOMPARE(image.size(), QSize(320, 240) * view.devicePixelRatio());
@@ -125,11 +131,7 @@ void TstOsgViewWidget::setViewRoundTripsAndNorthUp()
 void TstOsgViewWidget::dragOrbitsCamera()
 {
     OsgViewWidget view;
-    view.resize(320, 240);
-    osg::ref_ptr<osg::Node> scene = makeScene();
-    view.setSceneData(scene.get());
-    view.show();
-    QVERIFY(QTest::qWaitForWindowExposed(&view));
+    QVERIFY(showScene(view));
     view.setView(overview());
     QTRY_VERIFY(view.frameCount() > 0);
     QSignalSpy viewChanged(&view, &OsgViewWidget::viewChanged);
@@ -162,11 +164,7 @@ void TstOsgViewWidget::dragOrbitsCamera()
 void TstOsgViewWidget::wheelZooms()
 {
     OsgViewWidget view;
-    view.resize(320, 240);
-    osg::ref_ptr<osg::Node> scene = makeScene();
-    view.setSceneData(scene.get());
-    view.show();
-    QVERIFY(QTest::qWaitForWindowExposed(&view));
+    QVERIFY(showScene(view));
     view.setView(overview());
     QTRY_VERIFY(view.frameCount() > 0);
     const double before = view.view().rangeM;
@@ -192,11 +190,7 @@ void TstOsgViewWidget::wheelZooms()
 void TstOsgViewWidget::pickFindsTheBox()
 {
     OsgViewWidget view;
-    view.resize(320, 240);
-    osg::ref_ptr<osg::Node> scene = makeScene();
-    view.setSceneData(scene.get());
-    view.show();
-    QVERIFY(QTest::qWaitForWindowExposed(&view));
+    QVERIFY(showScene(view));
     SavedView top = overview();
     top.pitchDeg = -89;
     view.setView(top);

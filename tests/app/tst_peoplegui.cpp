@@ -12,6 +12,7 @@
 #include "app/TemporalPanel.h"
 #include "scene/CityScene.h"
 #include "scene/PeopleLayer.h"
+#include "tests/app/WindowFixtures.h"
 
 #include <QDoubleSpinBox>
 #include <QHelpEvent>
@@ -30,34 +31,6 @@ using app::MainWindow;
 using app::PeopleController;
 
 namespace {
-
-constexpr int kLoadTimeoutMs = 120000;
-
-std::unique_ptr<MainWindow> openWindow(const QString& project)
-{
-    auto w = std::make_unique<MainWindow>();
-    w->setUnsavedChangesPolicy(MainWindow::UnsavedChanges::Discard);
-    w->setModalErrors(false);
-    w->resize(1100, 700);
-    w->show();
-    if (!QTest::qWaitForWindowExposed(w.get()) || !w->openProject(project) ||
-        !QTest::qWaitFor([&] { return w->session() && !w->session()->isLoading(); }, kLoadTimeoutMs))
-        return nullptr;
-    return w;
-}
-
-//! Looks straight down on local point P from RANGEM and waits for a frame of that view.
-bool lookDownAt(MainWindow& w, const osg::Vec3f& p, double rangeM)
-{
-    data::SavedView v;
-    v.target = {p.x(), p.y(), p.z()};
-    v.pitchDeg = -89.9;
-    v.rangeM = rangeM;
-    w.view()->setView(v);
-    const int frames = w.view()->frameCount();
-    w.view()->update();
-    return QTest::qWaitFor([&] { return w.view()->frameCount() > frames; }, 10000);
-}
 
 osg::Node* analysisChild(MainWindow& w, const std::string& name)
 {
@@ -88,17 +61,14 @@ void TstPeopleGui::initTestCase()
     if (QGuiApplication::platformName() != QLatin1String("xcb"))
         QSKIP("needs an X display (run under xvfb-run -a)");
     QVERIFY(m_dir.isValid());
-    QSettings::setPath(QSettings::NativeFormat, QSettings::UserScope,
-                       m_dir.filePath(QStringLiteral("settings")));
-    QSettings().clear();
-    auto demo = test::makeSmallDemo(m_dir.filePath(QStringLiteral("demo")));
+    auto demo = test::prepareSmallDemo(m_dir);
     QVERIFY2(demo.isOk(), qPrintable(demo.status().message()));
     m_demo = demo.value();
 }
 
 void TstPeopleGui::hoverClickAndClear()
 {
-    auto w = openWindow(m_demo);
+    auto w = test::openTestWindow(m_demo);
     QVERIFY(w);
     PeopleController people(w->view());
     people.setSession(w->session());
@@ -113,7 +83,8 @@ void TstPeopleGui::hoverClickAndClear()
     const double mid = track.times[track.size() / 2];
     w->session()->setTime(layer->epoch() + data::TimeMs(mid * 1000.0));
     QVERIFY(layer->isVisible(0));
-    QVERIFY(lookDownAt(*w, layer->position(0), 150));
+    const osg::Vec3f person = layer->position(0);
+    QVERIFY(test::lookDownAt(*w, {person.x(), person.y(), person.z()}, 150, -89.9));
     const QPoint centre = w->view()->rect().center();
     QVERIFY(people.personAt(centre));
     QCOMPARE(people.personAt(centre)->personId, layer->personId(0));
@@ -164,7 +135,7 @@ void TstPeopleGui::hoverClickAndClear()
 
 void TstPeopleGui::timeSectionSetsTrailAndGap()
 {
-    auto w = openWindow(m_demo);
+    auto w = test::openTestWindow(m_demo);
     QVERIFY(w);
     const data::LayerId layerId = test::firstLayerOf(w->session()->project(), data::LayerKind::People);
     scene::PeopleLayer* layer = scene::PeopleLayer::of(w->session()->scene().layerNode(layerId));

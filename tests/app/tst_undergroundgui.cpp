@@ -89,9 +89,7 @@ void TstUndergroundGui::initTestCase()
     if (QGuiApplication::platformName() != QLatin1String("xcb"))
         QSKIP("needs an X display (run under xvfb-run -a)");
     QVERIFY(m_dir.isValid());
-    QSettings::setPath(QSettings::NativeFormat, QSettings::UserScope, m_dir.filePath(QStringLiteral("settings")));
-    QSettings().clear();
-    auto demo = test::makeSmallDemo(m_dir.filePath(QStringLiteral("demo")));
+    auto demo = test::prepareSmallDemo(m_dir);
     QVERIFY2(demo.isOk(), qPrintable(demo.status().message()));
     m_project = demo.value();
 }
@@ -118,10 +116,8 @@ void TstUndergroundGui::controlsAreInTheViewMenuAndToolBar()
 
 void TstUndergroundGui::sliderSetsGroundOpacity()
 {
-    auto w = makeTestWindow();
-    w->show();
-    QVERIFY(w->openProject(m_project));
-    QVERIFY(waitLoaded(*w));
+    auto w = test::openTestWindow(m_project, {1000, 680});
+    QVERIFY(w);
     QVERIFY2(w->session()->terrainEngine(), "the demo has a basemap terrain");
     UndergroundController* u = w->underground();
     QCOMPARE(engineOpacity(*w), 1.0f);
@@ -141,11 +137,8 @@ void TstUndergroundGui::sliderSetsGroundOpacity()
 
 void TstUndergroundGui::zeroHidesTerrainAndPicksGoThrough()
 {
-    auto w = makeTestWindow();
-    w->show();
-    QVERIFY(w->openProject(m_project));
-    QVERIFY(waitLoaded(*w));
-    QVERIFY(QTest::qWaitForWindowExposed(w.get()));
+    auto w = test::openTestWindow(m_project, {1000, 680});
+    QVERIFY(w);
     app::OsgViewWidget* view = w->view();
     // Look straight down at the terrain's centre, so the centre pick hits it.
     data::SavedView top = view->view();
@@ -179,11 +172,8 @@ void TstUndergroundGui::zeroHidesTerrainAndPicksGoThrough()
 
 void TstUndergroundGui::modeTogglesManipulatorClearColourAndOpacity()
 {
-    auto w = makeTestWindow();
-    w->show();
-    QVERIFY(w->openProject(m_project));
-    QVERIFY(waitLoaded(*w));
-    QVERIFY(QTest::qWaitForWindowExposed(w.get()));
+    auto w = test::openTestWindow(m_project, {1000, 680});
+    QVERIFY(w);
     UndergroundController* u = w->underground();
     const osg::Vec4 normal = clearColour(*w);
     QVERIFY(!w->view()->manipulator()->allowBelowGround());
@@ -233,11 +223,8 @@ void TstUndergroundGui::modeKeepsAUserOpacity()
 
 void TstUndergroundGui::cameraStaysBelowGroundInMode()
 {
-    auto w = makeTestWindow();
-    w->show();
-    QVERIFY(w->openProject(m_project));
-    QVERIFY(waitLoaded(*w));
-    QVERIFY(QTest::qWaitForWindowExposed(w.get()));
+    auto w = test::openTestWindow(m_project, {1000, 680});
+    QVERIFY(w);
     app::OsgViewWidget* view = w->view();
     scene::OrbitManipulator* m = view->manipulator();
     data::SavedView top = view->view();
