@@ -1,11 +1,14 @@
 #pragma once
 
 // citytwin-cli run as a separate process, as users run it: the helpers of the CLI suites
-// (tst_cli, tst_clilayers). Needs CITYTWIN_CLI_PATH defined by CMake.
+// (tst_cli, tst_clirender, tst_clilayers, …). Needs CITYTWIN_CLI_PATH defined by CMake.
+#include "SmallDemo.h"
+
 #include <QCryptographicHash>
 #include <QDir>
 #include <QDirIterator>
 #include <QFile>
+#include <QFileInfo>
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
@@ -49,6 +52,24 @@ inline QString show(const Run& r)
     return QStringLiteral("exit %1\nstdout: %2\nstderr: %3")
         .arg(r.exitCode)
         .arg(r.out.left(2000), r.err.left(2000));
+}
+
+//! Runs `citytwin-cli make-demo DIR` with the small demo's options (SmallDemo.h) and returns the
+//! project file it reports (its stdout's last line). Empty, with WHY set, when it failed, the file
+//! is missing or its progress line never got to 100%.
+inline QString makeSmallDemoWithCli(const QString& dir, QString* why)
+{
+    const gis::DemoCityOptions o = smallDemoOptions();
+    const Run r =
+        runCli({QStringLiteral("make-demo"), dir, QStringLiteral("--buildings"), QString::number(o.buildings),
+                QStringLiteral("--people"), QString::number(o.people), QStringLiteral("--events"),
+                QString::number(o.events), QStringLiteral("--days"), QString::number(o.eventDays)});
+    const QString project = r.out.trimmed().split(QLatin1Char('\n')).last();
+    if (r.exitCode != 0 || !QFileInfo(project).isFile() || !r.err.contains(QLatin1String("100%"))) {
+        *why = show(r);
+        return {};
+    }
+    return project;
 }
 
 inline QByteArray fileHash(const QString& path)

@@ -23,10 +23,6 @@
 using namespace citytwin;
 using namespace citytwin::test;
 
-namespace {
-
-} // namespace
-
 class TstCli : public QObject
 {
     Q_OBJECT
@@ -53,15 +49,9 @@ void TstCli::initTestCase()
 {
     QVERIFY(QFileInfo(QStringLiteral(CITYTWIN_CLI_PATH)).isExecutable());
     QVERIFY(m_dir.isValid());
-    const gis::DemoCityOptions o = test::smallDemoOptions();
-    const Run r = runCli({QStringLiteral("make-demo"), m_dir.filePath(QStringLiteral("demo")),
-                          QStringLiteral("--buildings"), QString::number(o.buildings),
-                          QStringLiteral("--people"), QString::number(o.people), QStringLiteral("--events"),
-                          QString::number(o.events), QStringLiteral("--days"), QString::number(o.eventDays)});
-    QVERIFY2(r.exitCode == 0, qPrintable(show(r)));
-    m_project = r.out.trimmed().split(QLatin1Char('\n')).last();
-    QVERIFY2(QFileInfo(m_project).isFile(), qPrintable(show(r)));
-    QVERIFY2(r.err.contains(QLatin1String("100%")), qPrintable(show(r))); // the progress line got to the end
+    QString why;
+    m_project = makeSmallDemoWithCli(m_dir.filePath(QStringLiteral("demo")), &why);
+    QVERIFY2(!m_project.isEmpty(), qPrintable(why));
 }
 
 void TstCli::helpAndVersion()
