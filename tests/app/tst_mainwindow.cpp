@@ -1,6 +1,7 @@
 // MainWindow on the small demo city under Xvfb: layer tree groups, visibility/opacity edits reach the
-// session and the scene, playback moves the clock, Save + reopen through Recent keeps the edits,
-// the 3D view draws something, the status bar reads lon/lat, and zh_CN gives Chinese menus.
+// session and the scene, playback moves the clock,
+// the 3D view draws something, the status bar reads lon/lat, and zh_CN gives Chinese menus
+// (project files: tst_mainwindowfiles).
 #include "tests/app/WindowFixtures.h"
 #include "SmallDemo.h"
 #include "app/ClockController.h"
@@ -68,11 +69,6 @@ private slots:
     void timelineShowsProjectTimeZone();
     void savedViewsMenuFliesToView();
     void viewRendersAndCursorReadsLonLat();
-    void saveAndReopenThroughRecent();
-    void unsavedChangesPolicy_data();
-    void unsavedChangesPolicy();
-    void newProjectIsEmptyAtPinghu();
-    void openFailureKeepsCurrentProject();
     void chineseTranslation();
     void analysisMenuHoldsTheUndergroundTools();
 
@@ -87,23 +83,17 @@ void TstMainWindow::initTestCase()
     if (QGuiApplication::platformName() != QLatin1String("xcb"))
         QSKIP("needs an X display (run under xvfb-run -a)");
     QVERIFY(m_dir.isValid());
-    // Keep the user's settings (recent files, window state) out of the test and vice versa.
-    QSettings::setPath(QSettings::NativeFormat, QSettings::UserScope,
-                       m_dir.filePath(QStringLiteral("settings")));
-    QSettings().clear();
-    auto demo = test::makeSmallDemo(m_dir.filePath(QStringLiteral("demo")));
+    auto demo = test::prepareSmallDemo(m_dir); // the user's recent files and window state stay out
     QVERIFY2(demo.isOk(), qPrintable(demo.status().message()));
     m_demo = demo.value();
-    m_project = m_dir.filePath(QStringLiteral("demo/edited.citytwin"));
-    QVERIFY(QFile::copy(m_demo, m_project));
+    m_project = test::freshCopyOf(m_demo, QStringLiteral("edited"));
+    QVERIFY(!m_project.isEmpty());
 }
 
 void TstMainWindow::opensProjectAndGroupsLayers()
 {
-    auto w = makeTestWindow(QSize{1100, 700});
-    w->show();
-    QVERIFY(w->openProject(m_project));
-    QVERIFY(waitLoaded(*w));
+    auto w = test::openTestWindow(m_project, {1100, 700});
+    QVERIFY(w);
     QVERIFY(w->windowTitle().startsWith(QStringLiteral("citytwin — ")));
     QVERIFY(w->windowTitle().contains(w->session()->project().name.isEmpty() ? QStringLiteral("edited")
                                                                              : w->session()->project().name));
@@ -145,10 +135,8 @@ void TstMainWindow::opensProjectAndGroupsLayers()
 
 void TstMainWindow::checkBoxTogglesVisibility()
 {
-    auto w = makeTestWindow(QSize{1100, 700});
-    w->show();
-    QVERIFY(w->openProject(m_project));
-    QVERIFY(waitLoaded(*w));
+    auto w = test::openTestWindow(m_project, {1100, 700});
+    QVERIFY(w);
     ProjectSession* s = w->session();
     const data::LayerId buildings = test::firstLayerOf(s->project(), data::LayerKind::Buildings);
     QVERIFY(buildings.isValid());
@@ -174,10 +162,8 @@ void TstMainWindow::checkBoxTogglesVisibility()
 
 void TstMainWindow::opacitySliderSetsOpacity()
 {
-    auto w = makeTestWindow(QSize{1100, 700});
-    w->show();
-    QVERIFY(w->openProject(m_project));
-    QVERIFY(waitLoaded(*w));
+    auto w = test::openTestWindow(m_project, {1100, 700});
+    QVERIFY(w);
     ProjectSession* s = w->session();
     const data::LayerId layer = test::firstLayerOf(s->project(), data::LayerKind::Buildings);
     QSlider* slider = w->layerDock()->opacitySlider();
@@ -194,10 +180,8 @@ void TstMainWindow::opacitySliderSetsOpacity()
 
 void TstMainWindow::playAdvancesClock()
 {
-    auto w = makeTestWindow(QSize{1100, 700});
-    w->show();
-    QVERIFY(w->openProject(m_project));
-    QVERIFY(waitLoaded(*w));
+    auto w = test::openTestWindow(m_project, {1100, 700});
+    QVERIFY(w);
     app::ClockController* clock = w->clock();
     const data::TimeRange range = w->session()->project().timeExtent;
     QVERIFY(!range.isEmpty());
@@ -230,10 +214,8 @@ void TstMainWindow::playAdvancesClock()
 
 void TstMainWindow::savedViewsMenuFliesToView()
 {
-    auto w = makeTestWindow(QSize{1100, 700});
-    w->show();
-    QVERIFY(w->openProject(m_demo));
-    QVERIFY(waitLoaded(*w));
+    auto w = test::openTestWindow(m_demo, {1100, 700});
+    QVERIFY(w);
     const data::Project& p = w->session()->project();
     QVERIFY2(!p.views().empty(), "the demo project has saved views");
     // Home is the project's "home" view when it has one.
@@ -337,112 +319,6 @@ void TstMainWindow::viewRendersAndCursorReadsLonLat()
     QCOMPARE(w->cursorStatus()->featureText(), QStringLiteral("%1 #%2").arg(name).arg(*roof->featureId));
     w->cursorStatus()->setPick(std::nullopt);
     QVERIFY(w->cursorStatus()->featureText().isEmpty());
-}
-
-void TstMainWindow::saveAndReopenThroughRecent()
-{
-    data::LayerId buildings;
-    {
-        auto w = makeTestWindow(QSize{1100, 700});
-        w->show();
-        QVERIFY(w->openProject(m_project));
-        QVERIFY(waitLoaded(*w));
-        ProjectSession* s = w->session();
-        buildings = test::firstLayerOf(s->project(), data::LayerKind::Buildings);
-        s->setLayerVisible(buildings, false);
-        w->layerDock()->selectLayer(buildings);
-        w->layerDock()->opacitySlider()->setValue(25);
-        QVERIFY(s->isModified());
-        QVERIFY(w->save());
-        QVERIFY(!s->isModified());
-        QVERIFY(!w->isWindowModified());
-        QCOMPARE(w->recentFiles()->files().value(0), QFileInfo(m_project).absoluteFilePath());
-    }
-    // A new window (next start) reads the recent list from the settings.
-    auto w = makeTestWindow(QSize{1100, 700});
-    w->show();
-    QVERIFY(!w->session());
-    const QList<QAction*> recent = w->recentMenu()->actions();
-    QVERIFY(!recent.isEmpty());
-    QCOMPARE(recent.first()->data().toString(), QFileInfo(m_project).absoluteFilePath());
-    recent.first()->trigger();
-    QVERIFY(w->session());
-    QVERIFY(waitLoaded(*w));
-    const data::LayerSettings* layer = w->session()->project().layer(buildings);
-    QVERIFY(layer);
-    QVERIFY(!layer->visible);
-    QCOMPARE(layer->opacity, 0.25);
-    QVERIFY(!w->session()->scene().isLayerVisible(buildings));
-    QCOMPARE(w->layerDock()->model()->indexOf(buildings).data(Qt::CheckStateRole).toInt(),
-             int(Qt::Unchecked));
-}
-
-void TstMainWindow::unsavedChangesPolicy_data()
-{
-    QTest::addColumn<bool>("save");
-    QTest::newRow("save") << true;
-    QTest::newRow("discard") << false;
-}
-
-void TstMainWindow::unsavedChangesPolicy()
-{
-    QFETCH(bool, save);
-    const QString path = m_dir.filePath(save ? QStringLiteral("demo/policy-save.citytwin")
-                                             : QStringLiteral("demo/policy-discard.citytwin"));
-    QVERIFY(QFile::copy(m_demo, path));
-    auto w = makeTestWindow(QSize{1100, 700});
-    QVERIFY(w->openProject(path));
-    const data::LayerId buildings = test::firstLayerOf(w->session()->project(), data::LayerKind::Buildings);
-    w->session()->setLayerVisible(buildings, false);
-    w->setUnsavedChangesPolicy(save ? MainWindow::UnsavedChanges::Save : MainWindow::UnsavedChanges::Discard);
-    // Switching projects deals with the unsaved edit first.
-    QVERIFY(w->openProject(m_demo));
-    QVERIFY(waitLoaded(*w));
-    auto reread = ProjectSession::open(path, ProjectSession::OpenMode::ReadOnly);
-    QVERIFY2(reread.isOk(), qPrintable(reread.status().message()));
-    QCOMPARE((*reread)->project().layer(buildings)->visible, !save);
-}
-
-void TstMainWindow::newProjectIsEmptyAtPinghu()
-{
-    auto w = makeTestWindow(QSize{1100, 700});
-    const QString path = m_dir.filePath(QStringLiteral("new/empty.citytwin"));
-    QDir().mkpath(QFileInfo(path).absolutePath());
-    QVERIFY2(w->newProject(path), qPrintable(w->lastError()));
-    QVERIFY(QFileInfo::exists(path));
-    const data::Project& p = w->session()->project();
-    QCOMPARE(p.crs, QStringLiteral("EPSG:4549"));
-    QCOMPARE(p.timeZone, QStringLiteral("Asia/Shanghai"));
-    QVERIFY(p.layers().empty());
-    // Lon 121.0 / lat 30.7 in EPSG:4549 is E 595804.28, N 3398141.12 (TOOLCHAIN.md, cs2cs).
-    QVERIFY(std::abs(p.origin.x - 595804.28) < 1.0);
-    QVERIFY(std::abs(p.origin.y - 3398141.12) < 1.0);
-    QCOMPARE(p.timeExtent.duration(), data::kDayMs);
-    // Today, midnight to midnight, in the project's zone (not the machine's).
-    const QTimeZone shanghai("Asia/Shanghai");
-    const QDateTime start = QDateTime::fromMSecsSinceEpoch(p.timeExtent.start, shanghai);
-    QCOMPARE(start.time(), QTime(0, 0));
-    QCOMPARE(start.date(), QDateTime::currentDateTimeUtc().toTimeZone(shanghai).date());
-    QCOMPARE(w->windowTitle(), QStringLiteral("citytwin — empty[*]"));
-}
-
-void TstMainWindow::openFailureKeepsCurrentProject()
-{
-    auto w = makeTestWindow(QSize{1100, 700});
-    QVERIFY(w->openProject(m_demo));
-    ProjectSession* before = w->session();
-    const QString bogus = m_dir.filePath(QStringLiteral("not-a-project.citytwin"));
-    {
-        QFile f(bogus);
-        QVERIFY(f.open(QIODevice::WriteOnly));
-        f.write("this is not sqlite");
-    }
-    QVERIFY(!w->openProject(bogus));
-    QVERIFY(w->lastError().contains(QStringLiteral("not-a-project.citytwin")));
-    QCOMPARE(w->session(), before);
-    QVERIFY(!w->openProject(m_dir.filePath(QStringLiteral("missing.citytwin"))));
-    QCOMPARE(w->session(), before);
-    QVERIFY(waitLoaded(*w));
 }
 
 void TstMainWindow::analysisMenuHoldsTheUndergroundTools()
