@@ -9,6 +9,7 @@
 #include <QElapsedTimer>
 #include <QFile>
 #include <QFileInfo>
+#include <QTemporaryDir>
 #include <QTest>
 
 namespace citytwin::test {
@@ -31,6 +32,15 @@ inline bool copyFolder(const QString& from, const QString& to)
             return false;
     }
     return true;
+}
+
+//! A private copy (in DIR) of the demo folder DEMODIR whose project file is DEMO, for tests that
+//! edit or delete files; returns the copy's project path (empty on failure).
+inline QString copyOfDemo(const QString& demoDir, const QString& demo, const QTemporaryDir& dir)
+{
+    if (!dir.isValid() || !copyFolder(demoDir, dir.path()))
+        return {};
+    return dir.filePath(QFileInfo(demo).fileName());
 }
 
 inline QString describe(const ProjectSession& s)
