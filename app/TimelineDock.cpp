@@ -21,6 +21,17 @@
 
 namespace citytwin::app {
 
+QString TimelineDock::rateLabel(double rate)
+{
+    constexpr double kDayS = 86400.0;
+    if (rate < kDayS)
+        return QStringLiteral("×%1").arg(rate, 0, 'f', 0);
+    if (std::abs(rate - data::Clock::kMaxRate) < 1.0)
+        return tr("1 year/s");
+    const long days = std::lround(rate / kDayS);
+    return days == 1 ? tr("1 day/s") : tr("%1 days/s").arg(days);
+}
+
 TimelineDock::TimelineDock(ClockController* clock, QWidget* parent) : QDockWidget(parent), m_clock(clock)
 {
     setObjectName(QStringLiteral("timelineDock"));
@@ -40,7 +51,7 @@ TimelineDock::TimelineDock(ClockController* clock, QWidget* parent) : QDockWidge
     m_rate = new QComboBox(body);
     m_rate->setObjectName(QStringLiteral("timelineRate"));
     for (double r : kRates)
-        m_rate->addItem(QStringLiteral("×%1").arg(r, 0, 'f', 0), r);
+        m_rate->addItem(rateLabel(r), r);
     m_loop = new QCheckBox(body);
     m_now = new QToolButton(body);
     m_now->setObjectName(QStringLiteral("timelineNow"));

@@ -1,5 +1,6 @@
 #pragma once
 
+#include "data/Clock.h"
 #include "data/Time.h"
 #include "data/TimeRange.h"
 
@@ -28,10 +29,15 @@ class TimelineDock : public QDockWidget
 {
     Q_OBJECT
 public:
-    //! The speeds offered in the combo box (simulated seconds per wall second).
-    static constexpr double kRates[] = {1, 10, 60, 600, 3600, 10000};
+    //! The speeds offered in the combo box (simulated seconds per wall second): real time to an
+    //! hour per second for a day of incidents, a day, 30 days and a year per second for feature
+    //! layers replayed over decades (buildings by construction year, pipes by install year).
+    static constexpr double kRates[] = {1, 10, 60, 600, 3600, 10000, 86400, 2592000, data::Clock::kMaxRate};
 
     explicit TimelineDock(ClockController* clock, QWidget* parent = nullptr);
+
+    //! How the speed combo names RATE: "×600" up to hours per second, then "1 day/s", "30 days/s", "1 year/s".
+    static QString rateLabel(double rate);
 
     //! Shows times in ZONE (IANA id such as "Asia/Shanghai"); UTC when unknown.
     void setTimeZone(const QByteArray& zone);

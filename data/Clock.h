@@ -11,7 +11,8 @@ public:
     enum class State { Paused, Playing, Live };
 
     static constexpr double kMinRate = 1.0;
-    static constexpr double kMaxRate = 10000.0;
+    //! A year (365.25 days) per second: feature layers replay decades of construction dates.
+    static constexpr double kMaxRate = 365.25 * 86400.0;
 
     TimeMs currentTime() const { return m_current; }
     //! Moves to T, clamped into the range (if the range is not empty).

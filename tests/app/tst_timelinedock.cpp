@@ -15,6 +15,7 @@
 #include <QSignalSpy>
 #include <QSlider>
 #include <QTemporaryDir>
+#include <QComboBox>
 #include <QTest>
 #include <QToolButton>
 #include <numeric>
@@ -49,6 +50,7 @@ private slots:
     void liveFollowsTheWallClockUntilPlay();
     void keyboardPlaysAndSteps();
     void fitsA1280PxWindow();
+    void speedsReachAYearPerSecond();
 
 private:
     //! Events of the demo whose reported time lies in RANGE.
@@ -294,6 +296,25 @@ void TstTimelineDock::keyboardPlaysAndSteps()
     QVERIFY(clock.isPlaying());
     QTest::keyClick(dock.slider(), Qt::Key_Space);
     QVERIFY(!clock.isPlaying());
+}
+
+// Feature layers replay decades (construction years): the fastest speeds are days and a year per second.
+void TstTimelineDock::speedsReachAYearPerSecond()
+{
+    ClockController clock;
+    clock.setExtent(kDays);
+    TimelineDock dock(&clock);
+    auto* rate = dock.findChild<QComboBox*>(QStringLiteral("timelineRate"));
+    QVERIFY(rate);
+    QCOMPARE(rate->count(), int(std::size(TimelineDock::kRates)));
+    QCOMPARE(rate->itemText(0), QStringLiteral("×1"));
+    QCOMPARE(rate->itemText(rate->count() - 1), TimelineDock::rateLabel(data::Clock::kMaxRate));
+    QCOMPARE(TimelineDock::rateLabel(86400.0), QStringLiteral("1 day/s"));
+    QCOMPARE(TimelineDock::rateLabel(2592000.0), QStringLiteral("30 days/s"));
+    rate->setCurrentIndex(rate->count() - 1);
+    QCOMPARE(clock.rate(), data::Clock::kMaxRate);
+    clock.setRate(600);
+    QCOMPARE(rate->currentText(), QStringLiteral("×600"));
 }
 
 void TstTimelineDock::fitsA1280PxWindow()
