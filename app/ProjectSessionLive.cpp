@@ -21,7 +21,10 @@ void ProjectSession::applyOverlayDelta(const data::OverlayDelta& delta)
     // holds the new rows but cannot say which old ones went, so those layers load again.
     const data::Result<std::int64_t> cleared = m_store->overlayClearedRevision();
     const bool replaced = cleared && *cleared > delta.fromRevision;
-    if (delta.isEmpty() && !replaced)
+    // The revision moved but no revisioned row came: rows without a revision of their own changed
+    // (thresholds). The asset layers derive their alarms from them, so they load again (small).
+    const bool unrevisioned = delta.isEmpty() && delta.toRevision > delta.fromRevision;
+    if (delta.isEmpty() && !replaced && !unrevisioned)
         return;
     // Imported rows carry no height (z 0): they stand on the DEM like the loaders put them.
     const data::ElevationGrid* dem = terrain();
@@ -69,7 +72,7 @@ void ProjectSession::applyOverlayDelta(const data::OverlayDelta& delta)
         case LayerKind::Assets:
             // New assets: the markers are one small geometry without an append API, and building
             // it again from the store is cheap (hundreds of assets; their readings come along).
-            if (!delta.assets.empty()) {
+            if (!delta.assets.empty() || unrevisioned) {
                 reload.push_back(layer.id);
             } else if (!delta.sensorReadings.empty()) {
                 // New readings only re-derive the alarms of the sensors they touch.

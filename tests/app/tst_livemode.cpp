@@ -37,6 +37,7 @@ private slots:
     void theWatcherStopsAndResumesWithoutLosingRows();
     void aReplacingImportReloadsTheLayer();
     void newReadingsRaiseSensorAlarms();
+    void appendedThresholdsRaiseSensorAlarms();
 
 private:
     //! Commits EVENTS, PEOPLE and POINTS through a second connection to the session's file.
@@ -309,6 +310,56 @@ void TstLiveMode::newReadingsRaiseSensorAlarms()
     }
     QTRY_VERIFY_WITH_TIMEOUT(alarms->isFlagged(sensor), kLiveBudgetMs);
     QCOMPARE(m_session->scene().layerNode(m_assets), assetsNode); // not reloaded
+}
+
+// Thresholds carry no revision: an appended limit still reaches the open session (the small
+// asset layer loads again) and turns a sensor whose reading it exceeds to alarm.
+void TstLiveMode::appendedThresholdsRaiseSensorAlarms()
+{
+    const QString path = m_session->path();
+    m_session.reset();
+    std::int64_t sensor = 0;
+    {
+        auto store = data::ProjectStore::open(path);
+        QVERIFY(store);
+        auto assets = (*store)->assets();
+        QVERIFY(assets);
+        for (const data::Asset& a : *assets)
+            if (a.type == data::AssetType::Sensor && !sensor)
+                sensor = a.id;
+        QVERIFY(sensor);
+        auto writer = (*store)->beginOverlayImport();
+        QVERIFY(writer);
+        // Below every demo limit (water level 2.8 m, smoke 0.15, …).
+        QVERIFY((*writer)->addSensorReadings({{sensor, m_t0, 0.05}}));
+        QVERIFY((*writer)->commit());
+    }
+    auto opened = app::ProjectSession::open(path);
+    QVERIFY(opened);
+    m_session = std::move(opened).value();
+    QVERIFY(m_session->loadAllBlocking());
+    m_session->setTime(m_t0 + data::kMinuteMs);
+    auto flagged = [&] {
+        scene::AssetAlarmLayer* alarms = scene::AssetAlarmLayer::of(m_session->scene().layerNode(m_assets));
+        return alarms && alarms->isFlagged(sensor);
+    };
+    QVERIFY(scene::AssetAlarmLayer::of(m_session->scene().layerNode(m_assets)));
+    QVERIFY(!flagged());
+
+    OverlayLiveWatcher::watch(m_session.get());
+    {
+        auto store = data::ProjectStore::open(path);
+        QVERIFY(store);
+        auto writer = (*store)->beginOverlayImport();
+        QVERIFY(writer);
+        data::Threshold limit;
+        limit.id = 99;
+        limit.assetId = sensor;
+        limit.max = 0.01;
+        QVERIFY((*writer)->addThresholds({limit}));
+        QVERIFY((*writer)->commit());
+    }
+    QTRY_VERIFY_WITH_TIMEOUT(flagged(), kLiveBudgetMs + 2000); // + the reload of the asset layer
 }
 
 QTEST_GUILESS_MAIN(TstLiveMode)
