@@ -100,7 +100,7 @@ public:
 
     struct Counts
     {
-        std::int64_t people = 0, trackPoints = 0, events = 0, assets = 0, sensorReadings = 0;
+        std::int64_t people = 0, trackPoints = 0, events = 0, assets = 0, sensorReadings = 0, thresholds = 0;
     };
     Result<Counts> counts() const;
     //! Span from the first reported event / track point to the last closed / sampled one.

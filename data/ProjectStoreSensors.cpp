@@ -70,9 +70,10 @@ Result<ProjectStore::Counts> ProjectStore::counts() const
         {"SELECT count(*) FROM events", &c.events},
         {"SELECT count(*) FROM assets", &c.assets},
         {"SELECT count(*) FROM sensor_readings", &c.sensorReadings},
+        {"SELECT count(*) FROM thresholds", &c.thresholds},
     };
     for (const auto& [sql, target] : queries) {
-        if (target == &c.sensorReadings && m_schemaVersion < 2)
+        if ((target == &c.sensorReadings || target == &c.thresholds) && m_schemaVersion < 2)
             continue;
         const auto n = queryOptionalInt(m_db, sql, m_path);
         if (!n)

@@ -106,7 +106,8 @@ QJsonObject Info::describe(const data::ProjectStore& store, const data::Project&
                         {QStringLiteral("trackPoints"), double(counts->trackPoints)},
                         {QStringLiteral("events"), double(counts->events)},
                         {QStringLiteral("assets"), double(counts->assets)},
-                        {QStringLiteral("sensorReadings"), double(counts->sensorReadings)}};
+                        {QStringLiteral("sensorReadings"), double(counts->sensorReadings)},
+                        {QStringLiteral("thresholds"), double(counts->thresholds)}};
     }
     return info;
 }
@@ -176,12 +177,14 @@ void Info::printText(const QJsonObject& info)
 
     if (info.contains(QStringLiteral("overlays"))) {
         const QJsonObject c = info[QStringLiteral("overlays")].toObject();
-        o << tr("Overlays:     %1 people, %2 track points, %3 events, %4 assets, %5 sensor readings")
+        o << tr("Overlays:     %1 people, %2 track points, %3 events, %4 assets, %5 sensor readings, "
+                "%6 thresholds")
                  .arg(c[QStringLiteral("people")].toInteger())
                  .arg(c[QStringLiteral("trackPoints")].toInteger())
                  .arg(c[QStringLiteral("events")].toInteger())
                  .arg(c[QStringLiteral("assets")].toInteger())
                  .arg(c[QStringLiteral("sensorReadings")].toInteger())
+                 .arg(c[QStringLiteral("thresholds")].toInteger())
           << '\n';
     }
     o << Qt::flush;

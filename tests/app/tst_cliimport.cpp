@@ -250,6 +250,8 @@ private slots:
         stored = read();
         QCOMPARE(stored.size(), std::size_t(1));
         QCOMPARE(stored.front().subtype, QStringLiteral("gas"));
+        const auto info = runCli({QStringLiteral("info"), project});
+        QVERIFY2(info.exitCode == 0 && info.out.contains(QLatin1String(" 1 thresholds")), qPrintable(show(info)));
 
         // No limit column: refused before anything is written.
         const QByteArray before = test::fileHash(project);
