@@ -61,6 +61,22 @@
         <source>unparsable coordinates &apos;%1, %2&apos;</source>
         <translation>无法解析的坐标“%1, %2”</translation>
     </message>
+    <message>
+        <source>missing asset id and subtype</source>
+        <translation>缺少资产编号和子类型</translation>
+    </message>
+    <message>
+        <source>unparsable %1 &apos;%2&apos;</source>
+        <translation>无法解析的 %1“%2”</translation>
+    </message>
+    <message>
+        <source>min above max</source>
+        <translation>最小值大于最大值</translation>
+    </message>
+    <message>
+        <source>no min or max</source>
+        <translation>缺少最小值和最大值</translation>
+    </message>
 </context>
 <context>
     <name>QObject</name>
@@ -686,10 +702,6 @@ Do you want to save them?</source>
         <translation>导入(&amp;I)…</translation>
     </message>
     <message>
-        <source>Import people, events, assets or sensor readings from CSV, GeoJSON, GeoPackage or Shapefile into the project</source>
-        <translation>从 CSV、GeoJSON、GeoPackage 或 Shapefile 向项目导入人员、事件、资产或传感器读数</translation>
-    </message>
-    <message>
         <source>Import Overlays</source>
         <translation>导入叠加数据</translation>
     </message>
@@ -738,6 +750,10 @@ Nothing was imported.</source>
     <message>
         <source>Imported %1: %2</source>
         <translation>已导入 %1：%2</translation>
+    </message>
+    <message>
+        <source>Import people, events, assets, sensor readings or alarm thresholds from CSV, GeoJSON, GeoPackage or Shapefile into the project</source>
+        <translation>从 CSV、GeoJSON、GeoPackage 或 Shapefile 向项目导入人员、事件、资产、传感器读数或告警阈值</translation>
     </message>
 </context>
 <context>
@@ -966,6 +982,26 @@ Nothing was imported.</source>
         <source>rejected: %1</source>
         <translation>拒绝：%1</translation>
     </message>
+    <message>
+        <source>Thresholds (sensor alarm limits)</source>
+        <translation>阈值（传感器告警限值）</translation>
+    </message>
+    <message>
+        <source>Min (alarm below)</source>
+        <translation>最小值（低于时告警）</translation>
+    </message>
+    <message>
+        <source>Max (alarm above)</source>
+        <translation>最大值（高于时告警）</translation>
+    </message>
+    <message>
+        <source>At least one of %1 is required</source>
+        <translation>%1 中至少需要填写一项</translation>
+    </message>
+    <message>
+        <source> / </source>
+        <translation> / </translation>
+    </message>
 </context>
 <context>
     <name>citytwin::app::ImportReportDialog</name>
@@ -1190,10 +1226,6 @@ Nothing was imported.</source>
         <translation>%1：没有可绘制的建筑</translation>
     </message>
     <message>
-        <source>events can only come from the project file (source &apos;store:events&apos;), not &apos;%1&apos;</source>
-        <translation>事件只能来自项目文件（数据源“store:events”），而不是“%1”</translation>
-    </message>
-    <message>
         <source>the event markers could not be built</source>
         <translation>无法生成事件标记</translation>
     </message>
@@ -1216,6 +1248,10 @@ Nothing was imported.</source>
     <message>
         <source>the people layer could not be built</source>
         <translation>无法生成人员图层</translation>
+    </message>
+    <message>
+        <source>events</source>
+        <translation>事件</translation>
     </message>
 </context>
 <context>
@@ -1888,6 +1924,14 @@ Nothing was imported.</source>
         <source>not contacted: %1 is a network source that is not trusted yet; trust the layer to load it</source>
         <translation>未连接：%1 是尚未信任的网络数据源；信任该图层后即可加载</translation>
     </message>
+    <message>
+        <source>%1: no start field chosen for the layer&apos;s times</source>
+        <translation>%1：未为图层的时间选择起始字段</translation>
+    </message>
+    <message>
+        <source>%1: no feature has the attribute &apos;%2&apos;</source>
+        <translation>%1：没有任何要素具有属性“%2”</translation>
+    </message>
 </context>
 <context>
     <name>citytwin::app::RecentFiles</name>
@@ -2195,6 +2239,118 @@ Nothing was imported.</source>
         <source>&amp;Show:</source>
         <translation>显示(&amp;S)：</translation>
     </message>
+    <message>
+        <source>Always shown</source>
+        <translation>始终显示</translation>
+    </message>
+    <message>
+        <source>Start and end fields</source>
+        <translation>起始字段和结束字段</translation>
+    </message>
+    <message>
+        <source>Start field + duration</source>
+        <translation>起始字段 + 持续时间</translation>
+    </message>
+    <message>
+        <source>Replays the layer on the timeline: each feature appears at the time in its start field and disappears at its end (or after the duration)</source>
+        <translation>在时间轴上回放该图层：每个要素在其起始字段的时间出现，在其结束时间（或持续时间过后）消失</translation>
+    </message>
+    <message>
+        <source>&amp;Replay:</source>
+        <translation>回放(&amp;R)：</translation>
+    </message>
+    <message>
+        <source>Dates, date-times, years (&quot;1998&quot;) or epoch seconds; features with an empty value are always shown</source>
+        <translation>日期、日期时间、年份（“1998”）或 Unix 时间戳（秒）；值为空的要素始终显示</translation>
+    </message>
+    <message>
+        <source>S&amp;tart field:</source>
+        <translation>起始字段(&amp;T)：</translation>
+    </message>
+    <message>
+        <source>A date or year ends at the end of that day or year; features with an empty end stay from their start on</source>
+        <translation>日期或年份截止到该日或该年年末；结束值为空的要素从起始时间起一直显示</translation>
+    </message>
+    <message>
+        <source>&amp;End field:</source>
+        <translation>结束字段(&amp;E)：</translation>
+    </message>
+    <message>
+        <source>No end</source>
+        <translation>无结束</translation>
+    </message>
+    <message>
+        <source>How long each feature stays from its start (0: from its start on)</source>
+        <translation>每个要素从起始时间起显示多长时间（0：从起始时间起一直显示）</translation>
+    </message>
+    <message>
+        <source>minutes</source>
+        <translation>分钟</translation>
+    </message>
+    <message>
+        <source>hours</source>
+        <translation>小时</translation>
+    </message>
+    <message>
+        <source>days</source>
+        <translation>天</translation>
+    </message>
+    <message>
+        <source>years</source>
+        <translation>年</translation>
+    </message>
+    <message>
+        <source>&amp;Duration:</source>
+        <translation>持续时间(&amp;D)：</translation>
+    </message>
+    <message>
+        <source>Window — only features that exist now</source>
+        <translation>窗口 — 仅显示当前存在的要素</translation>
+    </message>
+    <message>
+        <source>Accumulate — everything started so far</source>
+        <translation>累积 — 显示迄今已开始的全部要素</translation>
+    </message>
+    <message>
+        <source>The layer has no attribute fields to take times from.</source>
+        <translation>该图层没有可从中读取时间的属性字段。</translation>
+    </message>
+    <message>
+        <source>Choose the field that holds each feature&apos;s start time.</source>
+        <translation>请选择存放各要素起始时间的字段。</translation>
+    </message>
+    <message>
+        <source>Choose the field that holds each feature&apos;s end time, or replay by start field + duration.</source>
+        <translation>请选择存放各要素结束时间的字段，或改为按“起始字段 + 持续时间”回放。</translation>
+    </message>
+    <message>
+        <source>%1 of %2 buildings have times</source>
+        <translation>%2 栋建筑中有 %1 栋带有时间</translation>
+    </message>
+    <message>
+        <source>%1 of %2 pipes have times</source>
+        <translation>%2 条管线中有 %1 条带有时间</translation>
+    </message>
+    <message>
+        <source>%1 of %2 underground spaces have times</source>
+        <translation>%2 个地下空间中有 %1 个带有时间</translation>
+    </message>
+    <message>
+        <source>%1 of %2 features have times</source>
+        <translation>%2 个要素中有 %1 个带有时间</translation>
+    </message>
+    <message>
+        <source>, %1–%2</source>
+        <translation>，%1–%2</translation>
+    </message>
+    <message>
+        <source>; %1 values unreadable, e.g. &apos;%2&apos;</source>
+        <translation>；%1 个值无法读取，例如“%2”</translation>
+    </message>
+    <message>
+        <source>; %1 end before their start (shown from the start on)</source>
+        <translation>；%1 个要素的结束时间早于起始时间（从起始时间起一直显示）</translation>
+    </message>
 </context>
 <context>
     <name>citytwin::app::TileIndicator</name>
@@ -2307,6 +2463,18 @@ Deepest level: %10 · last merge %11 ms</source>
     <message>
         <source>Play (Space)</source>
         <translation>播放（Space）</translation>
+    </message>
+    <message>
+        <source>1 year/s</source>
+        <translation>1 年/秒</translation>
+    </message>
+    <message>
+        <source>1 day/s</source>
+        <translation>1 天/秒</translation>
+    </message>
+    <message>
+        <source>%1 days/s</source>
+        <translation>%1 天/秒</translation>
     </message>
 </context>
 <context>
@@ -2588,18 +2756,6 @@ Run &apos;%1 cache seed --help&apos; for the details.</source>
 <context>
     <name>citytwin::app::cli::Import</name>
     <message>
-        <source>Imports people&apos;s tracks, events, assets or sensor readings from FILE (CSV, GeoJSON, GeoPackage, Shapefile or a PG: connection) into PROJECT. The kind and the column mapping are guessed from the file unless given. Without --append the kind&apos;s existing rows are replaced. Rows that cannot be read are listed and skipped; if no row can be imported, or on any other error, PROJECT is left unchanged.</source>
-        <translation>从 FILE（CSV、GeoJSON、GeoPackage、Shapefile 或 PG: 连接）向 PROJECT 导入人员轨迹、事件、资产或传感器读数。除非另行指定，数据类型和列映射将根据文件推断。不加 --append 时，将替换该类型的现有行。无法读取的行会被列出并跳过；如果没有任何行可导入，或发生其他错误，PROJECT 保持不变。</translation>
-    </message>
-    <message>
-        <source>What the rows are: tracks, events, assets or readings.</source>
-        <translation>各行的数据类型：tracks、events、assets 或 readings。</translation>
-    </message>
-    <message>
-        <source>Column for a role, e.g. time=timestamp, x=lon, y=lat, id=vehicle_id (repeatable; roles: id name role team time x y category severity description source reported dispatched on_site resolved closed staff type subtype asset value).</source>
-        <translation>某一角色对应的列，例如 time=timestamp, x=lon, y=lat, id=vehicle_id（可重复；角色：id name role team time x y category severity description source reported dispatched on_site resolved closed staff type subtype asset value）。</translation>
-    </message>
-    <message>
         <source>CRS of the x/y columns or geometry (default: EPSG:4326, or the file&apos;s own).</source>
         <translation>x/y 列或几何的坐标系（默认：EPSG:4326，或文件自身的坐标系）。</translation>
     </message>
@@ -2638,10 +2794,6 @@ Run &apos;%1 cache seed --help&apos; for the details.</source>
     <message>
         <source>expected PROJECT and FILE, got %1 arguments</source>
         <translation>应指定 PROJECT 和 FILE，实际有 %1 个参数</translation>
-    </message>
-    <message>
-        <source>--kind: &apos;%1&apos; is not tracks, events, assets or readings</source>
-        <translation>--kind：“%1”不是 tracks、events、assets 或 readings</translation>
     </message>
     <message>
         <source>--time-format: &apos;%1&apos; is not auto, iso8601, epoch_s, epoch_ms or pattern</source>
@@ -2698,6 +2850,30 @@ Run &apos;%1 cache seed --help&apos; for the details.</source>
     <message>
         <source>dry run: nothing was written to %1</source>
         <translation>试运行：未向 %1 写入任何内容</translation>
+    </message>
+    <message>
+        <source>Imports people&apos;s tracks, events, assets, sensor readings or alarm thresholds from FILE (CSV, GeoJSON, GeoPackage, Shapefile or a PG: connection) into PROJECT. The kind and the column mapping are guessed from the file unless given. Without --append the kind&apos;s existing rows are replaced. Rows that cannot be read are listed and skipped; if no row can be imported, or on any other error, PROJECT is left unchanged.
+
+Thresholds: one row per limit, for one sensor (asset=ID) or every sensor of a subtype (subtype=water_level), with min and/or max; e.g.
+  citytwin-cli import city.citytwin limits.csv --kind thresholds --map subtype=sensor_type --map max=alarm_high
+Assets files may carry min/max columns too: each asset with a limit gets its own threshold.</source>
+        <translation>从 FILE（CSV、GeoJSON、GeoPackage、Shapefile 或 PG: 连接）向 PROJECT 导入人员轨迹、事件、资产、传感器读数或告警阈值。除非另行指定，数据类型和列映射将根据文件推断。不加 --append 时，将替换该类型的现有行。无法读取的行会被列出并跳过；如果没有任何行可导入，或发生其他错误，PROJECT 保持不变。
+
+阈值：每行一个限值，针对一个传感器（asset=ID）或某一子类型的所有传感器（subtype=water_level），给出 min 和/或 max；例如：
+  citytwin-cli import city.citytwin limits.csv --kind thresholds --map subtype=sensor_type --map max=alarm_high
+资产文件也可以带有 min/max 列：每个带限值的资产都会得到各自的阈值。</translation>
+    </message>
+    <message>
+        <source>What the rows are: tracks, events, assets, readings or thresholds.</source>
+        <translation>各行的数据类型：tracks、events、assets、readings 或 thresholds。</translation>
+    </message>
+    <message>
+        <source>Column for a role, e.g. time=timestamp, x=lon, y=lat, id=vehicle_id (repeatable; roles: id name role team time x y category severity description source reported dispatched on_site resolved closed staff type subtype asset value min max).</source>
+        <translation>某一角色对应的列，例如 time=timestamp, x=lon, y=lat, id=vehicle_id（可重复；角色：id name role team time x y category severity description source reported dispatched on_site resolved closed staff type subtype asset value min max）。</translation>
+    </message>
+    <message>
+        <source>--kind: &apos;%1&apos; is not tracks, events, assets, readings or thresholds</source>
+        <translation>--kind：“%1”不是 tracks、events、assets、readings 或 thresholds</translation>
     </message>
 </context>
 <context>
@@ -2791,10 +2967,6 @@ Run &apos;%1 cache seed --help&apos; for the details.</source>
         <translation>视角（%1）：%2</translation>
     </message>
     <message>
-        <source>Overlays:     %1 people, %2 track points, %3 events, %4 assets, %5 sensor readings</source>
-        <translation>叠加数据：    %1 名人员，%2 个轨迹点，%3 个事件，%4 项资产，%5 条传感器读数</translation>
-    </message>
-    <message>
         <source>Describes a citytwin project: name, CRS, origin, time zone and extent, layers (and whether their files exist), views and overlay counts.</source>
         <translation>描述 citytwin 项目：名称、坐标系、原点、时区与时间范围、图层（及其文件是否存在）、视角以及叠加数据数量。</translation>
     </message>
@@ -2805,6 +2977,10 @@ Run &apos;%1 cache seed --help&apos; for the details.</source>
     <message>
         <source>The project file (*.citytwin).</source>
         <translation>项目文件（*.citytwin）。</translation>
+    </message>
+    <message>
+        <source>Overlays:     %1 people, %2 track points, %3 events, %4 assets, %5 sensor readings, %6 thresholds</source>
+        <translation>叠加数据：    %1 名人员，%2 个轨迹点，%3 个事件，%4 项资产，%5 条传感器读数，%6 个阈值</translation>
     </message>
 </context>
 <context>
