@@ -271,7 +271,7 @@ void TstMainWindow::timelineShowsProjectTimeZone()
     QCOMPARE(clock.rate(), 3600.0);
     clock.setRate(10);
     QCOMPARE(dock.rateCombo()->currentData().toDouble(), 10.0);
-    QCOMPARE(dock.rateCombo()->count(), 6); // ×1 ×10 ×60 ×600 ×3600 ×10000
+    QCOMPARE(dock.rateCombo()->count(), 9); // ×1 ×10 ×60 ×600 ×3600 ×10000, 1 day/s, 30 days/s, 1 year/s
 }
 
 void TstMainWindow::viewRendersAndCursorReadsLonLat()
