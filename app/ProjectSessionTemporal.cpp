@@ -55,9 +55,9 @@ std::vector<std::pair<std::int64_t, QString>> modelValues(const std::vector<data
 
 bool ProjectSession::replaysFeatureTimes(LayerKind kind)
 {
-    // Manholes are left out: their facility geometry carries no feature ids to hang times on.
+    // Manholes too: their shafts are merged like pipes (PipeGeometryBuilder), one feature id each.
     return kind == LayerKind::Buildings || kind == LayerKind::Pipes || kind == LayerKind::Model ||
-           kind == LayerKind::UndergroundSpaces;
+           kind == LayerKind::UndergroundSpaces || kind == LayerKind::Manholes;
 }
 
 QStringList ProjectSession::temporalFields(LayerId id) const

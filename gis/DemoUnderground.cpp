@@ -71,6 +71,7 @@ std::vector<DemoFacility> generateFacilities(const std::vector<DemoPipe>& pipes)
             DemoFacility f;
             f.at = at;
             f.network = pipe.network;
+            f.installYear = pipe.installYear;
             f.kind = kindFor(pipe.network, int(out.size()));
             f.diameterM = f.kind == QStringLiteral("检查井")   ? (pipe.diameterM >= 0.8 ? 1.25 : 1.0)
                           : f.kind == QStringLiteral("消火栓") ? 0.3
@@ -92,7 +93,8 @@ data::Status writeFacilities(const QString& path, const std::vector<DemoFacility
     GpkgWriter writer;
     data::Status status = writer.open(
         path, "manholes", wkbPoint,
-        {{"设施类型", OFTString}, {"network", OFTString}, {"diameter_m", OFTReal}, {"name", OFTString}});
+        {{"设施类型", OFTString}, {"network", OFTString}, {"diameter_m", OFTReal}, {"name", OFTString},
+         {"install_year", OFTInteger}});
     GIntBig fid = 0;
     for (std::size_t i = 0; status && i < facilities.size(); ++i) {
         const DemoFacility& d = facilities[i];
@@ -101,6 +103,7 @@ data::Status writeFacilities(const QString& path, const std::vector<DemoFacility
         f->SetField("network", data::toString(d.network).toUtf8().constData());
         f->SetField("diameter_m", d.diameterM);
         f->SetField("name", d.name.toUtf8().constData());
+        f->SetField("install_year", d.installYear);
         OGRPoint p(origin.x + d.at.x, origin.y + d.at.y);
         f->SetGeometry(&p);
         status = writer.add(f, ++fid);
@@ -122,6 +125,7 @@ data::Status writeUndergroundSpaces(const QString& path, const DemoLayout& layou
         QString name;
         double topDepth;
         double height;
+        const char* opened; //!< when it went into service (a replay of the city shows it from then)
     };
     std::vector<Space> spaces;
     const auto main = std::find_if(layout.roads().begin(), layout.roads().end(),
@@ -131,7 +135,7 @@ data::Status writeUndergroundSpaces(const QString& path, const DemoLayout& layou
         const double c0 = main->coord + 0.01 * main->width, c1 = main->coord + 0.23 * main->width;
         const double along0 = main->from + 0.15 * main->length(), along1 = main->to - 0.15 * main->length();
         const Rect r = main->vertical ? Rect{c0, along0, c1, along1} : Rect{along0, c0, along1, c1};
-        spaces.push_back({r, "综合管廊", main->name + QStringLiteral("综合管廊"), 3.0, 3.6});
+        spaces.push_back({r, "综合管廊", main->name + QStringLiteral("综合管廊"), 3.0, 3.6, "2019-06-30"});
     }
     const Rect plaza = layout.plaza();
     if (!plaza.isEmpty()) {
@@ -140,13 +144,15 @@ data::Status writeUndergroundSpaces(const QString& path, const DemoLayout& layou
                           "地下停车场",
                           QStringLiteral("市民广场地下停车场"),
                           1.5,
-                          4.2});
+                          4.2,
+                          "2016-10-01"});
     }
 
     GpkgWriter writer;
     data::Status status =
         writer.open(path, "underground_spaces", wkbPolygon,
-                    {{"type", OFTString}, {"name", OFTString}, {"top_depth", OFTReal}, {"height", OFTReal}});
+                    {{"type", OFTString}, {"name", OFTString}, {"top_depth", OFTReal}, {"height", OFTReal},
+                     {"opened", OFTDate}});
     GIntBig fid = 0;
     for (std::size_t i = 0; status && i < spaces.size(); ++i) {
         const Space& s = spaces[i];
@@ -155,6 +161,7 @@ data::Status writeUndergroundSpaces(const QString& path, const DemoLayout& layou
         f->SetField("name", s.name.toUtf8().constData());
         f->SetField("top_depth", s.topDepth);
         f->SetField("height", s.height);
+        f->SetField("opened", s.opened);
         OGRLinearRing ring;
         for (const auto& [x, y] : {std::pair{s.rect.x0, s.rect.y0}, std::pair{s.rect.x1, s.rect.y0},
                                    std::pair{s.rect.x1, s.rect.y1}, std::pair{s.rect.x0, s.rect.y1},

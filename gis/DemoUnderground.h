@@ -18,6 +18,7 @@ struct DemoFacility
     QString kind; //!< as a Chinese survey writes it: 检查井, 阀门井, 消火栓
     double diameterM = 1.0;
     QString name;
+    int installYear = 2000; //!< built with the first pipe that reaches it
 };
 
 //! Facilities along PIPES: at both ends of every pipe and every ~60 m between (joints shared by

@@ -142,7 +142,7 @@ protected:
         const QDateTime t = QDateTime(QDate(year, 1, 1), QTime(0, 0), zone).addDays(days);
         return double(t.toMSecsSinceEpoch() - m_session->scene().epoch()) / 1000.0;
     }
-    //! A vertex of a LAYER feature whose FIELD (in the layer's file) holds a year.
+    //! A vertex of a LAYER feature whose FIELD (in the layer's file) holds a year or a date (its year).
     TimedSample sampleOf(data::LayerId layer, const QString& field) const
     {
         const data::LayerSettings* settings = m_session->project().layer(layer);
@@ -153,7 +153,7 @@ protected:
         std::unordered_map<std::int64_t, int> years;
         for (const auto& [id, text] : *values) {
             bool ok = false;
-            const int year = text.toInt(&ok);
+            const int year = text.left(4).toInt(&ok); // "1998", or a date's year ("2019/06/30")
             if (ok && year > 1900)
                 years.emplace(id, year);
         }
