@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <cassert>
+#include <osg/NodeVisitor>
 
 namespace citytwin::scene {
 
@@ -38,6 +39,23 @@ std::optional<std::int64_t> featureIdAt(const osg::Drawable* drawable, unsigned 
 {
     const FeatureIdTable* table = featureIdTable(drawable);
     return table ? table->featureAtVertex(vertexIndex) : std::nullopt;
+}
+
+std::vector<osg::Geometry*> featureGeometries(osg::Node& node)
+{
+    class Collector : public osg::NodeVisitor
+    {
+    public:
+        Collector() : osg::NodeVisitor(TRAVERSE_ALL_CHILDREN) {}
+        void apply(osg::Geometry& geometry) override
+        {
+            if (featureIdTable(&geometry) && geometry.getVertexArray())
+                geometries.push_back(&geometry);
+        }
+        std::vector<osg::Geometry*> geometries;
+    } collector;
+    node.accept(collector);
+    return std::move(collector.geometries);
 }
 
 } // namespace citytwin::scene

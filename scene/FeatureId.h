@@ -3,6 +3,8 @@
 #include <cstdint>
 #include <optional>
 #include <osg/Drawable>
+#include <osg/Geometry>
+#include <osg/Node>
 #include <osg/Referenced>
 #include <vector>
 
@@ -35,5 +37,8 @@ private:
 const FeatureIdTable* featureIdTable(const osg::Drawable* drawable);
 //! Feature id of VERTEXINDEX in DRAWABLE (e.g. an intersection's indexList[0]), or nullopt.
 std::optional<std::int64_t> featureIdAt(const osg::Drawable* drawable, unsigned vertexIndex);
+//! Every geometry with a FeatureIdTable and vertices under NODE, hidden (node mask 0) subgraphs
+//! included: what per-feature styling and times rewrite.
+std::vector<osg::Geometry*> featureGeometries(osg::Node& node);
 
 } // namespace citytwin::scene

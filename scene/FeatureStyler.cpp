@@ -2,13 +2,12 @@
 
 #include "scene/FeatureId.h"
 #include "scene/FeatureProgram.h"
+#include "scene/NodeState.h"
 
 #include <algorithm>
 #include <cmath>
 #include <osg/Geometry>
-#include <osg/NodeVisitor>
 #include <osg/PolygonMode>
-#include <osg/UserDataContainer>
 #include <vector>
 
 namespace citytwin::scene {
@@ -38,27 +37,8 @@ public:
 
 FeatureStyleState& styleState(osg::Node& node)
 {
-    osg::UserDataContainer* udc = node.getOrCreateUserDataContainer();
-    if (auto* state = dynamic_cast<FeatureStyleState*>(udc->getUserObject(kStateName)))
-        return *state;
-    osg::ref_ptr<FeatureStyleState> state = new FeatureStyleState;
-    state->setName(kStateName);
-    udc->addUserObject(state);
-    return *state;
+    return nodeState<FeatureStyleState>(node, kStateName);
 }
-
-//! Every geometry with a FeatureIdTable under a node, hidden (node mask 0) subgraphs included.
-class FeatureGeometryCollector : public osg::NodeVisitor
-{
-public:
-    FeatureGeometryCollector() : osg::NodeVisitor(TRAVERSE_ALL_CHILDREN) {}
-    void apply(osg::Geometry& geometry) override
-    {
-        if (featureIdTable(&geometry) && geometry.getVertexArray())
-            geometries.push_back(&geometry);
-    }
-    std::vector<osg::Geometry*> geometries;
-};
 
 std::uint8_t toByte(float v)
 {
@@ -98,11 +78,10 @@ void applyStyle(osg::Node& node)
 {
     const FeatureStyleState& state = styleState(node);
     const bool styled = !state.colours.empty() || !state.hidden.empty();
-    FeatureGeometryCollector collector;
-    node.accept(collector);
+    const std::vector<osg::Geometry*> geometries = featureGeometries(node);
     // One uniform for all: the root of each builder's output says false for unstyled geometry.
     osg::ref_ptr<osg::Uniform> flag = new osg::Uniform("ct_styled", styled);
-    for (osg::Geometry* geometry : collector.geometries) {
+    for (osg::Geometry* geometry : geometries) {
         const bool hasArray = geometry->getVertexAttribArray(featureAttrib::kStyle) != nullptr;
         if (!styled && !hasArray)
             continue; // nothing to restore: never styled

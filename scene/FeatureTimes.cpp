@@ -1,13 +1,12 @@
 #include "scene/FeatureTimes.h"
 
 #include "scene/FeatureId.h"
+#include "scene/NodeState.h"
 
 #include <limits>
 #include <optional>
 #include <osg/Geometry>
-#include <osg/NodeVisitor>
 #include <osg/Uniform>
-#include <osg/UserDataContainer>
 #include <vector>
 
 namespace citytwin::scene {
@@ -46,33 +45,13 @@ public:
 
 const FeatureTimesState* findState(const osg::Node& node)
 {
-    const osg::UserDataContainer* udc = node.getUserDataContainer();
-    return udc ? dynamic_cast<const FeatureTimesState*>(udc->getUserObject(kStateName)) : nullptr;
+    return findNodeState<FeatureTimesState>(node, kStateName);
 }
 
 FeatureTimesState& timesState(osg::Node& node)
 {
-    osg::UserDataContainer* udc = node.getOrCreateUserDataContainer();
-    if (auto* state = dynamic_cast<FeatureTimesState*>(udc->getUserObject(kStateName)))
-        return *state;
-    osg::ref_ptr<FeatureTimesState> state = new FeatureTimesState;
-    state->setName(kStateName);
-    udc->addUserObject(state);
-    return *state;
+    return nodeState<FeatureTimesState>(node, kStateName);
 }
-
-//! Every geometry with a FeatureIdTable under a node, hidden (node mask 0) subgraphs included.
-class FeatureGeometryCollector : public osg::NodeVisitor
-{
-public:
-    FeatureGeometryCollector() : osg::NodeVisitor(TRAVERSE_ALL_CHILDREN) {}
-    void apply(osg::Geometry& geometry) override
-    {
-        if (featureIdTable(&geometry) && geometry.getVertexArray())
-            geometries.push_back(&geometry);
-    }
-    std::vector<osg::Geometry*> geometries;
-};
 
 //! The (start, end) seconds a vertex carries for SPAN: open ends become ±kNever.
 osg::Vec2 spanSeconds(const data::TimeRange& span, data::TimeMs epoch)
@@ -99,9 +78,8 @@ void clearTimes(osg::Node& node, FeatureTimesState& state)
 {
     state.timed->set(false);
     state.spans.clear();
-    FeatureGeometryCollector collector;
-    node.accept(collector);
-    for (osg::Geometry* geometry : collector.geometries) {
+    const std::vector<osg::Geometry*> geometries = featureGeometries(node);
+    for (osg::Geometry* geometry : geometries) {
         // The array only costs memory and upload bandwidth once ct_timed is false: drop it.
         if (geometry->getTexCoordArray(kFeatureTimeUnit))
             geometry->setTexCoordArray(kFeatureTimeUnit, nullptr);
@@ -113,10 +91,9 @@ void applyTimes(osg::Node& subgraph, const FeatureTimesState& state)
 {
     const std::unordered_map<std::int64_t, data::TimeRange>& spans = state.spans;
     const data::TimeMs epoch = state.epoch;
-    FeatureGeometryCollector collector;
-    subgraph.accept(collector);
+    const std::vector<osg::Geometry*> geometries = featureGeometries(subgraph);
     const osg::Vec2 always(-kNever, kNever);
-    for (osg::Geometry* geometry : collector.geometries) {
+    for (osg::Geometry* geometry : geometries) {
         osg::Vec2Array* array = timesArray(*geometry);
         const FeatureIdTable& table = *featureIdTable(geometry);
         std::optional<std::int64_t> previous;

@@ -13,6 +13,7 @@
 #include <QSignalSpy>
 #include <QTemporaryDir>
 #include <QTest>
+#include <functional>
 
 using namespace citytwin;
 using app::OverlayLiveWatcher;
@@ -43,6 +44,9 @@ private:
     //! Commits EVENTS, PEOPLE and POINTS through a second connection to the session's file.
     void append(const std::vector<data::Event>& events, const std::vector<data::Person>& people = {},
                 const std::vector<data::TrackPoint>& points = {}, const std::vector<data::Asset>& assets = {});
+    //! Closes the session, lets WRITE add rows for the demo's first sensor (SENSOR) in one
+    //! import, and opens and loads the session again.
+    void reopenWithFirstSensor(std::int64_t& sensor, const std::function<data::Status(data::OverlayWriter&)>& write);
     double seconds(TimeMs t) const { return double(t - m_session->scene().epoch()) / 1000.0; }
     data::ProjectedPoint near(double dx, double dy) const
     {
@@ -90,6 +94,31 @@ void TstLiveMode::cleanup()
 {
     m_session.reset();
     m_copyDir.reset();
+}
+
+void TstLiveMode::reopenWithFirstSensor(std::int64_t& sensor,
+                                        const std::function<data::Status(data::OverlayWriter&)>& write)
+{
+    const QString path = m_session->path();
+    m_session.reset();
+    {
+        auto store = data::ProjectStore::open(path);
+        QVERIFY(store);
+        auto assets = (*store)->assets();
+        QVERIFY(assets);
+        for (const data::Asset& a : *assets)
+            if (a.type == data::AssetType::Sensor && !sensor)
+                sensor = a.id;
+        QVERIFY(sensor);
+        auto writer = (*store)->beginOverlayImport();
+        QVERIFY(writer);
+        QVERIFY(write(**writer));
+        QVERIFY((*writer)->commit());
+    }
+    auto opened = app::ProjectSession::open(path);
+    QVERIFY(opened);
+    m_session = std::move(opened).value();
+    QVERIFY(m_session->loadAllBlocking());
 }
 
 void TstLiveMode::append(const std::vector<data::Event>& events, const std::vector<data::Person>& people,
@@ -269,30 +298,15 @@ void TstLiveMode::newReadingsRaiseSensorAlarms()
 {
     // A demo sensor gets an upper limit, then the session opens again (thresholds load with the layer).
     const QString path = m_session->path();
-    m_session.reset();
     std::int64_t sensor = 0;
-    {
-        auto store = data::ProjectStore::open(path);
-        QVERIFY(store);
-        auto assets = (*store)->assets();
-        QVERIFY(assets);
-        for (const data::Asset& a : *assets)
-            if (a.type == data::AssetType::Sensor && !sensor)
-                sensor = a.id;
-        QVERIFY(sensor);
-        auto writer = (*store)->beginOverlayImport();
-        QVERIFY(writer);
+    reopenWithFirstSensor(sensor, [&sensor](data::OverlayWriter& writer) {
         data::Threshold limit;
         limit.id = 1;
         limit.assetId = sensor;
         limit.max = 10.0;
-        QVERIFY((*writer)->addThresholds({limit}));
-        QVERIFY((*writer)->commit());
-    }
-    auto opened = app::ProjectSession::open(path);
-    QVERIFY(opened);
-    m_session = std::move(opened).value();
-    QVERIFY(m_session->loadAllBlocking());
+        return writer.addThresholds({limit});
+    });
+    QVERIFY(sensor && m_session);
     osg::Node* assetsNode = m_session->scene().layerNode(m_assets);
     scene::AssetAlarmLayer* alarms = scene::AssetAlarmLayer::of(assetsNode);
     QVERIFY(alarms);
@@ -317,27 +331,12 @@ void TstLiveMode::newReadingsRaiseSensorAlarms()
 void TstLiveMode::appendedThresholdsRaiseSensorAlarms()
 {
     const QString path = m_session->path();
-    m_session.reset();
     std::int64_t sensor = 0;
-    {
-        auto store = data::ProjectStore::open(path);
-        QVERIFY(store);
-        auto assets = (*store)->assets();
-        QVERIFY(assets);
-        for (const data::Asset& a : *assets)
-            if (a.type == data::AssetType::Sensor && !sensor)
-                sensor = a.id;
-        QVERIFY(sensor);
-        auto writer = (*store)->beginOverlayImport();
-        QVERIFY(writer);
+    reopenWithFirstSensor(sensor, [&](data::OverlayWriter& writer) {
         // Below every demo limit (water level 2.8 m, smoke 0.15, …).
-        QVERIFY((*writer)->addSensorReadings({{sensor, m_t0, 0.05}}));
-        QVERIFY((*writer)->commit());
-    }
-    auto opened = app::ProjectSession::open(path);
-    QVERIFY(opened);
-    m_session = std::move(opened).value();
-    QVERIFY(m_session->loadAllBlocking());
+        return writer.addSensorReadings({{sensor, m_t0, 0.05}});
+    });
+    QVERIFY(sensor && m_session);
     m_session->setTime(m_t0 + data::kMinuteMs);
     auto flagged = [&] {
         scene::AssetAlarmLayer* alarms = scene::AssetAlarmLayer::of(m_session->scene().layerNode(m_assets));
