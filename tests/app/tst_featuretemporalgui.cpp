@@ -137,6 +137,9 @@ void TstFeatureTemporalGui::panelOffersTheFieldsAndApplies()
     const QString status = panel->statusLabel()->text();
     QVERIFY2(status.contains(QLatin1String("buildings have times")), qPrintable(status));
     QVERIFY2(status.contains(QLocale().toString(qlonglong(summary->features))), qPrintable(status));
+    dialog.show();
+    QVERIFY(QTest::qWaitForWindowExposed(&dialog));
+    dialog.grab().save(test::testOutputDir(QStringLiteral("app")) + QStringLiteral("/featuretemporal_panel.png"));
 
     // A dialog opened again shows what is stored, to the millisecond.
     app::LayerPropertiesDialog again(m_session.get(), m_buildings);
