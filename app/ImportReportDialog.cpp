@@ -1,5 +1,7 @@
 #include "app/ImportReportDialog.h"
 
+#include "app/ImportReasons.h"
+
 #include <QDialogButtonBox>
 #include <QFileInfo>
 #include <QHeaderView>
@@ -41,13 +43,13 @@ ImportReportDialog::ImportReportDialog(const QString& path, const data::ImportRe
     for (int r = 0; r < int(report.rejected.size()); ++r) {
         const data::RejectedRow& row = report.rejected[std::size_t(r)];
         m_rejected->setItem(r, 0, numberItem(row.row));
-        m_rejected->setItem(r, 1, new QTableWidgetItem(row.reason));
+        m_rejected->setItem(r, 1, new QTableWidgetItem(translatedReason(row.reason)));
     }
     m_reasons->setRowCount(int(report.rejectedByReason.size()));
     int r = 0;
     for (auto it = report.rejectedByReason.cbegin(); it != report.rejectedByReason.cend(); ++it, ++r) {
         m_reasons->setItem(r, 0, numberItem(it.value()));
-        m_reasons->setItem(r, 1, new QTableWidgetItem(it.key()));
+        m_reasons->setItem(r, 1, new QTableWidgetItem(translatedReasonClass(it.key())));
     }
     if (report.rowsRejected > std::int64_t(report.rejected.size()))
         m_rejected->setToolTip(

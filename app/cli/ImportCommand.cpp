@@ -1,3 +1,4 @@
+#include "app/ImportReasons.h"
 #include "app/cli/CliCommands.h"
 #include "app/cli/CliCommon.h"
 #include "gis/OverlayImporter.h"
@@ -265,7 +266,7 @@ int Import::run(const QStringList& args)
     for (int i = 0; i < listed; ++i)
         out() << tr("  row %1: %2")
                      .arg(report->rejected[static_cast<std::size_t>(i)].row)
-                     .arg(report->rejected[static_cast<std::size_t>(i)].reason)
+                     .arg(translatedReason(report->rejected[static_cast<std::size_t>(i)].reason))
               << '\n';
     if (report->rowsRejected > listed)
         out() << tr("  … and %1 more rejected rows").arg(report->rowsRejected - listed) << '\n';

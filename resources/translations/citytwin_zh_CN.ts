@@ -79,6 +79,57 @@
     </message>
 </context>
 <context>
+    <name>ImportReasons</name>
+    <message>
+        <source>truncated row</source>
+        <translation>行被截断</translation>
+    </message>
+    <message>
+        <source>wrong column count</source>
+        <translation>列数不符</translation>
+    </message>
+    <message>
+        <source>missing coordinate</source>
+        <translation>缺少坐标</translation>
+    </message>
+    <message>
+        <source>bad number</source>
+        <translation>数值无效</translation>
+    </message>
+    <message>
+        <source>coordinate out of range</source>
+        <translation>坐标超出范围</translation>
+    </message>
+    <message>
+        <source>missing time</source>
+        <translation>缺少时间</translation>
+    </message>
+    <message>
+        <source>unparsable time</source>
+        <translation>无法解析的时间</translation>
+    </message>
+    <message>
+        <source>missing id</source>
+        <translation>缺少编号</translation>
+    </message>
+    <message>
+        <source>missing value</source>
+        <translation>缺少数值</translation>
+    </message>
+    <message>
+        <source>min above max</source>
+        <translation>最小值大于最大值</translation>
+    </message>
+    <message>
+        <source>missing target</source>
+        <translation>缺少适用对象</translation>
+    </message>
+    <message>
+        <source>missing limit</source>
+        <translation>缺少限值</translation>
+    </message>
+</context>
+<context>
     <name>QObject</name>
     <message>
         <source>people</source>
