@@ -29,18 +29,6 @@ namespace {
 const QString kFeatureStyleKey = QStringLiteral("featureStyle");
 const QString kPlacementKey = QStringLiteral("placement");
 
-//! The text a model feature has for FIELD: "type", "name", "id" or an attribute.
-QString featureValue(const data::ModelFeature& f, const QString& field)
-{
-    if (field == QLatin1String("type"))
-        return f.type;
-    if (field == QLatin1String("name"))
-        return f.name;
-    if (field == QLatin1String("id"))
-        return f.externalId;
-    return f.attribute(field).value_or(QString());
-}
-
 //! Kinds whose live node is merged feature geometry that FeatureStyler colours.
 bool isStyleable(LayerKind kind)
 {
@@ -157,10 +145,7 @@ void ProjectSession::applyFeatureStyle(LayerId id)
         return;
     }
     if (layer->kind == LayerKind::Model) {
-        std::vector<std::pair<std::int64_t, QString>> values;
-        for (const data::ModelFeature& f : modelFeatures(id))
-            values.emplace_back(f.id, featureValue(f, style.field));
-        writeFeatureStyle(id, style, data::classify(values, style));
+        writeFeatureStyle(id, style, data::classify(data::modelFieldValues(modelFeatures(id), style.field), style));
         return;
     }
     // Buildings and pipes: the field values come from the file, read on a worker.

@@ -19,40 +19,6 @@ namespace citytwin::app {
 using data::LayerId;
 using data::LayerKind;
 
-namespace {
-
-//! The project's zone for values that name none (UTC when the project names an unknown one).
-QTimeZone projectZone(const data::Project& project)
-{
-    const QTimeZone zone(project.timeZone.toUtf8());
-    return zone.isValid() ? zone : QTimeZone::utc();
-}
-
-//! FIELD's value of every model feature (attributes; "name"/"type"/"id" are what the style uses too).
-std::vector<std::pair<std::int64_t, QString>> modelValues(const std::vector<data::ModelFeature>& features,
-                                                          const QString& field)
-{
-    std::vector<std::pair<std::int64_t, QString>> values;
-    if (field.isEmpty())
-        return values;
-    values.reserve(features.size());
-    for (const data::ModelFeature& f : features) {
-        QString v;
-        if (field == QLatin1String("name"))
-            v = f.name;
-        else if (field == QLatin1String("type"))
-            v = f.type;
-        else if (field == QLatin1String("id"))
-            v = f.externalId;
-        else
-            v = f.attribute(field).value_or(QString());
-        values.emplace_back(f.id, v);
-    }
-    return values;
-}
-
-} // namespace
-
 bool ProjectSession::replaysFeatureTimes(LayerKind kind)
 {
     // Manholes too: their shafts are merged like pipes (PipeGeometryBuilder), one feature id each.
@@ -112,21 +78,21 @@ void ProjectSession::applyFeatureTimes(LayerId id)
         writeFeatureTimes(id, data::Status::error(data::Status::Code::InvalidArgument, why));
         return;
     }
-    const QTimeZone zone = projectZone(m_project);
+    const QTimeZone zone = m_project.zone();
     if (layer->kind == LayerKind::Model) {
         const std::vector<data::ModelFeature> features = modelFeatures(id);
         const QStringList fields = temporalFields(id);
         for (const QString& field : {temporal.startField, temporal.endField}) {
-            if (!field.isEmpty() && !fields.contains(field) && field != QLatin1String("name") &&
-                field != QLatin1String("type") && field != QLatin1String("id")) {
+            if (!field.isEmpty() && !fields.contains(field) && !data::ModelFeature::isBuiltInField(field)) {
                 writeFeatureTimes(id, data::Status::error(data::Status::Code::InvalidArgument,
                                                           tr("%1: no feature has the attribute '%2'")
                                                               .arg(layer->name, field)));
                 return;
             }
         }
-        writeFeatureTimes(id, gis::featureTimeSpans(modelValues(features, temporal.startField),
-                                                    modelValues(features, temporal.endField),
+        const auto end = temporal.endField.isEmpty() ? std::vector<std::pair<std::int64_t, QString>>{}
+                                                     : data::modelFieldValues(features, temporal.endField);
+        writeFeatureTimes(id, gis::featureTimeSpans(data::modelFieldValues(features, temporal.startField), end,
                                                     temporal.durationMs, zone));
         return;
     }

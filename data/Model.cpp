@@ -100,6 +100,32 @@ std::optional<QString> ModelFeature::attribute(const QString& attributeName) con
     return std::nullopt;
 }
 
+QString ModelFeature::fieldText(const QString& field) const
+{
+    if (field == QLatin1String("type"))
+        return type;
+    if (field == QLatin1String("name"))
+        return name;
+    if (field == QLatin1String("id"))
+        return externalId;
+    return attribute(field).value_or(QString());
+}
+
+bool ModelFeature::isBuiltInField(const QString& field)
+{
+    return field == QLatin1String("type") || field == QLatin1String("name") || field == QLatin1String("id");
+}
+
+std::vector<std::pair<std::int64_t, QString>> modelFieldValues(const std::vector<ModelFeature>& features,
+                                                               const QString& field)
+{
+    std::vector<std::pair<std::int64_t, QString>> values;
+    values.reserve(features.size());
+    for (const ModelFeature& f : features)
+        values.emplace_back(f.id, f.fieldText(field));
+    return values;
+}
+
 bool Model::computeBounds()
 {
     constexpr double kInf = std::numeric_limits<double>::infinity();

@@ -8,6 +8,7 @@
 #include <array>
 #include <cstdint>
 #include <optional>
+#include <utility>
 #include <vector>
 
 namespace citytwin::data {
@@ -40,7 +41,16 @@ struct ModelFeature
 
     //! The value of attribute NAME, or nullopt.
     std::optional<QString> attribute(const QString& name) const;
+    //! The text of FIELD, what model layers are styled and replayed by: "type", "name", "id"
+    //! (externalId) or attribute FIELD ("" when the feature has none).
+    QString fieldText(const QString& field) const;
+    //! Whether FIELD is one of fieldText()'s built-in fields ("type", "name", "id").
+    static bool isBuiltInField(const QString& field);
 };
+
+//! FIELD's text (ModelFeature::fieldText) of every feature in FEATURES, keyed by feature id.
+std::vector<std::pair<std::int64_t, QString>> modelFieldValues(const std::vector<ModelFeature>& features,
+                                                               const QString& field);
 
 //! An RGBA8 texture image of a model, row 0 at the top (as decoded from PNG/JPEG).
 struct ModelTexture
