@@ -66,11 +66,8 @@ void AlarmListDock::setSession(ProjectSession* session)
         disconnect(m_session, nullptr, this, nullptr);
     m_session = session;
     m_timeSet = false;
-    m_zone = QTimeZone::utc();
+    m_zone = m_session ? m_session->project().zone() : QTimeZone::utc();
     if (m_session) {
-        const QTimeZone zone(m_session->project().timeZone.toUtf8());
-        if (zone.isValid())
-            m_zone = zone;
         connect(m_session, &ProjectSession::layerStateChanged, this, &AlarmListDock::refresh);
         connect(m_session, &ProjectSession::loadingFinished, this, &AlarmListDock::refresh);
     }

@@ -1,6 +1,7 @@
 #include "app/PeopleController.h"
 
 #include "app/OsgViewWidget.h"
+#include "data/Project.h"
 #include "app/ProjectSession.h"
 #include "scene/CityScene.h"
 #include "scene/PeopleLayer.h"
@@ -26,12 +27,6 @@ namespace {
 constexpr double kPickRadiusPx = 9.0;
 const char* const kTrackNodeName = "personTrack";
 
-QTimeZone zoneOf(const QString& name)
-{
-    const QTimeZone zone(name.toUtf8());
-    return zone.isValid() ? zone : QTimeZone::utc();
-}
-
 QString timeText(data::TimeMs t, const QTimeZone& zone)
 {
     return QDateTime::fromMSecsSinceEpoch(t, zone).toString(QStringLiteral("HH:mm:ss"));
@@ -41,7 +36,7 @@ QString timeText(data::TimeMs t, const QTimeZone& zone)
 
 gis::FeatureAttributes PersonDetails::attributes(const QString& timeZone) const
 {
-    const QTimeZone zone = zoneOf(timeZone);
+    const QTimeZone zone = data::timeZoneOrUtc(timeZone);
     gis::FeatureAttributes a;
     a.fid = person.id;
     a.layerName = QObject::tr("people");
@@ -143,7 +138,7 @@ bool PeopleController::selectPerson(data::LayerId layer, std::int64_t personId)
     }
     const auto i = std::size_t(index);
     // The local day (project time zone) of the scene time: what a dispatcher calls "today".
-    const QTimeZone zone = zoneOf(m_session->project().timeZone);
+    const QTimeZone zone = m_session->project().zone();
     const data::TimeMs now = m_session->scene().time();
     const QDate day = QDateTime::fromMSecsSinceEpoch(now, zone).date();
     const data::TimeMs dayStart = QDateTime(day, QTime(0, 0), zone).toMSecsSinceEpoch();
@@ -204,7 +199,7 @@ void PeopleController::clearSelection()
 
 QString PeopleController::detailsText(const PersonDetails& d) const
 {
-    const QTimeZone zone = zoneOf(m_session ? m_session->project().timeZone : QString());
+    const QTimeZone zone = m_session ? m_session->project().zone() : QTimeZone::utc();
     QString text = QStringLiteral("<b>%1</b><br>")
                        .arg((d.person.name.isEmpty() ? tr("Person #%1").arg(d.person.id) : d.person.name)
                                 .toHtmlEscaped());

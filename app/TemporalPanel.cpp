@@ -229,9 +229,8 @@ void TemporalPanel::updateStatus()
             text = failed;
             error = true;
         } else if (const auto s = m_session->featureTimeSummary(m_layer)) {
-            const QTimeZone zone(m_session->project().timeZone.toUtf8());
             text = summaryText(m_kind, s->timed, s->features, s->extent, s->unparsable, s->firstUnparsable,
-                               s->endBeforeStart, zone.isValid() ? zone : QTimeZone::utc());
+                               s->endBeforeStart, m_session->project().zone());
         }
     }
     m_status->setText(text);

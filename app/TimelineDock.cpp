@@ -3,6 +3,7 @@
 #include "app/ClockController.h"
 #include "app/EventHistogramWidget.h"
 #include "app/TimeRangeSlider.h"
+#include "data/Project.h"
 
 #include <QAction>
 #include <QCheckBox>
@@ -176,8 +177,7 @@ void TimelineDock::changeEvent(QEvent* event)
 
 void TimelineDock::setTimeZone(const QByteArray& zone)
 {
-    QTimeZone tz(zone);
-    m_zone = tz.isValid() ? tz : QTimeZone::utc();
+    m_zone = data::timeZoneOrUtc(QString::fromUtf8(zone));
     onExtentChanged(m_clock->extent());
     onRangeChanged(m_clock->range());
 }

@@ -4,6 +4,17 @@
 
 namespace citytwin::data {
 
+QTimeZone timeZoneOrUtc(const QString& ianaId)
+{
+    const QTimeZone zone(ianaId.toUtf8());
+    return zone.isValid() ? zone : QTimeZone::utc();
+}
+
+QTimeZone Project::zone() const
+{
+    return timeZoneOrUtc(timeZone);
+}
+
 LayerId Project::addLayer(LayerSettings layer)
 {
     // A caller-chosen id is kept unless another layer already owns it: ids must stay unique because

@@ -7,9 +7,14 @@
 #include "data/TimeRange.h"
 
 #include <QString>
+#include <QTimeZone>
 #include <vector>
 
 namespace citytwin::data {
+
+//! The zone named IANAID ("Asia/Shanghai"), or UTC when this system does not know the name: times
+//! are still shown and read consistently, just not in local time.
+QTimeZone timeZoneOrUtc(const QString& ianaId);
 
 //! A citytwin project: one projected CRS, a local origin, a time zone, layers and saved views.
 //! A plain value; persistence is ProjectStore's job.
@@ -38,6 +43,9 @@ public:
     void setView(SavedView view);
     bool removeView(const QString& name);
     const SavedView* view(const QString& name) const;
+
+    //! timeZone as a zone; UTC when the name is unknown here (see timeZoneOrUtc()).
+    QTimeZone zone() const;
 
     LocalPoint toLocal(const ProjectedPoint& p) const { return {p.x - origin.x, p.y - origin.y, p.z - origin.z}; }
     ProjectedPoint toProjected(const LocalPoint& p) const { return {p.x + origin.x, p.y + origin.y, p.z + origin.z}; }
