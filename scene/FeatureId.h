@@ -1,5 +1,6 @@
 #pragma once
 
+#include <algorithm>
 #include <cstdint>
 #include <optional>
 #include <osg/Drawable>
@@ -22,6 +23,24 @@ public:
     std::optional<std::int64_t> featureAtVertex(unsigned vertexIndex) const;
     //! Every feature id in the table, in vertex order.
     std::vector<std::int64_t> ids() const;
+    //! Calls F(first, last, id) for each run [first, last) of the VERTEXCOUNT vertices of the
+    //! table's geometry that one feature owns, in vertex order; vertices before the first range
+    //! come with nullopt. What per-vertex feature attributes (style, times) are written by:
+    //! one call per feature, not one lookup per vertex.
+    template <class F>
+    void forEachRun(unsigned vertexCount, F&& f) const
+    {
+        const unsigned head = m_ranges.empty() ? vertexCount : std::min(m_ranges.front().firstVertex, vertexCount);
+        if (head > 0)
+            f(0u, head, std::optional<std::int64_t>());
+        for (std::size_t i = 0; i < m_ranges.size(); ++i) {
+            const unsigned first = std::min(m_ranges[i].firstVertex, vertexCount);
+            const unsigned last =
+                i + 1 < m_ranges.size() ? std::min(m_ranges[i + 1].firstVertex, vertexCount) : vertexCount;
+            if (first < last) // a range given up before its first vertex owns nothing
+                f(first, last, std::optional<std::int64_t>(m_ranges[i].id));
+        }
+    }
     std::size_t size() const { return m_ranges.size(); }
 
 private:

@@ -86,18 +86,10 @@ void applyStyle(osg::Node& node)
         if (!styled && !hasArray)
             continue; // nothing to restore: never styled
         osg::Vec4ubArray* array = styleArray(*geometry);
-        const FeatureIdTable& table = *featureIdTable(geometry);
-        std::optional<std::int64_t> previous;
-        osg::Vec4ub value = styleValue(state, std::nullopt);
-        for (unsigned v = 0; v < array->size(); ++v) {
-            // Consecutive vertices mostly share a feature: look its style up once per run.
-            const std::optional<std::int64_t> id = table.featureAtVertex(v);
-            if (id != previous) {
-                value = styleValue(state, id);
-                previous = id;
-            }
-            (*array)[v] = value;
-        }
+        featureIdTable(geometry)->forEachRun(
+            unsigned(array->size()), [&](unsigned first, unsigned last, std::optional<std::int64_t> id) {
+                std::fill(array->begin() + first, array->begin() + last, styleValue(state, id));
+            });
         array->dirty();
         geometry->getOrCreateStateSet()->addUniform(flag);
     }

@@ -3,6 +3,7 @@
 #include "scene/FeatureId.h"
 #include "scene/NodeState.h"
 
+#include <algorithm>
 #include <limits>
 #include <optional>
 #include <osg/Geometry>
@@ -95,19 +96,12 @@ void applyTimes(osg::Node& subgraph, const FeatureTimesState& state)
     const osg::Vec2 always(-kNever, kNever);
     for (osg::Geometry* geometry : geometries) {
         osg::Vec2Array* array = timesArray(*geometry);
-        const FeatureIdTable& table = *featureIdTable(geometry);
-        std::optional<std::int64_t> previous;
-        osg::Vec2 value = always;
-        for (unsigned v = 0; v < array->size(); ++v) {
-            // Consecutive vertices mostly share a feature: look its span up once per run.
-            const std::optional<std::int64_t> id = table.featureAtVertex(v);
-            if (v == 0 || id != previous) {
+        featureIdTable(geometry)->forEachRun(
+            unsigned(array->size()), [&](unsigned first, unsigned last, std::optional<std::int64_t> id) {
                 const auto span = id ? spans.find(*id) : spans.end();
-                value = span == spans.end() ? always : spanSeconds(span->second, epoch);
-                previous = id;
-            }
-            (*array)[v] = value;
-        }
+                const osg::Vec2 value = span == spans.end() ? always : spanSeconds(span->second, epoch);
+                std::fill(array->begin() + first, array->begin() + last, value);
+            });
         array->dirty();
         // On the geometry itself: OSG keeps a program's uniform values between draws, and the
         // builder's root says false for every geometry that carries no times.
