@@ -63,6 +63,14 @@ bool isPlainNumber(QStringView text, qsizetype& integerDigits)
     return i == text.size();
 }
 
+//! "YYYY-MM-DD", the head of what the ISO parser reads.
+QByteArray isoDate(int year, int month, int day)
+{
+    char buffer[16];
+    const int n = std::snprintf(buffer, sizeof buffer, "%04d-%02d-%02d", year, month, day);
+    return QByteArray(buffer, n);
+}
+
 } // namespace
 
 FeatureTimeParser::FeatureTimeParser(const QTimeZone& zone) : m_iso(isoMapping(zone)) {}
@@ -70,15 +78,12 @@ FeatureTimeParser::FeatureTimeParser(const QTimeZone& zone) : m_iso(isoMapping(z
 std::optional<TimeMs> FeatureTimeParser::periodStart(int year, int month, int day)
 {
     // Local midnight through the ISO parser: its zone cache resolves DST (and the zone's history).
-    char buffer[16];
-    const int n = std::snprintf(buffer, sizeof buffer, "%04d-%02d-%02d", year, month, day);
-    return m_iso.parse(std::string_view(buffer, static_cast<std::size_t>(n)));
+    const QByteArray date = isoDate(year, month, day);
+    return m_iso.parse(std::string_view(date.constData(), static_cast<std::size_t>(date.size())));
 }
 
-std::optional<TimeMs> FeatureTimeParser::parseNumber(QStringView text, bool asEnd)
+std::optional<TimeMs> FeatureTimeParser::parseNumber(QStringView text, qsizetype integerDigits, bool asEnd)
 {
-    qsizetype integerDigits = 0;
-    isPlainNumber(text, integerDigits);
     const QByteArray utf8 = text.toUtf8();
     if (integerDigits > 4) // epoch seconds or milliseconds, told apart by magnitude
         return OverlayTimeParser::parseEpoch(
@@ -99,7 +104,7 @@ std::optional<TimeMs> FeatureTimeParser::parse(QStringView text, bool asEnd)
         return std::nullopt;
     qsizetype integerDigits = 0;
     if (isPlainNumber(text, integerDigits))
-        return parseNumber(text, asEnd);
+        return parseNumber(text, integerDigits, asEnd);
 
     // YYYY sep M[M] [sep D[D] [('T' | ' ') time [zone]]], sep one of - / . (OGR writes '/').
     qsizetype i = 0;
@@ -130,9 +135,7 @@ std::optional<TimeMs> FeatureTimeParser::parse(QStringView text, bool asEnd)
     if (timeSep != u'T' && timeSep != u't' && timeSep != u' ')
         return std::nullopt;
     // The time of day and zone are OverlayTimeParser's ISO 8601 (fractions, Z, +08, +08:00, UTC).
-    char head[16];
-    const int n = std::snprintf(head, sizeof head, "%04d-%02d-%02d", year, month, day);
-    QByteArray iso(head, n);
+    QByteArray iso = isoDate(year, month, day);
     iso += text.mid(i).toUtf8();
     return m_iso.parse(std::string_view(iso.constData(), static_cast<std::size_t>(iso.size())));
 }

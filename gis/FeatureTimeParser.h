@@ -23,7 +23,8 @@ public:
     std::optional<data::TimeMs> parse(QStringView text, bool asEnd);
 
 private:
-    std::optional<data::TimeMs> parseNumber(QStringView text, bool asEnd);
+    //! TEXT is a plain number with INTEGERDIGITS digits before any decimal point.
+    std::optional<data::TimeMs> parseNumber(QStringView text, qsizetype integerDigits, bool asEnd);
     std::optional<data::TimeMs> periodStart(int year, int month, int day);
 
     OverlayTimeParser m_iso;
